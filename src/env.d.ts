@@ -1,0 +1,9 @@
+interface ImportMetaEnv {
+  /** A hosted Supabase project's URL; empty when the site talks to the local stack on its own origin. */
+  readonly PUBLIC_SUPABASE_URL: string;
+  readonly PUBLIC_SUPABASE_ANON_KEY: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

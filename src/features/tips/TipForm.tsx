@@ -1,0 +1,200 @@
+// The tip form island. Fields are uncontrolled, so text typed before the island
+// hydrates is kept; the submit button only works once it has. Nothing the
+// resident typed is lost on an error: the form keeps it and says what to do.
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { format, type Messages } from '../../lib/i18n/index.ts';
+import { publicApi } from '../../lib/api.ts';
+import { submitTip } from './submitTip.ts';
+import { descriptionLength, tipCategories, tipErrors, tipSchema, type TipField } from './tip.schema.ts';
+
+interface TipFormProps {
+  t: Messages['tips'];
+  /** The "not an emergency line" sentence, with this jurisdiction's numbers. */
+  emergencyNotice: string;
+}
+
+type Phase = { name: 'editing' } | { name: 'sending' } | { name: 'received'; receipt: string };
+
+export default function TipForm({ t, emergencyNotice }: TipFormProps) {
+  const id = useId();
+  const [hydrated, setHydrated] = useState(false);
+  const [phase, setPhase] = useState<Phase>({ name: 'editing' });
+  const [errors, setErrors] = useState<Partial<Record<TipField, string>>>({});
+  const [problem, setProblem] = useState<string>();
+  const [length, setLength] = useState(0);
+  // One key per tip, kept across retries until the tip is received.
+  const idempotencyKey = useRef<string>(undefined);
+  const form = useRef<HTMLFormElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const receivedHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    setHydrated(true);
+    const description = form.current?.elements.namedItem('description');
+    if (description instanceof HTMLTextAreaElement) setLength([...description.value.trim()].length);
+  }, []);
+  useEffect(() => {
+    if (phase.name === 'received') receivedHeading.current?.focus();
+  }, [phase]);
+  useEffect(() => {
+    if (Object.keys(errors).length > 0 || problem) summary.current?.focus();
+  }, [errors, problem]);
+
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (phase.name === 'sending') return;
+    const input = Object.fromEntries(new FormData(event.currentTarget));
+    const found = tipErrors(input);
+    setProblem(undefined);
+    setErrors(Object.fromEntries(Object.entries(found).map(([field, code]) => [field, t.errors[code]])));
+    if (Object.keys(found).length > 0) return;
+
+    setPhase({ name: 'sending' });
+    idempotencyKey.current ??= crypto.randomUUID();
+    const outcome = await submitTip(publicApi(), tipSchema.parse(input), idempotencyKey.current);
+    switch (outcome.kind) {
+      case 'stored':
+        idempotencyKey.current = undefined;
+        return setPhase({ name: 'received', receipt: outcome.result.receipt });
+      case 'invalid':
+        setErrors({ [outcome.field]: format(t.errors.rejected, { reason: outcome.message }) });
+        break;
+      case 'unreachable':
+        setProblem(t.errors.unreachable);
+        break;
+      case 'failed':
+        setProblem(t.errors.failed);
+        break;
+    }
+    setPhase({ name: 'editing' });
+  }
+
+  if (phase.name === 'received') {
+    return (
+      <section aria-labelledby={`${id}-received`} className="space-y-4 rounded-lg border border-green-700 bg-green-50 p-6">
+        <h2 id={`${id}-received`} ref={receivedHeading} tabIndex={-1} className="text-2xl font-bold">
+          {t.received.heading}
+        </h2>
+        <p>
+          {t.received.receiptLabel}:{' '}
+          <strong className="block font-mono text-3xl tracking-wider" data-testid="receipt">
+            {phase.receipt}
+          </strong>
+        </p>
+        <p>{t.received.keepIt}</p>
+        <div className="no-print flex flex-wrap gap-3">
+          <button type="button" onClick={() => window.print()} className={buttonClass}>
+            {t.received.print}
+          </button>
+          <button type="button" onClick={() => setPhase({ name: 'editing' })} className={secondaryButtonClass}>
+            {t.received.another}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const fieldErrors = Object.entries(errors) as Array<[TipField, string]>;
+  const described = (field: TipField, hint?: string) =>
+    [hint, errors[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const remaining = descriptionLength.max - length;
+  const needed = descriptionLength.min - length;
+
+  return (
+    <form ref={form} onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`} className="space-y-6">
+      <h2 id={`${id}-heading`} className="text-2xl font-bold">
+        {t.heading}
+      </h2>
+      <p>{t.intro}</p>
+      <p className="rounded-md border-l-4 border-alert-700 bg-alert-50 px-4 py-3">{emergencyNotice}</p>
+
+      {(fieldErrors.length > 0 || problem) && (
+        <div ref={summary} tabIndex={-1} role="alert" className="rounded-md border-2 border-alert-700 p-4">
+          {problem ? (
+            <p>{problem}</p>
+          ) : (
+            <>
+              <p className="font-semibold">{t.errors.summary}</p>
+              <ul className="mt-2 list-disc pl-6">
+                {fieldErrors.map(([field, message]) => (
+                  <li key={field}>
+                    <a href={`#${id}-${field}`} className="text-alert-700 underline">
+                      {message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+
+      <div className="space-y-2">
+        <label htmlFor={`${id}-category`} className="block font-semibold">
+          {t.category}
+        </label>
+        {errors.category && (
+          <p id={`${id}-category-error`} className="font-semibold text-alert-700">
+            {errors.category}
+          </p>
+        )}
+        <select
+          id={`${id}-category`}
+          name="category"
+          defaultValue=""
+          aria-invalid={errors.category ? true : undefined}
+          aria-describedby={described('category')}
+          className={fieldClass}
+        >
+          <option value="" disabled>
+            {t.chooseCategory}
+          </option>
+          {tipCategories.map((category) => (
+            <option key={category} value={category}>
+              {t.categories[category]}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="space-y-2">
+        <label htmlFor={`${id}-description`} className="block font-semibold">
+          {t.description}
+        </label>
+        <p id={`${id}-description-hint`} className="text-slate-700">
+          {t.descriptionHint}
+        </p>
+        {errors.description && (
+          <p id={`${id}-description-error`} className="font-semibold text-alert-700">
+            {errors.description}
+          </p>
+        )}
+        <textarea
+          id={`${id}-description`}
+          name="description"
+          rows={6}
+          onInput={(event) => setLength([...event.currentTarget.value.trim()].length)}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={described('description', `${id}-description-hint`)}
+          className={fieldClass}
+        />
+        <p className="text-sm text-slate-700">
+          {needed > 0 ? format(t.charactersNeeded, { count: needed }) : format(t.charactersLeft, { count: remaining })}
+        </p>
+      </div>
+
+      <p className="text-sm text-slate-700">{t.attachmentsLater}</p>
+
+      <button type="submit" disabled={!hydrated} aria-disabled={phase.name === 'sending'} className={buttonClass}>
+        {phase.name === 'sending' ? t.sending : t.submit}
+      </button>
+    </form>
+  );
+}
+
+const fieldClass =
+  'block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2 text-base aria-invalid:border-alert-700';
+const buttonClass =
+  'min-h-11 rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60';
+const secondaryButtonClass =
+  'min-h-11 rounded-md border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800 hover:bg-brand-50';

@@ -1,0 +1,18 @@
+// Sends a tip through the submit_tip RPC. The idempotency key is made once per
+// tip by the form and reused on every retry, so a retry never stores it twice
+// and a lost answer is recovered by asking again.
+import type { RpcClient } from '../../lib/api.ts';
+import { callSubmission, type SubmissionOutcome } from '../../lib/submission.ts';
+import type { Tip } from './tip.schema.ts';
+
+export interface TipReceipt {
+  receipt: string;
+}
+
+export function submitTip(client: RpcClient, tip: Tip, idempotencyKey: string): Promise<SubmissionOutcome<TipReceipt>> {
+  return callSubmission<TipReceipt>(client, 'submit_tip', {
+    category: tip.category,
+    description: tip.description,
+    idempotency_key: idempotencyKey,
+  });
+}

@@ -1,0 +1,22 @@
+// Calling a submission RPC (submit_tip, and later the watch and workshop ones)
+// and saying plainly what happened, so every form handles the same outcomes.
+import type { RpcClient } from './api.ts';
+
+export type SubmissionOutcome<T> =
+  | { kind: 'stored'; result: T }
+  /** The API refused one field; `field` is its name, as the SQL function raised it. */
+  | { kind: 'invalid'; field: string; message: string }
+  /** No answer at all: offline, or the server is down. Safe to retry with the same key. */
+  | { kind: 'unreachable' }
+  | { kind: 'failed'; message: string };
+
+// The SQL functions raise invalid_parameter_value with the field's name in `details`.
+const invalidField = '22023';
+
+export async function callSubmission<T>(client: RpcClient, fn: string, args: Record<string, unknown>): Promise<SubmissionOutcome<T>> {
+  const { data, error, status } = await client.rpc(fn, args);
+  if (!error) return { kind: 'stored', result: data as T };
+  if (status === 0) return { kind: 'unreachable' };
+  if (error.code === invalidField && error.details) return { kind: 'invalid', field: error.details, message: error.message };
+  return { kind: 'failed', message: error.message };
+}

@@ -1,0 +1,86 @@
+// What the local-stack commands share: how they talk to the person at the terminal.
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { projectRoot } from './paths.ts';
+import { StackError } from './ports.ts';
+import type { Stack } from './stack.ts';
+
+/** Runs a command's main function; a failure is one line on stderr, never a stack trace. */
+export function runCommand(main: () => Promise<void>) {
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`\n✖ ${error instanceof StackError ? message : `${message} (set OPENBEAT_DEBUG=1 for details)`}`);
+    if (process.env.OPENBEAT_DEBUG) console.error(error);
+    process.exit(1);
+  });
+}
+
+export function describeStack(stack: Stack, dir: string): string {
+  const rows: Array<[string, string]> = [
+    ['API URL', stack.url],
+    ['DB URL', stack.databaseUrl],
+    ['anon key', stack.keys.anonKey],
+    ['service_role key', stack.keys.serviceRoleKey],
+    ['data folder', `${path.relative(projectRoot, dir) || dir} (npm run reset wipes it)`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${label.padStart(width)}: ${value}`).join('\n');
+}
+
+/** Stops the stack once on Ctrl-C or a termination signal, then exits. */
+export function stopOnSignal(stop: () => Promise<void>) {
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    stop().then(
+      () => {
+        console.log('Stopped. Your data is kept for the next start.');
+        process.exit(0);
+      },
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+/**
+ * Runs a project binary (astro) with the project's Node; resolves when it exits with 0.
+ * Quietly, its output is shown only if it fails.
+ */
+export function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv, { quiet = false } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(projectRoot, 'node_modules', '.bin', bin), args, {
+      cwd: projectRoot,
+      env: {
+        ...env,
+        // The binary's `#!/usr/bin/env node` must find this Node (the project's Node 22), not the machine's.
+        PATH: [path.dirname(process.execPath), env.PATH].filter(Boolean).join(path.delimiter),
+        // Astro's telemetry would call out to the internet; OpenBeat makes no such call.
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    // A child never outlives this command, however it ends.
+    const killChild = () => child.kill();
+    process.once('exit', killChild);
+    child.once('exit', () => process.off('exit', killChild));
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) return resolve();
+      if (output) console.error(output);
+      reject(new StackError(`\`${bin} ${args.join(' ')}\` failed (exit ${code}); see above.`));
+    });
+  });
+}
+
+/** The environment for a build against the local stack: any hosted project settings left out. */
+export function localBuildEnv(dir: string): NodeJS.ProcessEnv {
+  const { PUBLIC_SUPABASE_URL: _url, PUBLIC_SUPABASE_ANON_KEY: _key, ...env } = process.env;
+  return { ...env, OPENBEAT_DATA: dir };
+}

@@ -1,0 +1,75 @@
+// The local gateway: one origin that serves the built site and maps Supabase's
+// URL layout onto the local services, so supabase-js runs unchanged against
+// `createClient(gatewayUrl, anonKey)`. Like Supabase's own gateway, it refuses
+// API calls without a project API key and sets the client address itself.
+import http from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createProxyServer } from 'http-proxy-3';
+import sirv from 'sirv';
+import type { ApiKeys } from './secrets.ts';
+
+interface GatewayOptions {
+  postgrestPort: number;
+  keys: ApiKeys;
+  /** The built site; without it (under `npm run dev`) only the API is served. */
+  distDir?: string;
+}
+
+const securityHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  // frame-ancestors cannot be set from a <meta> CSP, so the header carries it.
+  'content-security-policy': "frame-ancestors 'none'",
+  'permissions-policy': 'camera=(), microphone=(), payment=(), interest-cohort=()',
+};
+
+export function createGateway({ postgrestPort, keys, distDir }: GatewayOptions): http.Server {
+  const proxy = createProxyServer({ target: `http://127.0.0.1:${postgrestPort}`, proxyTimeout: 30_000 });
+  proxy.on('error', (_error, _req, res) => {
+    if (res instanceof http.ServerResponse && !res.headersSent) {
+      sendJson(res, 502, { message: 'The local API (PostgREST) is not answering. Is `npm start` still running?' });
+    }
+  });
+
+  const site = distDir && existsSync(distDir) ? staticSite(distDir) : undefined;
+
+  return http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/rest/v1' || url.startsWith('/rest/v1/') || url.startsWith('/rest/v1?')) {
+      const apiKey = req.headers.apikey ?? new URL(url, 'http://gateway').searchParams.get('apikey');
+      if (!apiKey) return sendJson(res, 401, { message: 'No API key found in request' });
+      if (apiKey !== keys.anonKey && apiKey !== keys.serviceRoleKey) return sendJson(res, 401, { message: 'Invalid API key' });
+      req.headers.authorization ??= `Bearer ${apiKey}`;
+      // The client address as this gateway saw it; whatever the client claimed is dropped.
+      req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+      req.url = url.slice('/rest/v1'.length) || '/';
+      return proxy.web(req, res);
+    }
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    if (!site) return sendJson(res, 404, { message: 'No built site here: run `npm start`, or open the Astro dev server.' });
+    site(req, res);
+  });
+}
+
+function staticSite(distDir: string) {
+  const notFoundFile = path.join(distDir, '404.html');
+  const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile) : Buffer.from('Not found');
+  const serve = sirv(distDir, {
+    etag: true,
+    setHeaders(res, pathname) {
+      // Astro fingerprints everything under /_astro/, so it never changes under the same name.
+      res.setHeader('cache-control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  return (req: http.IncomingMessage, res: http.ServerResponse) =>
+    serve(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(notFound);
+    });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}

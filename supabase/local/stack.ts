@@ -1,0 +1,101 @@
+// The embedded local stack: Postgres, PostgREST and the gateway, started in
+// order and stopped in reverse. One stack owns one data folder at a time.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { createGateway } from './gateway.ts';
+import { migrate } from './migrate.ts';
+import { freePort, listenNearPort, StackError } from './ports.ts';
+import { startPostgres } from './postgres.ts';
+import { startPostgrest } from './postgrest.ts';
+import { apiKeys, localSecrets, type ApiKeys } from './secrets.ts';
+
+export interface StackOptions {
+  dir: string;
+  /** The built site the gateway serves. */
+  distDir?: string;
+  /** The gateway's preferred port (the next free one is taken if it is busy); 0 for any. */
+  port: number;
+  /** Postgres's preferred port, likewise; a stable one keeps the printed DB URL stable. */
+  databasePort?: number;
+}
+
+export interface Stack {
+  url: string;
+  databaseUrl: string;
+  keys: ApiKeys;
+  appliedMigrations: string[];
+  stop(): Promise<void>;
+}
+
+export async function startStack({ dir, distDir, port, databasePort = 0 }: StackOptions): Promise<Stack> {
+  assertNotRunning(dir);
+  const lockFile = path.join(dir, 'stack.json');
+
+  const secrets = localSecrets(dir);
+  const keys = await apiKeys(secrets);
+  const cleanup: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const step of cleanup.reverse()) await step().catch(() => undefined);
+    cleanup.length = 0;
+    rmSync(lockFile, { force: true });
+  };
+
+  try {
+    const postgres = await startPostgres(dir, await freePort(databasePort), secrets.dbPassword);
+    cleanup.push(postgres.stop);
+    const databaseUrl = `postgres://postgres:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:${postgres.port}/postgres`;
+    const { applied } = await migrate(databaseUrl, secrets.dbPassword);
+
+    const postgrest = await startPostgrest({
+      dir,
+      databaseUrl: `postgres://authenticator:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:${postgres.port}/postgres`,
+      jwtSecret: secrets.jwtSecret,
+      port: await freePort(),
+      adminPort: await freePort(),
+    });
+    cleanup.push(postgrest.stop);
+
+    const gateway = createGateway({ postgrestPort: postgrest.port, keys, distDir });
+    const gatewayPort = await listen(gateway, port);
+    cleanup.push(() => close(gateway));
+
+    const url = `http://localhost:${gatewayPort}`;
+    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url }));
+    return { url, databaseUrl, keys, appliedMigrations: applied, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Refuses a second stack on a data folder that a live process already serves. */
+export function assertNotRunning(dir: string) {
+  const lockFile = path.join(dir, 'stack.json');
+  if (!existsSync(lockFile)) return;
+  const { pid, url } = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number; url: string };
+  if (pid === process.pid || !alive(pid)) return;
+  throw new StackError(
+    `OpenBeat is already running from ${dir} (process ${pid}, ${url}): use it, or stop it first (Ctrl-C in its terminal, or \`kill ${pid}\`).`,
+  );
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function listen(server: http.Server, port: number): Promise<number> {
+  if (port !== 0) return listenNearPort(server, port);
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  return (server.address() as { port: number }).port;
+}
+
+function close(server: http.Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}

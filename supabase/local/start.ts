@@ -1,0 +1,24 @@
+// `npm start`: builds the site against the local stack, starts the stack and serves the site.
+import path from 'node:path';
+import { describeStack, localBuildEnv, runBin, runCommand, stopOnSignal } from './cli.ts';
+import { dataDir, projectRoot } from './paths.ts';
+import { assertNotRunning, startStack } from './stack.ts';
+
+const preferredPort = Number(process.env.PORT ?? 4321);
+
+runCommand(async () => {
+  const dir = dataDir();
+  assertNotRunning(dir);
+
+  console.log('Building the site…');
+  await runBin('astro', ['build'], localBuildEnv(dir), { quiet: true });
+
+  console.log('Starting the local stack (Postgres, PostgREST, gateway)…');
+  const stack = await startStack({ dir, distDir: path.join(projectRoot, 'dist'), port: preferredPort, databasePort: 54322 });
+  stopOnSignal(stack.stop);
+
+  for (const file of stack.appliedMigrations) console.log(`  applied ${file}`);
+  const port = Number(new URL(stack.url).port);
+  if (port !== preferredPort) console.log(`\nPort ${preferredPort} is busy, so OpenBeat uses ${port} instead.`);
+  console.log(`\nOpenBeat is running at ${stack.url}\n\n${describeStack(stack, dir)}\n\nPress Ctrl-C to stop.`);
+});

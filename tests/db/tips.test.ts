@@ -1,0 +1,124 @@
+// Tips through the real local stack, as a resident's browser sends them:
+// supabase-js with the anon key, through the gateway, PostgREST and Postgres.
+import { createClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { submitTip } from '../../src/features/tips/submitTip.ts';
+import { tipCategories, tipErrors, type Tip } from '../../src/features/tips/tip.schema.ts';
+
+const { url, anonKey, databaseUrl } = inject('stack');
+const anon = createClient(url, anonKey, { auth: { persistSession: false } });
+const db = new pg.Client({ connectionString: databaseUrl });
+const receiptFormat = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
+const tip: Tip = { category: 'noise', description: 'Loud music from the corner lot every night after midnight.' };
+
+beforeAll(() => db.connect());
+afterAll(() => db.end());
+
+const storedTips = async () => Number((await db.query('select count(*) from public.tips')).rows[0].count);
+
+describe('submit_tip', () => {
+  it('stores a tip from an anonymous resident and returns a receipt code', async () => {
+    const before = await storedTips();
+    const outcome = await submitTip(anon, tip, crypto.randomUUID());
+    expect(outcome.kind).toBe('stored');
+    if (outcome.kind !== 'stored') return;
+    expect(outcome.result.receipt).toMatch(receiptFormat);
+    expect(await storedTips()).toBe(before + 1);
+  });
+
+  it('gives every tip a different receipt', async () => {
+    const receipts = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const outcome = await submitTip(anon, tip, crypto.randomUUID());
+      if (outcome.kind === 'stored') receipts.add(outcome.result.receipt);
+    }
+    expect(receipts.size).toBe(20);
+  });
+
+  it('stores the receipt only as a hash', async () => {
+    const outcome = await submitTip(anon, tip, crypto.randomUUID());
+    if (outcome.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(outcome)}`);
+    const { rows } = await db.query('select to_jsonb(t)::text as row from public.tips t');
+    const bare = outcome.result.receipt.replace(/-/g, '');
+    for (const { row } of rows) {
+      expect(row).not.toContain(outcome.result.receipt);
+      expect(row).not.toContain(bare);
+    }
+    const hashed = await db.query(`select 1 from public.tips where receipt_hash = sha256(convert_to($1, 'UTF8'))`, [bare]);
+    expect(hashed.rowCount).toBe(1);
+  });
+
+  it('returns the first receipt and stores nothing more when a submission is repeated', async () => {
+    const key = crypto.randomUUID();
+    const first = await submitTip(anon, tip, key);
+    const before = await storedTips();
+    const again = await Promise.all([submitTip(anon, tip, key), submitTip(anon, tip, key), submitTip(anon, tip, key)]);
+    expect(again).toEqual([first, first, first]);
+    expect(await storedTips()).toBe(before);
+  });
+
+  it('refuses a bad category or description, names the field, and stores nothing', async () => {
+    const before = await storedTips();
+    const badCategory = await submitTip(anon, { ...tip, category: 'burglary' as Tip['category'] }, crypto.randomUUID());
+    expect(badCategory).toMatchObject({ kind: 'invalid', field: 'category' });
+    const shortDescription = await submitTip(anon, { ...tip, description: 'too short' }, crypto.randomUUID());
+    expect(shortDescription).toMatchObject({ kind: 'invalid', field: 'description' });
+    expect(await storedTips()).toBe(before);
+  });
+
+  it('accepts and refuses exactly what the form accepts and refuses', async () => {
+    const descriptions = [
+      'a'.repeat(19),
+      'a'.repeat(20),
+      ` ${'a'.repeat(19)} `,
+      `\n\t${'a'.repeat(20)}\n`,
+      'a'.repeat(5000),
+      'a'.repeat(5001),
+      '🚗'.repeat(5000),
+      '🚗'.repeat(5001),
+      '¿Dónde está el coche abandonado? ñ',
+      '',
+    ];
+    const inputs = [
+      ...descriptions.map((description) => ({ category: 'other', description })),
+      ...tipCategories.map((category) => ({ category, description: tip.description })),
+      { category: '', description: tip.description },
+      { category: 'Noise', description: tip.description },
+    ];
+    for (const input of inputs) {
+      const formAccepts = Object.keys(tipErrors(input)).length === 0;
+      const { error } = await anon.rpc('submit_tip', { ...input, idempotency_key: crypto.randomUUID() });
+      expect({ input, accepted: error === null }).toEqual({ input, accepted: formAccepts });
+    }
+  });
+});
+
+describe('what anonymous residents cannot do', () => {
+  it('cannot read, change or delete tips', async () => {
+    const read = await anon.from('tips').select('*');
+    expect(read.error?.code).toBe('42501');
+    const insert = await anon.from('tips').insert({ category: 'noise', description: tip.description });
+    expect(insert.error?.code).toBe('42501');
+    const update = await anon.from('tips').update({ status: 'closed' }).neq('status', 'closed');
+    expect(update.error?.code).toBe('42501');
+    const remove = await anon.from('tips').delete().neq('status', 'closed');
+    expect(remove.error?.code).toBe('42501');
+  });
+
+  it('cannot call the internal receipt generator', async () => {
+    const { error } = await anon.rpc('new_receipt_code');
+    expect(error).not.toBeNull();
+    const { error: schemaError } = await anon.schema('private').rpc('new_receipt_code');
+    expect(schemaError).not.toBeNull();
+  });
+
+  it('cannot reach the API without the project key', async () => {
+    const response = await fetch(`${url}/rest/v1/rpc/submit_tip`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...tip, idempotency_key: crypto.randomUUID() }),
+    });
+    expect(response.status).toBe(401);
+  });
+});

@@ -1,0 +1,43 @@
+// A throwaway local stack for tests: its own temporary data folder and random
+// ports, so tests never touch the developer's data or a running `npm start`.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startStack, type Stack } from '../../supabase/local/stack.ts';
+
+export interface StackInfo {
+  url: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  databaseUrl: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: StackInfo;
+  }
+}
+
+export function temporaryDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'openbeat-test-'));
+  // Postgres runs as its own user when we are root, and must reach its folder inside.
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+export async function startTestStack(dir: string, distDir?: string): Promise<{ stack: Stack; info: StackInfo; stop(): Promise<void> }> {
+  const stack = await startStack({ dir, distDir, port: 0 });
+  return {
+    stack,
+    info: {
+      url: stack.url,
+      anonKey: stack.keys.anonKey,
+      serviceRoleKey: stack.keys.serviceRoleKey,
+      databaseUrl: stack.databaseUrl,
+    },
+    async stop() {
+      await stack.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
