@@ -1,18 +1,11 @@
 // Global setup of the browser tests: build the site against a fresh local
 // stack, exactly as `npm start` does, and serve it through the gateway.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { localBuildEnv, runBin } from '../../supabase/local/cli.ts';
-import { chromiumPath } from './browser.ts';
 import { startTestStack, temporaryDataDir } from './testStack.ts';
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium is not at ${chromiumPath}: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH, then run npm test again.`,
-    );
-  }
   const dir = temporaryDataDir();
   const distDir = path.join(dir, 'dist');
   await runBin('astro', ['build', '--outDir', distDir], localBuildEnv(dir), { quiet: true });

@@ -1,0 +1,54 @@
+// axe-core (WCAG 2.2 AA) on every page there is, in the states a resident sees.
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+
+const { url } = inject('stack');
+const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function violations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
+  return violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+async function openPhone(path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${url}${path}`);
+  return page;
+}
+
+describe('accessibility', () => {
+  it('the home page has no WCAG 2.2 AA violations, on a phone', async () => {
+    const page = await openPhone('/');
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('the tip form has none while it shows errors', async () => {
+    const page = await openPhone('/');
+    await page.getByRole('button', { name: 'Send tip' }).click();
+    await expect.poll(() => page.getByRole('alert').isVisible()).toBe(true);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('the tip form has none when it shows the receipt', async () => {
+    const page = await openPhone('/');
+    await page.getByLabel('What is it about?').selectOption({ label: 'Noise' });
+    await page.getByLabel('What happened?').fill('A car alarm goes off every night at 3 am on Birch Lane.');
+    await page.getByRole('button', { name: 'Send tip' }).click();
+    await expect.poll(() => page.getByTestId('receipt').isVisible()).toBe(true);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('the not-found page has none', async () => {
+    const page = await openPhone('/no-such-page');
+    expect(await violations(page)).toEqual([]);
+  });
+});
