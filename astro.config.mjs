@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { supabaseTarget } from './supabase/local/target.ts';
+import { contentDir } from './src/lib/content/folder.ts';
+import { validateContent } from './src/lib/content/validate.ts';
 
 // Which Supabase the built site talks to: a hosted project when
 // PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are set, else the local stack.
@@ -14,10 +16,33 @@ process.env.PUBLIC_SUPABASE_ANON_KEY = supabase.anonKey;
 // the page and the API share one origin as they do behind the gateway.
 const devApi = process.env.OPENBEAT_DEV_API;
 
+/**
+ * Checks the jurisdiction's content before anything is built, with the same
+ * rules as `openbeat validate`: a broken reference stops the build with the
+ * file, the field and the bad value, one line each.
+ * @type {import('astro').AstroIntegration}
+ */
+const jurisdictionContent = {
+  name: 'openbeat:content',
+  hooks: {
+    'astro:config:setup': ({ logger }) => {
+      const dir = contentDir();
+      const { problems, notes } = validateContent(dir);
+      for (const note of notes) logger.info(note);
+      if (problems.length > 0) {
+        for (const problem of problems) logger.error(problem);
+        logger.error(`${problems.length} problem(s) in the content folder ${dir}; nothing was built.`);
+        // The lines above say all there is to say; a stack trace would only bury them.
+        process.exit(1);
+      }
+    },
+  },
+};
+
 export default defineConfig({
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [react()],
+  integrations: [jurisdictionContent, react()],
   // Shiki's inline styles break the CSP, and guides need no code highlighting.
   markdown: { syntaxHighlight: false },
   vite: {

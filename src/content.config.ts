@@ -121,7 +121,8 @@ export const officerSchema = ({ image }: { image: () => z.ZodType }) =>
       contact: contactSchema,
       bio: z.string().default(''),
     })
-    .refine((officer) => officer.beats.length > 0 || officer.district !== undefined, {
+    // Coordinators serve the whole jurisdiction; everyone else beats or a district.
+    .refine((officer) => officer.beats.length > 0 || officer.district !== undefined || officer.role === 'coordinator', {
       message: 'an officer serves beats, a district, or both',
       path: ['beats'],
     });

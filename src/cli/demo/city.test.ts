@@ -1,0 +1,109 @@
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import kinks from '@turf/kinks';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { validateContent } from '../../lib/content/validate.ts';
+import { demoCity } from './city.ts';
+import { writeDemoCity } from './write.ts';
+
+const city = demoCity({ scale: 1, seed: 2026 });
+const boundary = (entry: Record<string, unknown>) => entry.boundary as Polygon | MultiPolygon;
+
+function shoelace(ring: number[][]): number {
+  let sum = 0;
+  for (let i = 0; i < ring.length - 1; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  return Math.abs(sum) / 2;
+}
+
+describe('demoCity', () => {
+  it('is the same city for the same seed, and another for another seed', () => {
+    expect(demoCity({ scale: 1, seed: 2026 })).toEqual(city);
+    expect(demoCity({ scale: 1, seed: 7 }).beats).not.toEqual(city.beats);
+  });
+
+  it('has 3–4 districts, 20–30 beats and 40+ officers in varied roles and languages', () => {
+    expect(city.districts.length).toBeGreaterThanOrEqual(3);
+    expect(city.districts.length).toBeLessThanOrEqual(4);
+    expect(city.beats.length).toBeGreaterThanOrEqual(20);
+    expect(city.beats.length).toBeLessThanOrEqual(30);
+    expect(city.officers.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(city.officers.map((officer) => officer.role)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(city.officers.flatMap((officer) => officer.languages as string[])).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('draws beats as irregular shapes, not rectangles', () => {
+    const fill = city.beats.map((beat) => {
+      const ring = (boundary(beat) as Polygon).coordinates[0]!;
+      const lons = ring.map((p) => p[0]!);
+      const lats = ring.map((p) => p[1]!);
+      return shoelace(ring) / ((Math.max(...lons) - Math.min(...lons)) * (Math.max(...lats) - Math.min(...lats)));
+    });
+    expect(fill.filter((ratio) => ratio < 0.85).length).toBeGreaterThan(city.beats.length * 0.8);
+  });
+
+  it('draws boundaries that never cross themselves', () => {
+    for (const area of [...city.beats, ...city.districts]) {
+      expect(kinks(boundary(area)).features, `${area.id}`).toEqual([]);
+    }
+  });
+
+  it('covers the city with beats that never overlap, each inside its own district', () => {
+    const [[west, south], [east, north]] = (city.site.map as { bounds: number[][] }).bounds as [number[], number[]];
+    const districtOf = new Map(city.districts.map((district) => [district.id, boundary(district)]));
+    let covered = 0;
+    for (let i = 1; i < 60; i++) {
+      for (let j = 1; j < 60; j++) {
+        const point = [west! + ((east! - west!) * i) / 60 + 1e-7, south! + ((north! - south!) * j) / 60 + 1e-7];
+        const inside = city.beats.filter((beat) => booleanPointInPolygon(point, boundary(beat), { ignoreBoundary: true }));
+        expect(inside.length).toBeLessThanOrEqual(1);
+        if (inside.length === 1) {
+          covered++;
+          expect(booleanPointInPolygon(point, districtOf.get(String(inside[0]!.district))!)).toBe(true);
+        }
+      }
+    }
+    expect(covered).toBeGreaterThan(1000);
+  });
+
+  it('gives every beat a recurring meeting and every district an advisory council', () => {
+    for (const beat of city.beats) {
+      const meeting = city.meetings.find((m) => (m.beats as string[] | undefined)?.includes(beat.id));
+      expect((meeting?.schedule as { rrule?: string } | undefined)?.rrule, beat.id).toMatch(/^FREQ=MONTHLY/);
+    }
+    for (const district of city.districts) {
+      expect(city.meetings.some((m) => m.kind === 'district_advisory_council' && m.district === district.id)).toBe(true);
+    }
+  });
+
+  it('numbers houses like a street grid: 100 a block, odd on one side and even on the other', () => {
+    for (const { properties } of city.streets.features) {
+      expect(properties.toLeft - properties.fromLeft).toBe(98);
+      expect(properties.toRight - properties.fromRight).toBe(98);
+      expect((properties.fromLeft + properties.fromRight) % 2).toBe(1);
+      expect(Math.floor(properties.fromLeft / 100)).toBe(Math.floor(properties.fromRight / 100));
+    }
+  });
+
+  it('grows with its scale', () => {
+    const bigger = demoCity({ scale: 4, seed: 2026 });
+    expect(bigger.beats.length / city.beats.length).toBeGreaterThan(3.4);
+    expect(bigger.beats.length / city.beats.length).toBeLessThan(4.6);
+  });
+});
+
+describe('writeDemoCity', () => {
+  it('writes a folder that validates, and leaves guides someone wrote in place', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'openbeat-demo-'));
+    mkdirSync(path.join(out, 'guides'));
+    writeFileSync(path.join(out, 'guides', 'mine.md'), '---\ntitle: Mine\nsummary: Kept.\naudience: [residents]\ntopics: [x]\n---\n');
+    writeDemoCity(out, city);
+    const { content, problems } = validateContent(out);
+    expect(problems).toEqual([]);
+    expect(content.beats).toHaveLength(city.beats.length);
+    expect(existsSync(path.join(out, 'guides', 'mine.md'))).toBe(true);
+    expect(existsSync(path.join(out, 'streets.geojson'))).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+// Writes the demo city into a content folder. Only the parts the demo makes are
+// replaced (guides and anything else a person wrote stay), each swapped in
+// whole from a temporary folder, so an interrupted run never leaves half a city.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DemoCity } from './city.ts';
+
+export function writeDemoCity(out: string, city: DemoCity): void {
+  mkdirSync(out, { recursive: true });
+  const staging = path.join(out, `.demo-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const file = (name: string, text: string) => {
+      mkdirSync(path.dirname(path.join(staging, name)), { recursive: true });
+      writeFileSync(path.join(staging, name), text);
+    };
+    file('site.json', formatJson([{ id: 'site', ...city.site }]));
+    for (const collection of ['districts', 'beats', 'officers', 'meetings', 'workshops'] as const) {
+      for (const { id, ...entry } of city[collection]) file(`${collection}/${id}.json`, formatJson(entry));
+    }
+    file('streets.geojson', featureLines(city.streets));
+
+    for (const name of ['site.json', 'districts', 'beats', 'officers', 'meetings', 'workshops', 'streets.geojson']) {
+      const target = path.join(out, name);
+      if (existsSync(target)) rmSync(target, { recursive: true });
+      renameSync(path.join(staging, name), target);
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Two-space JSON, with each [lon, lat] kept on one line so boundaries stay readable. */
+export function formatJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/\[\s+(-?[\d.eE+-]+),\s+(-?[\d.eE+-]+)\s+\]/g, '[$1, $2]')}\n`;
+}
+
+/** A FeatureCollection with one feature a line: small diffs, easy to grep. */
+function featureLines(collection: { features: unknown[] }): string {
+  return `{"type": "FeatureCollection", "features": [\n${collection.features.map((feature) => JSON.stringify(feature)).join(',\n')}\n]}\n`;
+}

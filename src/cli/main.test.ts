@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { contentFixture } from '../../tests/support/contentFixture.ts';
+import { exit, main } from './main.ts';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('openbeat validate', () => {
+  it('passes on the demo city', async () => {
+    const { code, out } = await run('validate', 'src/content');
+    expect(code).toBe(exit.ok);
+    expect(out).toMatch(/\d+ districts, \d+ beats, \d+ officers.*all valid/);
+  });
+
+  it('fails on a broken reference with one precise line', async () => {
+    const { dir, write } = contentFixture();
+    write('officers/ben-okafor.json', { name: 'Ben Okafor', rank: 'Officer', role: 'beat_officer', beats: ['201', '999'], languages: ['en'], contact: {} });
+    const { code, err } = await run('validate', dir);
+    expect(code).toBe(exit.problems);
+    expect(err.split('\n')).toEqual(['officers/ben-okafor.json: beats.1: no beat "999" (no beats/999.json)', `1 problem in ${dir}`]);
+  });
+});
+
+describe('openbeat locate', () => {
+  it('prints the beat, district and officers for a point, negative longitude and all', async () => {
+    const { dir } = contentFixture();
+    const { code, out } = await run('locate', '-87.9', '41.1', '--content', dir);
+    expect(code).toBe(exit.ok);
+    expect(JSON.parse(out)).toEqual({ beat: '101', district: '1', officers: ['ana-lopez'] });
+  });
+
+  it('resolves a point on the street between two beats to one of them, always the same', async () => {
+    const { dir } = contentFixture();
+    const { out } = await run('locate', '-87.75', '41.1', '--content', dir);
+    expect(JSON.parse(out).beat).toBe('101');
+  });
+
+  it('says so and exits 3 for a point outside every beat', async () => {
+    const { dir } = contentFixture();
+    const { code, err } = await run('locate', '-80', '40', '--content', dir);
+    expect(code).toBe(exit.outside);
+    expect(err).toBe('-80, 40 is outside every beat of Testville.');
+  });
+
+  it('asks for two numbers when given anything else', async () => {
+    expect((await run('locate', 'elm', 'street')).code).toBe(exit.usage);
+    expect((await run('locate', '-87.9')).code).toBe(exit.usage);
+  });
+});
+
+describe('openbeat', () => {
+  it('lists its commands when run alone, and explains each with --help', async () => {
+    const alone = await run();
+    expect(alone.code).toBe(exit.usage);
+    expect(alone.out).toMatch(/validate[\s\S]*locate[\s\S]*demo/);
+    for (const command of ['validate', 'locate', 'demo']) {
+      const help = await run(command, '--help');
+      expect(help.code).toBe(exit.ok);
+      expect(help.out).toMatch(new RegExp(`^openbeat ${command}`));
+    }
+  });
+
+  it('refuses an unknown command or option with the usage', async () => {
+    expect((await run('frobnicate')).err).toMatch(/no command "frobnicate"/);
+    const bad = await run('demo', '--colour', 'red');
+    expect(bad.code).toBe(exit.usage);
+    expect(bad.err).toMatch(/openbeat demo/);
+    expect((await run('demo', '--scale', '0')).code).toBe(exit.usage);
+  });
+});

@@ -1,0 +1,160 @@
+// The `openbeat` command: describe a jurisdiction in files, check them, and try
+// them out. Each command returns its exit code; output goes through `io` so
+// tests can read it.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import path from 'node:path';
+import { contentDir } from '../lib/content/folder.ts';
+import { validateContent } from '../lib/content/validate.ts';
+import { createBeatIndex } from '../lib/geo/beatIndex.ts';
+import { demoCity } from './demo/city.ts';
+import { writeDemoCity } from './demo/write.ts';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: Io = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+/** Exit codes: 0 done, 1 the content has problems, 2 the command was used wrongly, 3 no beat there. */
+export const exit = { ok: 0, problems: 1, usage: 2, outside: 3 } as const;
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(positionals: string[], values: Record<string, string | boolean | undefined>, io: Io): Promise<number> | number;
+}
+
+const contentOption = { content: { type: 'string' as const, short: 'c' } };
+
+const commands: Record<string, Command> = {
+  validate: {
+    summary: 'check a content folder: every file against its schema, every reference between files',
+    usage: `openbeat validate [DIR]
+
+Checks DIR (default: $OPENBEAT_CONTENT or src/content) the way the build does.
+Prints nothing but a summary when all is well (exit 0), else one line per
+problem: the file, the field, what is wrong and the bad value (exit 1).`,
+    options: {},
+    run([dir], _values, io) {
+      const folder = dir ? path.resolve(dir) : contentDir();
+      const { content, problems, notes } = validateContent(folder);
+      for (const problem of problems) io.err(problem);
+      for (const note of notes) io.out(`note: ${note}`);
+      if (problems.length > 0) {
+        io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${folder}`);
+        return exit.problems;
+      }
+      io.out(
+        `${folder}: ${content.districts.length} districts, ${content.beats.length} beats, ${content.officers.length} officers, ` +
+          `${content.meetings.length} meetings, ${content.guides.length} guides, ${content.workshops.length} workshops: all valid`,
+      );
+      return exit.ok;
+    },
+  },
+
+  locate: {
+    summary: 'which beat, district and officers serve a point',
+    usage: `openbeat locate LON LAT [--content DIR]
+
+Prints {"beat": …, "district": …, "officers": [slugs]} as JSON, using the same
+lookup as the portal's finder. A point outside every beat says so and exits 3.`,
+    options: contentOption,
+    run(positionals, values, io) {
+      const [lon, lat] = positionals.map(Number);
+      if (positionals.length !== 2 || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+        io.err('openbeat locate: give a longitude and a latitude, e.g. openbeat locate -87.6298 41.8781');
+        return exit.usage;
+      }
+      const folder = typeof values.content === 'string' ? path.resolve(values.content) : contentDir();
+      const { content, problems } = validateContent(folder);
+      if (content.beats.length === 0) {
+        io.err(`${folder}: no beats to search${problems.length ? ` (${problems.length} problems: run openbeat validate)` : ''}`);
+        return exit.problems;
+      }
+      const beat = createBeatIndex(content.beats).locate(lon!, lat!);
+      if (!beat) {
+        io.err(`${lon}, ${lat} is outside every beat of ${content.site?.jurisdiction ?? folder}.`);
+        return exit.outside;
+      }
+      const officers = content.officers.filter((officer) => officer.beats.includes(beat.id)).map((officer) => officer.id);
+      io.out(JSON.stringify({ beat: beat.id, district: beat.district, officers }));
+      return exit.ok;
+    },
+  },
+
+  demo: {
+    summary: 'write the demo city (or an N-times larger one) into a content folder',
+    usage: `openbeat demo [--scale N] [--seed S] [--out DIR]
+
+Writes the fictional city of Alderbrook into DIR (default: src/content): site,
+districts, beats, officers, meetings, workshops and a street network with house
+numbers. Guides and other files in DIR are left alone. The same seed and scale
+always give the same city; --scale 12 is about the size of Chicago (~300 beats).`,
+    options: {
+      scale: { type: 'string', short: 's', default: '1' },
+      seed: { type: 'string', default: '2026' },
+      out: { type: 'string', short: 'o', default: 'src/content' },
+    },
+    run(_positionals, values, io) {
+      const scale = Number(values.scale);
+      const seed = Number(values.seed);
+      if (!Number.isFinite(scale) || scale <= 0 || scale > 400) {
+        io.err('openbeat demo: --scale takes a number above 0 (1 is the demo city; 12 is about Chicago-sized)');
+        return exit.usage;
+      }
+      if (!Number.isInteger(seed)) {
+        io.err('openbeat demo: --seed takes a whole number');
+        return exit.usage;
+      }
+      const out = path.resolve(String(values.out));
+      const city = demoCity({ scale, seed });
+      writeDemoCity(out, city);
+      io.out(
+        `${out}: ${city.districts.length} districts, ${city.beats.length} beats, ${city.officers.length} officers, ` +
+          `${city.meetings.length} meetings, ${city.streets.features.length} street segments (seed ${seed}, scale ${scale})`,
+      );
+      return exit.ok;
+    },
+  },
+};
+
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return name ? exit.ok : exit.usage;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`openbeat: no command "${name}"\n\n${overview()}`);
+    return exit.usage;
+  }
+  // A negative longitude looks like an option to parseArgs: pass numbers as positionals.
+  const isNumber = (arg: string) => /^-?\d/.test(arg);
+  const args = [...rest.filter((arg) => !isNumber(arg)), '--', ...rest.filter(isNumber)];
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`openbeat ${name}: ${(error as Error).message}\n\n${command.usage}`);
+    return exit.usage;
+  }
+  if (parsed.values.help) {
+    io.out(command.usage);
+    return exit.ok;
+  }
+  return command.run(parsed.positionals, parsed.values, io);
+}
+
+function overview(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return `openbeat: describe a jurisdiction for OpenBeat, check it and try it out
+
+${Object.entries(commands)
+  .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+  .join('\n')}
+
+openbeat COMMAND --help tells more.`;
+}
