@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { supabaseTarget } from './supabase/local/target.ts';
@@ -42,7 +43,7 @@ const jurisdictionContent = {
 export default defineConfig({
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [jurisdictionContent, react()],
+  integrations: [jurisdictionContent, react(), mdx()],
   // Shiki's inline styles break the CSP, and guides need no code highlighting.
   markdown: { syntaxHighlight: false },
   vite: {

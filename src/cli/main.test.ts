@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentFixture } from '../../tests/support/contentFixture.ts';
+import { polygon, square, tempDir, writeFixture } from './import/fixtures.ts';
 import { exit, main } from './main.ts';
 
 async function run(...argv: string[]) {
@@ -52,12 +55,49 @@ describe('openbeat locate', () => {
   });
 });
 
+describe('openbeat import', () => {
+  const beatsFile = async (dir: string, features: unknown[]) =>
+    writeFixture(dir, 'beats.geojson', { type: 'FeatureCollection', features });
+  const beat = (id: string, district: string, west: number) => ({
+    type: 'Feature',
+    properties: { BEAT_NUM: id, DISTRICT: district },
+    geometry: polygon(square(west, 41, 0.1)),
+  });
+
+  it('writes beats and derived districts to a folder that validates, and says what it did', async () => {
+    const dir = await tempDir();
+    const file = await beatsFile(dir, [beat('0111', '01', -87.7), beat('0112', '01', -87.6), beat('0211', '02', -87.5)]);
+    const out = path.join(dir, 'content');
+    const imported = await run('import', 'beats', file, '--id-field', 'BEAT_NUM', '--district-field', 'DISTRICT', '--out', out);
+    expect(imported.code).toBe(exit.ok);
+    expect(imported.out).toMatch(/^3 features read; 3 beats written/);
+    expect(existsSync(path.join(out, 'beats', '111.json'))).toBe(true);
+    expect((await run('validate', out)).code).toBe(exit.ok);
+  });
+
+  it('lists what is wrong with the input and writes nothing', async () => {
+    const dir = await tempDir();
+    const file = await beatsFile(dir, [beat('0111', '01', -87.7), { type: 'Feature', properties: { BEAT_NUM: '0112' }, geometry: polygon(square(-87.6, 41, 0.1)) }]);
+    const out = path.join(dir, 'content');
+    const failed = await run('import', 'beats', file, '--id-field', 'BEAT_NUM', '--district-field', 'DISTRICT', '--out', out);
+    expect(failed.code).toBe(exit.problems);
+    expect(failed.err).toMatch(/feature #2 .*DISTRICT/);
+    expect(failed.err).toMatch(/Nothing was written/);
+    expect(existsSync(path.join(out, 'beats'))).toBe(false);
+  });
+
+  it('asks for what it needs', async () => {
+    expect((await run('import', 'beats', 'x.geojson', '--out', 'x')).err).toMatch(/--id-field/);
+    expect((await run('import', 'streets', 'x.geojson')).code).toBe(exit.usage);
+  });
+});
+
 describe('openbeat', () => {
   it('lists its commands when run alone, and explains each with --help', async () => {
     const alone = await run();
     expect(alone.code).toBe(exit.usage);
     expect(alone.out).toMatch(/validate[\s\S]*locate[\s\S]*demo/);
-    for (const command of ['validate', 'locate', 'demo']) {
+    for (const command of ['validate', 'locate', 'demo', 'import']) {
       const help = await run(command, '--help');
       expect(help.code).toBe(exit.ok);
       expect(help.out).toMatch(new RegExp(`^openbeat ${command}`));

@@ -8,6 +8,7 @@ import { validateContent } from '../lib/content/validate.ts';
 import { createBeatIndex } from '../lib/geo/beatIndex.ts';
 import { demoCity } from './demo/city.ts';
 import { writeDemoCity } from './demo/write.ts';
+import { ImportError, importBeats, importDistricts, importMeetings } from './import/index.ts';
 
 export interface Io {
   out(line: string): void;
@@ -27,6 +28,19 @@ interface Command {
 }
 
 const contentOption = { content: { type: 'string' as const, short: 'c' } };
+
+const importUsage = `openbeat import beats FILE.geojson --id-field F [--district-field F] [--name-field F] --out DIR
+openbeat import districts FILE.geojson --id-field F [--name-field F] --out DIR
+openbeat import meetings FILE.csv --out DIR
+
+Turns a department's published data into a content folder, keeping geometry
+exactly as published. Several features with one id become one beat (or
+district) in several parts; "01" and "1" are the same id. Without
+--district-field, beats are placed in the districts already in DIR; districts
+the beats name but DIR lacks are drawn as the union of their beats. Each import
+replaces that collection in DIR as a whole, and keeps what people filled in by
+hand (stations, neighbourhoods, meeting exceptions). Bad input changes nothing
+and is listed one problem a line. The meetings CSV columns are in the README.`;
 
 const commands: Record<string, Command> = {
   validate: {
@@ -118,7 +132,54 @@ always give the same city; --scale 12 is about the size of Chicago (~300 beats).
       return exit.ok;
     },
   },
+
+  import: {
+    summary: 'turn published beats, districts or a meeting spreadsheet into a content folder',
+    usage: importUsage,
+    options: {
+      'id-field': { type: 'string' },
+      'district-field': { type: 'string' },
+      'name-field': { type: 'string' },
+      out: { type: 'string', short: 'o' },
+    },
+    run: runImport,
+  },
 };
+
+async function runImport(positionals: string[], values: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+  const [kind, file, ...extra] = positionals;
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const out = text('out');
+  const idField = text('id-field');
+  const usage = (why: string) => (io.err(`openbeat import: ${why}\n\n${importUsage}`), exit.usage);
+  if (!kind || !['beats', 'districts', 'meetings'].includes(kind)) return usage('say what to import: beats, districts or meetings');
+  if (!file || extra.length > 0) return usage('give one file to import');
+  if (!out) return usage('give the content folder to write with --out DIR');
+  if (kind !== 'meetings' && !idField) return usage(`say which property holds each ${kind.slice(0, -1)}'s id with --id-field`);
+  try {
+    const lines: string[] = [];
+    if (kind === 'beats') {
+      const report = await importBeats({ file, idField: idField!, districtField: text('district-field'), nameField: text('name-field'), out });
+      lines.push(`${report.featuresRead} features read; ${report.written} beats written to ${path.resolve(out)}${report.replaced ? ` (replacing ${report.replaced} files)` : ''}`);
+      lines.push(...report.notes, ...report.warnings.map((warning) => `warning: ${warning}`));
+    } else if (kind === 'districts') {
+      const report = await importDistricts({ file, idField: idField!, nameField: text('name-field'), out });
+      lines.push(`${report.featuresRead} features read; ${report.written} districts written to ${path.resolve(out)}${report.replaced ? ` (replacing ${report.replaced} files)` : ''}`);
+      lines.push(...report.notes, ...report.warnings.map((warning) => `warning: ${warning}`));
+    } else {
+      const report = await importMeetings({ file, out });
+      lines.push(`${report.rowsRead} rows read; ${report.written} meetings written to ${path.resolve(out)}${report.replaced ? ` (replacing ${report.replaced} files)` : ''}`);
+      lines.push(...report.notes, ...report.warnings.map((warning) => `warning: ${warning}`));
+    }
+    for (const line of lines) io.out(line);
+    return exit.ok;
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    io.err(error.message);
+    io.err(`Nothing was written to ${path.resolve(out)}.`);
+    return exit.problems;
+  }
+}
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   const [name, ...rest] = argv;

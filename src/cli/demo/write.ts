@@ -3,6 +3,7 @@
 // whole from a temporary folder, so an interrupted run never leaves half a city.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { jsonText } from '../import/write.ts';
 import type { DemoCity } from './city.ts';
 
 export function writeDemoCity(out: string, city: DemoCity): void {
@@ -14,9 +15,9 @@ export function writeDemoCity(out: string, city: DemoCity): void {
       mkdirSync(path.dirname(path.join(staging, name)), { recursive: true });
       writeFileSync(path.join(staging, name), text);
     };
-    file('site.json', formatJson([{ id: 'site', ...city.site }]));
+    file('site.json', jsonText([{ id: 'site', ...city.site }]));
     for (const collection of ['districts', 'beats', 'officers', 'meetings', 'workshops'] as const) {
-      for (const { id, ...entry } of city[collection]) file(`${collection}/${id}.json`, formatJson(entry));
+      for (const { id, ...entry } of city[collection]) file(`${collection}/${id}.json`, jsonText(entry));
     }
     file('streets.geojson', featureLines(city.streets));
 
@@ -28,11 +29,6 @@ export function writeDemoCity(out: string, city: DemoCity): void {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-}
-
-/** Two-space JSON, with each [lon, lat] kept on one line so boundaries stay readable. */
-export function formatJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/\[\s+(-?[\d.eE+-]+),\s+(-?[\d.eE+-]+)\s+\]/g, '[$1, $2]')}\n`;
 }
 
 /** A FeatureCollection with one feature a line: small diffs, easy to grep. */

@@ -1,0 +1,91 @@
+// An import either lands whole or not at all: a department re-running an import
+// after fixing its data must never find OUT with half the beats replaced.
+// Everything is written into a staging folder inside OUT (so renames stay on one
+// file system), then each collection folder is swapped in by rename; if any
+// step fails, the renames already done are undone in reverse.
+import { cp, mkdir, mkdtemp, rename as fsRename, rm, rmdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { exists } from './content.ts';
+
+export interface FolderChange {
+  /** The collection folder inside OUT, e.g. "beats". */
+  name: string;
+  /** File name to text. */
+  files: Map<string, string>;
+  /** Keep what the folder holds and add these files (derived districts), rather than replace it. */
+  extend?: boolean;
+}
+
+export interface Changes {
+  folders: FolderChange[];
+  /** Files written only where none exists, such as a starter site.json. */
+  create?: Map<string, string>;
+}
+
+export type Rename = (from: string, to: string) => Promise<void>;
+
+/** `rename` is only replaced by tests, to fail a swap half-way. */
+export async function commit(out: string, changes: Changes, rename: Rename = fsRename): Promise<void> {
+  const outExisted = await exists(out);
+  await mkdir(out, { recursive: true });
+  // Only empty if nothing else wrote to it meanwhile; otherwise it is not ours to remove.
+  const removeNewOut = () => (outExisted ? Promise.resolve() : rmdir(out).catch(() => undefined));
+  const staging = await mkdtemp(path.join(out, '.import-')).catch(async (error: unknown) => {
+    await removeNewOut();
+    throw error;
+  });
+  const undo: Array<() => Promise<void>> = [];
+  try {
+    const fresh = path.join(staging, 'new');
+    const old = path.join(staging, 'old');
+    await mkdir(fresh);
+    await mkdir(old);
+    for (const folder of changes.folders) {
+      const dir = path.join(fresh, folder.name);
+      if (folder.extend && (await exists(path.join(out, folder.name)))) await cp(path.join(out, folder.name), dir, { recursive: true });
+      else await mkdir(dir);
+      for (const [name, text] of folder.files) await writeFile(path.join(dir, name), text, { flag: 'wx' });
+    }
+    for (const [name, text] of changes.create ?? []) await writeFile(path.join(fresh, name), text);
+
+    const move = async (from: string, to: string) => {
+      await rename(from, to);
+      undo.push(() => rename(to, from));
+    };
+    for (const folder of changes.folders) {
+      const target = path.join(out, folder.name);
+      if (await exists(target)) await move(target, path.join(old, folder.name));
+      await move(path.join(fresh, folder.name), target);
+    }
+    for (const name of changes.create?.keys() ?? []) {
+      if (!(await exists(path.join(out, name)))) await move(path.join(fresh, name), path.join(out, name));
+    }
+  } catch (error) {
+    let restored = true;
+    for (const step of undo.reverse()) {
+      try {
+        await step();
+      } catch {
+        restored = false;
+      }
+    }
+    // The staging folder then holds the only copy of what OUT had: keep it.
+    if (!restored)
+      throw new Error(`${(error as Error).message}; OUT could not be put back as it was, the previous files are in ${staging}`, {
+        cause: error,
+      });
+    await rm(staging, { recursive: true, force: true });
+    await removeNewOut();
+    throw error;
+  }
+  await rm(staging, { recursive: true, force: true });
+}
+
+/**
+ * How every content file is written: 2-space indentation and a final newline, as
+ * people edit them, with each [lon, lat] on one line so boundaries stay readable
+ * (a beat map would otherwise take four lines a vertex).
+ */
+export function jsonText(data: unknown): string {
+  return `${JSON.stringify(data, null, 2).replace(/\[\s+(-?[\d.eE+-]+),\s+(-?[\d.eE+-]+)\s+\]/g, '[$1, $2]')}\n`;
+}
