@@ -7,7 +7,7 @@ export default defineConfig({
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
       {
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'supabase/local/**/*.test.ts'] },
+        test: { name: 'unit', include: ['src/**/*.test.ts'] },
       },
       {
         test: {

@@ -7,7 +7,7 @@ import { contentDir } from '../lib/content/folder.ts';
 import { validateContent } from '../lib/content/validate.ts';
 import { createBeatIndex } from '../lib/geo/beatIndex.ts';
 import { demoCity } from './demo/city.ts';
-import { writeDemoCity } from './demo/write.ts';
+import { writeDemoCity, writeWatchGroupSeed } from './demo/write.ts';
 import { ImportError, importBeats, importDistricts, importMeetings } from './import/index.ts';
 
 export interface Io {
@@ -100,16 +100,19 @@ lookup as the portal's finder. A point outside every beat says so and exits 3.`,
 
   demo: {
     summary: 'write the demo city (or an N-times larger one) into a content folder',
-    usage: `openbeat demo [--scale N] [--seed S] [--out DIR]
+    usage: `openbeat demo [--scale N] [--seed S] [--out DIR] [--seed-sql FILE]
 
 Writes the fictional city of Alderbrook into DIR (default: src/content): site,
 districts, beats, officers, meetings, workshops and a street network with house
 numbers. Guides and other files in DIR are left alone. The same seed and scale
-always give the same city; --scale 12 is about the size of Chicago (~300 beats).`,
+always give the same city; --scale 12 is about the size of Chicago (~300 beats).
+Watch groups live in the database, not in content: --seed-sql writes the city's
+approved groups between the demo markers of a seed file (supabase/seed.sql).`,
     options: {
       scale: { type: 'string', short: 's', default: '1' },
       seed: { type: 'string', default: '2026' },
       out: { type: 'string', short: 'o', default: 'src/content' },
+      'seed-sql': { type: 'string' },
     },
     run(_positionals, values, io) {
       const scale = Number(values.scale);
@@ -125,9 +128,10 @@ always give the same city; --scale 12 is about the size of Chicago (~300 beats).
       const out = path.resolve(String(values.out));
       const city = demoCity({ scale, seed });
       writeDemoCity(out, city);
+      if (typeof values['seed-sql'] === 'string') writeWatchGroupSeed(path.resolve(values['seed-sql']), city);
       io.out(
         `${out}: ${city.districts.length} districts, ${city.beats.length} beats, ${city.officers.length} officers, ` +
-          `${city.meetings.length} meetings, ${city.streets.features.length} street segments (seed ${seed}, scale ${scale})`,
+          `${city.meetings.length} meetings, ${city.streets.features.length} street segments, ${city.watchGroups.length} watch groups (seed ${seed}, scale ${scale})`,
       );
       return exit.ok;
     },

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -6,7 +6,8 @@ import kinks from '@turf/kinks';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../lib/content/validate.ts';
-import { demoCity } from './city.ts';
+import { createBeatIndex } from '../../lib/geo/beatIndex.ts';
+import { demoCity, watchGroupSeedSql } from './city.ts';
 import { writeDemoCity } from './write.ts';
 
 const city = demoCity({ scale: 1, seed: 2026 });
@@ -85,6 +86,21 @@ describe('demoCity', () => {
       expect((properties.fromLeft + properties.fromRight) % 2).toBe(1);
       expect(Math.floor(properties.fromLeft / 100)).toBe(Math.floor(properties.fromRight / 100));
     }
+  });
+
+  it('draws each watch group inside the beat it names', () => {
+    const index = createBeatIndex(city.beats.map((beat) => ({ id: beat.id, district: String(beat.district), boundary: boundary(beat) })));
+    expect(city.watchGroups.length).toBeGreaterThanOrEqual(3);
+    for (const group of city.watchGroups) {
+      const ring = group.area.coordinates[0]!;
+      const [lon, lat] = [0, 1].map((axis) => ring.slice(0, -1).reduce((sum, point) => sum + point[axis]!, 0) / (ring.length - 1));
+      expect(index.locate(lon!, lat!)?.id, group.name).toBe(group.beat);
+    }
+  });
+
+  it('is the city whose watch groups supabase/seed.sql seeds', () => {
+    const seed = readFileSync(path.resolve('supabase/seed.sql'), 'utf8');
+    expect(seed).toContain(watchGroupSeedSql(city.watchGroups));
   });
 
   it('grows with its scale', () => {

@@ -23,6 +23,14 @@ export interface StreetSegment {
   toRight: number;
 }
 
+/** An approved neighbourhood watch group, seeded in the local database (groups live in Supabase, not in content). */
+export interface DemoWatchGroup {
+  id: string;
+  name: string;
+  beat: string;
+  area: Polygon;
+}
+
 export interface DemoCity {
   site: Record<string, unknown>;
   districts: Array<{ id: string } & Record<string, unknown>>;
@@ -31,6 +39,7 @@ export interface DemoCity {
   meetings: Array<{ id: string } & Record<string, unknown>>;
   workshops: Array<{ id: string } & Record<string, unknown>>;
   streets: FeatureCollection<LineString, StreetSegment>;
+  watchGroups: DemoWatchGroup[];
 }
 
 // Where the fictional city sits: open farmland, so it is never mistaken for a real place's map.
@@ -118,7 +127,8 @@ export function demoCity({ scale, seed }: DemoOptions): DemoCity {
     sampleData: true,
   };
 
-  return { site, districts, beats, officers, meetings, workshops, streets: streetNetwork(grid, inside, place, numbering) };
+  const watchGroups = makeWatchGroups(random, grid, beatOf, beatIds, place, numbering, Math.max(3, Math.round(4 * scale)));
+  return { site, districts, beats, officers, meetings, workshops, streets: streetNetwork(grid, inside, place, numbering), watchGroups };
 }
 
 /** Moves a block to another region if that leaves the region it comes from whole. */
@@ -445,6 +455,44 @@ function makeMeetings(
     },
   );
   return meetings;
+}
+
+// ---- Watch groups ------------------------------------------------------------
+
+/** A few groups, each watching a 2×2 square of blocks that lies in one beat. */
+function makeWatchGroups(
+  random: Random,
+  grid: BlockGrid,
+  beatOf: Map<Cell, number>,
+  beatIds: string[],
+  place: Place,
+  numbering: Numbering,
+  count: number,
+): DemoWatchGroup[] {
+  const groups: DemoWatchGroup[] = [];
+  const taken = new Set<number>();
+  for (const cell of random.shuffle([...beatOf.keys()])) {
+    if (groups.length === count) break;
+    const beat = beatOf.get(cell)!;
+    const [x, y] = grid.xy(cell);
+    const square = [cell, grid.cell(x + 1, y), grid.cell(x, y + 1), grid.cell(x + 1, y + 1)];
+    if (taken.has(beat) || square.some((c) => c === undefined || beatOf.get(c) !== beat)) continue;
+    taken.add(beat);
+    const hex = () => random.int(16).toString(16);
+    const id = `${Array.from({ length: 8 }, hex).join('')}-${Array.from({ length: 4 }, hex).join('')}-4${Array.from({ length: 3 }, hex).join('')}-8${Array.from({ length: 3 }, hex).join('')}-${Array.from({ length: 12 }, hex).join('')}`;
+    const street = numbering.eastWestName(y + 1).replace(/ \w+$/, '');
+    groups.push({ id, name: `${street} ${random.pick(['Block Watch', 'Neighbours', 'Block Club', 'Watch'])}`, beat: beatIds[beat]!, area: area(grid, new Set(square as Cell[]), place) as Polygon });
+  }
+  return groups;
+}
+
+/** The SQL that seeds the demo's watch groups into the local database (see supabase/seed.sql). */
+export function watchGroupSeedSql(groups: readonly DemoWatchGroup[]): string {
+  const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  const rows = groups.map(
+    (group) => `  (${quote(group.id)}, ${quote(group.name)}, ${quote(group.beat)}, ${quote(JSON.stringify(group.area))}, 'approved', '2026-01-15T18:00:00Z')`,
+  );
+  return `insert into public.watch_groups (watch_group_id, name, beat, area, status, approved_at) values\n${rows.join(',\n')}\non conflict (watch_group_id) do nothing;\n`;
 }
 
 // ---- Workshops ------------------------------------------------------------------

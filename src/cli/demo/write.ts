@@ -1,10 +1,10 @@
 // Writes the demo city into a content folder. Only the parts the demo makes are
 // replaced (guides and anything else a person wrote stay), each swapped in
 // whole from a temporary folder, so an interrupted run never leaves half a city.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { jsonText } from '../import/write.ts';
-import type { DemoCity } from './city.ts';
+import { watchGroupSeedSql, type DemoCity } from './city.ts';
 
 export function writeDemoCity(out: string, city: DemoCity): void {
   mkdirSync(out, { recursive: true });
@@ -34,4 +34,16 @@ export function writeDemoCity(out: string, city: DemoCity): void {
 /** A FeatureCollection with one feature a line: small diffs, easy to grep. */
 function featureLines(collection: { features: unknown[] }): string {
   return `{"type": "FeatureCollection", "features": [\n${collection.features.map((feature) => JSON.stringify(feature)).join(',\n')}\n]}\n`;
+}
+
+const seedBegin = '-- demo watch groups: begin\n';
+const seedEnd = '-- demo watch groups: end\n';
+
+/** Puts the demo's watch groups between the markers of a seed file, leaving the rest of it alone. */
+export function writeWatchGroupSeed(seedFile: string, city: DemoCity): void {
+  const text = readFileSync(seedFile, 'utf8');
+  const begin = text.indexOf(seedBegin);
+  const end = text.indexOf(seedEnd);
+  if (begin < 0 || end < begin) throw new Error(`${seedFile}: no "${seedBegin.trim()}" and "${seedEnd.trim()}" lines to write between`);
+  writeFileSync(seedFile, text.slice(0, begin + seedBegin.length) + watchGroupSeedSql(city.watchGroups) + text.slice(end));
 }
