@@ -17,6 +17,11 @@ process.env.PUBLIC_SUPABASE_ANON_KEY = supabase.anonKey;
 // the page and the API share one origin as they do behind the gateway.
 const devApi = process.env.OPENBEAT_DEV_API;
 
+// A deployment's own basemap (off by default; see src/features/finder/map/FinderMap.tsx)
+// must be allowed by the CSP; its tiles' and sprites' hosts, if others, too.
+const mapStyle = process.env.PUBLIC_MAP_STYLE_URL ? new URL(process.env.PUBLIC_MAP_STYLE_URL).origin : '';
+const connectSources = ["'self'", supabase.url && new URL(supabase.url).origin, mapStyle].filter(Boolean).join(' ');
+
 /**
  * Checks the jurisdiction's content before anything is built, with the same
  * rules as `openbeat validate`: a broken reference stops the build with the
@@ -54,8 +59,10 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        `connect-src 'self'${supabase.url ? ` ${new URL(supabase.url).origin}` : ''}`,
-        "img-src 'self' data:",
+        `connect-src ${connectSources}`,
+        `img-src 'self' data:${mapStyle ? ' blob:' : ''}`,
+        // MapLibre's worker is a file of this site (see FinderMap.tsx).
+        "worker-src 'self'",
         "font-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",

@@ -80,6 +80,29 @@ export const siteSchema = z.object({
   sampleData: z.boolean().default(false).describe('marks every page as sample data, so a demo is never taken for a real department'),
 });
 
+/**
+ * The street network (streets.geojson, not a collection: only the finder's
+ * geocoder reads it), one block of one street a feature. See src/lib/geo/streets.ts.
+ */
+const houseNumberSchema = z.number().int().min(0);
+export const streetNetworkSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.object({ type: z.literal('LineString'), coordinates: z.array(lonLatSchema).min(2) }),
+      properties: z.object({
+        name: z.string().min(1),
+        prefix: z.enum(['N', 'S', 'E', 'W']).optional(),
+        fromLeft: houseNumberSchema,
+        toLeft: houseNumberSchema,
+        fromRight: houseNumberSchema,
+        toRight: houseNumberSchema,
+      }),
+    }),
+  ),
+});
+
 export const districtSchema = z.object({
   name: z.string().min(1),
   station: placeSchema

@@ -2,6 +2,8 @@ interface ImportMetaEnv {
   /** A hosted Supabase project's URL; empty when the site talks to the local stack on its own origin. */
   readonly PUBLIC_SUPABASE_URL: string;
   readonly PUBLIC_SUPABASE_ANON_KEY: string;
+  /** A deployment's own MapLibre style for the finder's basemap; unset for the self-hosted one. */
+  readonly PUBLIC_MAP_STYLE_URL?: string;
 }
 
 interface ImportMeta {

@@ -110,5 +110,6 @@ describe('openbeat', () => {
     expect(bad.code).toBe(exit.usage);
     expect(bad.err).toMatch(/openbeat demo/);
     expect((await run('demo', '--scale', '0')).code).toBe(exit.usage);
+    expect((await run('demo', '--scale', '-2')).code).toBe(exit.usage);
   });
 });

@@ -8,7 +8,7 @@ import { validateContent } from '../lib/content/validate.ts';
 import { createBeatIndex } from '../lib/geo/beatIndex.ts';
 import { demoCity } from './demo/city.ts';
 import { writeDemoCity, writeWatchGroupSeed } from './demo/write.ts';
-import { ImportError, importBeats, importDistricts, importMeetings } from './import/index.ts';
+import { ImportError, importBeats, importDistricts, importMeetings, importStreets } from './import/index.ts';
 
 export interface Io {
   out(line: string): void;
@@ -32,6 +32,7 @@ const contentOption = { content: { type: 'string' as const, short: 'c' } };
 const importUsage = `openbeat import beats FILE.geojson --id-field F [--district-field F] [--name-field F] --out DIR
 openbeat import districts FILE.geojson --id-field F [--name-field F] --out DIR
 openbeat import meetings FILE.csv --out DIR
+openbeat import streets FILE.geojson --out DIR [--left-from-field F …]
 
 Turns a department's published data into a content folder, keeping geometry
 exactly as published. Several features with one id become one beat (or
@@ -40,7 +41,10 @@ district) in several parts; "01" and "1" are the same id. Without
 the beats name but DIR lacks are drawn as the union of their beats. Each import
 replaces that collection in DIR as a whole, and keeps what people filled in by
 hand (stations, neighbourhoods, meeting exceptions). Bad input changes nothing
-and is listed one problem a line. The meetings CSV columns are in the README.`;
+and is listed one problem a line. The meetings CSV columns and the streets'
+field names (--left-from-field, --left-to-field, --right-from-field,
+--right-to-field, --prefix-field, --name-field, --type-field; found by
+themselves in the usual L_F_ADD/LFROMADD layouts) are in the README.`;
 
 const commands: Record<string, Command> = {
   validate: {
@@ -144,6 +148,12 @@ approved groups between the demo markers of a seed file (supabase/seed.sql).`,
       'id-field': { type: 'string' },
       'district-field': { type: 'string' },
       'name-field': { type: 'string' },
+      'left-from-field': { type: 'string' },
+      'left-to-field': { type: 'string' },
+      'right-from-field': { type: 'string' },
+      'right-to-field': { type: 'string' },
+      'prefix-field': { type: 'string' },
+      'type-field': { type: 'string' },
       out: { type: 'string', short: 'o' },
     },
     run: runImport,
@@ -156,10 +166,10 @@ async function runImport(positionals: string[], values: Record<string, string | 
   const out = text('out');
   const idField = text('id-field');
   const usage = (why: string) => (io.err(`openbeat import: ${why}\n\n${importUsage}`), exit.usage);
-  if (!kind || !['beats', 'districts', 'meetings'].includes(kind)) return usage('say what to import: beats, districts or meetings');
+  if (!kind || !['beats', 'districts', 'meetings', 'streets'].includes(kind)) return usage('say what to import: beats, districts, meetings or streets');
   if (!file || extra.length > 0) return usage('give one file to import');
   if (!out) return usage('give the content folder to write with --out DIR');
-  if (kind !== 'meetings' && !idField) return usage(`say which property holds each ${kind.slice(0, -1)}'s id with --id-field`);
+  if ((kind === 'beats' || kind === 'districts') && !idField) return usage(`say which property holds each ${kind.slice(0, -1)}'s id with --id-field`);
   try {
     const lines: string[] = [];
     if (kind === 'beats') {
@@ -169,6 +179,21 @@ async function runImport(positionals: string[], values: Record<string, string | 
     } else if (kind === 'districts') {
       const report = await importDistricts({ file, idField: idField!, nameField: text('name-field'), out });
       lines.push(`${report.featuresRead} features read; ${report.written} districts written to ${path.resolve(out)}${report.replaced ? ` (replacing ${report.replaced} files)` : ''}`);
+      lines.push(...report.notes, ...report.warnings.map((warning) => `warning: ${warning}`));
+    } else if (kind === 'streets') {
+      const fields = {
+        leftFrom: text('left-from-field'),
+        leftTo: text('left-to-field'),
+        rightFrom: text('right-from-field'),
+        rightTo: text('right-to-field'),
+        prefix: text('prefix-field'),
+        name: text('name-field'),
+        type: text('type-field'),
+      };
+      const report = await importStreets({ file, out, fields: Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) });
+      lines.push(`${report.featuresRead} features read; ${report.written} street segments written to ${path.join(path.resolve(out), 'streets.geojson')}${report.replacedExisting ? ' (replacing the old one)' : ''}`);
+      if (report.skipped.unnamed || report.skipped.unnumbered) lines.push(`skipped ${report.skipped.unnamed} without a name and ${report.skipped.unnumbered} without house numbers (alleys, ramps…)`);
+      if (report.reversed) lines.push(`${report.reversed} lines turned round so house numbers grow along them`);
       lines.push(...report.notes, ...report.warnings.map((warning) => `warning: ${warning}`));
     } else {
       const report = await importMeetings({ file, out });
@@ -196,9 +221,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.err(`openbeat: no command "${name}"\n\n${overview()}`);
     return exit.usage;
   }
-  // A negative longitude looks like an option to parseArgs: pass numbers as positionals.
-  const isNumber = (arg: string) => /^-?\d/.test(arg);
-  const args = [...rest.filter((arg) => !isNumber(arg)), '--', ...rest.filter(isNumber)];
+  // A negative longitude looks like an option to parseArgs: mark it as a value, and unmark it after.
+  const negative = '\u0000';
+  const args = rest.map((arg) => (/^-\d/.test(arg) ? negative + arg : arg));
+  const unmark = (arg: string) => (arg.startsWith(negative) ? arg.slice(1) : arg);
   let parsed;
   try {
     parsed = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -210,7 +236,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.out(command.usage);
     return exit.ok;
   }
-  return command.run(parsed.positionals, parsed.values, io);
+  const values = Object.fromEntries(Object.entries(parsed.values).map(([key, value]) => [key, typeof value === 'string' ? unmark(value) : value]));
+  return command.run(parsed.positionals.map(unmark), values, io);
 }
 
 function overview(): string {

@@ -47,6 +47,14 @@ describe('accessibility', () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  it('the finder has none, with an answer and the map showing', async () => {
+    const page = await openPhone('/find?beat=101');
+    await expect.poll(() => page.locator('#finder-answer').count()).toBe(1);
+    await page.getByRole('heading', { name: 'Map', exact: true }).scrollIntoViewIfNeeded();
+    await page.getByRole('region', { name: 'Map of beats and districts' }).locator('canvas').waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
   it('the not-found page has none', async () => {
     const page = await openPhone('/no-such-page');
     expect(await violations(page)).toEqual([]);

@@ -1,7 +1,8 @@
 // The demo city, Alderbrook: a fictional jurisdiction generated from a seed,
 // so `npm start` shows what a real one looks like, and `--scale N` makes an
 // N-times larger one for benchmarks. Same seed and scale, same city, always.
-import type { MultiPolygon, Polygon, FeatureCollection, LineString } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { StreetNetwork, StreetSegment } from '../../lib/geo/streets.ts';
 import { BlockGrid, cityBlocks, connectedWithout, fixPinches, growRegions, outlineRings, signedArea, type Cell, type Vertex } from './blocks.ts';
 import { birds, firstNames, hobbies, lastNames, officerLanguages, placeWords, trees, venueKinds } from './names.ts';
 import { seededRandom, type Random } from './random.ts';
@@ -9,18 +10,6 @@ import { seededRandom, type Random } from './random.ts';
 export interface DemoOptions {
   scale: number;
   seed: number;
-}
-
-export interface StreetSegment {
-  /** The street's name, e.g. "Birch St". */
-  name: string;
-  /** N, S, E or W: which side of the centre lines the numbers count from. */
-  prefix: 'N' | 'S' | 'E' | 'W';
-  /** House numbers on each side, left and right of the line's direction (numbers grow along it). */
-  fromLeft: number;
-  toLeft: number;
-  fromRight: number;
-  toRight: number;
 }
 
 /** An approved neighbourhood watch group, seeded in the local database (groups live in Supabase, not in content). */
@@ -38,7 +27,7 @@ export interface DemoCity {
   officers: Array<{ id: string } & Record<string, unknown>>;
   meetings: Array<{ id: string } & Record<string, unknown>>;
   workshops: Array<{ id: string } & Record<string, unknown>>;
-  streets: FeatureCollection<LineString, StreetSegment>;
+  streets: StreetNetwork;
   watchGroups: DemoWatchGroup[];
 }
 
@@ -225,12 +214,12 @@ function addressNumbering(grid: BlockGrid): Numbering {
   };
 }
 
-function streetNetwork(grid: BlockGrid, inside: ReadonlySet<Cell>, place: Place, numbering: Numbering): FeatureCollection<LineString, StreetSegment> {
+function streetNetwork(grid: BlockGrid, inside: ReadonlySet<Cell>, place: Place, numbering: Numbering): StreetNetwork {
   const has = (x: number, y: number) => {
     const cell = grid.cell(x, y);
     return cell !== undefined && inside.has(cell);
   };
-  const features: FeatureCollection<LineString, StreetSegment>['features'] = [];
+  const features: StreetNetwork['features'] = [];
   const segment = (from: Vertex, to: Vertex, properties: StreetSegment) =>
     features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [place(from), place(to)] }, properties });
 
@@ -260,7 +249,7 @@ function streetNetwork(grid: BlockGrid, inside: ReadonlySet<Cell>, place: Place,
   return { type: 'FeatureCollection', features };
 }
 
-function sides(name: string, prefix: StreetSegment['prefix'], block: number, evenLeft: boolean): StreetSegment {
+function sides(name: string, prefix: NonNullable<StreetSegment['prefix']>, block: number, evenLeft: boolean): StreetSegment {
   const even = [block * 100, block * 100 + 98] as const;
   const odd = [block * 100 + 1, block * 100 + 99] as const;
   const [left, right] = evenLeft ? [even, odd] : [odd, even];

@@ -3,7 +3,7 @@
 // whole from a temporary folder, so an interrupted run never leaves half a city.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { jsonText } from '../import/write.ts';
+import { featureLines, jsonText } from '../import/write.ts';
 import { watchGroupSeedSql, type DemoCity } from './city.ts';
 
 export function writeDemoCity(out: string, city: DemoCity): void {
@@ -29,11 +29,6 @@ export function writeDemoCity(out: string, city: DemoCity): void {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-}
-
-/** A FeatureCollection with one feature a line: small diffs, easy to grep. */
-function featureLines(collection: { features: unknown[] }): string {
-  return `{"type": "FeatureCollection", "features": [\n${collection.features.map((feature) => JSON.stringify(feature)).join(',\n')}\n]}\n`;
 }
 
 const seedBegin = '-- demo watch groups: begin\n';

@@ -3,7 +3,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
+import { ImportError } from './errors.ts';
 
 export async function tempDir(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'openbeat-import-'));
@@ -54,4 +55,14 @@ export function feature(properties: Record<string, unknown>, geometry: unknown) 
 
 export function collection(...features: unknown[]) {
   return { type: 'FeatureCollection', features };
+}
+
+/** The lines of the ImportError an import must fail with. */
+export async function problems(promise: Promise<unknown>): Promise<string[]> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(ImportError);
+  return (error as ImportError).message.split('\n');
 }

@@ -35,17 +35,21 @@ export interface FeatureFields {
   fields: Array<string | undefined>;
 }
 
+/** A GeoJSON file's features, unread, and the coordinate system it declares; throws for a file that is not GeoJSON. */
+export async function readFeatureList(file: string): Promise<{ list: unknown[]; crs: string | undefined }> {
+  const data = parseJson(file, await readText(file));
+  return { list: featureList(file, data), crs: declaredCrs(data) };
+}
+
 /** Throws for a file that is not GeoJSON at all; problems with single features are returned, to be reported with the caller's own. */
 export async function readFeatures(file: string, { idField, fields }: FeatureFields, noun: Noun): Promise<FeatureFile> {
-  const data = parseJson(file, await readText(file));
-  const list = featureList(file, data);
+  const { list, crs } = await readFeatureList(file);
   // A field no feature has is a misspelt field name: one line, not one per feature.
   const absent = [idField, ...fields].filter((field) => field !== undefined && list.every((item) => !(field in propertiesOf(item))));
   if (absent.length > 0) {
     const names = namesOf(list.flatMap((item) => Object.keys(propertiesOf(item))));
     throw new ImportError(absent.map((field) => `no feature has a property "${field}"; the properties are: ${names}`));
   }
-  const crs = declaredCrs(data);
   const features: SourceFeature[] = [];
   const problems: string[] = [];
   list.forEach((item, index) => {
@@ -202,7 +206,7 @@ function ringName(multi: boolean, polygon: number, ring: number): string {
 }
 
 /** [lon, lat], dropping an altitude (or measure); or what is wrong with the position. */
-function readPosition(position: unknown): [number, number] | string {
+export function readPosition(position: unknown): [number, number] | string {
   if (!Array.isArray(position) || position.length < 2) return `${JSON.stringify(position)} is not a [longitude, latitude] position`;
   const [lon, lat] = position as unknown[];
   if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
@@ -227,7 +231,7 @@ function ringProblems(ring: Position[], where: string): string[] {
   return [];
 }
 
-function samePosition(a: Position, b: Position): boolean {
+export function samePosition(a: Position, b: Position): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
 

@@ -8,3 +8,5 @@ export type { DistrictsReport, ImportDistrictsOptions } from './districts.ts';
 export { ImportError } from './errors.ts';
 export { importMeetings } from './meetings.ts';
 export type { ImportMeetingsOptions, MeetingsReport } from './meetings.ts';
+export { importStreets } from './streets.ts';
+export type { ImportStreetsOptions, StreetFields, StreetsReport } from './streets.ts';

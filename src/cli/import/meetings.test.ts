@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { meetingSchema } from '../../content.config.ts';
-import { ImportError } from './errors.ts';
-import { readJson, snapshot, tempDir, writeFixture } from './fixtures.ts';
+import { readJson, snapshot, tempDir, writeFixture, problems } from './fixtures.ts';
 import { importMeetings } from './meetings.ts';
 
 const HEADER =
@@ -12,14 +11,6 @@ function csv(...rows: string[]): string {
   return [HEADER, ...rows].join('\r\n') + '\r\n';
 }
 
-async function problems(promise: Promise<unknown>): Promise<string[]> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return (error as ImportError).message.split('\n');
-}
 
 describe('importMeetings', () => {
   it('writes a meeting per row from a CSV saved with a byte order mark and Windows line endings', async () => {

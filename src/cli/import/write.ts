@@ -89,3 +89,8 @@ export async function commit(out: string, changes: Changes, rename: Rename = fsR
 export function jsonText(data: unknown): string {
   return `${JSON.stringify(data, null, 2).replace(/\[\s+(-?[\d.eE+-]+),\s+(-?[\d.eE+-]+)\s+\]/g, '[$1, $2]')}\n`;
 }
+
+/** streets.geojson's layout: a FeatureCollection with one feature a line, for small diffs and easy grepping. */
+export function featureLines(collection: { features: unknown[] }): string {
+  return `{"type": "FeatureCollection", "features": [\n${collection.features.map((feature) => JSON.stringify(feature)).join(',\n')}\n]}\n`;
+}

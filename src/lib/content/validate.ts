@@ -14,8 +14,10 @@ import {
   meetingSchema,
   officerSchema,
   siteSchema,
+  streetNetworkSchema,
   workshopSchema,
 } from '../../content.config.ts';
+import type { StreetNetwork } from '../geo/streets.ts';
 
 // The officer schema asks Astro for its image() helper; outside Astro a photo
 // is a path, checked below to exist beside the officer's file.
@@ -38,6 +40,8 @@ export interface Content {
   meetings: Meeting[];
   guides: Guide[];
   workshops: Workshop[];
+  /** The street network for the finder's geocoder, when the folder has one. */
+  streets?: StreetNetwork;
 }
 
 export interface Validation {
@@ -63,6 +67,7 @@ export function validateContent(dir: string): Validation {
     meetings: read('meetings', meetingSchema),
     guides: readGuides(dir, problems),
     workshops: read('workshops', workshopSchema),
+    streets: readStreets(dir, problems),
   };
   checkReferences(content, problems, notes);
   return { content, problems, notes };
@@ -123,6 +128,13 @@ function readGuides(dir: string, problems: string[]): Guide[] {
     if (guide) guides.push({ ...guide, id: name.replace(/\.mdx?$/, '') });
   }
   return guides;
+}
+
+function readStreets(dir: string, problems: string[]): StreetNetwork | undefined {
+  const file = path.join(dir, 'streets.geojson');
+  if (!existsSync(file)) return undefined;
+  const data = parseJson(file, 'streets.geojson', problems);
+  return data === undefined ? undefined : (parseEntry('streets.geojson', streetNetworkSchema, data, problems) as StreetNetwork | undefined);
 }
 
 function listFiles(dir: string, folder: string, pattern: RegExp): string[] {

@@ -1,0 +1,144 @@
+// The finder's answer: the beat and district, the officers to contact, and the
+// next beat meeting. Plain, linear and complete as text: the map is only an aid.
+import { useEffect, useRef } from 'react';
+import { format, type Messages } from '../../lib/i18n/index.ts';
+import type { BeatAnswer, OfficerCard, UpcomingMeeting } from './answers.ts';
+
+interface Props {
+  answer: BeatAnswer;
+  t: Messages['finder'];
+  locale: string;
+  timeZone: string;
+  /** Where "report a concern" leads. */
+  tipUrl: string;
+}
+
+export default function BeatAnswerCard({ answer, t, locale, timeZone, tipUrl }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [answer.id]);
+  const now = Date.now();
+  const next = answer.meetings.find((meeting) => Date.parse(meeting.end) > now && meeting.status !== 'cancelled' && meeting.kind === 'beat_meeting')
+    ?? answer.meetings.find((meeting) => Date.parse(meeting.end) > now && meeting.status !== 'cancelled');
+  const station = answer.district.station;
+
+  return (
+    <section aria-labelledby="finder-answer" className="space-y-6 rounded-lg border-2 border-brand-700 p-5">
+      <div>
+        <h2 id="finder-answer" ref={heading} tabIndex={-1} className="text-2xl font-bold">
+          {format(t.beatHeading, { beat: answer.name, district: answer.district.name })}
+        </h2>
+        {answer.neighbourhoods.length > 0 && <p className="text-slate-700">{format(t.neighbourhoods, { names: answer.neighbourhoods.join(', ') })}</p>}
+      </div>
+
+      <div>
+        <h3 className="text-xl font-semibold">{t.officersHeading}</h3>
+        {answer.officers.length === 0 ? (
+          <p>{t.noOfficers}</p>
+        ) : (
+          <ul className="mt-3 grid gap-4 sm:grid-cols-2">
+            {answer.officers.map((officer) => (
+              <Officer key={officer.slug} officer={officer} t={t} locale={locale} />
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <div>
+        <h3 className="text-xl font-semibold">{t.nextMeeting}</h3>
+        {next ? <Meeting meeting={next} t={t} locale={locale} timeZone={timeZone} /> : <p>{t.noMeeting}</p>}
+      </div>
+
+      {station && <p>{format(t.station, station)}</p>}
+      <p>
+        <a href={tipUrl} className="font-semibold text-brand-700 underline">
+          {t.reportConcern}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+function Officer({ officer, t, locale }: { officer: OfficerCard; t: Messages['finder']; locale: string }) {
+  const names = new Intl.DisplayNames([locale], { type: 'language' });
+  const others = officer.languages.filter((tag) => !tag.startsWith(locale)).map((tag) => names.of(tag) ?? tag);
+  const role = t.roles[officer.role as keyof typeof t.roles] ?? officer.role;
+  return (
+    <li className="flex gap-3 rounded-md bg-slate-50 p-3">
+      {officer.photo ? (
+        <img src={officer.photo} alt={officer.photoAlt ?? ''} width={64} height={64} className="size-16 rounded-full object-cover" />
+      ) : (
+        // Initials stand in for a photo; the name beside them says who it is.
+        <span aria-hidden="true" className="flex size-16 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xl font-bold text-brand-900">
+          {officer.name
+            .split(/\s+/)
+            .map((part) => part[0])
+            .slice(0, 2)
+            .join('')}
+        </span>
+      )}
+      <div className="min-w-0 space-y-1">
+        <p className="font-semibold">
+          {officer.rank} {officer.name}
+        </p>
+        <p className="text-sm text-slate-700">{role}</p>
+        {others.length > 0 && <p className="text-sm">{format(t.speaks, { languages: others.join(', ') })}</p>}
+        {officer.contact.phone && (
+          <p className="text-sm">
+            {t.phone}: <a href={`tel:${officer.contact.phone}`} className="text-brand-700 underline">{officer.contact.phone}</a>
+          </p>
+        )}
+        {officer.contact.email && (
+          <p className="break-all text-sm">
+            {t.email}: <a href={`mailto:${officer.contact.email}`} className="text-brand-700 underline">{officer.contact.email}</a>
+          </p>
+        )}
+        {officer.contact.officeHours && <p className="text-sm">{format(t.officeHours, { hours: officer.contact.officeHours })}</p>}
+      </div>
+    </li>
+  );
+}
+
+function Meeting({ meeting, t, locale, timeZone }: { meeting: UpcomingMeeting; t: Messages['finder']; locale: string; timeZone: string }) {
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(meeting.start));
+  const until = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(meeting.end));
+  return (
+    <div className="mt-2 space-y-1">
+      <p className="font-semibold">{meeting.title}</p>
+      <p>
+        {meeting.status === 'moved' && <strong>{t.moved}: </strong>}
+        <time dateTime={meeting.start}>{when}</time>–<time dateTime={meeting.end}>{until}</time>
+      </p>
+      <p>
+        {meeting.venue.name}, {meeting.venue.address}
+      </p>
+      {meeting.venue.accessibility && <p className="text-sm text-slate-700">{meeting.venue.accessibility}</p>}
+      {meeting.note && <p className="text-sm">{meeting.note}</p>}
+      <p>
+        <a href={calendarFile(meeting)} download={`${meeting.meeting}.ics`} className="text-brand-700 underline">
+          {t.addToCalendar}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+/** One occurrence as an iCalendar file, in UTC so any calendar places it right. */
+function calendarFile(meeting: UpcomingMeeting): string {
+  const stamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const escape = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//OpenBeat//Finder//EN',
+    'BEGIN:VEVENT',
+    `UID:${meeting.meeting}-${stamp(meeting.start)}@openbeat`,
+    `DTSTAMP:${stamp(new Date().toISOString())}`,
+    `DTSTART:${stamp(meeting.start)}`,
+    `DTEND:${stamp(meeting.end)}`,
+    `SUMMARY:${escape(meeting.title)}`,
+    `LOCATION:${escape(`${meeting.venue.name}, ${meeting.venue.address}`)}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return `data:text/calendar;charset=utf-8,${encodeURIComponent(lines.join('\r\n'))}`;
+}

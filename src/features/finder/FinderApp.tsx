@@ -1,0 +1,180 @@
+// The finder island on /find: an address, the resident's location, or a point
+// on the map gives the beat, its officers and the next meeting. Everything is
+// worked out in the browser from small static files; the address and the
+// location never leave the device, and the URL keeps only the beat (?beat=).
+import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { format, type Messages } from '../../lib/i18n/index.ts';
+import AddressSearch from './AddressSearch.tsx';
+import BeatAnswerCard from './BeatAnswerCard.tsx';
+import { loadAddressLookup, type AddressLookup } from './addresses.ts';
+import type { BeatAnswer } from './answers.ts';
+import { finderData } from './lookup.ts';
+
+// MapLibre is large: it is fetched only when the map comes into view or is asked for.
+const FinderMap = lazy(() => import('./map/FinderMap.tsx'));
+
+interface Props {
+  t: Messages['finder'];
+  locale: string;
+  jurisdiction: string;
+  department: string;
+  timeZone: string;
+  tipUrl: string;
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'working'; message: string }
+  | { kind: 'problem'; message: string }
+  | { kind: 'answer'; answer: BeatAnswer; note?: string };
+
+const data = finderData('/finder');
+
+export default function FinderApp({ t, locale, jurisdiction, department, timeZone, tipUrl }: Props) {
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [marker, setMarker] = useState<[number, number]>();
+  const [showMap, setShowMap] = useState(false);
+  const [prefill, setPrefill] = useState('');
+  const [addresses, setAddresses] = useState<AddressLookup>();
+  const addressesLoading = useRef<Promise<AddressLookup>>(undefined);
+  const mapSection = useRef<HTMLElement>(null);
+
+  const lookupAddresses = useCallback(() => {
+    addressesLoading.current ??= loadAddressLookup('/finder/addresses').then((lookup) => (setAddresses(lookup), lookup));
+    addressesLoading.current.catch(() => (addressesLoading.current = undefined));
+    return addressesLoading.current;
+  }, []);
+
+  const show = useCallback((answer: BeatAnswer | undefined, note?: string) => {
+    if (!answer) {
+      setStatus({ kind: 'problem', message: format(t.outside, { jurisdiction, department }) });
+      return;
+    }
+    setStatus({ kind: 'answer', answer, note });
+    const url = new URL(window.location.href);
+    url.hash = '';
+    url.search = `?beat=${encodeURIComponent(answer.id)}`;
+    window.history.replaceState(null, '', url);
+  }, [t, jurisdiction, department]);
+
+  const atPoint = useCallback(async (lon: number, lat: number, note?: string) => {
+    setMarker([lon, lat]);
+    try {
+      show(await data.beatAt(lon, lat), note);
+    } catch {
+      setStatus({ kind: 'problem', message: t.loadFailed });
+    }
+  }, [show, t]);
+
+  const search = useCallback(async (query: string) => {
+    setStatus({ kind: 'working', message: t.searching });
+    try {
+      const [best] = await (await lookupAddresses()).geocode(query);
+      if (!best) {
+        setStatus({ kind: 'problem', message: format(t.noAddress, { query, jurisdiction }) });
+        return;
+      }
+      await atPoint(best.lon, best.lat, best.precision === 'street' ? format(t.approximate, { street: best.label }) : undefined);
+    } catch {
+      setStatus({ kind: 'problem', message: t.loadFailed });
+    }
+  }, [atPoint, lookupAddresses, t, jurisdiction]);
+
+  const locate = () => {
+    if (!('geolocation' in navigator)) {
+      setStatus({ kind: 'problem', message: t.locationUnsupported });
+      return;
+    }
+    setStatus({ kind: 'working', message: t.locating });
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => void atPoint(coords.longitude, coords.latitude),
+      (error) => setStatus({ kind: 'problem', message: error.code === error.PERMISSION_DENIED ? t.locationDenied : t.locationUnavailable }),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
+
+  // A shared link (?beat=) or a search handed over from another page (#q=, never sent to a server).
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    const query = new URLSearchParams(window.location.hash.slice(1)).get('q');
+    const beat = params.get('beat');
+    if (query) {
+      setPrefill(query);
+      void search(query);
+    }
+    else if (beat) {
+      data.beat(beat).then(
+        (answer) => (answer ? show(answer) : setStatus({ kind: 'problem', message: format(t.unknownBeat, { beat, jurisdiction }) })),
+        () => setStatus({ kind: 'problem', message: t.loadFailed }),
+      );
+    }
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on arrival
+
+  useEffect(() => {
+    const section = mapSection.current;
+    if (!section || showMap) return;
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setShowMap(true), { rootMargin: '200px' });
+    observer.observe(section);
+    return () => observer.disconnect();
+  }, [showMap]);
+
+  return (
+    <div className="space-y-6">
+      <AddressSearch
+        key={prefill}
+        t={t}
+        suggest={(text) => addresses?.suggest(text) ?? []}
+        onSearch={(text) => void search(text)}
+        onFirstUse={() => void lookupAddresses().catch(() => undefined)}
+        busy={status.kind === 'working'}
+        initial={prefill}
+      />
+      <button type="button" onClick={locate} className="min-h-11 rounded-md border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+        {t.useLocation}
+      </button>
+
+      <div role="status" aria-live="polite" className="min-h-6">
+        {status.kind === 'working' && <p>{status.message}</p>}
+        {status.kind === 'problem' && <p className="font-semibold text-alert-700">{status.message}</p>}
+        {status.kind === 'answer' && status.note && <p>{status.note}</p>}
+      </div>
+
+      {status.kind === 'answer' && <BeatAnswerCard answer={status.answer} t={t} locale={locale} timeZone={timeZone} tipUrl={tipUrl} />}
+
+      <section ref={mapSection} aria-labelledby="finder-map-heading" className="space-y-2">
+        <h2 id="finder-map-heading" className="text-xl font-semibold">
+          {t.mapHeading}
+        </h2>
+        {showMap ? (
+          <MapFailure message={t.mapFailed}>
+          <Suspense fallback={<p>{t.mapLoading}</p>}>
+            <FinderMap
+              selectedBeat={status.kind === 'answer' ? status.answer.id : undefined}
+              marker={marker}
+              onPick={(lon, lat) => void atPoint(lon, lat)}
+              labels={{ mapLabel: t.mapLabel, keyboardHelp: t.mapKeyboard }}
+            />
+          </Suspense>
+          </MapFailure>
+        ) : (
+          <button type="button" onClick={() => setShowMap(true)} className="min-h-11 rounded-md border-2 border-slate-600 px-4 py-2">
+            {t.showMap}
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** If the map cannot load (offline, an old browser), the finder still answers in text. */
+class MapFailure extends Component<{ message: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? <p>{this.props.message}</p> : this.props.children;
+  }
+}

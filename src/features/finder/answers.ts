@@ -1,0 +1,129 @@
+// What the finder shows for a beat, prepared at build time as small static
+// JSON files: an index of beats by bounding box (finder/beats.json), and one
+// file per beat with its boundary and the whole answer (finder/beats/<id>.json).
+// A lookup downloads the index and the one or two beats whose box holds the
+// point: never the whole map, and never anything about the resident.
+import type { MultiPolygon, Polygon } from 'geojson';
+import { occurrences, type MeetingVenue } from '../meetings/recurrence.ts';
+import type { Beat, District, Meeting, Officer } from '../../lib/content/validate.ts';
+
+export interface BeatSummary {
+  id: string;
+  /** [west, south, east, north] */
+  bbox: [number, number, number, number];
+}
+
+export interface OfficerCard {
+  slug: string;
+  name: string;
+  rank: string;
+  role: string;
+  languages: string[];
+  contact: { email?: string | undefined; phone?: string | undefined; officeHours?: string | undefined };
+  photo?: string | undefined;
+  photoAlt?: string | undefined;
+}
+
+export interface UpcomingMeeting {
+  meeting: string;
+  title: string;
+  kind: string;
+  start: string;
+  end: string;
+  status: 'scheduled' | 'cancelled' | 'moved';
+  venue: MeetingVenue;
+  note?: string | undefined;
+}
+
+export interface BeatAnswer {
+  id: string;
+  name: string;
+  neighbourhoods: string[];
+  district: { id: string; name: string; station?: { name: string; address: string; phone: string; hours: string } | undefined };
+  officers: OfficerCard[];
+  /** Occurrences from the build on, soonest first; the browser skips those already past. */
+  meetings: UpcomingMeeting[];
+  boundary: Polygon | MultiPolygon;
+}
+
+export function beatSummaries(beats: readonly Beat[]): BeatSummary[] {
+  return beats.map((beat) => ({ id: beat.id, bbox: bbox(beat.boundary) }));
+}
+
+// Officers who serve a beat first (community policing officers before patrol),
+// then the district's, so the card leads with the person to contact.
+const roleOrder = ['community_policing_officer', 'beat_officer', 'sergeant', 'youth_officer', 'liaison_officer', 'lieutenant', 'commander', 'coordinator'];
+
+interface AnswerInput {
+  districts: readonly District[];
+  officers: readonly (Officer & { photoUrl?: string })[];
+  meetings: readonly Meeting[];
+  timeZone: string;
+  /** The build's "now": meetings are listed from here for `days`. */
+  from: Date;
+  days?: number;
+}
+
+export function beatAnswer(beat: Beat, { districts, officers, meetings, timeZone, from, days = 120 }: AnswerInput): BeatAnswer {
+  const district = districts.find((d) => d.id === beat.district);
+  const serving = officers
+    .filter((officer) => officer.beats.includes(beat.id) || (officer.district === beat.district && officer.beats.length === 0))
+    .sort((a, b) => Number(b.beats.includes(beat.id)) - Number(a.beats.includes(beat.id)) || roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.name.localeCompare(b.name));
+  const to = new Date(from.getTime() + days * 86_400_000);
+  const upcoming = meetings
+    .filter((meeting) => meeting.beats.includes(beat.id) || (meeting.beats.length === 0 && meeting.district === beat.district))
+    .flatMap((meeting) =>
+      occurrences(meeting, { timeZone, from, to }).map((occurrence) => ({
+        meeting: meeting.id,
+        title: meeting.title,
+        kind: meeting.kind,
+        start: occurrence.start,
+        end: occurrence.end,
+        status: occurrence.status,
+        venue: occurrence.venue ?? meeting.venue,
+        note: occurrence.note,
+      })),
+    )
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+    .slice(0, 8);
+
+  return {
+    id: beat.id,
+    name: beat.name,
+    neighbourhoods: beat.neighbourhoods,
+    district: {
+      id: beat.district,
+      name: district?.name ?? beat.district,
+      station: district?.station && {
+        name: district.station.name,
+        address: district.station.address,
+        phone: district.station.phone,
+        hours: district.station.hours,
+      },
+    },
+    officers: serving.map((officer) => ({
+      slug: officer.id,
+      name: officer.name,
+      rank: officer.rank,
+      role: officer.role,
+      languages: officer.languages,
+      contact: officer.contact,
+      photo: officer.photoUrl,
+      photoAlt: officer.photoAlt,
+    })),
+    meetings: upcoming,
+    boundary: beat.boundary,
+  };
+}
+
+function bbox(area: Polygon | MultiPolygon): [number, number, number, number] {
+  const polygons = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon = NaN, lat = NaN] of polygons.flat(2)) {
+    west = Math.min(west, lon);
+    south = Math.min(south, lat);
+    east = Math.max(east, lon);
+    north = Math.max(north, lat);
+  }
+  return [west, south, east, north];
+}

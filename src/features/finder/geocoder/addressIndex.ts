@@ -1,0 +1,48 @@
+// The address index the browser geocodes against, as JSON files the site serves:
+// one small catalog of street names, downloaded when the finder opens, and chunks
+// holding the blocks of a group of streets, fetched only when an answer needs them.
+// Built once per jurisdiction by buildAddressIndex.ts.
+import type { Direction } from './words.ts';
+
+/** A block's or range's prefix; "" where the city uses none. */
+export type Prefix = Direction | '';
+
+export interface Catalog {
+  version: 1;
+  /**
+   * Sorted by the name as matching compares it (see words.ts: "birch st"), which the
+   * browser derives from the name rather than downloading it: a third of the catalog.
+   * Names that differ only in spelling ("Saint Louis Ave", "St Louis Ave") share one
+   * entry. A street's position in this list is its id in chunks.
+   */
+  streets: CatalogStreet[];
+}
+
+export interface CatalogStreet {
+  /** As the city writes it: "Birch St". */
+  name: string;
+  /** The chunk holding this street's blocks. */
+  chunk: string;
+  /** Lowest and highest house number on the street under each prefix. */
+  ranges: Partial<Record<Prefix, [number, number]>>;
+}
+
+export interface Chunk {
+  /** Keyed by the street's position in the catalog. */
+  streets: Record<string, ChunkStreet>;
+}
+
+export interface ChunkStreet {
+  blocks: Block[];
+  /** Where this street meets a street later in the catalog, so each meeting is stored once. */
+  crossings: Crossing[];
+}
+
+/**
+ * One block of a street: a StreetSegment (see src/lib/geo/streets.ts) with its
+ * positions rounded to 6 decimals (about 10 cm). A side whose from and to are
+ * both 0 has no addresses.
+ */
+export type Block = [prefix: Prefix, fromLeft: number, toLeft: number, fromRight: number, toRight: number, line: [number, number][]];
+
+export type Crossing = [street: number, lon: number, lat: number];

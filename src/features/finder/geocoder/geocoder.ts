@@ -1,0 +1,174 @@
+// The finder's geocoder, running in the resident's browser so their address
+// never leaves the device. It holds the catalog from the start and fetches a
+// street's chunk only once an answer needs that street: usually one chunk.
+import type { Block, Catalog, Chunk, ChunkStreet, Prefix } from './addressIndex.ts';
+import { pointBeside } from './geometry.ts';
+import { placeNumber } from './houseNumbers.ts';
+import { parseAddress, type StreetQuery } from './parseAddress.ts';
+import { completeStreets, indexStreets, matchStreets, type IndexedStreet } from './streetMatch.ts';
+import type { Direction } from './words.ts';
+
+export interface GeocodeResult {
+  label: string;
+  lon: number;
+  lat: number;
+  /**
+   * address: the house, on its side of the street. intersection: where two streets meet.
+   * street: somewhere on the right street, not the house: no number was given, or the
+   * number is in no block's range and the nearest block stands in for it.
+   */
+  precision: 'address' | 'intersection' | 'street';
+}
+
+export interface Geocoder {
+  /** Street names for what is being typed, from the catalog alone so they can follow every keystroke. */
+  suggest(text: string, limit?: number): string[];
+  /** Places for the text, best first; empty when no street in the jurisdiction matches. */
+  geocode(text: string): Promise<GeocodeResult[]>;
+}
+
+// A house sits this far off the centreline: inside its own beat where the street divides two.
+const setbackMetres = 8;
+// A vague name can match many streets; each may need a chunk, so only the first few are fetched.
+const maxStreets = 3;
+const maxCrossingPairs = 8;
+
+export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Promise<Chunk>): Geocoder {
+  // A page cached from before a format change must fail loudly, not answer wrongly.
+  if (catalog.version !== 1) throw new Error(`Address catalog version ${String(catalog.version)} is not one this page reads`);
+  const streets = indexStreets(catalog);
+  const chunks = new Map<string, Promise<Chunk>>();
+
+  const streetData = async (street: IndexedStreet): Promise<ChunkStreet> => {
+    const id = street.entry.chunk;
+    let chunk = chunks.get(id);
+    if (!chunk) {
+      chunk = loadChunk(id);
+      chunks.set(id, chunk);
+      // A failed download (offline for a moment) is tried again next time rather than remembered.
+      chunk.catch(() => chunks.delete(id));
+    }
+    const data = (await chunk).streets[street.id];
+    if (!data) throw new Error(`Address index chunk ${id} lacks street ${street.entry.name}: catalog and chunks are from different builds`);
+    return data;
+  };
+
+  async function address(number: number | undefined, query: StreetQuery): Promise<GeocodeResult[]> {
+    let candidates = matchStreets(streets, query).map((match) => match.street);
+    if (number !== undefined) {
+      // The catalog's ranges rule out most namesakes before any chunk is fetched.
+      const holding = candidates.filter((street) => holds(street, number, query.prefix));
+      if (holding.length > 0) candidates = holding;
+    }
+    const found = await Promise.all(
+      candidates.slice(0, maxStreets).map(async (street) => placesOn(street, await streetData(street), number, query.prefix)),
+    );
+    const results = found.flat();
+    const exact = results.filter((result) => result.precision === 'address');
+    return exact.length > 0 ? exact : results;
+  }
+
+  async function intersection([first, second]: [StreetQuery, StreetQuery]): Promise<GeocodeResult[]> {
+    const seconds = matchStreets(streets, second).map((match) => match.street);
+    const pairs = matchStreets(streets, first)
+      .flatMap(({ street: a }) => seconds.filter((b) => b.id !== a.id).map((b) => [a, b] as const))
+      .slice(0, maxCrossingPairs);
+    const found = await Promise.all(
+      pairs.map(async ([a, b]) => {
+        // Each meeting is stored once, with the street that comes first in the catalog.
+        const [owner, other] = a.id < b.id ? [a, b] : [b, a];
+        const { crossings } = await streetData(owner);
+        return crossings
+          .filter(([street]) => street === other.id)
+          .map(([, lon, lat]): GeocodeResult => ({ label: `${a.entry.name} & ${b.entry.name}`, lon, lat, precision: 'intersection' }));
+      }),
+    );
+    return found.flat();
+  }
+
+  return {
+    suggest(text, limit = 6) {
+      const parsed = parseAddress(text);
+      if (!parsed) return [];
+      const labels = parsed.kind === 'address' ? addressLabels(streets, parsed.number, parsed.street) : crossingLabels(streets, parsed.streets);
+      return [...new Set(labels)].slice(0, limit);
+    },
+    async geocode(text) {
+      const parsed = parseAddress(text);
+      if (!parsed) return [];
+      return parsed.kind === 'address' ? address(parsed.number, parsed.street) : intersection(parsed.streets);
+    },
+  };
+}
+
+/** Where on one street the number is, under each prefix the resident could mean; the street's middle without a number. */
+function placesOn(street: IndexedStreet, data: ChunkStreet, number: number | undefined, prefix: Direction | undefined): GeocodeResult[] {
+  const byPrefix = new Map<Prefix, Block[]>();
+  for (const block of data.blocks) {
+    const blocks = byPrefix.get(block[0]);
+    if (blocks) blocks.push(block);
+    else byPrefix.set(block[0], [block]);
+  }
+  // A prefix the street does not have is a slip; the street is still the one meant.
+  const prefixes = prefix && byPrefix.has(prefix) ? [prefix] : [...byPrefix.keys()];
+  return prefixes.flatMap((blockPrefix): GeocodeResult[] => {
+    const blocks = byPrefix.get(blockPrefix)!;
+    const name = blockPrefix ? `${blockPrefix} ${street.entry.name}` : street.entry.name;
+    if (number === undefined) {
+      const [lon, lat] = pointBeside(middleBlock(blocks)[5], 0.5, 'left', 0);
+      return [{ label: name, lon, lat, precision: 'street' }];
+    }
+    const placement = placeNumber(blocks, number);
+    if (!placement) return [];
+    const [lon, lat] = pointBeside(placement.block[5], placement.fraction, placement.side, setbackMetres);
+    return [{ label: `${number} ${name}`, lon, lat, precision: placement.exact ? 'address' : 'street' }];
+  });
+}
+
+/** The block halfway along the street, going by house numbers. */
+function middleBlock(blocks: readonly Block[]): Block {
+  const highest = (block: Block) => Math.max(block[1], block[2], block[3], block[4]);
+  const sorted = [...blocks].sort((a, b) => highest(a) - highest(b));
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function holds(street: IndexedStreet, number: number, prefix: Direction | undefined): boolean {
+  const { ranges } = street.entry;
+  const prefixes = prefix && ranges[prefix] ? [prefix] : (Object.keys(ranges) as (keyof typeof ranges)[]);
+  return prefixes.some((p) => {
+    const range = ranges[p];
+    return range !== undefined && range[0] <= number && number <= range[1];
+  });
+}
+
+/**
+ * "1234 w bir" → "1234 W Birch St". The number is carried over, with the prefixes
+ * under which the street has it; streets that have it rank first among equals.
+ */
+function addressLabels(streets: readonly IndexedStreet[], number: number | undefined, query: StreetQuery): string[] {
+  const fits = (street: IndexedStreet) =>
+    number !== undefined ? holds(street, number, query.prefix) : !query.prefix || street.entry.ranges[query.prefix] !== undefined;
+  const ranked = completeStreets(streets, query)
+    .map((match) => ({ ...match, fits: fits(match.street) }))
+    .sort((a, b) => a.distance - b.distance || Number(b.fits) - Number(a.fits) || Number(a.inside) - Number(b.inside) || a.street.id - b.street.id);
+  return ranked.flatMap(({ street }) => {
+    const { name, ranges } = street.entry;
+    const typed = query.prefix && ranges[query.prefix] ? query.prefix : undefined;
+    const prefixes = typed ? [typed] : number === undefined ? [] : directionsIn(ranges).filter((p) => holds(street, number, p));
+    const numbered = number === undefined ? '' : `${number} `;
+    return prefixes.length > 0 ? prefixes.map((p) => `${numbered}${p} ${name}`) : [`${numbered}${name}`];
+  });
+}
+
+/** "Elm & Ma" → "Elm Ave & Main St": the first street as written, the second as it is being typed. */
+function crossingLabels(streets: readonly IndexedStreet[], [first, second]: [StreetQuery, StreetQuery]): string[] {
+  const exact = matchStreets(streets, first);
+  const firsts = (exact.length > 0 ? exact : completeStreets(streets, first)).map((match) => match.street);
+  return completeStreets(streets, second).flatMap(({ street }) =>
+    firsts.filter((a) => a.id !== street.id).map((a) => `${a.entry.name} & ${street.entry.name}`),
+  );
+}
+
+function directionsIn(ranges: IndexedStreet['entry']['ranges']): Direction[] {
+  return Object.keys(ranges).filter((prefix): prefix is Direction => prefix !== '');
+}

@@ -1,0 +1,5 @@
+// Label points for beats and districts, and the district stations (src/features/finder/map/basemap.ts).
+import type { APIRoute } from 'astro';
+import { mapData } from '../../features/finder/map/data.ts';
+
+export const GET: APIRoute = () => Response.json(mapData().labels);

@@ -1,0 +1,5 @@
+// The self-hosted basemap style (src/features/finder/map/style.ts).
+import type { APIRoute } from 'astro';
+import { mapData } from '../../features/finder/map/data.ts';
+
+export const GET: APIRoute = () => Response.json(mapData().style);
