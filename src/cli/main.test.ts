@@ -55,6 +55,20 @@ describe('openbeat locate', () => {
   });
 });
 
+describe('openbeat geocode', () => {
+  it('prints candidates with their beat, from the demo city’s streets', async () => {
+    const { code, out } = await run('geocode', '220 E Dunlin St', '--content', 'src/content');
+    expect(code).toBe(exit.ok);
+    const [best] = JSON.parse(out);
+    expect(best).toMatchObject({ label: '220 E Dunlin St', precision: 'address', beat: '101', district: '1' });
+  });
+
+  it('exits 3 when no street matches, and 2 without an address', async () => {
+    expect((await run('geocode', '10 Downing Street', '--content', 'src/content')).code).toBe(exit.outside);
+    expect((await run('geocode')).code).toBe(exit.usage);
+  });
+});
+
 describe('openbeat import', () => {
   const beatsFile = async (dir: string, features: unknown[]) =>
     writeFixture(dir, 'beats.geojson', { type: 'FeatureCollection', features });
@@ -97,7 +111,7 @@ describe('openbeat', () => {
     const alone = await run();
     expect(alone.code).toBe(exit.usage);
     expect(alone.out).toMatch(/validate[\s\S]*locate[\s\S]*demo/);
-    for (const command of ['validate', 'locate', 'demo', 'import']) {
+    for (const command of ['validate', 'locate', 'geocode', 'demo', 'import']) {
       const help = await run(command, '--help');
       expect(help.code).toBe(exit.ok);
       expect(help.out).toMatch(new RegExp(`^openbeat ${command}`));

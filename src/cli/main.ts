@@ -6,6 +6,8 @@ import path from 'node:path';
 import { contentDir } from '../lib/content/folder.ts';
 import { validateContent } from '../lib/content/validate.ts';
 import { createBeatIndex } from '../lib/geo/beatIndex.ts';
+import { buildAddressIndex } from '../features/finder/geocoder/buildAddressIndex.ts';
+import { createGeocoder } from '../features/finder/geocoder/geocoder.ts';
 import { demoCity } from './demo/city.ts';
 import { writeDemoCity, writeWatchGroupSeed } from './demo/write.ts';
 import { ImportError, importBeats, importDistricts, importMeetings, importStreets } from './import/index.ts';
@@ -98,6 +100,44 @@ lookup as the portal's finder. A point outside every beat says so and exits 3.`,
       }
       const officers = content.officers.filter((officer) => officer.beats.includes(beat.id)).map((officer) => officer.id);
       io.out(JSON.stringify({ beat: beat.id, district: beat.district, officers }));
+      return exit.ok;
+    },
+  },
+
+  geocode: {
+    summary: 'where an address is, and its beat, with the same geocoder as the portal',
+    usage: `openbeat geocode "ADDRESS" [--content DIR]
+
+Prints the candidates for ADDRESS as JSON, best first: each with its label,
+longitude, latitude, precision (address, intersection or street), beat and
+district. Uses the finder's own geocoder on the content folder's
+streets.geojson, on this machine: nothing is sent anywhere. No candidate: a
+message, and exit 3.`,
+    options: contentOption,
+    async run(positionals, values, io) {
+      const query = positionals.join(' ').trim();
+      if (!query) {
+        io.err('openbeat geocode: give an address, e.g. openbeat geocode "1200 W Birch St"');
+        return exit.usage;
+      }
+      const folder = typeof values.content === 'string' ? path.resolve(values.content) : contentDir();
+      const { content } = validateContent(folder);
+      if (!content.streets?.features.length) {
+        io.err(`${folder}: no streets.geojson to geocode with (openbeat import streets writes one)`);
+        return exit.problems;
+      }
+      const { catalog, chunks } = buildAddressIndex(content.streets);
+      const geocoder = createGeocoder(catalog, async (id) => chunks.get(id)!);
+      const beats = createBeatIndex(content.beats);
+      const candidates = (await geocoder.geocode(query)).map((candidate) => {
+        const beat = beats.locate(candidate.lon, candidate.lat);
+        return { ...candidate, beat: beat?.id ?? null, district: beat?.district ?? null };
+      });
+      if (candidates.length === 0) {
+        io.err(`No street in ${content.site?.jurisdiction ?? folder} matches "${query}".`);
+        return exit.outside;
+      }
+      io.out(JSON.stringify(candidates, null, 2));
       return exit.ok;
     },
   },

@@ -89,6 +89,7 @@ describe('the finder', () => {
 
   it('gives the same answer for a click on the map and for Enter on the keyboard at the same spot', async () => {
     const { page } = await open();
+    await page.getByRole('button', { name: 'Show the map' }).click();
     const map = page.getByRole('region', { name: 'Map of beats and districts' });
     await map.waitFor();
     await expect.poll(async () => (await map.locator('canvas').count()) > 0).toBe(true);
@@ -98,6 +99,7 @@ describe('the finder', () => {
 
     await page.goto(`${url}/find`);
     await hydrated(page);
+    await page.getByRole('button', { name: 'Show the map' }).click();
     await map.waitFor();
     await expect.poll(async () => (await map.locator('canvas').count()) > 0).toBe(true);
     await map.focus();

@@ -110,13 +110,16 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
     }
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on arrival
 
+  // The map downloads only after the first answer, once it comes into view (or when asked
+  // for): the answer must never share the connection with MapLibre's ~440 KB.
+  const answered = status.kind === 'answer';
   useEffect(() => {
     const section = mapSection.current;
-    if (!section || showMap) return;
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setShowMap(true), { rootMargin: '200px' });
+    if (!section || showMap || !answered) return;
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setShowMap(true));
     observer.observe(section);
     return () => observer.disconnect();
-  }, [showMap]);
+  }, [showMap, answered]);
 
   return (
     <div className="space-y-6">

@@ -21,7 +21,9 @@
  * (style, tiles, glyphs, sprites) must then be allowed by the site's CSP:
  * connect-src for all of them, img-src too for raster tiles and sprites.
  */
-import 'maplibre-gl/dist/maplibre-gl.css';
+// As a URL, linked when the map mounts: imported as CSS, the bundler would put it in
+// every finder page's head, and the answer would wait for a stylesheet it does not use.
+import mapStylesheet from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 // MapLibre finds its worker beside its own module, which a bundle moves; this
@@ -32,6 +34,14 @@ import { frame, padded } from './camera.ts';
 import { externalStyleUrl, mapFiles, selectedBeatState, stationIcon, withOverlay } from './style.ts';
 
 setWorkerUrl(workerUrl);
+
+function linkStylesheet() {
+  if (document.querySelector(`link[href="${mapStylesheet}"]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = mapStylesheet;
+  document.head.append(link);
+}
 
 export interface FinderMapLabels {
   /** The map's accessible name. */
@@ -86,6 +96,7 @@ export default function FinderMap({ selectedBeat, marker, onPick, labels }: Find
   useEffect(() => {
     const element = container.current;
     if (!element) return;
+    linkStylesheet();
     let created: MapLibreMap | undefined;
     let cancelled = false;
     loadView()
