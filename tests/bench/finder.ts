@@ -90,7 +90,7 @@ function summary(times: number[]): string {
 /** What a first visit downloads from opening /find to seeing the answer for an address. */
 async function answerCost(dist: string, address: string) {
   const serve = sirv(dist, { etag: true });
-  const server = http.createServer((req, res) => serve(req, res, () => res.writeHead(404).end()));
+  const server = http.createServer((req, res) => serve(req, res, () => void res.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const browser = await launchBrowser();
