@@ -20,7 +20,9 @@ const devApi = process.env.OPENBEAT_DEV_API;
 // A deployment's own basemap (off by default; see src/features/finder/map/FinderMap.tsx)
 // must be allowed by the CSP; its tiles' and sprites' hosts, if others, too.
 const mapStyle = process.env.PUBLIC_MAP_STYLE_URL ? new URL(process.env.PUBLIC_MAP_STYLE_URL).origin : '';
-const connectSources = ["'self'", supabase.url && new URL(supabase.url).origin, mapStyle].filter(Boolean).join(' ');
+// Likewise an outside geocoder, if a deployment names one (off by default; see src/features/finder/fallbackGeocoder.ts).
+const fallbackGeocoder = process.env.PUBLIC_FALLBACK_GEOCODER_URL ? new URL(process.env.PUBLIC_FALLBACK_GEOCODER_URL.replace('{query}', '')).origin : '';
+const connectSources = ["'self'", supabase.url && new URL(supabase.url).origin, mapStyle, fallbackGeocoder].filter(Boolean).join(' ');
 
 /**
  * Checks the jurisdiction's content before anything is built, with the same

@@ -8,6 +8,7 @@ import AddressSearch from './AddressSearch.tsx';
 import BeatAnswerCard from './BeatAnswerCard.tsx';
 import { loadAddressLookup, type AddressLookup } from './addresses.ts';
 import type { BeatAnswer } from './answers.ts';
+import { fallbackGeocoderUrl, geocodeOutside } from './fallbackGeocoder.ts';
 import { finderData } from './lookup.ts';
 
 // MapLibre is large: it is fetched only when the map comes into view or is asked for.
@@ -25,7 +26,7 @@ interface Props {
 type Status =
   | { kind: 'idle' }
   | { kind: 'working'; message: string }
-  | { kind: 'problem'; message: string }
+  | { kind: 'problem'; message: string; askOutside?: string }
   | { kind: 'answer'; answer: BeatAnswer; note?: string };
 
 const data = finderData('/finder');
@@ -71,7 +72,7 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
     try {
       const [best] = await (await lookupAddresses()).geocode(query);
       if (!best) {
-        setStatus({ kind: 'problem', message: format(t.noAddress, { query, jurisdiction }) });
+        setStatus({ kind: 'problem', message: format(t.noAddress, { query, jurisdiction }), askOutside: fallbackGeocoderUrl && query });
         return;
       }
       await atPoint(best.lon, best.lat, best.precision === 'street' ? format(t.approximate, { street: best.label }) : undefined);
@@ -79,6 +80,17 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
       setStatus({ kind: 'problem', message: t.loadFailed });
     }
   }, [atPoint, lookupAddresses, t, jurisdiction]);
+
+  const searchOutside = async (template: string, query: string) => {
+    setStatus({ kind: 'working', message: t.searching });
+    try {
+      const found = await geocodeOutside(template, query);
+      if (found) await atPoint(found.lon, found.lat);
+      else setStatus({ kind: 'problem', message: format(t.noAddress, { query, jurisdiction }) });
+    } catch {
+      setStatus({ kind: 'problem', message: t.loadFailed });
+    }
+  };
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
@@ -139,6 +151,15 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
       <div role="status" aria-live="polite" className="min-h-6">
         {status.kind === 'working' && <p>{status.message}</p>}
         {status.kind === 'problem' && <p className="font-semibold text-alert-700">{status.message}</p>}
+        {status.kind === 'problem' && status.askOutside && fallbackGeocoderUrl && (
+          <button
+            type="button"
+            onClick={() => void searchOutside(fallbackGeocoderUrl!, status.askOutside!)}
+            className="mt-2 min-h-11 rounded-md border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800"
+          >
+            {format(t.searchOutside, { host: new URL(fallbackGeocoderUrl).host })}
+          </button>
+        )}
         {status.kind === 'answer' && status.note && <p>{status.note}</p>}
       </div>
 

@@ -29,6 +29,7 @@ export const en = {
     locating: 'Asking your browser for your location…',
     noAddress: 'We could not find “{query}” in {jurisdiction}. Check the spelling, choose one of the suggestions, or pick the place on the map.',
     outside: 'That place is outside {jurisdiction}. This portal covers the beats of the {department}; for anywhere else, contact the local police there.',
+    searchOutside: 'Search with {host} instead (this sends the address you typed to {host})',
     approximate: 'We could not find that house number, so this is the nearest block of {street}.',
     locationDenied: 'Your browser did not share your location. Type your address instead, or pick the place on the map.',
     locationUnavailable: 'Your location could not be found just now. Type your address instead, or pick the place on the map.',
