@@ -55,6 +55,15 @@ describe('accessibility', () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  for (const path of ['/beats/101', '/districts/1', '/officers/michael-delgado']) {
+    it(`${path} has none, and ships no JavaScript`, async () => {
+      const page = await openPhone(path);
+      expect(await page.locator('h1').count()).toBe(1);
+      expect(await violations(page)).toEqual([]);
+      expect(await page.locator('script[src], astro-island').count()).toBe(0);
+    });
+  }
+
   it('the not-found page has none', async () => {
     const page = await openPhone('/no-such-page');
     expect(await violations(page)).toEqual([]);

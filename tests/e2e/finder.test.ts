@@ -54,6 +54,17 @@ describe('the finder', () => {
     expect(requests.filter((request) => !request.startsWith(url) && !request.startsWith('data:') && !request.startsWith('blob:'))).toEqual([]);
   });
 
+  it('leads from the answer to the beat’s own page, and from there to its officers', async () => {
+    const { page } = await open();
+    await page.goto(`${url}/find?beat=101`);
+    await hydrated(page);
+    await page.getByRole('link', { name: /^More about Beat 101/ }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Beat 101');
+    const [first] = officersOf('101');
+    await page.getByRole('link', { name: new RegExp(first!) }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(first!);
+  });
+
   it('reloads a shared answer from its URL alone', async () => {
     const { page } = await open();
     await page.goto(`${url}/find?beat=101`);

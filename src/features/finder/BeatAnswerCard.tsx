@@ -2,7 +2,8 @@
 // next beat meeting. Plain, linear and complete as text: the map is only an aid.
 import { useEffect, useRef } from 'react';
 import { format, type Messages } from '../../lib/i18n/index.ts';
-import type { BeatAnswer, OfficerCard, UpcomingMeeting } from './answers.ts';
+import OfficerCard from '../../components/ui/OfficerCard.tsx';
+import type { BeatAnswer, UpcomingMeeting } from './answers.ts';
 
 interface Props {
   answer: BeatAnswer;
@@ -37,7 +38,7 @@ export default function BeatAnswerCard({ answer, t, locale, timeZone, tipUrl }: 
         ) : (
           <ul className="mt-3 grid gap-4 sm:grid-cols-2">
             {answer.officers.map((officer) => (
-              <Officer key={officer.slug} officer={officer} t={t} locale={locale} />
+              <OfficerCard key={officer.slug} officer={officer} t={t} locale={locale} href={`/officers/${officer.slug}`} />
             ))}
           </ul>
         )}
@@ -49,52 +50,19 @@ export default function BeatAnswerCard({ answer, t, locale, timeZone, tipUrl }: 
       </div>
 
       {station && <p>{format(t.station, station)}</p>}
-      <p>
-        <a href={tipUrl} className="font-semibold text-brand-700 underline">
-          {t.reportConcern}
-        </a>
-      </p>
+      <ul className="space-y-1">
+        <li>
+          <a href={`/beats/${answer.id}`} className="font-semibold text-brand-700 underline">
+            {format(t.beatPage, { beat: answer.name })}
+          </a>
+        </li>
+        <li>
+          <a href={tipUrl} className="font-semibold text-brand-700 underline">
+            {t.reportConcern}
+          </a>
+        </li>
+      </ul>
     </section>
-  );
-}
-
-function Officer({ officer, t, locale }: { officer: OfficerCard; t: Messages['finder']; locale: string }) {
-  const names = new Intl.DisplayNames([locale], { type: 'language' });
-  const others = officer.languages.filter((tag) => !tag.startsWith(locale)).map((tag) => names.of(tag) ?? tag);
-  const role = t.roles[officer.role as keyof typeof t.roles] ?? officer.role;
-  return (
-    <li className="flex gap-3 rounded-md bg-slate-50 p-3">
-      {officer.photo ? (
-        <img src={officer.photo} alt={officer.photoAlt ?? ''} width={64} height={64} className="size-16 rounded-full object-cover" />
-      ) : (
-        // Initials stand in for a photo; the name beside them says who it is.
-        <span aria-hidden="true" className="flex size-16 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xl font-bold text-brand-900">
-          {officer.name
-            .split(/\s+/)
-            .map((part) => part[0])
-            .slice(0, 2)
-            .join('')}
-        </span>
-      )}
-      <div className="min-w-0 space-y-1">
-        <p className="font-semibold">
-          {officer.rank} {officer.name}
-        </p>
-        <p className="text-sm text-slate-700">{role}</p>
-        {others.length > 0 && <p className="text-sm">{format(t.speaks, { languages: others.join(', ') })}</p>}
-        {officer.contact.phone && (
-          <p className="text-sm">
-            {t.phone}: <a href={`tel:${officer.contact.phone}`} className="text-brand-700 underline">{officer.contact.phone}</a>
-          </p>
-        )}
-        {officer.contact.email && (
-          <p className="break-all text-sm">
-            {t.email}: <a href={`mailto:${officer.contact.email}`} className="text-brand-700 underline">{officer.contact.email}</a>
-          </p>
-        )}
-        {officer.contact.officeHours && <p className="text-sm">{format(t.officeHours, { hours: officer.contact.officeHours })}</p>}
-      </div>
-    </li>
   );
 }
 

@@ -69,23 +69,10 @@ export function beatAnswer(beat: Beat, { districts, officers, meetings, timeZone
   const serving = officers
     .filter((officer) => officer.beats.includes(beat.id) || (officer.district === beat.district && officer.beats.length === 0))
     .sort((a, b) => Number(b.beats.includes(beat.id)) - Number(a.beats.includes(beat.id)) || roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.name.localeCompare(b.name));
-  const to = new Date(from.getTime() + days * 86_400_000);
-  const upcoming = meetings
-    .filter((meeting) => meeting.beats.includes(beat.id) || (meeting.beats.length === 0 && meeting.district === beat.district))
-    .flatMap((meeting) =>
-      occurrences(meeting, { timeZone, from, to }).map((occurrence) => ({
-        meeting: meeting.id,
-        title: meeting.title,
-        kind: meeting.kind,
-        start: occurrence.start,
-        end: occurrence.end,
-        status: occurrence.status,
-        venue: occurrence.venue ?? meeting.venue,
-        note: occurrence.note,
-      })),
-    )
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-    .slice(0, 8);
+  const upcoming = upcomingMeetings(
+    meetings.filter((meeting) => meeting.beats.includes(beat.id) || (meeting.beats.length === 0 && meeting.district === beat.district)),
+    { timeZone, from, days },
+  );
 
   return {
     id: beat.id,
@@ -101,19 +88,47 @@ export function beatAnswer(beat: Beat, { districts, officers, meetings, timeZone
         hours: district.station.hours,
       },
     },
-    officers: serving.map((officer) => ({
-      slug: officer.id,
-      name: officer.name,
-      rank: officer.rank,
-      role: officer.role,
-      languages: officer.languages,
-      contact: officer.contact,
-      photo: officer.photoUrl,
-      photoAlt: officer.photoAlt,
-    })),
+    officers: serving.map(officerCard),
     meetings: upcoming,
     boundary: beat.boundary,
   };
+}
+
+/** What a page or the finder shows of an officer. */
+export function officerCard(officer: Officer & { photoUrl?: string }): OfficerCard {
+  return {
+    slug: officer.id,
+    name: officer.name,
+    rank: officer.rank,
+    role: officer.role,
+    languages: officer.languages,
+    contact: officer.contact,
+    photo: officer.photoUrl,
+    photoAlt: officer.photoAlt,
+  };
+}
+
+/** The meetings' occurrences from `from` for `days`, soonest first, at most `limit`. */
+export function upcomingMeetings(
+  meetings: readonly Meeting[],
+  { timeZone, from, days = 120, limit = 8 }: { timeZone: string; from: Date; days?: number; limit?: number },
+): UpcomingMeeting[] {
+  const to = new Date(from.getTime() + days * 86_400_000);
+  return meetings
+    .flatMap((meeting) =>
+      occurrences(meeting, { timeZone, from, to }).map((occurrence) => ({
+        meeting: meeting.id,
+        title: meeting.title,
+        kind: meeting.kind,
+        start: occurrence.start,
+        end: occurrence.end,
+        status: occurrence.status,
+        venue: occurrence.venue ?? meeting.venue,
+        note: occurrence.note,
+      })),
+    )
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+    .slice(0, limit);
 }
 
 function bbox(area: Polygon | MultiPolygon): [number, number, number, number] {
