@@ -2,10 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { supabaseTarget } from './supabase/local/target.ts';
 import { contentDir } from './src/lib/content/folder.ts';
 import { validateContent } from './src/lib/content/validate.ts';
+import { searchIndex } from './src/features/search/pagefindIndex.ts';
 
 // Which Supabase the built site talks to: a hosted project when
 // PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are set, else the local stack.
@@ -24,6 +26,10 @@ const mapStyle = process.env.PUBLIC_MAP_STYLE_URL ? new URL(process.env.PUBLIC_M
 const fallbackGeocoder = process.env.PUBLIC_FALLBACK_GEOCODER_URL ? new URL(process.env.PUBLIC_FALLBACK_GEOCODER_URL.replace('{query}', '')).origin : '';
 const connectSources = ["'self'", supabase.url && new URL(supabase.url).origin, mapStyle, fallbackGeocoder].filter(Boolean).join(' ');
 
+const contentFolder = contentDir();
+const content = validateContent(contentFolder);
+const locales = content.content.site?.locales ?? ['en'];
+
 /**
  * Checks the jurisdiction's content before anything is built, with the same
  * rules as `openbeat validate`: a broken reference stops the build with the
@@ -34,12 +40,11 @@ const jurisdictionContent = {
   name: 'openbeat:content',
   hooks: {
     'astro:config:setup': ({ logger }) => {
-      const dir = contentDir();
-      const { problems, notes } = validateContent(dir);
+      const { problems, notes } = content;
       for (const note of notes) logger.info(note);
       if (problems.length > 0) {
         for (const problem of problems) logger.error(problem);
-        logger.error(`${problems.length} problem(s) in the content folder ${dir}; nothing was built.`);
+        logger.error(`${problems.length} problem(s) in the content folder ${contentFolder}; nothing was built.`);
         // The lines above say all there is to say; a stack trace would only bury them.
         process.exit(1);
       }
@@ -47,10 +52,16 @@ const jurisdictionContent = {
   },
 };
 
+// The deployment's own address: absolute links (QR codes, calendar subscriptions) and a sitemap need it.
+const siteUrl = process.env.PUBLIC_SITE_URL || undefined;
+
 export default defineConfig({
   output: 'static',
+  site: siteUrl,
+  // The site's first language at the root, the others under /<tag>/ (see src/lib/i18n/routes.ts).
+  i18n: { locales, defaultLocale: locales[0] ?? 'en', routing: { prefixDefaultLocale: false } },
   trailingSlash: 'ignore',
-  integrations: [jurisdictionContent, react(), mdx()],
+  integrations: [jurisdictionContent, react(), mdx(), searchIndex(), ...(siteUrl ? [sitemap({ i18n: { defaultLocale: locales[0] ?? 'en', locales: Object.fromEntries(locales.map((l) => [l, l])) } })] : [])],
   // Shiki's inline styles break the CSP, and guides need no code highlighting.
   markdown: { syntaxHighlight: false },
   vite: {

@@ -22,7 +22,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/support/siteSetup.ts'],
-          hookTimeout: 120_000,
+          hookTimeout: 180_000,
           testTimeout: 30_000,
         },
       },

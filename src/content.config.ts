@@ -181,6 +181,12 @@ export const meetingSchema = z
         }),
       )
       .default([]),
+    updated: localDateTimeSchema
+      .refine((text) => text >= '2000-01-01', 'use a time from 2000 on')
+      .optional()
+      .describe(
+        'when the schedule or exceptions last changed, local time; set it (editors and the meetings importer) at every such change and never move it back: calendar feeds number versions by it (SEQUENCE = minutes from 2000-01-01T00:00 to this time, 0 without it), and subscribers keep the version with the highest number',
+      ),
     languages: z.array(languageSchema).min(1).default(['en']),
     online: z.url().optional(),
   })

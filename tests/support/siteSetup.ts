@@ -11,5 +11,6 @@ export default async function setup(project: TestProject) {
   await runBin('astro', ['build', '--outDir', distDir], localBuildEnv(dir), { quiet: true });
   const { info, stop } = await startTestStack(dir, distDir);
   project.provide('stack', info);
+  project.provide('distDir', distDir);
   return stop;
 }

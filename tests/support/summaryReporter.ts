@@ -1,8 +1,10 @@
-// Ends the run with one plain line, "N passed, N failed", that any CI can read.
-import type { Reporter, TestModule } from 'vitest/node';
+// Ends the run with one plain line, "N passed, N failed", that any CI can read,
+// and makes sure a run that could not start (a failed global setup) or ran no
+// test at all fails, whatever the runner itself decided.
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(modules: ReadonlyArray<TestModule>) {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<SerializedError>) {
     let passed = 0;
     let failed = 0;
     for (const module of modules) {
@@ -13,5 +15,6 @@ export default class SummaryReporter implements Reporter {
       }
     }
     console.log(`\ntests: ${passed} passed, ${failed} failed`);
+    if (failed > 0 || errors.length > 0 || passed === 0) process.exitCode = 1;
   }
 }

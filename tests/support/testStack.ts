@@ -15,6 +15,8 @@ export interface StackInfo {
 declare module 'vitest' {
   export interface ProvidedContext {
     stack: StackInfo;
+    /** The built site the browser tests run against. */
+    distDir: string;
   }
 }
 

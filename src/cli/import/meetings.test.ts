@@ -142,6 +142,24 @@ describe('importMeetings', () => {
     expect(report.warnings).toEqual(['row 2, column beats: there is no beat 1799 in beats/']);
   });
 
+  it('marks a meeting updated when its schedule changes, so calendar subscribers see the change', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'out');
+    const row = (start: string) => csv(`caps,CAPS,beat_meeting,1713,,Library,1 St,-87.6,41.9,,${start},60,FREQ=MONTHLY;BYDAY=2TU,,,`);
+    await importMeetings({ file: await writeFixture(dir, 'first.csv', row('2026-01-13T18:30')), out });
+    expect((await readJson(path.join(out, 'meetings/caps.json'))).updated).toBeUndefined();
+
+    await importMeetings({ file: await writeFixture(dir, 'same.csv', row('2026-01-13T18:30')), out });
+    expect((await readJson(path.join(out, 'meetings/caps.json'))).updated).toBeUndefined();
+
+    await importMeetings({ file: await writeFixture(dir, 'moved.csv', row('2026-01-13T19:00')), out });
+    const { updated } = await readJson(path.join(out, 'meetings/caps.json'));
+    expect(updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+
+    await importMeetings({ file: await writeFixture(dir, 'again.csv', row('2026-01-13T19:00')), out });
+    expect((await readJson(path.join(out, 'meetings/caps.json'))).updated).toBe(updated);
+  });
+
   it('replaces the meetings folder, keeping the exceptions of meetings it replaces', async () => {
     const dir = await tempDir();
     const out = path.join(dir, 'out');

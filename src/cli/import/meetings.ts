@@ -117,6 +117,9 @@ export async function importMeetings(options: ImportMeetingsOptions): Promise<Me
   const rowOfId = new Map<string, number>();
   const keptExceptions: string[] = [];
   const files = new Map<string, string>();
+  // Calendar feeds number a meeting's versions by `updated` (see meetingSchema): it moves
+  // on only when the schedule changes, so subscribers' calendars pick up the change.
+  const importedAt = new Date().toISOString().slice(0, 16);
 
   for (const { row, cells } of rows) {
     const read = readRow(row, cells, header);
@@ -135,7 +138,11 @@ export async function importMeetings(options: ImportMeetingsOptions): Promise<Me
     }
     const exceptions = keptValue(existing, read.id, 'exceptions', meetingSchema.shape.exceptions, { warnings, problems });
     if (Array.isArray(exceptions) && exceptions.length > 0) keptExceptions.push(read.id);
-    files.set(`${read.id}.json`, jsonText({ ...read.meeting, exceptions: exceptions ?? [] }));
+    const before = existing.entries.get(read.id);
+    const previous = before && 'data' in before ? (before.data as { schedule?: unknown; updated?: string }) : undefined;
+    const sameSchedule = previous !== undefined && JSON.stringify(previous.schedule) === JSON.stringify(read.meeting.schedule);
+    const updated = previous === undefined ? undefined : sameSchedule ? previous.updated : importedAt;
+    files.set(`${read.id}.json`, jsonText({ ...read.meeting, exceptions: exceptions ?? [], ...(updated ? { updated } : {}) }));
     warnings.push(...unknownReferences(row, read.meeting, known));
   }
   throwIfAny(problems);

@@ -2,7 +2,8 @@
 // languages they speak besides the page's, and how to reach them. A React
 // component so the finder's island and the static pages show the same card;
 // on static pages Astro renders it to HTML with no JavaScript.
-import { format, type Messages } from '../../lib/i18n/index.ts';
+import { format } from '../../lib/i18n/format.ts';
+import type { Messages } from '../../lib/i18n/index.ts';
 import type { OfficerCard as Officer } from '../../features/finder/answers.ts';
 
 interface Props {

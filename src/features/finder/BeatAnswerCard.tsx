@@ -1,7 +1,8 @@
 // The finder's answer: the beat and district, the officers to contact, and the
 // next beat meeting. Plain, linear and complete as text: the map is only an aid.
 import { useEffect, useRef } from 'react';
-import { format, type Messages } from '../../lib/i18n/index.ts';
+import { format } from '../../lib/i18n/format.ts';
+import type { Messages } from '../../lib/i18n/index.ts';
 import OfficerCard from '../../components/ui/OfficerCard.tsx';
 import type { BeatAnswer, UpcomingMeeting } from './answers.ts';
 
@@ -10,11 +11,11 @@ interface Props {
   t: Messages['finder'];
   locale: string;
   timeZone: string;
-  /** Where "report a concern" leads. */
-  tipUrl: string;
+  /** Where this language's pages are: '' or '/es'. */
+  pagePrefix: string;
 }
 
-export default function BeatAnswerCard({ answer, t, locale, timeZone, tipUrl }: Props) {
+export default function BeatAnswerCard({ answer, t, locale, timeZone, pagePrefix }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [answer.id]);
   const now = Date.now();
@@ -38,7 +39,7 @@ export default function BeatAnswerCard({ answer, t, locale, timeZone, tipUrl }: 
         ) : (
           <ul className="mt-3 grid gap-4 sm:grid-cols-2">
             {answer.officers.map((officer) => (
-              <OfficerCard key={officer.slug} officer={officer} t={t} locale={locale} href={`/officers/${officer.slug}`} />
+              <OfficerCard key={officer.slug} officer={officer} t={t} locale={locale} href={`${pagePrefix}/officers/${officer.slug}`} />
             ))}
           </ul>
         )}
@@ -52,12 +53,12 @@ export default function BeatAnswerCard({ answer, t, locale, timeZone, tipUrl }: 
       {station && <p>{format(t.station, station)}</p>}
       <ul className="space-y-1">
         <li>
-          <a href={`/beats/${answer.id}`} className="font-semibold text-brand-700 underline">
+          <a href={`${pagePrefix}/beats/${answer.id}`} className="font-semibold text-brand-700 underline">
             {format(t.beatPage, { beat: answer.name })}
           </a>
         </li>
         <li>
-          <a href={tipUrl} className="font-semibold text-brand-700 underline">
+          <a href={`${pagePrefix}/#tip`} className="font-semibold text-brand-700 underline">
             {t.reportConcern}
           </a>
         </li>

@@ -3,7 +3,8 @@
 // worked out in the browser from small static files; the address and the
 // location never leave the device, and the URL keeps only the beat (?beat=).
 import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { format, type Messages } from '../../lib/i18n/index.ts';
+import { format } from '../../lib/i18n/format.ts';
+import type { Messages } from '../../lib/i18n/index.ts';
 import AddressSearch from './AddressSearch.tsx';
 import BeatAnswerCard from './BeatAnswerCard.tsx';
 import { loadAddressLookup, type AddressLookup } from './addresses.ts';
@@ -20,7 +21,8 @@ interface Props {
   jurisdiction: string;
   department: string;
   timeZone: string;
-  tipUrl: string;
+  /** Where this language's pages are: '' for the first language, '/es' for Spanish. */
+  pagePrefix: string;
 }
 
 type Status =
@@ -31,7 +33,7 @@ type Status =
 
 const data = finderData('/finder');
 
-export default function FinderApp({ t, locale, jurisdiction, department, timeZone, tipUrl }: Props) {
+export default function FinderApp({ t, locale, jurisdiction, department, timeZone, pagePrefix }: Props) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [marker, setMarker] = useState<[number, number]>();
   const [showMap, setShowMap] = useState(false);
@@ -163,7 +165,7 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
         {status.kind === 'answer' && status.note && <p>{status.note}</p>}
       </div>
 
-      {status.kind === 'answer' && <BeatAnswerCard answer={status.answer} t={t} locale={locale} timeZone={timeZone} tipUrl={tipUrl} />}
+      {status.kind === 'answer' && <BeatAnswerCard answer={status.answer} t={t} locale={locale} timeZone={timeZone} pagePrefix={pagePrefix} />}
 
       <section ref={mapSection} aria-labelledby="finder-map-heading" className="space-y-2">
         <h2 id="finder-map-heading" className="text-xl font-semibold">

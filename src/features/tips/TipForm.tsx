@@ -2,7 +2,8 @@
 // hydrates is kept; the submit button only works once it has. Nothing the
 // resident typed is lost on an error: the form keeps it and says what to do.
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { format, type Messages } from '../../lib/i18n/index.ts';
+import { format } from '../../lib/i18n/format.ts';
+import type { Messages } from '../../lib/i18n/index.ts';
 import { publicApi } from '../../lib/api.ts';
 import { submitTip } from './submitTip.ts';
 import { descriptionLength, tipCategories, tipErrors, tipSchema, type TipField } from './tip.schema.ts';

@@ -109,7 +109,11 @@ function readCollection<T>(dir: string, folder: string, schema: z.ZodType<T>, pr
 
 function readGuides(dir: string, problems: string[]): Guide[] {
   const guides: Guide[] = [];
-  for (const name of listFiles(dir, 'guides', /\.mdx?$/)) {
+  // Translations live one folder down, guides/<locale>/<slug>.mdx, with ids "<locale>/<slug>".
+  const folder = path.join(dir, 'guides');
+  const translations = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name) : [];
+  const names = [...listFiles(dir, 'guides', /\.mdx?$/), ...translations.flatMap((locale) => listFiles(dir, `guides/${locale}`, /\.mdx?$/).map((name) => `${locale}/${name}`))];
+  for (const name of names) {
     const label = `guides/${name}`;
     const text = readFileSync(path.join(dir, 'guides', name), 'utf8');
     const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];

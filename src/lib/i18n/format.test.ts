@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format } from './index.ts';
+import { format } from './format.ts';
 
 describe('format', () => {
   it('fills every placeholder it has a value for', () => {

@@ -1,20 +1,25 @@
-// The portal's words by language. English is the only one so far; a new
-// language is a file with the same shape as en.ts, added to `dictionaries`.
-import { en, type Messages } from './en.ts';
+// The portal's words by language: one file a language in ./locales/, each the
+// same shape as en.ts (the type checker holds them to it). Adding a language is
+// adding locales/<tag>.ts, its guides in src/content/guides/<tag>/, and the tag
+// to "locales" in the site settings; see the README.
+import { en, type Messages } from './locales/en.ts';
 
 export type { Messages };
 
-export type Locale = 'en';
+const modules = import.meta.glob<{ default: Messages }>('./locales/*.ts', { eager: true });
+const dictionaries: Record<string, Messages> = Object.fromEntries(
+  Object.entries(modules).map(([file, module]) => [file.replace(/^.*\/(.+)\.ts$/, '$1'), module.default ?? en]),
+);
 
-const dictionaries: Record<Locale, Messages> = { en };
+export type Locale = string;
 
 export const defaultLocale: Locale = 'en';
 
+/** The languages there are words for. */
+export const locales: Locale[] = Object.keys(dictionaries).sort((a, b) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a.localeCompare(b)));
+
 export function messages(locale: Locale = defaultLocale): Messages {
-  return dictionaries[locale];
+  return dictionaries[locale] ?? en;
 }
 
-/** Fills a message's {placeholders}. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export { format } from './format.ts';

@@ -1,0 +1,33 @@
+// The meetings pages' view of the calendar: occurrences from the build on,
+// filtered by district, kind or language, and grouped by local day.
+import type { Beat, Meeting } from '../../lib/content/validate.ts';
+import { upcomingMeetings, type UpcomingMeeting } from '../finder/answers.ts';
+
+export type MeetingFilter = { district: string } | { kind: string } | { language: string } | undefined;
+
+export function matches(meeting: Meeting, filter: MeetingFilter, beats: readonly Beat[]): boolean {
+  if (!filter) return true;
+  if ('kind' in filter) return meeting.kind === filter.kind;
+  if ('language' in filter) return meeting.languages.includes(filter.language);
+  const inDistrict = new Set(beats.filter((beat) => beat.district === filter.district).map((beat) => beat.id));
+  return meeting.district === filter.district || meeting.beats.some((beat) => inDistrict.has(beat));
+}
+
+export function occurrencesBetween(meetings: readonly Meeting[], timeZone: string, from: Date, to: Date): UpcomingMeeting[] {
+  const days = Math.ceil((to.getTime() - from.getTime()) / 86_400_000);
+  return upcomingMeetings(meetings, { timeZone, from, days, limit: Number.MAX_SAFE_INTEGER }).filter((o) => Date.parse(o.start) < to.getTime());
+}
+
+/** The local date (YYYY-MM-DD) of an instant in a zone. */
+export function localDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+export function byDay(occurrences: readonly UpcomingMeeting[], timeZone: string): Array<[string, UpcomingMeeting[]]> {
+  const days = new Map<string, UpcomingMeeting[]>();
+  for (const occurrence of occurrences) {
+    const day = localDate(occurrence.start, timeZone);
+    days.set(day, [...(days.get(day) ?? []), occurrence]);
+  }
+  return [...days];
+}

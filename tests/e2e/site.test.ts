@@ -1,0 +1,77 @@
+// The whole built site, both languages: every internal link resolves, content
+// pages carry no JavaScript, and every page type passes axe-core (WCAG 2.2 AA).
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+
+const dist = inject('distDir');
+const { url } = inject('stack');
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(full);
+    return entry.name.endsWith('.html') ? [full] : [];
+  });
+}
+
+/** What a static host serves for a path: the file, or the folder's index.html. */
+function served(target: string): boolean {
+  const file = path.join(dist, decodeURIComponent(target));
+  return (existsSync(file) && statSync(file).isFile()) || existsSync(path.join(file, 'index.html'));
+}
+
+describe('the built site', () => {
+  it('has no broken internal link or asset reference on any page', () => {
+    const broken = new Set<string>();
+    const pages = htmlFiles(dist);
+    expect(pages.length).toBeGreaterThan(100);
+    for (const page of pages) {
+      const html = readFileSync(page, 'utf8');
+      for (const [, target] of html.matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)) {
+        if (!served(target!)) broken.add(`${path.relative(dist, page)} → ${target}`);
+      }
+    }
+    expect([...broken]).toEqual([]);
+  });
+
+  it('ships no JavaScript on content pages, in either language', () => {
+    const content = htmlFiles(dist).filter((file) => /\/(beats|districts|officers|guides|meetings)\//.test(path.relative(dist, `/${file}`)) || /\/(es\/)?(open-data|accessibility)\//.test(file));
+    expect(content.length).toBeGreaterThan(50);
+    for (const file of content) {
+      const html = readFileSync(file, 'utf8');
+      expect({ file: path.relative(dist, file), scripts: html.match(/<script\b|<astro-island\b/g) ?? [] }).toEqual({ file: path.relative(dist, file), scripts: [] });
+    }
+  });
+});
+
+describe('every page type, in both languages', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  const guide = readdirSync(path.resolve('src/content/guides')).find((name) => name.endsWith('.mdx'))!.replace(/\.mdx$/, '');
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago', year: 'numeric', month: '2-digit' }).format(new Date());
+  const pages = ['/', '/find', '/beats/101', '/districts/1', '/officers/michael-delgado', '/guides', `/guides/${guide}`, '/guides/for/businesses', '/meetings', `/meetings/month/${month}`, '/meetings/kinds/youth', '/search', '/open-data', '/accessibility'];
+
+  for (const locale of ['', '/es']) {
+    for (const page of pages) {
+      it(`${locale}${page} renders in its language with no WCAG 2.2 AA violation`, async () => {
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+        const tab = await context.newPage();
+        const response = await tab.goto(`${url}${locale}${page === '/' && locale ? '' : page}`);
+        expect(response?.status()).toBe(200);
+        expect(await tab.locator('html').getAttribute('lang')).toBe(locale ? 'es' : 'en');
+        expect(await tab.locator('h1').count()).toBe(1);
+        const { violations } = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+});
