@@ -38,6 +38,18 @@ describe('the built site', () => {
     expect([...broken]).toEqual([]);
   });
 
+  it('publishes the beats, districts, officers and coming meetings as open data', () => {
+    const read = (file: string) => JSON.parse(readFileSync(path.join(dist, 'data', file), 'utf8'));
+    const count = (folder: string) => readdirSync(path.resolve('src/content', folder)).filter((f) => f.endsWith('.json')).length;
+    expect(read('beats.geojson').features).toHaveLength(count('beats'));
+    expect(read('districts.geojson').features).toHaveLength(count('districts'));
+    const officers = read('officers.json') as Array<Record<string, unknown>>;
+    expect(officers).toHaveLength(count('officers'));
+    const meetings = read('meetings.json') as Array<{ start: string; status: string }>;
+    expect(meetings.length).toBeGreaterThan(10);
+    for (const meeting of meetings) expect(Date.parse(meeting.start)).toBeLessThan(Date.now() + 91 * 86_400_000);
+  });
+
   it('ships no JavaScript on content pages, in either language', () => {
     const content = htmlFiles(dist).filter((file) => /\/(beats|districts|officers|guides|meetings)\//.test(path.relative(dist, `/${file}`)) || /\/(es\/)?(open-data|accessibility)\//.test(file));
     expect(content.length).toBeGreaterThan(50);

@@ -5,6 +5,7 @@ import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
 import OfficerCard from '../../components/ui/OfficerCard.tsx';
 import type { BeatAnswer, UpcomingMeeting } from './answers.ts';
+import { occurrenceCalendarUrl } from '../meetings/occurrenceFile.ts';
 
 interface Props {
   answer: BeatAnswer;
@@ -83,31 +84,10 @@ function Meeting({ meeting, t, locale, timeZone }: { meeting: UpcomingMeeting; t
       {meeting.venue.accessibility && <p className="text-sm text-slate-700">{meeting.venue.accessibility}</p>}
       {meeting.note && <p className="text-sm">{meeting.note}</p>}
       <p>
-        <a href={calendarFile(meeting)} download={`${meeting.meeting}.ics`} className="text-brand-700 underline">
+        <a href={occurrenceCalendarUrl(meeting)} download={`${meeting.meeting}.ics`} className="text-brand-700 underline">
           {t.addToCalendar}
         </a>
       </p>
     </div>
   );
-}
-
-/** One occurrence as an iCalendar file, in UTC so any calendar places it right. */
-function calendarFile(meeting: UpcomingMeeting): string {
-  const stamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const escape = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//OpenBeat//Finder//EN',
-    'BEGIN:VEVENT',
-    `UID:${meeting.meeting}-${stamp(meeting.start)}@openbeat`,
-    `DTSTAMP:${stamp(new Date().toISOString())}`,
-    `DTSTART:${stamp(meeting.start)}`,
-    `DTEND:${stamp(meeting.end)}`,
-    `SUMMARY:${escape(meeting.title)}`,
-    `LOCATION:${escape(`${meeting.venue.name}, ${meeting.venue.address}`)}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return `data:text/calendar;charset=utf-8,${encodeURIComponent(lines.join('\r\n'))}`;
 }

@@ -81,6 +81,7 @@ export const en = {
     },
   },
   pages: {
+    guidesHere: 'Guides for your neighbourhood',
     beatDescription: 'Who the community officers of {beat} ({district}) are, how to reach them, and when the beat meets.',
     districtDescription: 'The {district}: its station, beats, officers and advisory council meetings.',
     officerDescription: '{name}, {role}: how to reach them and the meetings they attend.',

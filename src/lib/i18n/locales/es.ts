@@ -82,6 +82,7 @@ export const es: Messages = {
     },
   },
   pages: {
+    guidesHere: 'Guías para su vecindario',
     beatDescription: 'Quiénes son los agentes comunitarios de {beat} ({district}), cómo comunicarse con ellos y cuándo se reúne el sector.',
     districtDescription: '{district}: su estación, sus sectores, sus agentes y las reuniones de su consejo asesor.',
     officerDescription: '{name}, {role}: cómo comunicarse y a qué reuniones asiste.',
