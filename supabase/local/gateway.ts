@@ -12,7 +12,11 @@ import type { ApiKeys } from './secrets.ts';
 interface GatewayOptions {
   postgrestPort: number;
   keys: ApiKeys;
-  /** The built site; without it (under `npm run dev`) only the API is served. */
+  /**
+   * The built site; without it (under `npm run dev`) only the API is served. Read on the
+   * first page request, so the site can be built while the stack already runs (the build
+   * reads the approved watch groups from it).
+   */
   distDir?: string;
 }
 
@@ -32,7 +36,7 @@ export function createGateway({ postgrestPort, keys, distDir }: GatewayOptions):
     }
   });
 
-  const site = distDir && existsSync(distDir) ? staticSite(distDir) : undefined;
+  let site: ReturnType<typeof staticSite> | undefined;
 
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
@@ -47,6 +51,7 @@ export function createGateway({ postgrestPort, keys, distDir }: GatewayOptions):
       return proxy.web(req, res);
     }
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    site ??= distDir && existsSync(distDir) ? staticSite(distDir) : undefined;
     if (!site) return sendJson(res, 404, { message: 'No built site here: run `npm start`, or open the Astro dev server.' });
     site(req, res);
   });

@@ -10,12 +10,16 @@ runCommand(async () => {
   const dir = dataDir();
   assertNotRunning(dir);
 
-  console.log('Building the site…');
-  await runBin('astro', ['build'], localBuildEnv(dir), { quiet: true });
-
   console.log('Starting the local stack (Postgres, PostgREST, gateway)…');
   const stack = await startStack({ dir, distDir: path.join(projectRoot, 'dist'), port: preferredPort, databasePort: 54322 });
   stopOnSignal(stack.stop);
+
+  // Built with the stack running: the build reads what the database publishes (approved watch groups).
+  console.log('Building the site…');
+  await runBin('astro', ['build'], { ...localBuildEnv(dir), OPENBEAT_BUILD_API: stack.url }, { quiet: true }).catch(async (error: unknown) => {
+    await stack.stop();
+    throw error;
+  });
 
   for (const file of stack.appliedMigrations) console.log(`  applied ${file}`);
   const port = Number(new URL(stack.url).port);

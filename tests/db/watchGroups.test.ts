@@ -1,9 +1,12 @@
 // The local seed gives the demo city approved watch groups, in the database
 // where watch groups live, with nothing in them that names a person.
+import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-const db = new pg.Client({ connectionString: inject('stack').databaseUrl });
+const { databaseUrl, url, anonKey } = inject('stack');
+const db = new pg.Client({ connectionString: databaseUrl });
+const anon = createClient(url, anonKey, { auth: { persistSession: false } });
 beforeAll(() => db.connect());
 afterAll(() => db.end());
 
@@ -17,5 +20,23 @@ describe('the seeded watch groups', () => {
   it('hold a name, a beat and an area, and no column for anyone’s details', async () => {
     const { rows } = await db.query(`select column_name from information_schema.columns where table_name = 'watch_groups' order by ordinal_position`);
     expect(rows.map((row) => row.column_name)).toEqual(['watch_group_id', 'name', 'beat', 'area', 'status', 'created_at', 'approved_at']);
+  });
+});
+
+describe('approved_watch_groups', () => {
+  it('shows anyone the approved groups’ name, beat and area, and nothing of pending ones', async () => {
+    const pending = await db.query(
+      `insert into public.watch_groups (name, beat, area) values ('Not Yet Approved Watch', '101', '{"type":"Polygon","coordinates":[]}') returning watch_group_id`,
+    );
+    try {
+      const { data, error } = await anon.rpc('approved_watch_groups');
+      expect(error).toBeNull();
+      const groups = data as Array<Record<string, unknown>>;
+      expect(groups.length).toBeGreaterThanOrEqual(3);
+      for (const group of groups) expect(Object.keys(group).sort()).toEqual(['area', 'beat', 'name', 'watch_group_id']);
+      expect(groups.map((group) => group.name)).not.toContain('Not Yet Approved Watch');
+    } finally {
+      await db.query('delete from public.watch_groups where watch_group_id = $1', [pending.rows[0].watch_group_id]);
+    }
   });
 });

@@ -38,6 +38,14 @@ describe('the built site', () => {
     expect([...broken]).toEqual([]);
   });
 
+  it('shows approved watch groups on their beat’s page, by name and area only', () => {
+    const seeded = [...readFileSync(path.resolve('supabase/seed.sql'), 'utf8').matchAll(/\('[0-9a-f-]+', '([^']+)', '(\w+)'/g)];
+    expect(seeded.length).toBeGreaterThanOrEqual(3);
+    for (const [, name, beat] of seeded) {
+      expect(readFileSync(path.join(dist, 'beats', beat!, 'index.html'), 'utf8')).toContain(name!);
+    }
+  });
+
   it('publishes the beats, districts, officers and coming meetings as open data', () => {
     const read = (file: string) => JSON.parse(readFileSync(path.join(dist, 'data', file), 'utf8'));
     const count = (folder: string) => readdirSync(path.resolve('src/content', folder)).filter((f) => f.endsWith('.json')).length;

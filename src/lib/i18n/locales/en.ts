@@ -81,6 +81,9 @@ export const en = {
     },
   },
   pages: {
+    watchGroups: 'Neighbourhood watch groups',
+    noWatchGroups: 'No approved neighbourhood watch group in this beat yet.',
+    watchGroupsNote: "Shown in green on the map: only each group's name and area, never its members.",
     guidesHere: 'Guides for your neighbourhood',
     beatDescription: 'Who the community officers of {beat} ({district}) are, how to reach them, and when the beat meets.',
     districtDescription: 'The {district}: its station, beats, officers and advisory council meetings.',

@@ -82,6 +82,9 @@ export const es: Messages = {
     },
   },
   pages: {
+    watchGroups: 'Grupos de vigilancia vecinal',
+    noWatchGroups: 'Todavía no hay ningún grupo de vigilancia vecinal aprobado en este sector.',
+    watchGroupsNote: "En verde en el mapa: solo el nombre y la zona de cada grupo, nunca sus integrantes.",
     guidesHere: 'Guías para su vecindario',
     beatDescription: 'Quiénes son los agentes comunitarios de {beat} ({district}), cómo comunicarse con ellos y cuándo se reúne el sector.',
     districtDescription: '{district}: su estación, sus sectores, sus agentes y las reuniones de su consejo asesor.',
