@@ -25,6 +25,9 @@ describe('meeting schedule views', () => {
     expect(matches(council, { kind: 'district_advisory_council' }, beats)).toBe(true);
     expect(matches(council, { language: 'es' }, beats)).toBe(true);
     expect(matches(beat, { language: 'es' }, beats)).toBe(false);
+    expect(matches(beat, { beat: '101' }, beats)).toBe(true);
+    expect(matches(council, { beat: '201' }, beats)).toBe(true);
+    expect(matches(council, { beat: '101' }, beats)).toBe(false);
   });
 
   it('group occurrences by their local day, not the UTC one', () => {

@@ -3,12 +3,17 @@
 import type { Beat, Meeting } from '../../lib/content/validate.ts';
 import { upcomingMeetings, type UpcomingMeeting } from '../finder/answers.ts';
 
-export type MeetingFilter = { district: string } | { kind: string } | { language: string } | undefined;
+export type MeetingFilter = { district: string } | { beat: string } | { kind: string } | { language: string } | undefined;
 
 export function matches(meeting: Meeting, filter: MeetingFilter, beats: readonly Beat[]): boolean {
   if (!filter) return true;
   if ('kind' in filter) return meeting.kind === filter.kind;
   if ('language' in filter) return meeting.languages.includes(filter.language);
+  // A beat's meetings, and its district's meetings for everyone (the advisory council).
+  if ('beat' in filter) {
+    const district = beats.find((beat) => beat.id === filter.beat)?.district;
+    return meeting.beats.includes(filter.beat) || (meeting.beats.length === 0 && meeting.district === district);
+  }
   const inDistrict = new Set(beats.filter((beat) => beat.district === filter.district).map((beat) => beat.id));
   return meeting.district === filter.district || meeting.beats.some((beat) => inDistrict.has(beat));
 }

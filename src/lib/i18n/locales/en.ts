@@ -144,6 +144,7 @@ export const en = {
     noMeetings: 'No meetings in this period.',
     filterBy: 'Show only',
     byDistrict: 'District',
+    byBeat: 'Beat',
     byKind: 'Kind of meeting',
     byLanguage: 'Language',
     allMeetings: 'All meetings',

@@ -145,6 +145,7 @@ export const es: Messages = {
     noMeetings: 'No hay reuniones en este período.',
     filterBy: 'Mostrar solo',
     byDistrict: 'Distrito',
+    byBeat: 'Sector',
     byKind: 'Tipo de reunión',
     byLanguage: 'Idioma',
     allMeetings: 'Todas las reuniones',
