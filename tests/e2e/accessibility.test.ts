@@ -1,11 +1,10 @@
 // axe-core (WCAG 2.2 AA) on every page there is, in the states a resident sees.
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 
 const { url } = inject('stack');
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let browser: Browser;
 
 beforeAll(async () => {
@@ -13,10 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function violations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-  return violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
+const violations = accessibilityViolations;
 
 async function openPhone(path: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
