@@ -5,6 +5,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { submitTip } from '../../src/features/tips/submitTip.ts';
 import { tipCategories, tipErrors, type Tip } from '../../src/features/tips/tip.schema.ts';
+import { normaliseReceipt } from '../../src/features/tips/receipt.ts';
+import { lookUpTip } from '../../src/features/tips/tipStatus.ts';
 
 const { url, anonKey, databaseUrl } = inject('stack');
 const anon = createClient(url, anonKey, { auth: { persistSession: false } });
@@ -127,5 +129,37 @@ describe('what anonymous residents cannot do', () => {
       body: JSON.stringify({ ...tip, idempotency_key: crypto.randomUUID() }),
     });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('tip_status', () => {
+  it('tells the holder of a receipt code the status, dates and public reply, and nothing else', async () => {
+    const outcome = await submitTip(anon, tip, crypto.randomUUID());
+    if (outcome.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(outcome)}`);
+    const found = await lookUpTip(anon, outcome.result.receipt.toLowerCase().replace(/-/g, ' '));
+    expect(found).toMatchObject({ kind: 'found', tip: { status: 'received', publicReply: null } });
+
+    const bare = outcome.result.receipt.replace(/-/g, '');
+    await db.query(`update public.tips set status = 'closed', public_reply = 'Thank you: the lot is now lit.' where receipt_hash = sha256(convert_to($1, 'UTF8'))`, [bare]);
+    const { data } = await anon.rpc('tip_status', { receipt: outcome.result.receipt });
+    expect(Object.keys((data as object[])[0]!).sort()).toEqual(['public_reply', 'received_on', 'status', 'updated_on']);
+    expect(await lookUpTip(anon, outcome.result.receipt)).toMatchObject({ kind: 'found', tip: { status: 'closed', publicReply: 'Thank you: the lot is now lit.' } });
+  });
+
+  it('answers a wrong code exactly as an unknown one', async () => {
+    const outcome = await submitTip(anon, tip, crypto.randomUUID());
+    if (outcome.kind !== 'stored') throw new Error('not stored');
+    const last = outcome.result.receipt.slice(-1);
+    const wrong = outcome.result.receipt.slice(0, -1) + (last === '2' ? '3' : '2');
+    const wrongAnswer = await anon.rpc('tip_status', { receipt: wrong });
+    const unknownAnswer = await anon.rpc('tip_status', { receipt: '0000-0000-0000-0000' });
+    expect(wrongAnswer.data).toEqual([]);
+    expect(unknownAnswer.data).toEqual([]);
+    expect(wrongAnswer.status).toBe(unknownAnswer.status);
+  });
+
+  it('reads codes the way the page does: case, dashes, and O, I, L for 0, 1, 1', async () => {
+    const { rows } = await db.query(`select private.normalised_receipt($1) as code`, [' abcd-efgh-jkmn-pqoL ']);
+    expect(rows[0].code).toBe(normaliseReceipt(' abcd-efgh-jkmn-pqoL '));
   });
 });

@@ -73,3 +73,21 @@ describe('the tip form on the home page', () => {
     expect(await page.locator('footer').textContent()).toContain('In an emergency, call 911.');
   });
 });
+
+describe('following a tip', () => {
+  it('shows the status of a tip sent a moment ago, from its receipt code, in Spanish too', async () => {
+    await page.goto(`${url}/es/tip`);
+    await expect.poll(() => page.locator('astro-island[ssr]').count()).toBe(0);
+    await page.getByLabel('¿De qué se trata?').selectOption({ index: 3 });
+    await page.getByLabel('¿Qué pasó?').fill('Un coche abandonado lleva tres semanas en la esquina de Elm.');
+    await page.getByRole('button', { name: 'Enviar aviso' }).click();
+    const receipt = ((await page.getByTestId('receipt').textContent()) ?? '').trim();
+    expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+
+    await page.getByRole('link', { name: /Consulte el estado/ }).click();
+    await expect.poll(() => page.locator('astro-island[ssr]').count()).toBe(0);
+    await page.getByLabel('Código de recibo').fill(receipt.toLowerCase());
+    await page.getByRole('button', { name: 'Consultar el estado' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Recibido');
+  });
+});

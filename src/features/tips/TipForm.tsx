@@ -12,11 +12,16 @@ interface TipFormProps {
   t: Messages['tips'];
   /** The "not an emergency line" sentence, with this jurisdiction's numbers. */
   emergencyNotice: string;
+  /** Where the receipt code can be checked later. */
+  statusUrl: string;
+  /** 1 when the form is the page (/tip), 2 when it is a section of one (the home page). */
+  headingLevel?: 1 | 2;
 }
 
 type Phase = { name: 'editing' } | { name: 'sending' } | { name: 'received'; receipt: string };
 
-export default function TipForm({ t, emergencyNotice }: TipFormProps) {
+export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 2 }: TipFormProps) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const id = useId();
   const [hydrated, setHydrated] = useState(false);
   const [phase, setPhase] = useState<Phase>({ name: 'editing' });
@@ -73,9 +78,9 @@ export default function TipForm({ t, emergencyNotice }: TipFormProps) {
   if (phase.name === 'received') {
     return (
       <section aria-labelledby={`${id}-received`} className="space-y-4 rounded-lg border border-green-700 bg-green-50 p-6">
-        <h2 id={`${id}-received`} ref={receivedHeading} tabIndex={-1} className="text-2xl font-bold">
+        <Heading id={`${id}-received`} ref={receivedHeading} tabIndex={-1} className="text-2xl font-bold">
           {t.received.heading}
-        </h2>
+        </Heading>
         <p>
           {t.received.receiptLabel}:{' '}
           <strong className="block font-mono text-3xl tracking-wider" data-testid="receipt">
@@ -83,6 +88,11 @@ export default function TipForm({ t, emergencyNotice }: TipFormProps) {
           </strong>
         </p>
         <p>{t.received.keepIt}</p>
+        <p>
+          <a href={statusUrl} className="text-brand-700 underline">
+            {t.received.checkLater}
+          </a>
+        </p>
         <div className="no-print flex flex-wrap gap-3">
           <button type="button" onClick={() => window.print()} className={buttonClass}>
             {t.received.print}
@@ -103,9 +113,9 @@ export default function TipForm({ t, emergencyNotice }: TipFormProps) {
 
   return (
     <form ref={form} onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`} className="space-y-6">
-      <h2 id={`${id}-heading`} className="text-2xl font-bold">
+      <Heading id={`${id}-heading`} className={headingLevel === 1 ? 'text-3xl font-bold' : 'text-2xl font-bold'}>
         {t.heading}
-      </h2>
+      </Heading>
       <p>{t.intro}</p>
       <p className="rounded-md border-l-4 border-alert-700 bg-alert-50 px-4 py-3">{emergencyNotice}</p>
 

@@ -189,6 +189,31 @@ export const en = {
     limits: 'Map canvases cannot be read by screen readers; the text answer beside them says everything the map shows.',
     contact: 'If something does not work for you, tell us: {contact}. We will reply and fix what we can.',
   },
+  tipStatus: {
+    title: 'Follow up a tip',
+    lead: 'Type the receipt code you were given when you sent your tip. You will see what has happened to it, and any reply, without saying who you are.',
+    label: 'Receipt code',
+    hint: '16 letters and digits, for example ABCD-EFGH-JKMN-PQ01. Dashes and spaces do not matter.',
+    check: 'Check status',
+    received: 'Received',
+    updated: 'last updated',
+    reply: 'Reply from the police',
+    statuses: { received: 'Received', under_review: 'Under review', referred: 'Referred', action_taken: 'Action taken', closed: 'Closed' },
+    explanations: {
+      received: 'Your tip has arrived and is waiting to be read by a community officer.',
+      under_review: 'An officer is looking into what you reported.',
+      referred: 'Your tip was passed to the team or agency that can act on it.',
+      action_taken: 'Something was done about what you reported.',
+      closed: 'This tip is closed. Thank you for telling us.',
+    },
+    problems: {
+      malformed: 'That is not a receipt code: a code has 16 letters and digits. Check what you typed.',
+      not_found: 'No tip matches this code. Check each character; the code is shown only once, when a tip is sent.',
+      unreachable: 'We could not reach the server. Check your connection and try again.',
+      failed: 'Something went wrong on our side. Please try again in a moment.',
+    },
+    sendAnother: 'Send a tip',
+  },
   tips: {
     heading: 'Send a tip or a concern',
     intro:
@@ -227,6 +252,7 @@ export const en = {
       receiptLabel: 'Your receipt code',
       keepIt:
         'Save or print this code now: it is shown only once. With it you can later see the status of your tip and any reply, without giving your name.',
+      checkLater: 'Check your tip’s status with this code',
       print: 'Print this code',
       another: 'Send another tip',
     },

@@ -190,6 +190,31 @@ export const es: Messages = {
     limits: 'Los lectores de pantalla no pueden leer el área del mapa; la respuesta en texto que aparece al lado dice todo lo que muestra el mapa.',
     contact: 'Si algo no le funciona, avísenos: {contact}. Le responderemos y arreglaremos lo que podamos.',
   },
+  tipStatus: {
+    title: 'Seguimiento de un aviso',
+    lead: 'Escriba el código de recibo que recibió al enviar su aviso. Verá qué ha pasado con él y cualquier respuesta, sin decir quién es usted.',
+    label: 'Código de recibo',
+    hint: '16 letras y números, por ejemplo ABCD-EFGH-JKMN-PQ01. Los guiones y espacios no importan.',
+    check: 'Consultar el estado',
+    received: 'Recibido el',
+    updated: 'actualizado el',
+    reply: 'Respuesta de la policía',
+    statuses: { received: 'Recibido', under_review: 'En revisión', referred: 'Remitido', action_taken: 'Se tomaron medidas', closed: 'Cerrado' },
+    explanations: {
+      received: 'Su aviso llegó y espera que lo lea un agente de policía comunitaria.',
+      under_review: 'Un agente está revisando lo que usted informó.',
+      referred: 'Su aviso se envió al equipo o a la agencia que puede actuar al respecto.',
+      action_taken: 'Se hizo algo con respecto a lo que usted informó.',
+      closed: 'Este aviso está cerrado. Gracias por informarnos.',
+    },
+    problems: {
+      malformed: 'Eso no es un código de recibo: un código tiene 16 letras y números. Revise lo que escribió.',
+      not_found: 'Ningún aviso corresponde a este código. Revise cada carácter; el código se muestra una sola vez, al enviar el aviso.',
+      unreachable: 'No pudimos comunicarnos con el servidor. Revise su conexión e inténtelo de nuevo.',
+      failed: 'Algo salió mal de nuestro lado. Inténtelo de nuevo en un momento.',
+    },
+    sendAnother: 'Enviar un aviso',
+  },
   tips: {
     heading: 'Envíe un aviso o una inquietud',
     intro:
@@ -228,6 +253,7 @@ export const es: Messages = {
       receiptLabel: 'Su código de recibo',
       keepIt:
         'Guarde o imprima este código ahora: solo se muestra una vez. Con él podrá consultar más adelante el estado de su aviso y cualquier respuesta, sin dar su nombre.',
+      checkLater: 'Consulte el estado de su aviso con este código',
       print: 'Imprimir este código',
       another: 'Enviar otro aviso',
     },
