@@ -21,6 +21,11 @@ describe('callSubmission', () => {
     });
   });
 
+  it('says how long to wait when the client has sent too much', async () => {
+    const limited = { code: 'rate_limited', details: '404', message: 'Too many attempts: try again in 7 minutes.' };
+    expect(await callSubmission(answering({ error: limited, status: 429 }), 'submit_tip', {})).toEqual({ kind: 'rate_limited', retryAfterMinutes: 7 });
+  });
+
   it('tells an unreachable server from a failing one', async () => {
     const offline = { code: '', details: null, message: 'TypeError: Failed to fetch' };
     expect(await callSubmission(answering({ error: offline, status: 0 }), 'submit_tip', {})).toEqual({ kind: 'unreachable' });

@@ -8,6 +8,8 @@ export type SubmissionOutcome<T> =
   | { kind: 'invalid'; field: string; message: string }
   /** No answer at all: offline, or the server is down. Safe to retry with the same key. */
   | { kind: 'unreachable' }
+  /** Too many calls from this client for now; nothing was stored. */
+  | { kind: 'rate_limited'; retryAfterMinutes: number }
   | { kind: 'failed'; message: string };
 
 // The SQL functions raise invalid_parameter_value with the field's name in `details`.
@@ -17,6 +19,12 @@ export async function callSubmission<T>(client: RpcClient, fn: string, args: Rec
   const { data, error, status } = await client.rpc(fn, args);
   if (!error) return { kind: 'stored', result: data as T };
   if (status === 0) return { kind: 'unreachable' };
+  if (status === 429) return { kind: 'rate_limited', retryAfterMinutes: retryMinutes(error.details) };
   if (error.code === invalidField && error.details) return { kind: 'invalid', field: error.details, message: error.message };
   return { kind: 'failed', message: error.message };
+}
+
+/** The SQL functions put the seconds to wait in `details` (and in the Retry-After header). */
+export function retryMinutes(details: string | null): number {
+  return Math.max(1, Math.ceil(Number(details ?? 60) / 60));
 }

@@ -14,7 +14,11 @@ const db = new pg.Client({ connectionString: databaseUrl });
 const receiptFormat = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
 const tip: Tip = { category: 'noise', description: 'Loud music from the corner lot every night after midnight.' };
 
-beforeAll(() => db.connect());
+beforeAll(async () => {
+  await db.connect();
+  // These tests send far more than a resident would; the limits get their own test below.
+  await db.query(`update private.rate_limit_rules set max_hits = 100000`);
+});
 afterAll(() => db.end());
 
 const storedTips = async () => Number((await db.query('select count(*) from public.tips')).rows[0].count);
@@ -161,5 +165,55 @@ describe('tip_status', () => {
   it('reads codes the way the page does: case, dashes, and O, I, L for 0, 1, 1', async () => {
     const { rows } = await db.query(`select private.normalised_receipt($1) as code`, [' abcd-efgh-jkmn-pqoL ']);
     expect(rows[0].code).toBe(normaliseReceipt(' abcd-efgh-jkmn-pqoL '));
+  });
+});
+
+describe('rate limits', () => {
+  it('refuse a client that sends too many tips or guesses too many codes, say when to try again, and store nothing', async () => {
+    await db.query(`update private.rate_limit_rules set max_hits = 2`);
+    await db.query(`delete from private.rate_limit_hits`);
+    try {
+      const before = await storedTips();
+      const outcomes = [];
+      for (let i = 0; i < 3; i++) outcomes.push(await submitTip(anon, tip, crypto.randomUUID()));
+      expect(outcomes.map((o) => o.kind)).toEqual(['stored', 'stored', 'rate_limited']);
+      expect(outcomes[2]).toMatchObject({ retryAfterMinutes: expect.any(Number) });
+      expect(await storedTips()).toBe(before + 2);
+
+      const lookups = [];
+      for (let i = 0; i < 3; i++) lookups.push((await lookUpTip(anon, '0000-0000-0000-0000')).kind);
+      expect(lookups).toEqual(['not_found', 'not_found', 'rate_limited']);
+
+      const response = await fetch(`${url}/rest/v1/rpc/tip_status`, {
+        method: 'POST',
+        headers: { apikey: anonKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ receipt: '0000-0000-0000-0000' }),
+      });
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await db.query(`update private.rate_limit_rules set max_hits = 100000`);
+    }
+  });
+
+  it('never refuses the retry of a tip that already landed', async () => {
+    await db.query(`update private.rate_limit_rules set max_hits = 1`);
+    await db.query(`delete from private.rate_limit_hits`);
+    try {
+      const key = crypto.randomUUID();
+      const first = await submitTip(anon, tip, key);
+      expect(first.kind).toBe('stored');
+      expect(await submitTip(anon, tip, key)).toEqual(first);
+    } finally {
+      await db.query(`update private.rate_limit_rules set max_hits = 100000`);
+    }
+  });
+
+  it('keeps clients only as salted hashes, never their address', async () => {
+    const { rows } = await db.query(`select encode(client_hash, 'hex') as hash from private.rate_limit_hits`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { hash } of rows) expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    const everything = JSON.stringify((await db.query(`select * from private.rate_limit_hits`)).rows);
+    expect(everything).not.toContain('127.0.0.1');
   });
 });

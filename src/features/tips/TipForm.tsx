@@ -68,6 +68,9 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
       case 'unreachable':
         setProblem(t.errors.unreachable);
         break;
+      case 'rate_limited':
+        setProblem(format(t.errors.rateLimited, { minutes: outcome.retryAfterMinutes }));
+        break;
       case 'failed':
         setProblem(t.errors.failed);
         break;

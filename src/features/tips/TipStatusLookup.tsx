@@ -3,6 +3,7 @@
 // holds the status, two dates and the public reply: nothing else is stored
 // for anyone to return.
 import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
 import { publicApi } from '../../lib/api.ts';
 import { lookUpTip, type StatusOutcome } from './tipStatus.ts';
@@ -74,7 +75,11 @@ export default function TipStatusLookup({ t, locale }: Props) {
             )}
           </section>
         )}
-        {outcome && outcome.kind !== 'found' && <p className="font-semibold text-alert-700">{t.problems[outcome.kind]}</p>}
+        {outcome && outcome.kind !== 'found' && (
+          <p className="font-semibold text-alert-700">
+            {outcome.kind === 'rate_limited' ? format(t.problems.rate_limited, { minutes: outcome.retryAfterMinutes }) : t.problems[outcome.kind]}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -209,6 +209,7 @@ export const en = {
     problems: {
       malformed: 'That is not a receipt code: a code has 16 letters and digits. Check what you typed.',
       not_found: 'No tip matches this code. Check each character; the code is shown only once, when a tip is sent.',
+      rate_limited: 'Too many lookups from this connection. Try again in {minutes} minutes.',
       unreachable: 'We could not reach the server. Check your connection and try again.',
       failed: 'Something went wrong on our side. Please try again in a moment.',
     },
@@ -245,6 +246,7 @@ export const en = {
       summary: 'Please correct the following:',
       rejected: 'This was not accepted: {reason}.',
       unreachable: 'We could not reach the server, so your tip has not been sent yet. It is still here: check your connection and send it again.',
+      rateLimited: 'Too many tips have come from this connection in a short time, so this one was not sent. It is still here: try again in {minutes} minutes.',
       failed: 'Something went wrong on our side, so your tip has not been sent yet. It is still here: please try again in a moment.',
     },
     received: {

@@ -210,6 +210,7 @@ export const es: Messages = {
     problems: {
       malformed: 'Eso no es un código de recibo: un código tiene 16 letras y números. Revise lo que escribió.',
       not_found: 'Ningún aviso corresponde a este código. Revise cada carácter; el código se muestra una sola vez, al enviar el aviso.',
+      rate_limited: 'Demasiadas consultas desde esta conexión. Inténtelo de nuevo en {minutes} minutos.',
       unreachable: 'No pudimos comunicarnos con el servidor. Revise su conexión e inténtelo de nuevo.',
       failed: 'Algo salió mal de nuestro lado. Inténtelo de nuevo en un momento.',
     },
@@ -246,6 +247,7 @@ export const es: Messages = {
       summary: 'Corrija lo siguiente:',
       rejected: 'No se aceptó: {reason}.',
       unreachable: 'No pudimos comunicarnos con el servidor, así que su aviso todavía no se ha enviado. Sigue aquí: revise su conexión y vuelva a enviarlo.',
+      rateLimited: 'Llegaron demasiados avisos desde esta conexión en poco tiempo, así que este no se envió. Sigue aquí: inténtelo de nuevo en {minutes} minutos.',
       failed: 'Algo salió mal de nuestro lado, así que su aviso todavía no se ha enviado. Sigue aquí: vuelva a intentarlo en un momento.',
     },
     received: {
