@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { takeTimeToWrite } from '../support/resident.ts';
 
 const { url } = inject('stack');
 let browser: Browser;
@@ -41,6 +42,7 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: 'Send tip' }).scrollIntoViewIfNeeded();
     await page.getByLabel('What is it about?').selectOption({ label: 'Noise' });
     await page.getByLabel('What happened?').fill('A car alarm goes off every night at 3 am on Birch Lane.');
+    await takeTimeToWrite(page);
     await page.getByRole('button', { name: 'Send tip' }).click();
     await expect.poll(() => page.getByTestId('receipt').isVisible()).toBe(true);
     expect(await violations(page)).toEqual([]);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
+import { takeTimeToWrite } from '../support/resident.ts';
 
 const { url, databaseUrl } = inject('stack');
 let browser: Browser;
@@ -18,6 +19,7 @@ beforeEach(async () => {
   await page.goto(url);
   // The form hydrates when it scrolls into view, as a resident's scrolling would bring it.
   await page.getByRole('button', { name: 'Send tip' }).scrollIntoViewIfNeeded();
+  await expect.poll(() => page.getByRole('button', { name: 'Send tip' }).isEnabled()).toBe(true);
 });
 
 describe('the tip form on the home page', () => {
@@ -25,6 +27,7 @@ describe('the tip form on the home page', () => {
     const description = `Cars race down Elm Street every evening (${crypto.randomUUID()}).`;
     await page.getByLabel('What is it about?').selectOption({ label: 'Traffic or speeding' });
     await page.getByLabel('What happened?').fill(description);
+    await takeTimeToWrite(page);
     await page.getByRole('button', { name: 'Send tip' }).click();
 
     await expect.poll(() => page.getByRole('heading', { name: /your tip was received/ }).isVisible()).toBe(true);
@@ -56,14 +59,36 @@ describe('the tip form on the home page', () => {
     expect(await page.getByLabel('What happened?').inputValue()).toBe('Too short');
   });
 
-  it('keeps the text and says so when the server cannot be reached', async () => {
-    await page.route('**/rest/v1/**', (route) => route.abort('internetdisconnected'));
-    await page.getByLabel('What is it about?').selectOption({ label: 'Noise' });
-    await page.getByLabel('What happened?').fill('Loud generator running all night behind the shop.');
+  it('keeps a tip written offline in the browser, and sends it exactly once when the connection returns', async () => {
+    const description = `Shopping carts dumped in the creek again (${crypto.randomUUID()}).`;
+    await page.context().setOffline(true);
+    await page.getByLabel('What is it about?').selectOption({ label: 'Quality of life' });
+    await page.getByLabel('What happened?').fill(description);
+    await takeTimeToWrite(page);
     await page.getByRole('button', { name: 'Send tip' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Your tip is saved on this device' }).isVisible()).toBe(true);
 
-    await expect.poll(async () => (await page.getByRole('alert').textContent()) ?? '').toContain('could not reach the server');
-    expect(await page.getByLabel('What happened?').inputValue()).toBe('Loud generator running all night behind the shop.');
+    await page.context().setOffline(false);
+    await expect.poll(() => page.getByTestId('receipt').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await tipsWith(description)).toBe(1);
+  });
+
+  it('sends a tip saved offline on the next visit, even after the page was closed', async () => {
+    const description = `Streetlight out on the corner of Birch and Main (${crypto.randomUUID()}).`;
+    const context = page.context();
+    await context.setOffline(true);
+    await page.getByLabel('What is it about?').selectOption({ label: 'Quality of life' });
+    await page.getByLabel('What happened?').fill(description);
+    await takeTimeToWrite(page);
+    await page.getByRole('button', { name: 'Send tip' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Your tip is saved on this device' }).isVisible()).toBe(true);
+    await page.close();
+
+    await context.setOffline(false);
+    const later = await context.newPage();
+    await later.goto(`${url}/tip`);
+    await expect.poll(() => later.getByTestId('receipt').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await tipsWith(description)).toBe(1);
   });
 
   it('offers a skip link and tells residents it is not an emergency line', async () => {
@@ -80,6 +105,7 @@ describe('following a tip', () => {
     await expect.poll(() => page.locator('astro-island[ssr]').count()).toBe(0);
     await page.getByLabel('¿De qué se trata?').selectOption({ index: 3 });
     await page.getByLabel('¿Qué pasó?').fill('Un coche abandonado lleva tres semanas en la esquina de Elm.');
+    await takeTimeToWrite(page);
     await page.getByRole('button', { name: 'Enviar aviso' }).click();
     const receipt = ((await page.getByTestId('receipt').textContent()) ?? '').trim();
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
@@ -91,3 +117,13 @@ describe('following a tip', () => {
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Recibido');
   });
 });
+
+async function tipsWith(description: string): Promise<number> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return Number((await db.query('select count(*) from public.tips where description = $1', [description])).rows[0].count);
+  } finally {
+    await db.end();
+  }
+}

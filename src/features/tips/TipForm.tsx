@@ -5,8 +5,9 @@ import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
 import { publicApi } from '../../lib/api.ts';
+import { pendingTips, removePendingTip, savePendingTip } from './pendingTips.ts';
 import { submitTip } from './submitTip.ts';
-import { descriptionLength, tipCategories, tipErrors, tipSchema, type TipField } from './tip.schema.ts';
+import { descriptionLength, tipCategories, tipErrors, tipSchema, type Tip, type TipField } from './tip.schema.ts';
 
 interface TipFormProps {
   t: Messages['tips'];
@@ -18,7 +19,15 @@ interface TipFormProps {
   headingLevel?: 1 | 2;
 }
 
-type Phase = { name: 'editing' } | { name: 'sending' } | { name: 'received'; receipt: string };
+type Phase =
+  | { name: 'editing' }
+  | { name: 'sending' }
+  /** Saved in this browser; sent by itself when the connection returns. */
+  | { name: 'waiting'; key: string }
+  | { name: 'received'; receipt: string };
+
+// Bots fill every field at once; people take a few seconds.
+const minimumFillMilliseconds = 2500;
 
 export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 2 }: TipFormProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
@@ -33,8 +42,31 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
   const form = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
   const receivedHeading = useRef<HTMLHeadingElement>(null);
+  const shownAt = useRef(0);
+  const [checkedTooFast, setCheckedTooFast] = useState(false);
+
+  // A tip saved while offline (on this visit or an earlier one) is sent when the connection returns.
+  useEffect(() => {
+    const sendWaiting = async () => {
+      const [waiting] = await pendingTips().catch(() => []);
+      if (!waiting || !navigator.onLine) {
+        if (waiting) setPhase({ name: 'waiting', key: waiting.key });
+        return;
+      }
+      await send(waiting.tip, waiting.key);
+    };
+    void sendWaiting();
+    window.addEventListener('online', sendWaiting);
+    // The browser may have been online all along while the server was down: try again now and then.
+    const retry = window.setInterval(() => void sendWaiting(), 30_000);
+    return () => {
+      window.removeEventListener('online', sendWaiting);
+      window.clearInterval(retry);
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once: `send` only uses stable setters
 
   useEffect(() => {
+    shownAt.current = Date.now();
     setHydrated(true);
     const description = form.current?.elements.namedItem('description');
     if (description instanceof HTMLTextAreaElement) setLength([...description.value.trim()].length);
@@ -55,18 +87,31 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
     setErrors(Object.fromEntries(Object.entries(found).map(([field, code]) => [field, t.errors[code]])));
     if (Object.keys(found).length > 0) return;
 
-    setPhase({ name: 'sending' });
+    // A filled honeypot is a bot: nothing is sent, and nothing says why.
+    if (input.website) return setProblem(t.errors.failed);
+    if (Date.now() - shownAt.current < minimumFillMilliseconds && !checkedTooFast) {
+      setCheckedTooFast(true);
+      return setProblem(t.errors.tooFast);
+    }
     idempotencyKey.current ??= crypto.randomUUID();
-    const outcome = await submitTip(publicApi(), tipSchema.parse(input), idempotencyKey.current);
+    await send(tipSchema.parse(input), idempotencyKey.current);
+  }
+
+  async function send(tip: Tip, key: string) {
+    setPhase({ name: 'sending' });
+    const outcome = await submitTip(publicApi(), tip, key);
     switch (outcome.kind) {
       case 'stored':
         idempotencyKey.current = undefined;
+        await removePendingTip(key).catch(() => undefined);
         return setPhase({ name: 'received', receipt: outcome.result.receipt });
+      case 'unreachable':
+        // Kept in this browser and sent by itself later: nothing is lost.
+        await savePendingTip({ key, tip, savedAt: new Date().toISOString() });
+        setProblem(undefined);
+        return setPhase({ name: 'waiting', key });
       case 'invalid':
         setErrors({ [outcome.field]: format(t.errors.rejected, { reason: outcome.message }) });
-        break;
-      case 'unreachable':
-        setProblem(t.errors.unreachable);
         break;
       case 'rate_limited':
         setProblem(format(t.errors.rateLimited, { minutes: outcome.retryAfterMinutes }));
@@ -76,6 +121,17 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
         break;
     }
     setPhase({ name: 'editing' });
+  }
+
+  if (phase.name === 'waiting') {
+    return (
+      <section aria-labelledby={`${id}-waiting`} className="space-y-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-6">
+        <Heading id={`${id}-waiting`} className="text-2xl font-bold">
+          {t.waiting.heading}
+        </Heading>
+        <p role="status">{t.waiting.text}</p>
+      </section>
+    );
   }
 
   if (phase.name === 'received') {
@@ -195,6 +251,12 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
         <p className="text-sm text-slate-700">
           {needed > 0 ? format(t.charactersNeeded, { count: needed }) : format(t.charactersLeft, { count: remaining })}
         </p>
+      </div>
+
+      {/* A field people never see or reach: only bots fill it. */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label htmlFor={`${id}-website`}>{t.honeypot}</label>
+        <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
 
       <p className="text-sm text-slate-700">{t.attachmentsLater}</p>

@@ -218,7 +218,7 @@ export const en = {
   tips: {
     heading: 'Send a tip or a concern',
     intro:
-      'Tell us about a problem in your neighbourhood. You do not have to give your name: we do not ask for it, and we do not record your IP address or your browser.',
+      'Tell us about a problem in your neighbourhood. You do not have to give your name: we do not ask for it, and we do not record your IP address or your browser. If you are offline, your tip waits in this browser until it can be sent, and is then removed from it.',
     category: 'What is it about?',
     chooseCategory: 'Choose a category',
     categories: {
@@ -239,14 +239,19 @@ export const en = {
     submit: 'Send tip',
     sending: 'Sending…',
     attachmentsLater: 'Photos and files cannot be attached yet.',
+    honeypot: 'Leave this empty',
+    waiting: {
+      heading: 'Your tip is saved on this device',
+      text: 'You seem to be offline, so your tip could not be sent yet. It is saved in this browser and will be sent by itself as soon as the connection returns, even if you close or reload this page. Your receipt code will appear here then.',
+    },
     errors: {
       'category.missing': 'Choose what your tip is about.',
       'description.tooShort': 'Describe what happened in at least 20 characters.',
       'description.tooLong': 'Keep the description under 5,000 characters.',
       summary: 'Please correct the following:',
       rejected: 'This was not accepted: {reason}.',
-      unreachable: 'We could not reach the server, so your tip has not been sent yet. It is still here: check your connection and send it again.',
       rateLimited: 'Too many tips have come from this connection in a short time, so this one was not sent. It is still here: try again in {minutes} minutes.',
+      tooFast: 'Please read your tip over once more, then send it.',
       failed: 'Something went wrong on our side, so your tip has not been sent yet. It is still here: please try again in a moment.',
     },
     received: {

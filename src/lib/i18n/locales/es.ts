@@ -219,7 +219,7 @@ export const es: Messages = {
   tips: {
     heading: 'Envíe un aviso o una inquietud',
     intro:
-      'Cuéntenos sobre un problema en su vecindario. No tiene que dar su nombre: no se lo pedimos, y no registramos su dirección IP ni su navegador.',
+      'Cuéntenos sobre un problema en su vecindario. No tiene que dar su nombre: no se lo pedimos, y no registramos su dirección IP ni su navegador. Si no tiene conexión, su aviso espera en este navegador hasta que se pueda enviar, y luego se borra de él.',
     category: '¿De qué se trata?',
     chooseCategory: 'Elija una categoría',
     categories: {
@@ -240,14 +240,19 @@ export const es: Messages = {
     submit: 'Enviar aviso',
     sending: 'Enviando…',
     attachmentsLater: 'Todavía no se pueden adjuntar fotos ni archivos.',
+    honeypot: 'Deje esto vacío',
+    waiting: {
+      heading: 'Su aviso está guardado en este dispositivo',
+      text: 'Parece que no tiene conexión, así que su aviso todavía no se pudo enviar. Está guardado en este navegador y se enviará solo en cuanto vuelva la conexión, aunque cierre o recargue esta página. Entonces su código de recibo aparecerá aquí.',
+    },
     errors: {
       'category.missing': 'Elija de qué se trata su aviso.',
       'description.tooShort': 'Describa lo que pasó en al menos 20 caracteres.',
       'description.tooLong': 'La descripción debe tener menos de 5000 caracteres.',
       summary: 'Corrija lo siguiente:',
       rejected: 'No se aceptó: {reason}.',
-      unreachable: 'No pudimos comunicarnos con el servidor, así que su aviso todavía no se ha enviado. Sigue aquí: revise su conexión y vuelva a enviarlo.',
       rateLimited: 'Llegaron demasiados avisos desde esta conexión en poco tiempo, así que este no se envió. Sigue aquí: inténtelo de nuevo en {minutes} minutos.',
+      tooFast: 'Por favor, lea su aviso una vez más y luego envíelo.',
       failed: 'Algo salió mal de nuestro lado, así que su aviso todavía no se ha enviado. Sigue aquí: vuelva a intentarlo en un momento.',
     },
     received: {
