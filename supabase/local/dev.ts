@@ -10,5 +10,5 @@ runCommand(async () => {
   const stack = await startStack({ dir, port: 0, databasePort: 54322 });
   stopOnSignal(stack.stop);
   console.log(`\n${describeStack(stack, dir)}\n\nStarting Astro's dev server…`);
-  await runBin('astro', ['dev'], { ...localBuildEnv(dir), OPENBEAT_DEV_API: stack.url }).finally(stack.stop);
+  await runBin('astro', ['dev'], { ...localBuildEnv(dir), OPENBEAT_DEV_API: stack.url, OPENBEAT_BUILD_API: stack.url }).finally(stack.stop);
 });
