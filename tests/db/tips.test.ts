@@ -73,6 +73,22 @@ describe('submit_tip', () => {
     expect(await storedTips()).toBe(before);
   });
 
+  it('keeps where and when, and refuses a malformed beat or a time out of range, naming the field', async () => {
+    const occurredAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const stored = await submitTip(anon, { ...tip, beat: '101', occurredAt }, crypto.randomUUID());
+    if (stored.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(stored)}`);
+    const { rows } = await db.query(
+      `select beat, occurred_at, ongoing from public.tips where receipt_hash = sha256(convert_to($1, 'UTF8'))`,
+      [stored.result.receipt.replace(/-/g, '')],
+    );
+    expect(rows).toEqual([{ beat: '101', occurred_at: new Date(occurredAt), ongoing: false }]);
+
+    const key = () => crypto.randomUUID();
+    expect(await submitTip(anon, { ...tip, beat: '101; drop table tips' }, key())).toMatchObject({ kind: 'invalid', field: 'beat' });
+    expect(await submitTip(anon, { ...tip, occurredAt: new Date(Date.now() + 86_400_000).toISOString() }, key())).toMatchObject({ kind: 'invalid', field: 'occurred_at' });
+    expect(await submitTip(anon, { ...tip, occurredAt, ongoing: true }, key())).toMatchObject({ kind: 'invalid', field: 'occurred_at' });
+  });
+
   it('accepts and refuses exactly what the form accepts and refuses', async () => {
     const descriptions = [
       'a'.repeat(19),

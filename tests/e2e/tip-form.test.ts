@@ -99,6 +99,32 @@ describe('the tip form on the home page', () => {
   });
 });
 
+describe('a concern about a particular beat', () => {
+  it('comes from a beat’s page with the beat chosen, and is stored with it and with when it happened', async () => {
+    await page.goto(`${url}/beats/101`);
+    await page.getByRole('link', { name: 'Report a concern in this beat' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Send tip' }).isEnabled()).toBe(true);
+    expect(await page.getByLabel('Where is it?').inputValue()).toBe('101');
+
+    const description = `Speeding on Dunlin St every school morning (${crypto.randomUUID()}).`;
+    await page.getByLabel('What is it about?').selectOption({ label: 'Traffic or speeding' });
+    await page.getByLabel('It keeps happening').check();
+    await page.getByLabel('What happened?').fill(description);
+    await takeTimeToWrite(page);
+    await page.getByRole('button', { name: 'Send tip' }).click();
+    await expect.poll(() => page.getByTestId('receipt').isVisible()).toBe(true);
+
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query('select beat, ongoing from public.tips where description = $1', [description]);
+      expect(rows).toEqual([{ beat: '101', ongoing: true }]);
+    } finally {
+      await db.end();
+    }
+  });
+});
+
 describe('following a tip', () => {
   it('shows the status of a tip sent a moment ago, from its receipt code, in Spanish too', async () => {
     await page.goto(`${url}/es/tip`);

@@ -59,7 +59,7 @@ export default function BeatAnswerCard({ answer, t, locale, timeZone, pagePrefix
           </a>
         </li>
         <li>
-          <a href={`${pagePrefix}/tip`} className="font-semibold text-brand-700 underline">
+          <a href={`${pagePrefix}/tip?beat=${encodeURIComponent(answer.id)}`} className="font-semibold text-brand-700 underline">
             {t.reportConcern}
           </a>
         </li>

@@ -17,6 +17,10 @@ interface TipFormProps {
   statusUrl: string;
   /** 1 when the form is the page (/tip), 2 when it is a section of one (the home page). */
   headingLevel?: 1 | 2;
+  /** The jurisdiction's beats, to say where; a link may preselect one (?beat=). */
+  beats: Array<{ id: string; name: string }>;
+  /** The finder, for a resident who does not know their beat. */
+  findUrl: string;
 }
 
 type Phase =
@@ -29,7 +33,7 @@ type Phase =
 // Bots fill every field at once; people take a few seconds.
 const minimumFillMilliseconds = 2500;
 
-export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 2 }: TipFormProps) {
+export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 2, beats, findUrl }: TipFormProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const id = useId();
   const [hydrated, setHydrated] = useState(false);
@@ -44,6 +48,7 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
   const receivedHeading = useRef<HTMLHeadingElement>(null);
   const shownAt = useRef(0);
   const [checkedTooFast, setCheckedTooFast] = useState(false);
+  const [when, setWhen] = useState<'unknown' | 'ongoing' | 'at'>('unknown');
 
   // A tip saved while offline (on this visit or an earlier one) is sent when the connection returns.
   useEffect(() => {
@@ -68,6 +73,10 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
   useEffect(() => {
     shownAt.current = Date.now();
     setHydrated(true);
+    // "Report a concern here" links name the beat: ?beat=101.
+    const linked = new URLSearchParams(window.location.search).get('beat');
+    const select = form.current?.elements.namedItem('beat');
+    if (linked && select instanceof HTMLSelectElement && beats.some((beat) => beat.id === linked)) select.value = linked;
     const description = form.current?.elements.namedItem('description');
     if (description instanceof HTMLTextAreaElement) setLength([...description.value.trim()].length);
   }, []);
@@ -81,7 +90,17 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
   async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (phase.name === 'sending') return;
-    const input = Object.fromEntries(new FormData(event.currentTarget));
+    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string | undefined>;
+    // The time is typed in the resident's own clock; the API gets the instant.
+    const local = data.occurredAt ?? '';
+    const input = {
+      category: data.category,
+      description: data.description,
+      beat: data.beat || undefined,
+      ongoing: when === 'ongoing' || undefined,
+      occurredAt: when === 'at' ? (local && !Number.isNaN(Date.parse(local)) ? new Date(local).toISOString() : '') : undefined,
+      website: data.website,
+    };
     const found = tipErrors(input);
     setProblem(undefined);
     setErrors(Object.fromEntries(Object.entries(found).map(([field, code]) => [field, t.errors[code]])));
@@ -226,6 +245,61 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
           ))}
         </select>
       </div>
+
+      <div className="space-y-2">
+        <label htmlFor={`${id}-beat`} className="block font-semibold">
+          {t.where}
+        </label>
+        <p id={`${id}-beat-hint`} className="text-slate-700">
+          {t.whereHint}{' '}
+          <a href={findUrl} className="text-brand-700 underline">
+            {t.findBeat}
+          </a>
+        </p>
+        {errors.beat && (
+          <p id={`${id}-beat-error`} className="font-semibold text-alert-700">
+            {errors.beat}
+          </p>
+        )}
+        <select id={`${id}-beat`} name="beat" defaultValue="" aria-describedby={described('beat', `${id}-beat-hint`)} className={fieldClass}>
+          <option value="">{t.whereUnknown}</option>
+          {beats.map((beat) => (
+            <option key={beat.id} value={beat.id}>
+              {beat.name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">{t.when}</legend>
+        {errors.occurredAt && (
+          <p id={`${id}-occurredAt-error`} className="font-semibold text-alert-700">
+            {errors.occurredAt}
+          </p>
+        )}
+        {(['unknown', 'ongoing', 'at'] as const).map((choice) => (
+          <label key={choice} className="flex items-center gap-2">
+            <input type="radio" name="when" value={choice} checked={when === choice} onChange={() => setWhen(choice)} className="size-5" />
+            {t.whenChoices[choice]}
+          </label>
+        ))}
+        {when === 'at' && (
+          <div className="pl-7">
+            <label htmlFor={`${id}-occurredAt`} className="block text-sm">
+              {t.whenAt}
+            </label>
+            <input
+              id={`${id}-occurredAt`}
+              name="occurredAt"
+              type="datetime-local"
+              aria-invalid={errors.occurredAt ? true : undefined}
+              aria-describedby={described('occurredAt')}
+              className={fieldClass}
+            />
+          </div>
+        )}
+      </fieldset>
 
       <div className="space-y-2">
         <label htmlFor={`${id}-description`} className="block font-semibold">

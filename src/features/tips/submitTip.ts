@@ -14,5 +14,9 @@ export function submitTip(client: RpcClient, tip: Tip, idempotencyKey: string): 
     category: tip.category,
     description: tip.description,
     idempotency_key: idempotencyKey,
+    // Only what was given: the API's defaults stand for the rest.
+    ...(tip.beat ? { beat: tip.beat } : {}),
+    ...(tip.occurredAt ? { occurred_at: tip.occurredAt } : {}),
+    ...(tip.ongoing ? { ongoing: true } : {}),
   });
 }

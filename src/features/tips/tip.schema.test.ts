@@ -29,3 +29,19 @@ describe('tipSchema', () => {
     expect(tipErrors({})).toEqual({ category: 'category.missing', description: 'description.tooShort' });
   });
 });
+
+describe('tipSchema: where and when', () => {
+  it('takes a beat id, a time in the past year, or that it keeps happening', () => {
+    const an_hour_ago = new Date(Date.now() - 3_600_000).toISOString();
+    expect(tipErrors({ ...valid, beat: '101', occurredAt: an_hour_ago })).toEqual({});
+    expect(tipErrors({ ...valid, ongoing: true })).toEqual({});
+  });
+
+  it('refuses a time in the future or long ago, and a beat that is not an id', () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const longAgo = new Date(Date.now() - 2 * 365 * 86_400_000).toISOString();
+    expect(tipErrors({ ...valid, occurredAt: tomorrow })).toEqual({ occurredAt: 'occurredAt.outOfRange' });
+    expect(tipErrors({ ...valid, occurredAt: longAgo })).toEqual({ occurredAt: 'occurredAt.outOfRange' });
+    expect(tipErrors({ ...valid, beat: 'Beat 101; drop table' })).toEqual({ beat: 'beat.unknown' });
+  });
+});

@@ -22,9 +22,25 @@ export const descriptionLength = { min: 20, max: 5000 } as const;
 // Postgres counts characters (code points); JavaScript's .length counts UTF-16 units.
 const characters = (text: string) => [...text].length;
 
+const year = 365 * 24 * 60 * 60 * 1000;
+const hour = 60 * 60 * 1000;
+
 /** Error codes, not sentences: the form words them in the reader's language. */
 export const tipSchema = z.object({
   category: z.enum(tipCategories, { error: 'category.missing' }),
+  /** A beat id, as the content files name them; the form offers only real beats. */
+  beat: z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: 'beat.unknown' }), z.maxLength(40, { error: 'beat.unknown' }))),
+  /** When it happened (an instant); absent when unknown or ongoing. */
+  occurredAt: z.optional(
+    z.iso.datetime({ offset: true, error: 'occurredAt.outOfRange' }).check(
+      z.refine((text) => {
+        const at = Date.parse(text);
+        return at <= Date.now() + hour && at >= Date.now() - year;
+      }, { error: 'occurredAt.outOfRange' }),
+    ),
+  ),
+  /** It keeps happening. */
+  ongoing: z.optional(z.boolean()),
   description: z.string({ error: 'description.tooShort' }).check(
     z.trim(),
     z.refine((text) => characters(text) >= descriptionLength.min, { error: 'description.tooShort' }),
@@ -34,7 +50,7 @@ export const tipSchema = z.object({
 
 export type Tip = z.infer<typeof tipSchema>;
 export type TipField = keyof Tip;
-export type TipError = 'category.missing' | 'description.tooShort' | 'description.tooLong';
+export type TipError = 'category.missing' | 'description.tooShort' | 'description.tooLong' | 'beat.unknown' | 'occurredAt.outOfRange';
 
 /** The first problem with each field, or nothing when the tip is valid. */
 export function tipErrors(input: unknown): Partial<Record<TipField, TipError>> {
