@@ -233,3 +233,25 @@ describe('rate limits', () => {
     expect(everything).not.toContain('127.0.0.1');
   });
 });
+
+describe('purge_closed_tips', () => {
+  it('removes the text of tips closed longer than the retention period, and only for the service role', async () => {
+    const outcome = await submitTip(anon, tip, crypto.randomUUID());
+    if (outcome.kind !== 'stored') throw new Error('not stored');
+    const bare = outcome.result.receipt.replace(/-/g, '');
+    await db.query(
+      `update public.tips set status = 'closed', status_changed_at = now() - interval '400 days', public_reply = 'Done.' where receipt_hash = sha256(convert_to($1, 'UTF8'))`,
+      [bare],
+    );
+
+    expect((await anon.rpc('purge_closed_tips')).error).not.toBeNull();
+    const service = createClient(url, inject('stack').serviceRoleKey, { auth: { persistSession: false } });
+    const { data, error } = await service.rpc('purge_closed_tips');
+    expect(error).toBeNull();
+    expect(data).toBeGreaterThanOrEqual(1);
+
+    const { rows } = await db.query(`select description, public_reply, status, purged_at from public.tips where receipt_hash = sha256(convert_to($1, 'UTF8'))`, [bare]);
+    expect(rows[0]).toMatchObject({ description: '(removed under the retention policy)', public_reply: null, status: 'closed' });
+    expect(rows[0].purged_at).not.toBeNull();
+  });
+});
