@@ -102,20 +102,18 @@ describe('the finder', () => {
     const { page } = await open();
     await page.getByRole('button', { name: 'Show the map' }).click();
     const map = page.getByRole('region', { name: 'Map of beats and districts' });
-    await map.waitFor();
-    await expect.poll(async () => (await map.locator('canvas').count()) > 0).toBe(true);
+    await expect.poll(() => map.getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
     await map.click();
-    await expect.poll(() => answerHeading(page).textContent()).toMatch(/^Beat /);
+    await expect.poll(() => answerHeading(page).textContent(), { timeout: 5_000 }).toMatch(/^Beat /);
     const byClick = await answerHeading(page).textContent();
 
     await page.goto(`${url}/find`);
     await hydrated(page);
     await page.getByRole('button', { name: 'Show the map' }).click();
-    await map.waitFor();
-    await expect.poll(async () => (await map.locator('canvas').count()) > 0).toBe(true);
+    await expect.poll(() => map.getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
     await map.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => answerHeading(page).textContent()).toMatch(/^Beat /);
+    await expect.poll(() => answerHeading(page).textContent(), { timeout: 5_000 }).toMatch(/^Beat /);
     expect(await answerHeading(page).textContent()).toBe(byClick);
   });
 });

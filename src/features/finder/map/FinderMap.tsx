@@ -208,6 +208,8 @@ export default function FinderMap({ selectedBeat, marker, onPick, labels }: Find
         role="region"
         aria-label={labels.mapLabel}
         aria-describedby={helpId}
+        // Set once the map can be used (keys and clicks do nothing before): tests wait for it.
+        data-ready={ready ? 'true' : undefined}
         onKeyDown={onKeyDown}
         onFocus={(event) => {
           if (mapRef.current && ready && event.currentTarget.matches(':focus-visible')) showCrosshair(mapRef.current);
