@@ -24,6 +24,8 @@ export default defineConfig({
           globalSetup: ['tests/support/siteSetup.ts'],
           hookTimeout: 180_000,
           testTimeout: 30_000,
+          // A browser on a busy two-core machine can take more than the default second to react.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],
