@@ -123,11 +123,17 @@ describe('what anonymous residents cannot do', () => {
     );
     expect(rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(['tips', 'watch_groups']));
     for (const { table_name: table } of rows) {
+      // Filter on a column every row has, so each verb reaches the permission check.
+      const { rows: columns } = await db.query<{ column_name: string }>(
+        `select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 and is_identity = 'NO' order by ordinal_position desc limit 1`,
+        [table],
+      );
+      const key = columns[0]!.column_name;
       const attempts = {
         select: await anon.from(table).select('*'),
         insert: await anon.from(table).insert({}),
-        update: await anon.from(table).update({ created_at: new Date().toISOString() }).not('created_at', 'is', null),
-        delete: await anon.from(table).delete().not('created_at', 'is', null),
+        update: await anon.from(table).update({ [key]: null }).not(key, 'is', null),
+        delete: await anon.from(table).delete().not(key, 'is', null),
       };
       for (const [verb, { error }] of Object.entries(attempts)) {
         expect({ table, verb, code: error?.code }).toEqual({ table, verb, code: '42501' });
@@ -239,10 +245,9 @@ describe('purge_closed_tips', () => {
     const outcome = await submitTip(anon, tip, crypto.randomUUID());
     if (outcome.kind !== 'stored') throw new Error('not stored');
     const bare = outcome.result.receipt.replace(/-/g, '');
-    await db.query(
-      `update public.tips set status = 'closed', status_changed_at = now() - interval '400 days', public_reply = 'Done.' where receipt_hash = sha256(convert_to($1, 'UTF8'))`,
-      [bare],
-    );
+    await db.query(`update public.tips set status = 'closed', public_reply = 'Done.' where receipt_hash = sha256(convert_to($1, 'UTF8'))`, [bare]);
+    // Closed long ago: the status was stamped when it changed, so the stamp is moved back by hand.
+    await db.query(`update public.tips set status_changed_at = now() - interval '400 days' where receipt_hash = sha256(convert_to($1, 'UTF8'))`, [bare]);
 
     expect((await anon.rpc('purge_closed_tips')).error).not.toBeNull();
     const service = createClient(url, inject('stack').serviceRoleKey, { auth: { persistSession: false } });
@@ -253,5 +258,28 @@ describe('purge_closed_tips', () => {
     const { rows } = await db.query(`select description, public_reply, status, purged_at from public.tips where receipt_hash = sha256(convert_to($1, 'UTF8'))`, [bare]);
     expect(rows[0]).toMatchObject({ description: '(removed under the retention policy)', public_reply: null, status: 'closed' });
     expect(rows[0].purged_at).not.toBeNull();
+  });
+});
+
+describe('tip_status_changes', () => {
+  it('records every change of status in order, and refuses to be rewritten, even by the database owner', async () => {
+    const outcome = await submitTip(anon, tip, crypto.randomUUID());
+    if (outcome.kind !== 'stored') throw new Error('not stored');
+    const bare = outcome.result.receipt.replace(/-/g, '');
+    const where = `receipt_hash = sha256(convert_to($1, 'UTF8'))`;
+    await db.query(`update public.tips set status = 'under_review' where ${where}`, [bare]);
+    await db.query(`update public.tips set status = 'closed' where ${where}`, [bare]);
+    const { rows } = await db.query(
+      `select from_status, to_status from public.tip_status_changes where tip_id = (select tip_id from public.tips where ${where}) order by tip_status_change_id`,
+      [bare],
+    );
+    expect(rows).toEqual([
+      { from_status: null, to_status: 'received' },
+      { from_status: 'received', to_status: 'under_review' },
+      { from_status: 'under_review', to_status: 'closed' },
+    ]);
+    await expect(db.query(`delete from public.tip_status_changes`)).rejects.toThrow('cannot be changed');
+    await expect(db.query(`update public.tip_status_changes set to_status = 'received'`)).rejects.toThrow('cannot be changed');
+    expect((await anon.from('tip_status_changes').select('*')).error?.code).toBe('42501');
   });
 });
