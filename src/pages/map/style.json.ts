@@ -2,4 +2,4 @@
 import type { APIRoute } from 'astro';
 import { mapData } from '../../features/finder/map/data.ts';
 
-export const GET: APIRoute = () => Response.json(mapData().style);
+export const GET: APIRoute = async () => Response.json((await mapData()).style);

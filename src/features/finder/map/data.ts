@@ -1,8 +1,7 @@
 // The finder map's files, made once per build from the content folder, for
 // the endpoints under src/pages/map/ to write out.
 import type { StyleSpecification } from 'maplibre-gl';
-import { contentDir } from '../../../lib/content/folder.ts';
-import { validateContent } from '../../../lib/content/validate.ts';
+import { jurisdiction } from '../../../lib/content/jurisdiction.ts';
 import { areas, labels, mapView, streetLines, type Areas, type Labels, type MapView, type StreetLines } from './basemap.ts';
 import { basemapStyle } from './style.ts';
 import { extent } from './tiles.ts';
@@ -17,24 +16,22 @@ export interface MapData {
   streets?: StreetLines | undefined;
 }
 
-let made: MapData | undefined;
+let made: Promise<MapData> | undefined;
 
-export function mapData(): MapData {
+export function mapData(): Promise<MapData> {
   made ??= make();
   return made;
 }
 
-function make(): MapData {
-  // The build has already stopped on any problem in the folder (astro.config.mjs).
-  const { content } = validateContent(contentDir());
-  if (!content.site) throw new Error(`${content.dir}: no site.json, so the map has no bounds`);
-  const { bounds } = content.site.map;
-  const streets = content.streets ? streetLines(content.streets) : undefined;
-  const boundaries = areas(content.districts, content.beats);
+// From the same content the pages use (already validated by the build).
+async function make(): Promise<MapData> {
+  const { site, districts, beats, streets: network } = await jurisdiction();
+  const streets = network.features.length > 0 ? streetLines(network) : undefined;
+  const boundaries = areas(districts, beats);
   return {
     style: basemapStyle({ streets: streets && extent(streets) }),
-    view: mapView(bounds, content.beats, extent(boundaries) ?? null),
-    labels: labels(content.districts, content.beats),
+    view: mapView(site.map.bounds, beats, extent(boundaries) ?? null),
+    labels: labels(districts, beats),
     areas: boundaries,
     streets,
   };

@@ -6,8 +6,8 @@ import { mapData } from '../../../../../../features/finder/map/data.ts';
 import { externalStyleUrl, tilesets } from '../../../../../../features/finder/map/style.ts';
 import { cutTiles, type Tile } from '../../../../../../features/finder/map/tiles.ts';
 
-export const getStaticPaths = (() => {
-  const { areas, streets } = mapData();
+export const getStaticPaths = (async () => {
+  const { areas, streets } = await mapData();
   const sets = [
     { tileset: 'areas', tiles: cutTiles(areas, tilesets.areas) },
     { tileset: 'streets', tiles: streets && !externalStyleUrl ? cutTiles(streets, tilesets.streets) : [] },
