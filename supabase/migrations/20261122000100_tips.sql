@@ -1,5 +1,5 @@
--- Tips: what residents send, anonymously by default. This first version takes a
--- category and a description; the submissions work adds place, time and contact.
+-- Tips: what residents send, anonymously by default: a category, what happened,
+-- and where (a beat) and when (a time, or that it keeps happening), if known.
 -- Residents never read this table: they submit through submit_tip() and get a
 -- receipt code, which is stored only as a hash.
 
@@ -18,6 +18,11 @@ create table public.tips (
     )),
   description text not null
     constraint tips_description_length check (char_length(description) between 20 and 5000),
+  -- a beat id of the content files, if the resident gave one
+  beat text
+    constraint tips_beat_format check (beat ~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' and char_length(beat) <= 40),
+  occurred_at timestamptz,
+  ongoing boolean not null default false,
   status text not null default 'received'
     constraint tips_status_known check (status in ('received', 'under_review', 'referred', 'action_taken', 'closed')),
   -- sha-256 of the normalised receipt code; the code itself is never stored
@@ -26,7 +31,8 @@ create table public.tips (
   idempotency_hash bytea not null unique,
   -- the receipt sealed with the idempotency key, so only that retry can read it again
   receipt_sealed bytea not null,
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default now(),
+  constraint tips_when_one_or_other check (not (ongoing and occurred_at is not null))
 );
 
 comment on table public.tips is
@@ -51,63 +57,3 @@ $$;
 
 comment on function private.new_receipt_code() is 'A fresh receipt code: 80 random bits as XXXX-XXXX-XXXX-XXXX.';
 revoke all on function private.new_receipt_code() from public;
-
--- submit_tip: validates, stores, and returns the receipt code once.
--- Each bad field raises 22023 with the field's name in `details`, so the form
--- can show the error next to it. The same rules live in tip.schema.ts.
-create function public.submit_tip(category text, description text, idempotency_key uuid)
-returns jsonb
-language plpgsql volatile
-security definer
-set search_path = ''
-as $$
-declare
-  clean_description text := regexp_replace(submit_tip.description, '^\s+|\s+$', '', 'g');
-  key_hash bytea := sha256(convert_to(submit_tip.idempotency_key::text, 'UTF8'));
-  receipt text;
-begin
-  if submit_tip.idempotency_key is null then
-    raise exception using errcode = '22023', message = 'idempotency_key is required', detail = 'idempotency_key';
-  end if;
-
-  -- A retry of a submission that already landed gets its first receipt back.
-  select extensions.pgp_sym_decrypt(t.receipt_sealed, submit_tip.idempotency_key::text)
-    into receipt
-    from public.tips as t
-   where t.idempotency_hash = key_hash;
-  if found then
-    return jsonb_build_object('receipt', receipt);
-  end if;
-
-  if submit_tip.category is null or submit_tip.category not in (
-    'suspicious_activity', 'drug_activity', 'vandalism_graffiti', 'traffic_speeding', 'noise',
-    'abandoned_vehicle', 'problem_property', 'quality_of_life', 'other'
-  ) then
-    raise exception using errcode = '22023', message = 'choose one of the listed categories', detail = 'category';
-  end if;
-  if clean_description is null or char_length(clean_description) not between 20 and 5000 then
-    raise exception using errcode = '22023', message = 'describe what happened in 20 to 5000 characters', detail = 'description';
-  end if;
-
-  receipt := private.new_receipt_code();
-  insert into public.tips (category, description, receipt_hash, idempotency_hash, receipt_sealed)
-  values (
-    submit_tip.category,
-    clean_description,
-    sha256(convert_to(replace(receipt, '-', ''), 'UTF8')),
-    key_hash,
-    extensions.pgp_sym_encrypt(receipt, submit_tip.idempotency_key::text, 'cipher-algo=aes256, s2k-mode=1')
-  )
-  -- two retries racing each other: the loser stores nothing and returns the winner's receipt
-  on conflict (idempotency_hash) do nothing;
-  if not found then
-    return public.submit_tip(submit_tip.category, submit_tip.description, submit_tip.idempotency_key);
-  end if;
-  return jsonb_build_object('receipt', receipt);
-end
-$$;
-
-comment on function public.submit_tip(text, text, uuid) is
-  'Stores a tip and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
-revoke all on function public.submit_tip(text, text, uuid) from public;
-grant execute on function public.submit_tip(text, text, uuid) to anon, authenticated;

@@ -6,6 +6,7 @@ import type { StreetNetwork, StreetSegment } from '../../lib/geo/streets.ts';
 import { BlockGrid, cityBlocks, connectedWithout, fixPinches, growRegions, outlineRings, signedArea, type Cell, type Vertex } from './blocks.ts';
 import { birds, firstNames, hobbies, lastNames, officerLanguages, placeWords, trees, venueKinds } from './names.ts';
 import { seededRandom, type Random } from './random.ts';
+import { slugify } from '../../lib/slug.ts';
 
 export interface DemoOptions {
   scale: number;
@@ -280,7 +281,7 @@ function makeOfficers(random: Random, beats: Entry[], districts: Entry[]): Entry
   const person = () => {
     for (;;) {
       const name = `${random.pick(firstNames)} ${random.pick(lastNames)}`;
-      const slug = name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-');
+      const slug = slugify(name);
       for (let n = 1; ; n++) {
         const candidate = n === 1 ? slug : `${slug}-${n}`;
         if (!slugs.has(candidate)) return slugs.add(candidate), { name, slug: candidate };

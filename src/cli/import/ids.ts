@@ -19,12 +19,4 @@ export function parseId(value: unknown): ParsedId | undefined {
   return { id };
 }
 
-/** A file-name-safe id from free text: "Coffee with a Cop (Café)" → "coffee-with-a-cop-cafe". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { slugify } from '../../lib/slug.ts';

@@ -6,6 +6,8 @@
 // under .example, a domain reserved for examples: a flyer printed from such a build points
 // at nobody's site rather than at someone else's. The build says so once.
 
+import { slugify } from '../../lib/slug.ts';
+
 let warned = false;
 
 /** The site's origin with any path it is served under, without a trailing slash. */
@@ -20,22 +22,10 @@ export function siteUrl(jurisdiction: string, env: Record<string, string | undef
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
   }
-  const fallback = `https://${slug(jurisdiction)}.example`;
+  const fallback = `https://${slugify(jurisdiction) || 'openbeat'}.example`;
   if (!warned) {
     warned = true;
     console.warn(`PUBLIC_SITE_URL is not set: printed flyers link to ${fallback}. Set it to the site's address when building for a deployment.`);
   }
   return fallback;
-}
-
-/** "Alderbrook" is alderbrook, "San José" is san-jose. */
-function slug(name: string): string {
-  return (
-    name
-      .normalize('NFD')
-      .replace(/\p{Diacritic}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'openbeat'
-  );
 }

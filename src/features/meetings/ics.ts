@@ -18,6 +18,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Meeting } from '../../lib/content/validate.ts';
 import { basicLocal, basicUtc, vtimezone } from './icsTimezone.ts';
 import { occurrences, type MeetingVenue } from './recurrence.ts';
+import { slugify } from '../../lib/slug.ts';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 
@@ -51,7 +52,7 @@ export function calendar(input: CalendarInput): string {
   const context: EventContext = {
     siteZone: input.site.timeZone,
     // Named after the jurisdiction, never the site's address: a UID must outlive a move to another host.
-    uidDomain: slug(input.site.jurisdiction),
+    uidDomain: slugify(input.site.jurisdiction) || 'openbeat',
     origin,
     stamp: basicUtc(now),
     horizon: now.toZonedDateTimeISO('UTC').add({ years: HORIZON_YEARS }).toInstant(),
@@ -326,7 +327,3 @@ function coordinate(degrees: number): string {
   return String(Number(degrees.toFixed(6)));
 }
 
-/** "Alderbrook" → alderbrook, for the UIDs' domain. */
-function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'openbeat';
-}

@@ -21,15 +21,21 @@ $$;
 
 revoke all on function private.normalised_receipt(text) from public;
 
+-- Guessing codes is rate-limited (and futile: 80 random bits). Volatile, since
+-- it writes the count; PostgREST calls it by POST.
 create function public.tip_status(receipt text)
 returns table (status text, received_on date, updated_on date, public_reply text)
-language sql stable
+language plpgsql volatile
 security definer
 set search_path = ''
 as $$
-  select t.status, (t.created_at at time zone 'UTC')::date, (t.status_changed_at at time zone 'UTC')::date, t.public_reply
-    from public.tips as t
-   where t.receipt_hash = sha256(convert_to(private.normalised_receipt(tip_status.receipt), 'UTF8'))
+begin
+  perform private.check_rate_limit('tip_status');
+  return query
+    select t.status, (t.created_at at time zone 'UTC')::date, (t.status_changed_at at time zone 'UTC')::date, t.public_reply
+      from public.tips as t
+     where t.receipt_hash = sha256(convert_to(private.normalised_receipt(tip_status.receipt), 'UTF8'));
+end
 $$;
 
 comment on function public.tip_status(text) is

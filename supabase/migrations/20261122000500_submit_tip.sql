@@ -1,17 +1,7 @@
--- Where and when: a tip may name its beat (chosen from the portal's list, or
--- passed on from the finder or a beat page) and when it happened, or that it
--- keeps happening. submit_tip gains the three as optional arguments.
-
-alter table public.tips
-  add column beat text
-    constraint tips_beat_format check (beat ~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' and char_length(beat) <= 40),
-  add column occurred_at timestamptz,
-  add column ongoing boolean not null default false,
-  add constraint tips_when_one_or_other check (not (ongoing and occurred_at is not null));
-
-comment on column public.tips.beat is 'The beat the tip is about, if the resident gave one (a beat id of the content files).';
-
-drop function public.submit_tip(text, text, uuid);
+-- submit_tip: validates, stores, and returns the receipt code once.
+-- Each bad field raises 22023 with the field's name in `details`, so the form
+-- can show the error next to it; the same rules live in tip.schema.ts. A
+-- repeated idempotency key returns the first receipt and counts against no limit.
 
 create function public.submit_tip(
   category text,

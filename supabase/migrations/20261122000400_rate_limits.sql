@@ -2,6 +2,7 @@
 -- client and per window. A client is known only by a salted hash of its
 -- address; the salt changes every day and old ones are dropped, and a count is
 -- kept only while its window lasts. Nothing here is ever joined to a tip.
+-- submit_tip() and tip_status() call check_rate_limit().
 
 create table private.rate_limit_rules (
   action text primary key,
@@ -89,76 +90,3 @@ end
 $$;
 
 revoke all on function private.client_hash(), private.check_rate_limit(text) from public;
-
--- The public functions, now counted: submit_tip as before, plus its limit.
-create or replace function public.submit_tip(category text, description text, idempotency_key uuid)
-returns jsonb
-language plpgsql volatile
-security definer
-set search_path = ''
-as $$
-declare
-  clean_description text := regexp_replace(submit_tip.description, '^\s+|\s+$', '', 'g');
-  key_hash bytea := sha256(convert_to(submit_tip.idempotency_key::text, 'UTF8'));
-  receipt text;
-begin
-  if submit_tip.idempotency_key is null then
-    raise exception using errcode = '22023', message = 'idempotency_key is required', detail = 'idempotency_key';
-  end if;
-
-  -- A retry of a submission that already landed gets its first receipt back.
-  select extensions.pgp_sym_decrypt(t.receipt_sealed, submit_tip.idempotency_key::text)
-    into receipt
-    from public.tips as t
-   where t.idempotency_hash = key_hash;
-  if found then
-    return jsonb_build_object('receipt', receipt);
-  end if;
-  -- Counted only for new tips: a retry of one that landed is never refused.
-  perform private.check_rate_limit('submit_tip');
-
-  if submit_tip.category is null or submit_tip.category not in (
-    'suspicious_activity', 'drug_activity', 'vandalism_graffiti', 'traffic_speeding', 'noise',
-    'abandoned_vehicle', 'problem_property', 'quality_of_life', 'other'
-  ) then
-    raise exception using errcode = '22023', message = 'choose one of the listed categories', detail = 'category';
-  end if;
-  if clean_description is null or char_length(clean_description) not between 20 and 5000 then
-    raise exception using errcode = '22023', message = 'describe what happened in 20 to 5000 characters', detail = 'description';
-  end if;
-
-  receipt := private.new_receipt_code();
-  insert into public.tips (category, description, receipt_hash, idempotency_hash, receipt_sealed)
-  values (
-    submit_tip.category,
-    clean_description,
-    sha256(convert_to(replace(receipt, '-', ''), 'UTF8')),
-    key_hash,
-    extensions.pgp_sym_encrypt(receipt, submit_tip.idempotency_key::text, 'cipher-algo=aes256, s2k-mode=1')
-  )
-  -- two retries racing each other: the loser stores nothing and returns the winner's receipt
-  on conflict (idempotency_hash) do nothing;
-  if not found then
-    return public.submit_tip(submit_tip.category, submit_tip.description, submit_tip.idempotency_key);
-  end if;
-  return jsonb_build_object('receipt', receipt);
-end
-$$;
-
-
--- tip_status, now counted: guessing codes is limited (and futile: 80 random bits).
--- Volatile, since it writes the count; PostgREST calls it by POST.
-create or replace function public.tip_status(receipt text)
-returns table (status text, received_on date, updated_on date, public_reply text)
-language plpgsql volatile
-security definer
-set search_path = ''
-as $$
-begin
-  perform private.check_rate_limit('tip_status');
-  return query
-    select t.status, (t.created_at at time zone 'UTC')::date, (t.status_changed_at at time zone 'UTC')::date, t.public_reply
-      from public.tips as t
-     where t.receipt_hash = sha256(convert_to(private.normalised_receipt(tip_status.receipt), 'UTF8'));
-end
-$$;
