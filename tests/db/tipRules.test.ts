@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { descriptionLength, tipCategories, tipErrors } from '../../src/features/tips/tip.schema.ts';
+import { descriptionLength, detailsLength, tipCategories, tipErrors } from '../../src/features/tips/tip.schema.ts';
 
 const db = new pg.Client({ connectionString: inject('stack').databaseUrl });
 beforeAll(() => db.connect());
@@ -49,4 +49,83 @@ describe('tip rules', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('agree on the optional details too: place, point, descriptions and contact', async () => {
+    await fc.assert(
+      fc.asyncProperty(details, async (given) => {
+        // What the form sends: trimmed text, and blank fields left out.
+        const sent = Object.fromEntries(
+          Object.entries(given)
+            .map(([field, value]) => [field, typeof value === 'string' ? value.trim() : value] as const)
+            .filter(([, value]) => value !== undefined && value !== ''),
+        );
+        const formAccepts = Object.keys(tipErrors({ category: 'other', description: 'A long enough description of it.', ...sent })).length === 0;
+        expect({ sent, accepted: await databaseAcceptsDetails(sent) }).toEqual({ sent, accepted: formAccepts });
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
+
+const columns: Record<string, string> = {
+  place: 'place',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  vehicleDescription: 'vehicle_description',
+  personDescription: 'person_description',
+  contactName: 'contact_name',
+  contactEmail: 'contact_email',
+  contactPhone: 'contact_phone',
+  contactLanguage: 'contact_language',
+};
+
+async function databaseAcceptsDetails(details: Record<string, unknown>): Promise<boolean> {
+  const names = Object.keys(details);
+  const args = names.map((name, i) => `${columns[name]} => $${i + 3}`);
+  await db.query('begin');
+  try {
+    await db.query(
+      `select public.submit_tip(category => 'other', description => 'A long enough description of it.', idempotency_key => $1::uuid, ongoing => $2${args.map((a) => `, ${a}`).join('')})`,
+      [crypto.randomUUID(), false, ...names.map((name) => details[name])],
+    );
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '22023') throw error;
+    return false;
+  } finally {
+    await db.query('rollback');
+  }
+}
+
+const textAround = (limit: number) =>
+  fc.oneof(
+    fc.string({ maxLength: 30, unit: 'grapheme' }),
+    around(limit).chain((n) => fc.constantFrom('a', 'ñ', '🚗').map((c) => c.repeat(n))),
+  );
+const withSpaces = (text: fc.Arbitrary<string>) =>
+  fc.tuple(text, fc.constantFrom('', ' ', '\u00a0', '\t'), fc.nat({ max: 40 })).map(([t, space, at]) => t.slice(0, at) + space + t.slice(at));
+const email = withSpaces(
+  fc.oneof(fc.emailAddress(), fc.string({ maxLength: 30 }), fc.constantFrom('a@b.c', 'a@b', '@b.co', 'a@@b.co', 'a@b.co.', 'ana@example.org', `${'x'.repeat(250)}@b.co`)),
+);
+const phone = withSpaces(
+  fc.oneof(
+    fc.stringMatching(/^\+?[0-9 ().-]{0,34}$/),
+    fc.constantFrom('+1 (312) 555-0100', '555 0100', '123456', '1234567', '1234567890123456', '+44 20 7946 0000', '(312)555-0100', 'call me'),
+  ),
+);
+const language = fc.oneof(fc.constantFrom('en', 'es', 'pt-BR', 'zh-Hant', 'EN', 'english', '', 'e', 'abcd'), fc.stringMatching(/^[a-zA-Z-]{0,12}$/));
+const coordinate = (limit: number) => fc.oneof(fc.double({ min: -limit - 5, max: limit + 5, noNaN: true }), fc.constantFrom(-limit, limit, 0));
+const details = fc.record(
+  {
+    place: textAround(200),
+    latitude: coordinate(90),
+    longitude: coordinate(180),
+    vehicleDescription: textAround(detailsLength),
+    personDescription: textAround(detailsLength),
+    contactName: textAround(120),
+    contactEmail: email,
+    contactPhone: phone,
+    contactLanguage: language,
+  },
+  { requiredKeys: [] },
+);

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { submitTip } from '../../src/features/tips/submitTip.ts';
 import { tipCategories, tipErrors, type Tip } from '../../src/features/tips/tip.schema.ts';
-import { normaliseReceipt } from '../../src/features/tips/receipt.ts';
+import { normaliseReceipt } from '../../src/lib/forms/receipt.ts';
 import { lookUpTip } from '../../src/features/tips/tipStatus.ts';
 
 const { url, anonKey, databaseUrl } = inject('stack');
@@ -87,6 +87,64 @@ describe('submit_tip', () => {
     expect(await submitTip(anon, { ...tip, beat: '101; drop table tips' }, key())).toMatchObject({ kind: 'invalid', field: 'beat' });
     expect(await submitTip(anon, { ...tip, occurredAt: new Date(Date.now() + 86_400_000).toISOString() }, key())).toMatchObject({ kind: 'invalid', field: 'occurred_at' });
     expect(await submitTip(anon, { ...tip, occurredAt, ongoing: true }, key())).toMatchObject({ kind: 'invalid', field: 'occurred_at' });
+  });
+
+  it('keeps the place, descriptions and contact details given, and nothing the resident left out', async () => {
+    const full: Tip = {
+      ...tip,
+      beat: '101',
+      place: '1200 W Birch St',
+      latitude: 41.88,
+      longitude: -87.63,
+      personDescription: 'Two people in dark hoodies.',
+      vehicleDescription: 'Grey hatchback, plate 7KD.',
+      contactName: 'Ana',
+      contactEmail: 'ana@example.org',
+      contactPhone: '+1 (312) 555-0100',
+      contactLanguage: 'es',
+    };
+    const stored = await submitTip(anon, full, crypto.randomUUID());
+    const bare = await submitTip(anon, tip, crypto.randomUUID());
+    if (stored.kind !== 'stored' || bare.kind !== 'stored') throw new Error('not stored');
+    const row = async (receipt: string) =>
+      (
+        await db.query(
+          `select place, latitude, longitude, person_description, vehicle_description, contact_name, contact_email, contact_phone, contact_language
+             from public.tips where receipt_hash = sha256(convert_to($1, 'UTF8'))`,
+          [receipt.replace(/-/g, '')],
+        )
+      ).rows[0];
+    expect(await row(stored.result.receipt)).toEqual({
+      place: '1200 W Birch St',
+      latitude: 41.88,
+      longitude: -87.63,
+      person_description: 'Two people in dark hoodies.',
+      vehicle_description: 'Grey hatchback, plate 7KD.',
+      contact_name: 'Ana',
+      contact_email: 'ana@example.org',
+      contact_phone: '+1 (312) 555-0100',
+      contact_language: 'es',
+    });
+    expect(Object.values(await row(bare.result.receipt)).every((value) => value === null)).toBe(true);
+  });
+
+  it('refuses each bad detail with its own field, and stores nothing', async () => {
+    const before = await storedTips();
+    const refused = async (args: Record<string, unknown>) => {
+      const { error } = await anon.rpc('submit_tip', { category: tip.category, description: tip.description, idempotency_key: crypto.randomUUID(), ...args });
+      return error?.code === '22023' ? error.details : `accepted or other: ${JSON.stringify(error)}`;
+    };
+    expect(await refused({ place: 'x'.repeat(201) })).toBe('place');
+    expect(await refused({ latitude: 41.9 })).toBe('latitude');
+    expect(await refused({ latitude: 91, longitude: 0 })).toBe('latitude');
+    expect(await refused({ vehicle_description: 'v'.repeat(1001) })).toBe('vehicle_description');
+    expect(await refused({ person_description: 'p'.repeat(1001) })).toBe('person_description');
+    expect(await refused({ contact_name: 'n'.repeat(121) })).toBe('contact_name');
+    expect(await refused({ contact_email: 'not an email' })).toBe('contact_email');
+    expect(await refused({ contact_phone: '12345' })).toBe('contact_phone');
+    expect(await refused({ contact_phone: "555-0100'; drop table tips; --" })).toBe('contact_phone');
+    expect(await refused({ contact_language: 'Spanish' })).toBe('contact_language');
+    expect(await storedTips()).toBe(before);
   });
 
   it('accepts and refuses exactly what the form accepts and refuses', async () => {
@@ -241,8 +299,12 @@ describe('rate limits', () => {
 });
 
 describe('purge_closed_tips', () => {
-  it('removes the text of tips closed longer than the retention period, and only for the service role', async () => {
-    const outcome = await submitTip(anon, tip, crypto.randomUUID());
+  it('removes what residents wrote and gave in tips closed longer than the retention period, and only for the service role', async () => {
+    const outcome = await submitTip(
+      anon,
+      { ...tip, place: '1200 W Birch St', latitude: 41.88, longitude: -87.63, personDescription: 'A tall person in a yellow coat.', vehicleDescription: 'A red van.', contactName: 'Ana', contactEmail: 'ana@example.org', contactPhone: '312 555 0100' },
+      crypto.randomUUID(),
+    );
     if (outcome.kind !== 'stored') throw new Error('not stored');
     const bare = outcome.result.receipt.replace(/-/g, '');
     await db.query(`update public.tips set status = 'closed', public_reply = 'Done.' where receipt_hash = sha256(convert_to($1, 'UTF8'))`, [bare]);
@@ -255,8 +317,23 @@ describe('purge_closed_tips', () => {
     expect(error).toBeNull();
     expect(data).toBeGreaterThanOrEqual(1);
 
-    const { rows } = await db.query(`select description, public_reply, status, purged_at from public.tips where receipt_hash = sha256(convert_to($1, 'UTF8'))`, [bare]);
-    expect(rows[0]).toMatchObject({ description: '(removed under the retention policy)', public_reply: null, status: 'closed' });
+    const { rows } = await db.query(
+      `select description, public_reply, status, purged_at, place, latitude, person_description, vehicle_description, contact_name, contact_email, contact_phone
+         from public.tips where receipt_hash = sha256(convert_to($1, 'UTF8'))`,
+      [bare],
+    );
+    expect(rows[0]).toMatchObject({
+      description: '(removed under the retention policy)',
+      public_reply: null,
+      status: 'closed',
+      place: null,
+      latitude: null,
+      person_description: null,
+      vehicle_description: null,
+      contact_name: null,
+      contact_email: null,
+      contact_phone: null,
+    });
     expect(rows[0].purged_at).not.toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 // A resident sends a tip from the home page of the built site, in Chromium.
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -6,6 +7,8 @@ import { launchBrowser } from '../support/browser.ts';
 import { takeTimeToWrite } from '../support/resident.ts';
 
 const { url, databaseUrl } = inject('stack');
+// A real address of the demo city, in beat 101: its meeting place.
+const venue = (JSON.parse(readFileSync('src/content/meetings/beat-101.json', 'utf8')) as { venue: { address: string } }).venue.address;
 let browser: Browser;
 let page: Page;
 
@@ -104,7 +107,7 @@ describe('a concern about a particular beat', () => {
     await page.goto(`${url}/beats/101`);
     await page.getByRole('link', { name: 'Report a concern in this beat' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Send tip' }).isEnabled()).toBe(true);
-    expect(await page.getByLabel('Where is it?').inputValue()).toBe('101');
+    expect(await page.getByLabel('Beat', { exact: true }).inputValue()).toBe('101');
 
     const description = `Speeding on Dunlin St every school morning (${crypto.randomUUID()}).`;
     await page.getByLabel('What is it about?').selectOption({ label: 'Traffic or speeding' });
@@ -122,6 +125,80 @@ describe('a concern about a particular beat', () => {
     } finally {
       await db.end();
     }
+  });
+});
+
+describe('where it is, who was involved, and how to reach the resident', () => {
+  it('takes an address through the finder’s search, descriptions and contact details, and stores them', async () => {
+    await page.goto(`${url}/tip`);
+    await expect.poll(() => page.getByRole('button', { name: 'Send tip' }).isEnabled()).toBe(true);
+    const description = `Someone tries car doors along the block at night (${crypto.randomUUID()}).`;
+    await page.getByLabel('What is it about?').selectOption({ label: 'Suspicious activity' });
+    await page.getByRole('radio', { name: 'An address' }).check();
+    await page.getByRole('combobox', { name: 'An address' }).pressSequentially(venue.slice(0, -3), { delay: 10 });
+    await page.getByRole('option', { name: venue }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^In Beat 101: /);
+    await page.getByLabel('What happened?').fill(description);
+    await page.getByLabel('People', { exact: true }).fill('Two people in dark hoodies, one with a red backpack.');
+    await page.getByLabel('Vehicles', { exact: true }).fill('Grey hatchback, plate starting 7KD, drove north.');
+    await page.getByLabel('Yes: an officer may contact me about this tip').check();
+    await page.getByLabel('Email', { exact: true }).fill('resident@example.org');
+    await takeTimeToWrite(page);
+    await page.getByRole('button', { name: 'Send tip' }).click();
+    await expect.poll(() => page.getByTestId('receipt').isVisible()).toBe(true);
+
+    const [row] = await tipRows(description);
+    expect(row).toMatchObject({
+      beat: '101',
+      place: venue,
+      person_description: 'Two people in dark hoodies, one with a red backpack.',
+      vehicle_description: 'Grey hatchback, plate starting 7KD, drove north.',
+      contact_email: 'resident@example.org',
+      contact_phone: null,
+      contact_language: 'en',
+    });
+    expect(row?.latitude).toEqual(expect.any(Number));
+  });
+
+  it('keeps nothing about the resident when they stay anonymous, and asks for a way to reach them when they do not', async () => {
+    await page.goto(`${url}/tip`);
+    await expect.poll(() => page.getByRole('button', { name: 'Send tip' }).isEnabled()).toBe(true);
+    const description = `Graffiti on the underpass wall, fresh this week (${crypto.randomUUID()}).`;
+    await page.getByLabel('What is it about?').selectOption({ label: 'Vandalism or graffiti' });
+    await page.getByLabel('What happened?').fill(description);
+    await page.getByLabel('Yes: an officer may contact me about this tip').check();
+    await page.getByLabel('Your name (optional)').fill('Ana');
+    await page.getByRole('button', { name: 'Send tip' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Give an email address or a phone number, or choose to stay anonymous.');
+
+    // Changing their mind: what was typed in the contact fields is not sent.
+    await page.getByLabel('No: keep my tip anonymous').check();
+    await takeTimeToWrite(page);
+    await page.getByRole('button', { name: 'Send tip' }).click();
+    await expect.poll(() => page.getByTestId('receipt').isVisible()).toBe(true);
+    const [row] = await tipRows(description);
+    expect(row).toMatchObject({ contact_name: null, contact_email: null, contact_phone: null, contact_language: null, place: null, latitude: null });
+  });
+
+  it('takes a point picked on the map, in Spanish', async () => {
+    await page.goto(`${url}/es/tip`);
+    await expect.poll(() => page.getByRole('button', { name: 'Enviar aviso' }).isEnabled()).toBe(true);
+    const description = `Ruido de motos en el parque todas las noches (${crypto.randomUUID()}).`;
+    await page.getByLabel('¿De qué se trata?').selectOption({ label: 'Ruido' });
+    await page.getByRole('radio', { name: 'Un punto en el mapa' }).check();
+    const map = page.getByRole('region', { name: 'Mapa de sectores y distritos' });
+    await expect.poll(() => map.getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
+    await map.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^En /);
+    await page.getByLabel('¿Qué pasó?').fill(description);
+    await takeTimeToWrite(page);
+    await page.getByRole('button', { name: 'Enviar aviso' }).click();
+    await expect.poll(() => page.getByTestId('receipt').isVisible()).toBe(true);
+    const [row] = await tipRows(description);
+    expect(row?.beat).toMatch(/^[0-9]+$/);
+    expect([row?.latitude, row?.longitude]).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(row?.place).toBeNull();
   });
 });
 
@@ -143,6 +220,16 @@ describe('following a tip', () => {
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Recibido');
   });
 });
+
+async function tipRows(description: string): Promise<Array<Record<string, unknown>>> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query('select * from public.tips where description = $1', [description])).rows;
+  } finally {
+    await db.end();
+  }
+}
 
 async function tipsWith(description: string): Promise<number> {
   const db = new pg.Client({ connectionString: databaseUrl });

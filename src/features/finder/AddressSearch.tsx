@@ -12,10 +12,18 @@ interface Props {
   onFirstUse(): void;
   busy: boolean;
   initial?: string;
+  /**
+   * Inside another form (a tip's "where", a business address): no form of its
+   * own, Enter and the button look the address up instead of sending, and the
+   * label, hint and error are the outer form's.
+   */
+  embedded?: { id: string; label: string; hint?: string | undefined; errorId?: string | undefined };
 }
 
-export default function AddressSearch({ t, suggest, onSearch, onFirstUse, busy, initial = '' }: Props) {
-  const id = useId();
+export default function AddressSearch({ t, suggest, onSearch, onFirstUse, busy, initial = '', embedded }: Props) {
+  const ownId = useId();
+  const id = embedded?.id ?? ownId;
+  const inputId = embedded ? id : `${id}-input`;
   const [text, setText] = useState(initial);
   const [options, setOptions] = useState<string[]>([]);
   const [active, setActive] = useState(-1);
@@ -46,30 +54,42 @@ export default function AddressSearch({ t, suggest, onSearch, onFirstUse, busy, 
     } else if (event.key === 'Enter' && open && active >= 0 && options[active] !== undefined) {
       event.preventDefault();
       choose(options[active]!);
+    } else if (event.key === 'Enter' && embedded) {
+      // In someone else's form, Enter looks the address up rather than sending that form.
+      event.preventDefault();
+      setOpen(false);
+      if (text.trim()) onSearch(text);
     } else if (event.key === 'Escape' && open) {
       event.preventDefault();
       setOpen(false);
       setActive(-1);
     }
   };
-  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const lookUp = () => {
     setOpen(false);
     if (text.trim()) onSearch(text);
   };
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    lookUp();
+  };
+  const hint = embedded ? embedded.hint : t.addressHint;
+  const describedBy = [hint ? `${id}-hint` : undefined, embedded?.errorId].filter(Boolean).join(' ') || undefined;
 
-  return (
-    <form role="search" onSubmit={onSubmit} className="space-y-2">
-      <label htmlFor={`${id}-input`} className="block font-semibold">
-        {t.addressLabel}
+  const fields = (
+    <>
+      <label htmlFor={inputId} className="block font-semibold">
+        {embedded?.label ?? t.addressLabel}
       </label>
-      <p id={`${id}-hint`} className="text-sm text-slate-700">
-        {t.addressHint}
-      </p>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
         <div className="relative min-w-0 flex-1 basis-64">
           <input
-            id={`${id}-input`}
+            id={inputId}
             type="text"
             role="combobox"
             autoComplete="off"
@@ -78,7 +98,8 @@ export default function AddressSearch({ t, suggest, onSearch, onFirstUse, busy, 
             aria-autocomplete="list"
             aria-expanded={open}
             aria-controls={listId}
-            aria-describedby={`${id}-hint`}
+            aria-describedby={describedBy}
+            aria-invalid={embedded?.errorId ? true : undefined}
             aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
             value={text}
             onChange={(event) => update(event.currentTarget.value)}
@@ -112,10 +133,17 @@ export default function AddressSearch({ t, suggest, onSearch, onFirstUse, busy, 
             ))}
           </ul>
         </div>
-        <button type="submit" aria-disabled={busy} className="min-h-11 rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">
+        <button type={embedded ? 'button' : 'submit'} onClick={embedded ? lookUp : undefined} aria-disabled={busy} className="min-h-11 rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">
           {t.find}
         </button>
       </div>
+    </>
+  );
+  return embedded ? (
+    <div className="space-y-2">{fields}</div>
+  ) : (
+    <form role="search" onSubmit={onSubmit} className="space-y-2">
+      {fields}
     </form>
   );
 }

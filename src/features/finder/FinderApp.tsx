@@ -2,7 +2,7 @@
 // on the map gives the beat, its officers and the next meeting. Everything is
 // worked out in the browser from small static files; the address and the
 // location never leave the device, and the URL keeps only the beat (?beat=).
-import { Component, lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
 import AddressSearch from './AddressSearch.tsx';
@@ -11,6 +11,7 @@ import { loadAddressLookup, type AddressLookup } from './addresses.ts';
 import type { BeatAnswer } from './answers.ts';
 import { fallbackGeocoderUrl, geocodeOutside } from './fallbackGeocoder.ts';
 import { finderData } from './lookup.ts';
+import { MapFailure } from './map/MapFailure.tsx';
 
 // MapLibre is large: it is fetched only when the map comes into view or is asked for.
 const FinderMap = lazy(() => import('./map/FinderMap.tsx'));
@@ -190,17 +191,4 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
       </section>
     </div>
   );
-}
-
-/** If the map cannot load (offline, an old browser), the finder still answers in text. */
-class MapFailure extends Component<{ message: string; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-
-  override render() {
-    return this.state.failed ? <p>{this.props.message}</p> : this.props.children;
-  }
 }

@@ -1,16 +1,23 @@
 // The tip form island. Fields are uncontrolled, so text typed before the island
 // hydrates is kept; the submit button only works once it has. Nothing the
 // resident typed is lost on an error: the form keeps it and says what to do.
+// Anonymous by default: contact fields appear only when the resident asks to
+// be contacted, and the form says what is kept and what is not.
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { buttonClass, ErrorSummary, Field, FieldError, fieldClass, Honeypot, ReceiptPanel, SavedOnDevice } from '../../components/forms/FormParts.tsx';
+import { publicApi } from '../../lib/api.ts';
+import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
-import { publicApi } from '../../lib/api.ts';
-import { pendingTips, removePendingTip, savePendingTip } from './pendingTips.ts';
-import { submitTip } from './submitTip.ts';
-import { descriptionLength, tipCategories, tipErrors, tipSchema, type Tip, type TipField } from './tip.schema.ts';
+import PlacePicker, { type PickedPlace } from '../finder/PlacePicker.tsx';
+import { submitTip, type TipReceipt } from './submitTip.ts';
+import { descriptionLength, detailsLength, tipCategories, tipErrors, tipSchema, type Tip } from './tip.schema.ts';
 
 interface TipFormProps {
   t: Messages['tips'];
+  forms: Messages['forms'];
+  places: Messages['places'];
+  finder: Messages['finder'];
   /** The "not an emergency line" sentence, with this jurisdiction's numbers. */
   emergencyNotice: string;
   /** Where the receipt code can be checked later. */
@@ -19,175 +26,88 @@ interface TipFormProps {
   headingLevel?: 1 | 2;
   /** The jurisdiction's beats, to say where; a link may preselect one (?beat=). */
   beats: Array<{ id: string; name: string }>;
-  /** The finder, for a resident who does not know their beat. */
-  findUrl: string;
+  /** The languages a resident may ask to be contacted in, the page's first. */
+  languages: Array<{ tag: string; name: string }>;
 }
 
-type Phase =
-  | { name: 'editing' }
-  | { name: 'sending' }
-  /** Saved in this browser; sent by itself when the connection returns. */
-  | { name: 'waiting'; key: string }
-  | { name: 'received'; receipt: string };
+// The API names fields in snake_case; the form's fields are the schema's names.
+// Anything about the place belongs to the one "where" control.
+const formField: Record<string, string> = {
+  beat: 'where',
+  place: 'where',
+  latitude: 'where',
+  longitude: 'where',
+  occurred_at: 'occurredAt',
+  vehicle_description: 'vehicleDescription',
+  person_description: 'personDescription',
+  contact_name: 'contactName',
+  contact_email: 'contactEmail',
+  contact_phone: 'contactPhone',
+  contact_language: 'contactLanguage',
+};
 
-// Bots fill every field at once; people take a few seconds.
-const minimumFillMilliseconds = 2500;
-
-export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 2, beats, findUrl }: TipFormProps) {
+export default function TipForm({ t, forms, places, finder, emergencyNotice, statusUrl, headingLevel = 2, beats, languages }: TipFormProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const StoredHeading = headingLevel === 1 ? 'h2' : 'h3';
   const id = useId();
-  const [hydrated, setHydrated] = useState(false);
-  const [phase, setPhase] = useState<Phase>({ name: 'editing' });
-  const [errors, setErrors] = useState<Partial<Record<TipField, string>>>({});
-  const [problem, setProblem] = useState<string>();
+  const submission = useSubmission<Tip, TipReceipt>({ kind: 'tips', send: (tip, key) => submitTip(publicApi(), tip, key), t: forms, fields: formField });
+  const { phase, errors, problem } = submission;
   const [length, setLength] = useState(0);
-  // One key per tip, kept across retries until the tip is received.
-  const idempotencyKey = useRef<string>(undefined);
-  const form = useRef<HTMLFormElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
-  const receivedHeading = useRef<HTMLHeadingElement>(null);
-  const shownAt = useRef(0);
-  const [checkedTooFast, setCheckedTooFast] = useState(false);
   const [when, setWhen] = useState<'unknown' | 'ongoing' | 'at'>('unknown');
-
-  // A tip saved while offline (on this visit or an earlier one) is sent when the connection returns.
-  useEffect(() => {
-    const sendWaiting = async () => {
-      const [waiting] = await pendingTips().catch(() => []);
-      if (!waiting || !navigator.onLine) {
-        if (waiting) setPhase({ name: 'waiting', key: waiting.key });
-        return;
-      }
-      await send(waiting.tip, waiting.key);
-    };
-    void sendWaiting();
-    window.addEventListener('online', sendWaiting);
-    // The browser may have been online all along while the server was down: try again now and then.
-    const retry = window.setInterval(() => void sendWaiting(), 30_000);
-    return () => {
-      window.removeEventListener('online', sendWaiting);
-      window.clearInterval(retry);
-    };
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once: `send` only uses stable setters
+  const [contact, setContact] = useState(false);
+  const [place, setPlace] = useState<PickedPlace>({});
+  const [linkedBeat, setLinkedBeat] = useState<string>();
+  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    shownAt.current = Date.now();
-    setHydrated(true);
     // "Report a concern here" links name the beat: ?beat=101.
     const linked = new URLSearchParams(window.location.search).get('beat');
-    const select = form.current?.elements.namedItem('beat');
-    if (linked && select instanceof HTMLSelectElement && beats.some((beat) => beat.id === linked)) select.value = linked;
+    if (linked && beats.some((beat) => beat.id === linked)) {
+      setLinkedBeat(linked);
+      setPlace({ beat: linked });
+    }
     const description = form.current?.elements.namedItem('description');
     if (description instanceof HTMLTextAreaElement) setLength([...description.value.trim()].length);
-  }, []);
-  useEffect(() => {
-    if (phase.name === 'received') receivedHeading.current?.focus();
-  }, [phase]);
-  useEffect(() => {
-    if (Object.keys(errors).length > 0 || problem) summary.current?.focus();
-  }, [errors, problem]);
+  }, [beats]);
 
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (phase.name === 'sending') return;
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string | undefined>;
+    const given = (value: string | undefined) => (value?.trim() ? value : undefined);
     // The time is typed in the resident's own clock; the API gets the instant.
     const local = data.occurredAt ?? '';
     const input = {
       category: data.category,
       description: data.description,
-      beat: data.beat || undefined,
+      beat: place.beat,
+      place: place.address,
+      longitude: place.point?.[0],
+      latitude: place.point?.[1],
       ongoing: when === 'ongoing' || undefined,
       occurredAt: when === 'at' ? (local && !Number.isNaN(Date.parse(local)) ? new Date(local).toISOString() : '') : undefined,
-      website: data.website,
+      vehicleDescription: given(data.vehicleDescription),
+      personDescription: given(data.personDescription),
+      ...(contact
+        ? { contactName: given(data.contactName), contactEmail: given(data.contactEmail), contactPhone: given(data.contactPhone), contactLanguage: data.contactLanguage }
+        : {}),
     };
-    const found = tipErrors(input);
-    setProblem(undefined);
-    setErrors(Object.fromEntries(Object.entries(found).map(([field, code]) => [field, t.errors[code]])));
-    if (Object.keys(found).length > 0) return;
-
-    // A filled honeypot is a bot: nothing is sent, and nothing says why.
-    if (input.website) return setProblem(t.errors.failed);
-    if (Date.now() - shownAt.current < minimumFillMilliseconds && !checkedTooFast) {
-      setCheckedTooFast(true);
-      return setProblem(t.errors.tooFast);
-    }
-    idempotencyKey.current ??= crypto.randomUUID();
-    await send(tipSchema.parse(input), idempotencyKey.current);
-  }
-
-  async function send(tip: Tip, key: string) {
-    setPhase({ name: 'sending' });
-    const outcome = await submitTip(publicApi(), tip, key);
-    switch (outcome.kind) {
-      case 'stored':
-        idempotencyKey.current = undefined;
-        await removePendingTip(key).catch(() => undefined);
-        return setPhase({ name: 'received', receipt: outcome.result.receipt });
-      case 'unreachable':
-        // Kept in this browser and sent by itself later: nothing is lost.
-        await savePendingTip({ key, tip, savedAt: new Date().toISOString() });
-        setProblem(undefined);
-        return setPhase({ name: 'waiting', key });
-      case 'invalid':
-        setErrors({ [outcome.field]: format(t.errors.rejected, { reason: outcome.message }) });
-        break;
-      case 'rate_limited':
-        setProblem(format(t.errors.rateLimited, { minutes: outcome.retryAfterMinutes }));
-        break;
-      case 'failed':
-        setProblem(t.errors.failed);
-        break;
-    }
-    setPhase({ name: 'editing' });
-  }
-
-  if (phase.name === 'waiting') {
-    return (
-      <section aria-labelledby={`${id}-waiting`} className="space-y-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-6">
-        <Heading id={`${id}-waiting`} className="text-2xl font-bold">
-          {t.waiting.heading}
-        </Heading>
-        <p role="status">{t.waiting.text}</p>
-      </section>
+    const found: Record<string, string> = Object.fromEntries(
+      Object.entries(tipErrors(input)).map(([field, code]) => [formField[field] ?? field, t.errors[code]]),
     );
+    // Asking to be contacted means leaving a way to be reached.
+    if (contact && !input.contactEmail && !input.contactPhone && !found.contactEmail) found.contactEmail = t.errors['contact.missing'];
+    void submission.submit(Object.keys(found).length > 0 ? { errors: found } : { input: tipSchema.parse(input) }, data.website);
   }
+
+  if (phase.name === 'waiting') return <SavedOnDevice id={id} heading={t.waiting.heading} text={t.waiting.text} headingLevel={headingLevel} />;
 
   if (phase.name === 'received') {
-    return (
-      <section aria-labelledby={`${id}-received`} className="space-y-4 rounded-lg border border-green-700 bg-green-50 p-6">
-        <Heading id={`${id}-received`} ref={receivedHeading} tabIndex={-1} className="text-2xl font-bold">
-          {t.received.heading}
-        </Heading>
-        <p>
-          {t.received.receiptLabel}:{' '}
-          <strong className="block font-mono text-3xl tracking-wider" data-testid="receipt">
-            {phase.receipt}
-          </strong>
-        </p>
-        <p>{t.received.keepIt}</p>
-        <p>
-          <a href={statusUrl} className="text-brand-700 underline">
-            {t.received.checkLater}
-          </a>
-        </p>
-        <div className="no-print flex flex-wrap gap-3">
-          <button type="button" onClick={() => window.print()} className={buttonClass}>
-            {t.received.print}
-          </button>
-          <button type="button" onClick={() => setPhase({ name: 'editing' })} className={secondaryButtonClass}>
-            {t.received.another}
-          </button>
-        </div>
-      </section>
-    );
+    return <ReceiptPanel id={id} headingLevel={headingLevel} t={t.received} receipt={phase.result.receipt} statusUrl={statusUrl} onAnother={submission.startOver} />;
   }
 
-  const fieldErrors = Object.entries(errors) as Array<[TipField, string]>;
-  const described = (field: TipField, hint?: string) =>
-    [hint, errors[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
   const remaining = descriptionLength.max - length;
   const needed = descriptionLength.min - length;
+  const optional = (label: string) => `${label} (${forms.optional})`;
 
   return (
     <form ref={form} onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`} className="space-y-6">
@@ -197,87 +117,41 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
       <p>{t.intro}</p>
       <p className="rounded-md border-l-4 border-alert-700 bg-alert-50 px-4 py-3">{emergencyNotice}</p>
 
-      {(fieldErrors.length > 0 || problem) && (
-        <div ref={summary} tabIndex={-1} role="alert" className="rounded-md border-2 border-alert-700 p-4">
-          {problem ? (
-            <p>{problem}</p>
-          ) : (
-            <>
-              <p className="font-semibold">{t.errors.summary}</p>
-              <ul className="mt-2 list-disc pl-6">
-                {fieldErrors.map(([field, message]) => (
-                  <li key={field}>
-                    <a href={`#${id}-${field}`} className="text-alert-700 underline">
-                      {message}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
+      <ErrorSummary errors={errors} problem={problem} idPrefix={id} heading={forms.summary} />
 
-      <div className="space-y-2">
-        <label htmlFor={`${id}-category`} className="block font-semibold">
-          {t.category}
-        </label>
-        {errors.category && (
-          <p id={`${id}-category-error`} className="font-semibold text-alert-700">
-            {errors.category}
-          </p>
-        )}
-        <select
-          id={`${id}-category`}
-          name="category"
-          defaultValue=""
-          aria-invalid={errors.category ? true : undefined}
-          aria-describedby={described('category')}
-          className={fieldClass}
-        >
-          <option value="" disabled>
-            {t.chooseCategory}
-          </option>
-          {tipCategories.map((category) => (
-            <option key={category} value={category}>
-              {t.categories[category]}
+      <Field id={`${id}-category`} label={t.category} error={errors.category}>
+        {(control) => (
+          <select {...control} name="category" defaultValue="" className={fieldClass}>
+            <option value="" disabled>
+              {t.chooseCategory}
             </option>
-          ))}
-        </select>
-      </div>
+            {tipCategories.map((category) => (
+              <option key={category} value={category}>
+                {t.categories[category]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
 
-      <div className="space-y-2">
-        <label htmlFor={`${id}-beat`} className="block font-semibold">
-          {t.where}
-        </label>
-        <p id={`${id}-beat-hint`} className="text-slate-700">
-          {t.whereHint}{' '}
-          <a href={findUrl} className="text-brand-700 underline">
-            {t.findBeat}
-          </a>
-        </p>
-        {errors.beat && (
-          <p id={`${id}-beat-error`} className="font-semibold text-alert-700">
-            {errors.beat}
-          </p>
-        )}
-        <select id={`${id}-beat`} name="beat" defaultValue="" aria-describedby={described('beat', `${id}-beat-hint`)} className={fieldClass}>
-          <option value="">{t.whereUnknown}</option>
-          {beats.map((beat) => (
-            <option key={beat.id} value={beat.id}>
-              {beat.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PlacePicker
+        // A linked beat arrives after hydration: start the picker again with it.
+        key={linkedBeat ?? ''}
+        id={`${id}-where`}
+        label={t.where}
+        hint={t.whereHint}
+        error={errors.where}
+        t={finder}
+        places={places}
+        modes={['beat', 'address', 'map']}
+        beats={beats}
+        initialBeat={linkedBeat}
+        onChange={setPlace}
+      />
 
       <fieldset className="space-y-2">
         <legend className="font-semibold">{t.when}</legend>
-        {errors.occurredAt && (
-          <p id={`${id}-occurredAt-error`} className="font-semibold text-alert-700">
-            {errors.occurredAt}
-          </p>
-        )}
+        <FieldError id={`${id}-occurredAt`} error={errors.occurredAt} />
         {(['unknown', 'ongoing', 'at'] as const).map((choice) => (
           <label key={choice} className="flex items-center gap-2">
             <input type="radio" name="when" value={choice} checked={when === choice} onChange={() => setWhen(choice)} className="size-5" />
@@ -294,57 +168,86 @@ export default function TipForm({ t, emergencyNotice, statusUrl, headingLevel = 
               name="occurredAt"
               type="datetime-local"
               aria-invalid={errors.occurredAt ? true : undefined}
-              aria-describedby={described('occurredAt')}
+              aria-describedby={errors.occurredAt ? `${id}-occurredAt-error` : undefined}
               className={fieldClass}
             />
           </div>
         )}
       </fieldset>
 
-      <div className="space-y-2">
-        <label htmlFor={`${id}-description`} className="block font-semibold">
-          {t.description}
-        </label>
-        <p id={`${id}-description-hint`} className="text-slate-700">
-          {t.descriptionHint}
-        </p>
-        {errors.description && (
-          <p id={`${id}-description-error`} className="font-semibold text-alert-700">
-            {errors.description}
-          </p>
+      <Field id={`${id}-description`} label={t.description} hint={t.descriptionHint} error={errors.description}>
+        {(control) => (
+          <>
+            <textarea {...control} name="description" rows={6} onInput={(event) => setLength([...event.currentTarget.value.trim()].length)} className={fieldClass} />
+            <p className="text-sm text-slate-700">
+              {needed > 0 ? format(t.charactersNeeded, { count: needed }) : format(t.charactersLeft, { count: remaining })}
+            </p>
+          </>
         )}
-        <textarea
-          id={`${id}-description`}
-          name="description"
-          rows={6}
-          onInput={(event) => setLength([...event.currentTarget.value.trim()].length)}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={described('description', `${id}-description-hint`)}
-          className={fieldClass}
-        />
-        <p className="text-sm text-slate-700">
-          {needed > 0 ? format(t.charactersNeeded, { count: needed }) : format(t.charactersLeft, { count: remaining })}
-        </p>
-      </div>
+      </Field>
 
-      {/* A field people never see or reach: only bots fill it. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label htmlFor={`${id}-website`}>{t.honeypot}</label>
-        <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" />
-      </div>
+      <fieldset className="space-y-4">
+        <legend className="font-semibold">{optional(t.peopleLegend)}</legend>
+        <p className="text-slate-700">{t.peopleWhy}</p>
+        <Field id={`${id}-personDescription`} label={t.person} hint={t.personHint} error={errors.personDescription}>
+          {(control) => <textarea {...control} name="personDescription" rows={3} maxLength={detailsLength} className={fieldClass} />}
+        </Field>
+        <Field id={`${id}-vehicleDescription`} label={t.vehicle} hint={t.vehicleHint} error={errors.vehicleDescription}>
+          {(control) => <textarea {...control} name="vehicleDescription" rows={3} maxLength={detailsLength} className={fieldClass} />}
+        </Field>
+      </fieldset>
 
-      <p className="text-sm text-slate-700">{t.attachmentsLater}</p>
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">{t.contactLegend}</legend>
+        {(['no', 'yes'] as const).map((choice) => (
+          <label key={choice} className="flex items-center gap-2">
+            <input type="radio" name="contact" checked={contact === (choice === 'yes')} onChange={() => setContact(choice === 'yes')} className="size-5" />
+            {t.contactChoices[choice]}
+          </label>
+        ))}
+        {contact && (
+          <div className="space-y-4 border-l-4 border-slate-300 pl-4">
+            <Field id={`${id}-contactName`} label={optional(t.contactName)} error={errors.contactName}>
+              {(control) => <input {...control} name="contactName" type="text" autoComplete="name" className={fieldClass} />}
+            </Field>
+            <p id={`${id}-contact-hint`} className="text-slate-700">
+              {t.contactHint}
+            </p>
+            <Field id={`${id}-contactEmail`} label={t.contactEmail} error={errors.contactEmail}>
+              {(control) => <input {...control} name="contactEmail" type="email" autoComplete="email" className={fieldClass} />}
+            </Field>
+            <Field id={`${id}-contactPhone`} label={t.contactPhone} error={errors.contactPhone}>
+              {(control) => <input {...control} name="contactPhone" type="tel" autoComplete="tel" className={fieldClass} />}
+            </Field>
+            <Field id={`${id}-contactLanguage`} label={t.contactLanguage} error={errors.contactLanguage}>
+              {(control) => (
+                <select {...control} name="contactLanguage" defaultValue={languages[0]?.tag} className={fieldClass}>
+                  {languages.map((language) => (
+                    <option key={language.tag} value={language.tag}>
+                      {language.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        )}
+      </fieldset>
 
-      <button type="submit" disabled={!hydrated} aria-disabled={phase.name === 'sending'} className={buttonClass}>
-        {phase.name === 'sending' ? t.sending : t.submit}
+      <Honeypot id={id} label={forms.honeypot} />
+
+      <section aria-labelledby={`${id}-stored`} className="space-y-2 rounded-md bg-slate-100 p-4 text-sm">
+        <StoredHeading id={`${id}-stored`} className="font-semibold">
+          {t.stored.heading}
+        </StoredHeading>
+        <p>{t.stored.kept}</p>
+        <p>{t.stored.notKept}</p>
+        <p>{t.attachmentsLater}</p>
+      </section>
+
+      <button type="submit" disabled={!submission.hydrated} aria-disabled={phase.name === 'sending'} className={buttonClass}>
+        {phase.name === 'sending' ? forms.sending : t.submit}
       </button>
     </form>
   );
 }
-
-const fieldClass =
-  'block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2 text-base aria-invalid:border-alert-700';
-const buttonClass =
-  'min-h-11 rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60';
-const secondaryButtonClass =
-  'min-h-11 rounded-md border-2 border-brand-700 px-5 py-2 font-semibold text-brand-800 hover:bg-brand-50';

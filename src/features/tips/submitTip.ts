@@ -18,5 +18,13 @@ export function submitTip(client: RpcClient, tip: Tip, idempotencyKey: string): 
     ...(tip.beat ? { beat: tip.beat } : {}),
     ...(tip.occurredAt ? { occurred_at: tip.occurredAt } : {}),
     ...(tip.ongoing ? { ongoing: true } : {}),
+    ...(tip.place ? { place: tip.place } : {}),
+    ...(tip.latitude !== undefined && tip.longitude !== undefined ? { latitude: tip.latitude, longitude: tip.longitude } : {}),
+    ...(tip.vehicleDescription ? { vehicle_description: tip.vehicleDescription } : {}),
+    ...(tip.personDescription ? { person_description: tip.personDescription } : {}),
+    ...(tip.contactName ? { contact_name: tip.contactName } : {}),
+    ...(tip.contactEmail ? { contact_email: tip.contactEmail } : {}),
+    ...(tip.contactPhone ? { contact_phone: tip.contactPhone } : {}),
+    ...(tip.contactLanguage ? { contact_language: tip.contactLanguage } : {}),
   });
 }

@@ -45,3 +45,38 @@ describe('tipSchema: where and when', () => {
     expect(tipErrors({ ...valid, beat: 'Beat 101; drop table' })).toEqual({ beat: 'beat.unknown' });
   });
 });
+
+describe('tipSchema: the place, people, vehicles and contact', () => {
+  it('takes an address with its point, descriptions, and a way to reach the resident', () => {
+    expect(
+      tipErrors({
+        ...valid,
+        place: '1200 W Birch St',
+        latitude: 41.88,
+        longitude: -87.63,
+        personDescription: 'Red jacket, ran north.',
+        vehicleDescription: 'Grey van.',
+        contactName: 'Ana',
+        contactEmail: ' ana@example.org ',
+        contactPhone: '+1 (312) 555-0100',
+        contactLanguage: 'es',
+      }),
+    ).toEqual({});
+  });
+
+  it('wants a whole point, and descriptions and names of a sensible length', () => {
+    expect(tipErrors({ ...valid, latitude: 41.88 })).toEqual({ latitude: 'point.invalid' });
+    expect(tipErrors({ ...valid, latitude: 95, longitude: 0 })).toEqual({ latitude: 'point.invalid' });
+    expect(tipErrors({ ...valid, personDescription: '🚗'.repeat(1001) })).toEqual({ personDescription: 'personDescription.tooLong' });
+    expect(tipErrors({ ...valid, personDescription: '🚗'.repeat(1000) })).toEqual({});
+    expect(tipErrors({ ...valid, contactName: 'n'.repeat(121) })).toEqual({ contactName: 'contactName.invalid' });
+  });
+
+  it('refuses an email or phone number nobody could use, and a language that is not a tag', () => {
+    expect(tipErrors({ ...valid, contactEmail: 'ana@example' })).toEqual({ contactEmail: 'contactEmail.invalid' });
+    expect(tipErrors({ ...valid, contactEmail: 'ana maria@example.org' })).toEqual({ contactEmail: 'contactEmail.invalid' });
+    expect(tipErrors({ ...valid, contactPhone: '555-01' })).toEqual({ contactPhone: 'contactPhone.invalid' });
+    expect(tipErrors({ ...valid, contactPhone: 'call me' })).toEqual({ contactPhone: 'contactPhone.invalid' });
+    expect(tipErrors({ ...valid, contactLanguage: 'Spanish' })).toEqual({ contactLanguage: 'contactLanguage.invalid' });
+  });
+});

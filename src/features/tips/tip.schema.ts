@@ -2,6 +2,7 @@
 // the same rules, and tests/db/tips.test.ts proves the two agree.
 // zod/mini: the same validation in about a tenth of the browser bytes of classic zod.
 import * as z from 'zod/mini';
+import { characters, contactLimits, email, language, optionalText, phone } from '../../lib/forms/contact.schema.ts';
 
 export const tipCategories = [
   'suspicious_activity',
@@ -18,9 +19,7 @@ export const tipCategories = [
 export type TipCategory = (typeof tipCategories)[number];
 
 export const descriptionLength = { min: 20, max: 5000 } as const;
-
-// Postgres counts characters (code points); JavaScript's .length counts UTF-16 units.
-const characters = (text: string) => [...text].length;
+export const detailsLength = 1000;
 
 const year = 365 * 24 * 60 * 60 * 1000;
 const hour = 60 * 60 * 1000;
@@ -30,6 +29,11 @@ export const tipSchema = z.object({
   category: z.enum(tipCategories, { error: 'category.missing' }),
   /** A beat id, as the content files name them; the form offers only real beats. */
   beat: z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: 'beat.unknown' }), z.maxLength(40, { error: 'beat.unknown' }))),
+  /** The address, as the finder's geocoder matched it. */
+  place: optionalText(200, 'place.tooLong'),
+  /** A point picked on the map or found for the address; both or neither. */
+  latitude: z.optional(z.number({ error: 'point.invalid' }).check(z.gte(-90, { error: 'point.invalid' }), z.lte(90, { error: 'point.invalid' }))),
+  longitude: z.optional(z.number({ error: 'point.invalid' }).check(z.gte(-180, { error: 'point.invalid' }), z.lte(180, { error: 'point.invalid' }))),
   /** When it happened (an instant); absent when unknown or ongoing. */
   occurredAt: z.optional(
     z.iso.datetime({ offset: true, error: 'occurredAt.outOfRange' }).check(
@@ -46,11 +50,34 @@ export const tipSchema = z.object({
     z.refine((text) => characters(text) >= descriptionLength.min, { error: 'description.tooShort' }),
     z.refine((text) => characters(text) <= descriptionLength.max, { error: 'description.tooLong' }),
   ),
-});
+  /** Behaviour, clothing and vehicles, never appearance: the form says why. */
+  vehicleDescription: optionalText(detailsLength, 'vehicleDescription.tooLong'),
+  personDescription: optionalText(detailsLength, 'personDescription.tooLong'),
+  /** Only if the resident wants to be contacted. */
+  contactName: optionalText(contactLimits.name, 'contactName.invalid'),
+  contactEmail: z.optional(email('contactEmail.invalid')),
+  contactPhone: z.optional(phone('contactPhone.invalid')),
+  contactLanguage: z.optional(language('contactLanguage.invalid')),
+}).check(
+  z.refine((tip) => (tip.latitude === undefined) === (tip.longitude === undefined), { error: 'point.invalid', path: ['latitude'] }),
+);
 
 export type Tip = z.infer<typeof tipSchema>;
 export type TipField = keyof Tip;
-export type TipError = 'category.missing' | 'description.tooShort' | 'description.tooLong' | 'beat.unknown' | 'occurredAt.outOfRange';
+export type TipError =
+  | 'category.missing'
+  | 'description.tooShort'
+  | 'description.tooLong'
+  | 'beat.unknown'
+  | 'place.tooLong'
+  | 'point.invalid'
+  | 'occurredAt.outOfRange'
+  | 'vehicleDescription.tooLong'
+  | 'personDescription.tooLong'
+  | 'contactName.invalid'
+  | 'contactEmail.invalid'
+  | 'contactPhone.invalid'
+  | 'contactLanguage.invalid';
 
 /** The first problem with each field, or nothing when the tip is valid. */
 export function tipErrors(input: unknown): Partial<Record<TipField, TipError>> {

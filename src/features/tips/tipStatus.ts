@@ -1,7 +1,7 @@
 // Looking up a tip by its receipt code, through the tip_status RPC.
 import type { RpcClient } from '../../lib/api.ts';
 import { retryMinutes } from '../../lib/submission.ts';
-import { normaliseReceipt } from './receipt.ts';
+import { normaliseReceipt } from '../../lib/forms/receipt.ts';
 
 export const tipStatuses = ['received', 'under_review', 'referred', 'action_taken', 'closed'] as const;
 export type TipStatusName = (typeof tipStatuses)[number];
