@@ -67,3 +67,20 @@ create table if not exists supabase_migrations.schema_migrations (
   statements text[],
   name text
 );
+
+-- The accounts Supabase Auth keeps, reduced to the columns this project uses,
+-- with Supabase's names, so supabase/seed.sql can add staff accounts the same
+-- way on both. Passwords are bcrypt hashes (extensions.crypt with gen_salt('bf')),
+-- as Supabase Auth stores them. The local gateway's Auth emulation reads this
+-- table; the API roles never can.
+create table if not exists auth.users (
+  id uuid primary key default gen_random_uuid(),
+  email text unique,
+  encrypted_password text,
+  email_confirmed_at timestamptz default now(),
+  raw_app_meta_data jsonb not null default '{}',
+  raw_user_meta_data jsonb not null default '{}',
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+revoke all on auth.users from anon, authenticated;

@@ -7,11 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createProxyServer } from 'http-proxy-3';
 import sirv from 'sirv';
+import type { AuthEmulator } from './authEmulator.ts';
 import type { ApiKeys } from './secrets.ts';
 
 interface GatewayOptions {
   postgrestPort: number;
   keys: ApiKeys;
+  /** Answers /auth/v1 as Supabase Auth would, for the seeded staff accounts (local only). */
+  auth: AuthEmulator;
   /**
    * The built site; without it (under `npm run dev`) only the API is served. Read on the
    * first page request, so the site can be built while the stack already runs (the build
@@ -28,7 +31,7 @@ const securityHeaders: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), payment=(), interest-cohort=()',
 };
 
-export function createGateway({ postgrestPort, keys, distDir }: GatewayOptions): http.Server {
+export function createGateway({ postgrestPort, keys, auth, distDir }: GatewayOptions): http.Server {
   const proxy = createProxyServer({ target: `http://127.0.0.1:${postgrestPort}`, proxyTimeout: 30_000 });
   proxy.on('error', (_error, _req, res) => {
     if (res instanceof http.ServerResponse && !res.headersSent) {
@@ -40,10 +43,12 @@ export function createGateway({ postgrestPort, keys, distDir }: GatewayOptions):
 
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
-    if (url === '/rest/v1' || url.startsWith('/rest/v1/') || url.startsWith('/rest/v1?')) {
+    const service = /^\/(rest|auth)\/v1(?=[/?]|$)/.exec(url)?.[1];
+    if (service) {
       const apiKey = req.headers.apikey ?? new URL(url, 'http://gateway').searchParams.get('apikey');
       if (!apiKey) return sendJson(res, 401, { message: 'No API key found in request' });
       if (apiKey !== keys.anonKey && apiKey !== keys.serviceRoleKey) return sendJson(res, 401, { message: 'Invalid API key' });
+      if (service === 'auth') return auth.handle(req, res, url.slice('/auth/v1'.length) || '/');
       req.headers.authorization ??= `Bearer ${apiKey}`;
       // The client address as this gateway saw it; whatever the client claimed is dropped.
       req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';

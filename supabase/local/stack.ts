@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { createAuthEmulator } from './authEmulator.ts';
 import { createGateway } from './gateway.ts';
 import { migrate } from './migrate.ts';
 import { freePort, listenNearPort, StackError } from './ports.ts';
@@ -56,7 +57,9 @@ export async function startStack({ dir, distDir, port, databasePort = 0 }: Stack
     });
     cleanup.push(postgrest.stop);
 
-    const gateway = createGateway({ postgrestPort: postgrest.port, keys, distDir });
+    const auth = createAuthEmulator({ databaseUrl, jwtSecret: secrets.jwtSecret });
+    cleanup.push(auth.close);
+    const gateway = createGateway({ postgrestPort: postgrest.port, keys, auth, distDir });
     const gatewayPort = await listen(gateway, port);
     cleanup.push(() => close(gateway));
 

@@ -1,0 +1,182 @@
+// LOCAL ONLY: a small stand-in for Supabase Auth (GoTrue), because no Auth
+// server can be installed from npm. It answers the four calls supabase-js makes
+// for staff — password sign-in, session refresh, current user, sign-out — for
+// the accounts in auth.users (supabase/seed.sql), and issues access tokens with
+// the claims Supabase Auth puts in them (sub, role "authenticated", email,
+// app_metadata), signed with the local JWT secret, so PostgREST and RLS see
+// exactly what they would see in production. It is not a general Auth server:
+// no sign-up, no email, no MFA. Refresh tokens live in memory and end with the
+// process. Staff code talks to it through supabase-js and cannot tell.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { jwtVerify, SignJWT } from 'jose';
+import pg from 'pg';
+
+const accessTokenSeconds = 3600;
+
+interface Account {
+  id: string;
+  email: string;
+  email_confirmed_at: Date | null;
+  raw_app_meta_data: Record<string, unknown>;
+  raw_user_meta_data: Record<string, unknown>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface AuthEmulator {
+  handle(req: http.IncomingMessage, res: http.ServerResponse, path: string): void;
+  close(): Promise<void>;
+}
+
+export function createAuthEmulator({ databaseUrl, jwtSecret }: { databaseUrl: string; jwtSecret: string }): AuthEmulator {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const key = new TextEncoder().encode(jwtSecret);
+  /** refresh token → the account and session it continues */
+  const refreshTokens = new Map<string, { userId: string; sessionId: string }>();
+
+  const account = async (where: string, values: unknown[]): Promise<Account | undefined> =>
+    (
+      await pool.query<Account>(
+        `select id, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at from auth.users where ${where}`,
+        values,
+      )
+    ).rows[0];
+
+  const user = (a: Account) => ({
+    id: a.id,
+    aud: 'authenticated',
+    role: 'authenticated',
+    email: a.email,
+    email_confirmed_at: a.email_confirmed_at?.toISOString() ?? null,
+    app_metadata: { provider: 'email', providers: ['email'], ...a.raw_app_meta_data },
+    user_metadata: a.raw_user_meta_data,
+    identities: [],
+    created_at: a.created_at.toISOString(),
+    updated_at: a.updated_at.toISOString(),
+  });
+
+  const session = async (a: Account, sessionId: string = randomUUID()) => {
+    const now = Math.floor(Date.now() / 1000);
+    const u = user(a);
+    const accessToken = await new SignJWT({
+      role: 'authenticated',
+      email: a.email,
+      app_metadata: u.app_metadata,
+      user_metadata: u.user_metadata,
+      session_id: sessionId,
+      aal: 'aal1',
+      amr: [{ method: 'password', timestamp: now }],
+      is_anonymous: false,
+    })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(a.id)
+      .setAudience('authenticated')
+      .setIssuer('openbeat-local/auth/v1')
+      .setIssuedAt(now)
+      .setExpirationTime(now + accessTokenSeconds)
+      .sign(key);
+    const refreshToken = randomBytes(24).toString('base64url');
+    refreshTokens.set(refreshToken, { userId: a.id, sessionId });
+    return {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: accessTokenSeconds,
+      expires_at: now + accessTokenSeconds,
+      refresh_token: refreshToken,
+      user: u,
+    };
+  };
+
+  /** The account and session of a request's access token, if it is valid. */
+  const bearer = async (req: http.IncomingMessage) => {
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!token) return undefined;
+    try {
+      const { payload } = await jwtVerify(token, key, { audience: 'authenticated' });
+      const found = payload.sub ? await account('id = $1', [payload.sub]) : undefined;
+      return found && { account: found, sessionId: String(payload.session_id ?? '') };
+    } catch {
+      return undefined;
+    }
+  };
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse, path: string) {
+    const url = new URL(path, 'http://auth');
+    if (req.method === 'POST' && url.pathname === '/token') {
+      const body = await readJson(req);
+      const grant = url.searchParams.get('grant_type');
+      if (grant === 'password') {
+        const found = await account(`lower(email) = lower($1) and encrypted_password = extensions.crypt($2, encrypted_password)`, [
+          String(body.email ?? ''),
+          String(body.password ?? ''),
+        ]);
+        if (!found) return fail(res, 400, 'invalid_credentials', 'Invalid login credentials');
+        return send(res, 200, await session(found));
+      }
+      if (grant === 'refresh_token') {
+        const held = refreshTokens.get(String(body.refresh_token ?? ''));
+        if (!held) return fail(res, 400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+        // Each refresh token is used once, as Supabase Auth rotates them.
+        refreshTokens.delete(String(body.refresh_token));
+        const found = await account('id = $1', [held.userId]);
+        if (!found) return fail(res, 400, 'user_not_found', 'User from sub claim in JWT does not exist');
+        return send(res, 200, await session(found, held.sessionId));
+      }
+      return fail(res, 400, 'unsupported_grant_type', 'This local Auth emulation supports only password and refresh_token grants');
+    }
+    if (req.method === 'GET' && url.pathname === '/user') {
+      const who = await bearer(req);
+      if (!who) return fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
+      return send(res, 200, user(who.account));
+    }
+    if (req.method === 'POST' && url.pathname === '/logout') {
+      const who = await bearer(req);
+      if (!who) return fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
+      const everywhere = url.searchParams.get('scope') === 'global';
+      for (const [token, held] of refreshTokens) {
+        if (held.userId === who.account.id && (everywhere || held.sessionId === who.sessionId)) refreshTokens.delete(token);
+      }
+      res.writeHead(204).end();
+      return;
+    }
+    return fail(res, 404, 'not_found', 'This local Auth emulation answers only sign-in, refresh, user and sign-out');
+  }
+
+  return {
+    handle(req, res, path) {
+      route(req, res, path).catch((error: unknown) => fail(res, 500, 'unexpected_failure', String(error)));
+    },
+    close: () => pool.end(),
+  };
+}
+
+function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      text += chunk;
+      if (text.length > 10_000) req.destroy(new Error('request too large'));
+    });
+    req.on('end', () => {
+      try {
+        resolve(text ? (JSON.parse(text) as Record<string, unknown>) : {});
+      } catch {
+        resolve({});
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+// Supabase Auth's error shape, which supabase-js turns into AuthApiError with `code`.
+function fail(res: http.ServerResponse, status: number, code: string, message: string) {
+  if (res.headersSent) return res.end();
+  send(res, status, { code: status, error_code: code, msg: message });
+}
