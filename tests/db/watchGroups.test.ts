@@ -12,14 +12,31 @@ afterAll(() => db.end());
 
 describe('the seeded watch groups', () => {
   it('are approved groups of the demo city, each with a beat and an area', async () => {
-    const { rows } = await db.query(`select name, beat, area ->> 'type' as type, status from public.watch_groups order by name`);
+    // Seeded groups are the ones no resident registered: they have no receipt.
+    const { rows } = await db.query(`select name, beat, area ->> 'type' as type, status from public.watch_groups where receipt_hash is null order by name`);
     expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const row of rows) expect(row).toMatchObject({ beat: expect.stringMatching(/^\d+$/), type: 'Polygon', status: 'approved' });
   });
 
-  it('hold a name, a beat and an area, and no column for anyone’s details', async () => {
+  it('hold a group’s own details, and no column for any person’s: captains and members are kept apart', async () => {
     const { rows } = await db.query(`select column_name from information_schema.columns where table_name = 'watch_groups' order by ordinal_position`);
-    expect(rows.map((row) => row.column_name)).toEqual(['watch_group_id', 'name', 'beat', 'area', 'status', 'created_at', 'approved_at']);
+    expect(rows.map((row) => row.column_name)).toEqual([
+      'watch_group_id',
+      'name',
+      'beat',
+      'area',
+      'status',
+      'created_at',
+      'approved_at',
+      'meeting_preference',
+      'meeting_note',
+      'expected_members',
+      'public_note',
+      'status_changed_at',
+      'receipt_hash',
+      'idempotency_hash',
+      'receipt_sealed',
+    ]);
   });
 });
 

@@ -37,6 +37,19 @@ describe('accessibility', () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  it('the tip form has none with an address looked up and the contact fields open, in Spanish', async () => {
+    const page = await openPhone('/es/tip');
+    await expect.poll(() => page.getByRole('button', { name: 'Enviar aviso' }).isEnabled()).toBe(true);
+    await page.getByRole('radio', { name: 'Una dirección' }).check();
+    await page.getByRole('combobox', { name: 'Una dirección' }).fill('1 calle que no existe');
+    await page.getByRole('combobox', { name: 'Una dirección' }).press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('No encontramos');
+    await page.getByRole('radio', { name: /^Sí/ }).check();
+    await page.getByRole('button', { name: 'Enviar aviso' }).click();
+    await expect.poll(() => page.getByRole('alert').isVisible()).toBe(true);
+    expect(await violations(page)).toEqual([]);
+  });
+
   it('the tip form has none when it shows the receipt', async () => {
     const page = await openPhone('/');
     await page.getByRole('button', { name: 'Send tip' }).scrollIntoViewIfNeeded();

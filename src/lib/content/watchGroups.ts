@@ -1,11 +1,14 @@
 // Approved neighbourhood watch groups live in the database, not in content
 // files. The build reads them through the public API (approved_watch_groups:
-// name, beat and area only), so beat pages show them as of the last build.
+// id, name, beat and area only), so beat pages, the watch map and the join
+// form show them as of the last build.
 // Without an API to ask (a plain `npm run build` with no stack running) or if
 // it cannot be reached, pages list no groups and the build says so.
 import type { MultiPolygon, Polygon } from 'geojson';
 
 export interface PublicWatchGroup {
+  /** What a resident joining the group sends. */
+  id: string;
   name: string;
   beat: string;
   area: Polygon | MultiPolygon;
@@ -33,7 +36,8 @@ async function load(): Promise<PublicWatchGroup[]> {
       body: '{}',
     });
     if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-    return ((await response.json()) as PublicWatchGroup[]).map(({ name, beat, area }) => ({ name, beat, area }));
+    const rows = (await response.json()) as Array<Omit<PublicWatchGroup, 'id'> & { watch_group_id: string }>;
+    return rows.map(({ watch_group_id: id, name, beat, area }) => ({ id, name, beat, area }));
   } catch (error) {
     console.warn(`[openbeat] watch groups could not be read from ${base} (${(error as Error).message}): beat pages list none`);
     return [];

@@ -1,0 +1,346 @@
+-- Neighbourhood watch registration and membership. A resident registers a
+-- group through register_watch_group() (pending until staff approve it) and
+-- gets a receipt code to follow it with watch_group_status(); a resident joins
+-- an approved group through join_watch_group(). Who captains or belongs to a
+-- group is kept in watch_members, apart from watch_groups, so that the public
+-- view of approved groups (approved_watch_groups: name, beat, area) can never
+-- show a person. The same rules are in src/features/watch/watch.schema.ts, and
+-- tests/db/watchRules.test.ts proves the two agree.
+
+-- What a registration says about the group besides its name, beat and area.
+-- Groups that were not registered here (the demo seed, groups staff enter) have
+-- none of it, so the columns are nullable and a check holds registrations to it.
+alter table public.watch_groups
+  add column meeting_preference text
+    constraint watch_groups_meeting_preference_known check (meeting_preference in ('weekday_evenings', 'weekends', 'online', 'no_preference')),
+  add column meeting_note text
+    constraint watch_groups_meeting_note_length check (char_length(meeting_note) between 1 and 500),
+  add column expected_members integer
+    constraint watch_groups_expected_members_range check (expected_members between 2 and 500),
+  -- what staff choose to tell the captain (issue 7 writes it); shown to whoever holds the receipt
+  add column public_note text
+    constraint watch_groups_public_note_length check (char_length(public_note) between 1 and 2000),
+  add column status_changed_at timestamptz not null default now(),
+  -- sha-256 of the normalised receipt code; the code itself is never stored
+  add column receipt_hash bytea unique,
+  -- sha-256 of the client's idempotency key, so a retry finds its first registration
+  add column idempotency_hash bytea unique,
+  -- the receipt sealed with the idempotency key, so only that retry can read it again
+  add column receipt_sealed bytea,
+  add constraint watch_groups_registration_complete check (
+    (receipt_hash is null and idempotency_hash is null and receipt_sealed is null)
+    or (receipt_hash is not null and idempotency_hash is not null and receipt_sealed is not null
+        and meeting_preference is not null and expected_members is not null)
+  );
+
+-- Staff may send a registration back for changes (issue 7) rather than decline it.
+alter table public.watch_groups drop constraint watch_groups_status_known;
+alter table public.watch_groups add constraint watch_groups_status_known
+  check (status in ('pending', 'approved', 'changes_requested', 'declined', 'retired'));
+
+comment on column public.watch_groups.public_note is 'What staff chose to tell the group''s captain; shown to whoever holds the receipt code.';
+comment on column public.watch_groups.status_changed_at is 'When the status last changed: the "last updated" date a receipt lookup shows.';
+
+-- The date the captain sees as "last updated" moves with every change of status.
+create function private.stamp_watch_group_status() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.status is distinct from old.status then
+    new.status_changed_at := now();
+  end if;
+  return new;
+end
+$$;
+
+create trigger watch_groups_stamp_status
+  before update of status on public.watch_groups
+  for each row execute function private.stamp_watch_group_status();
+
+create table public.watch_members (
+  member_id uuid primary key default gen_random_uuid(),
+  watch_group_id uuid not null references public.watch_groups (watch_group_id) on delete cascade,
+  role text not null
+    constraint watch_members_role_known check (role in ('captain', 'member')),
+  name text not null
+    constraint watch_members_name_length check (char_length(name) between 1 and 120),
+  -- checked in full by the functions that add members (private.valid_email, valid_phone)
+  email text not null
+    constraint watch_members_email_length check (char_length(email) between 3 and 254),
+  phone text
+    constraint watch_members_phone_length check (char_length(phone) between 7 and 30),
+  -- where a member lives, as they say it ("1200 block of Elm St"); a captain's area is the group's
+  block text
+    constraint watch_members_block_length check (char_length(block) between 3 and 120),
+  created_at timestamptz not null default now(),
+  -- sha-256 of a join's idempotency key; a captain arrives with the group's own key
+  idempotency_hash bytea unique,
+  constraint watch_members_captain_reachable check (role <> 'captain' or phone is not null),
+  constraint watch_members_member_joined check (role <> 'member' or (block is not null and idempotency_hash is not null))
+);
+
+-- One captain a group, and one membership per email address in a group.
+create unique index watch_members_one_captain on public.watch_members (watch_group_id) where role = 'captain';
+create unique index watch_members_one_membership on public.watch_members (watch_group_id, lower(email)) where role = 'member';
+
+comment on table public.watch_members is
+  'Who captains or belongs to each neighbourhood watch group, with how to reach them. Never public: read only by staff (policies come with the staff workspace); residents use register_watch_group() and join_watch_group().';
+
+alter table public.watch_members enable row level security;
+-- Supabase grants the API roles everything on new tables; residents get nothing directly.
+revoke all on table public.watch_members from anon, authenticated;
+
+insert into private.rate_limit_rules (action, max_hits, per) values
+  ('register_watch_group', 5, interval '1 hour'),
+  ('join_watch_group', 20, interval '1 hour'),
+  ('watch_group_status', 30, interval '15 minutes');
+
+-- A watch area as the form sends it: a GeoJSON Polygon or MultiPolygon in WGS 84,
+-- every ring closed and at least four positions long, every position a [lon, lat]
+-- in range, and no more than 500 positions in all (a few streets' worth, drawn or
+-- chosen; more would only be a burden on every page that draws it).
+create function private.valid_watch_area(area jsonb) returns boolean
+language plpgsql immutable
+set search_path = ''
+as $$
+declare
+  polygons jsonb;
+  polygon jsonb;
+  ring jsonb;
+  corner jsonb;
+  positions integer := 0;
+begin
+  if jsonb_typeof(area) is distinct from 'object' or jsonb_typeof(area -> 'coordinates') is distinct from 'array' then
+    return false;
+  end if;
+  polygons := case area ->> 'type'
+    when 'Polygon' then jsonb_build_array(area -> 'coordinates')
+    when 'MultiPolygon' then area -> 'coordinates'
+  end;
+  if polygons is null or jsonb_array_length(polygons) = 0 then
+    return false;
+  end if;
+  for polygon in select value from jsonb_array_elements(polygons) loop
+    if jsonb_typeof(polygon) <> 'array' or jsonb_array_length(polygon) = 0 then
+      return false;
+    end if;
+    for ring in select value from jsonb_array_elements(polygon) loop
+      if jsonb_typeof(ring) <> 'array' or jsonb_array_length(ring) < 4 or ring -> 0 <> ring -> -1 then
+        return false;
+      end if;
+      for corner in select value from jsonb_array_elements(ring) loop
+        if jsonb_typeof(corner) <> 'array' or jsonb_array_length(corner) <> 2
+           or jsonb_typeof(corner -> 0) <> 'number' or jsonb_typeof(corner -> 1) <> 'number'
+           or (corner ->> 0)::numeric not between -180 and 180
+           or (corner ->> 1)::numeric not between -90 and 90 then
+          return false;
+        end if;
+        positions := positions + 1;
+        if positions > 500 then
+          return false;
+        end if;
+      end loop;
+    end loop;
+  end loop;
+  return true;
+end
+$$;
+
+revoke all on function private.valid_watch_area(jsonb), private.stamp_watch_group_status() from public;
+
+-- register_watch_group: validates, stores the group (pending) and its captain,
+-- and returns the receipt code once. Each bad field raises 22023 with the
+-- field's name in `details`, in the order of the form's fields. A repeated
+-- idempotency key returns the first receipt and counts against no limit.
+create function public.register_watch_group(
+  name text,
+  area jsonb,
+  beat text,
+  captain_name text,
+  captain_email text,
+  captain_phone text,
+  meeting_preference text,
+  expected_members integer,
+  idempotency_key uuid,
+  meeting_note text default null
+)
+returns jsonb
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  clean_name text := private.trimmed(register_watch_group.name);
+  clean_captain_name text := private.trimmed(register_watch_group.captain_name);
+  clean_email text := private.trimmed(register_watch_group.captain_email);
+  clean_phone text := private.trimmed(register_watch_group.captain_phone);
+  clean_note text := private.trimmed(register_watch_group.meeting_note);
+  key_hash bytea := sha256(convert_to(register_watch_group.idempotency_key::text, 'UTF8'));
+  receipt text;
+  new_group uuid;
+begin
+  if register_watch_group.idempotency_key is null then
+    raise exception using errcode = '22023', message = 'idempotency_key is required', detail = 'idempotency_key';
+  end if;
+
+  -- A retry of a registration that already landed gets its first receipt back.
+  select extensions.pgp_sym_decrypt(g.receipt_sealed, register_watch_group.idempotency_key::text)
+    into receipt
+    from public.watch_groups as g
+   where g.idempotency_hash = key_hash;
+  if found then
+    return jsonb_build_object('receipt', receipt);
+  end if;
+  -- Counted only for new registrations: a retry of one that landed is never refused.
+  perform private.check_rate_limit('register_watch_group');
+
+  if clean_name is null or char_length(clean_name) not between 3 and 120 then
+    raise exception using errcode = '22023', message = 'give the group a name of 3 to 120 characters', detail = 'name';
+  end if;
+  if not coalesce(private.valid_watch_area(register_watch_group.area), false) then
+    raise exception using errcode = '22023', message = 'choose the streets the group covers, or draw its area with at most 500 corners', detail = 'area';
+  end if;
+  -- Beats are content files, not rows: the form derives a real one; here, the form of an id.
+  if register_watch_group.beat is null or register_watch_group.beat !~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' or char_length(register_watch_group.beat) > 40 then
+    raise exception using errcode = '22023', message = 'the area must lie in one of the beats', detail = 'beat';
+  end if;
+  if clean_captain_name is null or char_length(clean_captain_name) > 120 then
+    raise exception using errcode = '22023', message = 'give the captain''s name, up to 120 characters', detail = 'captain_name';
+  end if;
+  if clean_email is null or not private.valid_email(clean_email) then
+    raise exception using errcode = '22023', message = 'give the captain''s email address, like name@example.org', detail = 'captain_email';
+  end if;
+  if clean_phone is null or not private.valid_phone(clean_phone) then
+    raise exception using errcode = '22023', message = 'give the captain''s phone number, 7 to 15 digits', detail = 'captain_phone';
+  end if;
+  if register_watch_group.meeting_preference is null
+     or register_watch_group.meeting_preference not in ('weekday_evenings', 'weekends', 'online', 'no_preference') then
+    raise exception using errcode = '22023', message = 'choose when the group prefers to meet', detail = 'meeting_preference';
+  end if;
+  if clean_note is not null and char_length(clean_note) > 500 then
+    raise exception using errcode = '22023', message = 'keep the note about meetings under 500 characters', detail = 'meeting_note';
+  end if;
+  if register_watch_group.expected_members is null or register_watch_group.expected_members not between 2 and 500 then
+    raise exception using errcode = '22023', message = 'give the number of members you expect, from 2 to 500', detail = 'expected_members';
+  end if;
+
+  receipt := private.new_receipt_code();
+  insert into public.watch_groups (
+    name, beat, area, meeting_preference, meeting_note, expected_members, receipt_hash, idempotency_hash, receipt_sealed
+  )
+  values (
+    clean_name,
+    register_watch_group.beat,
+    -- Only what a watch area is: nothing else a caller put in the object is kept or ever published.
+    jsonb_build_object('type', register_watch_group.area -> 'type', 'coordinates', register_watch_group.area -> 'coordinates'),
+    register_watch_group.meeting_preference,
+    clean_note,
+    register_watch_group.expected_members,
+    sha256(convert_to(replace(receipt, '-', ''), 'UTF8')),
+    key_hash,
+    extensions.pgp_sym_encrypt(receipt, register_watch_group.idempotency_key::text, 'cipher-algo=aes256, s2k-mode=1')
+  )
+  -- two retries racing each other: the loser stores nothing and returns the winner's receipt
+  on conflict (idempotency_hash) do nothing
+  returning watch_group_id into new_group;
+  if new_group is null then
+    return public.register_watch_group(
+      register_watch_group.name, register_watch_group.area, register_watch_group.beat, register_watch_group.captain_name,
+      register_watch_group.captain_email, register_watch_group.captain_phone, register_watch_group.meeting_preference,
+      register_watch_group.expected_members, register_watch_group.idempotency_key, register_watch_group.meeting_note);
+  end if;
+
+  insert into public.watch_members (watch_group_id, role, name, email, phone)
+  values (new_group, 'captain', clean_captain_name, clean_email, clean_phone);
+  return jsonb_build_object('receipt', receipt);
+end
+$$;
+
+comment on function public.register_watch_group(text, jsonb, text, text, text, text, text, integer, uuid, text) is
+  'Registers a neighbourhood watch group for review and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
+revoke all on function public.register_watch_group(text, jsonb, text, text, text, text, text, integer, uuid, text) from public;
+grant execute on function public.register_watch_group(text, jsonb, text, text, text, text, text, integer, uuid, text) to anon, authenticated;
+
+-- join_watch_group: a resident joins an approved group. Joining twice, with the
+-- same key or the same email address, keeps one membership and answers the same,
+-- so the answer never tells anyone who else has joined.
+create function public.join_watch_group(
+  watch_group_id uuid,
+  name text,
+  email text,
+  block text,
+  idempotency_key uuid
+)
+returns jsonb
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  clean_name text := private.trimmed(join_watch_group.name);
+  clean_email text := private.trimmed(join_watch_group.email);
+  clean_block text := private.trimmed(join_watch_group.block);
+  key_hash bytea := sha256(convert_to(join_watch_group.idempotency_key::text, 'UTF8'));
+begin
+  if join_watch_group.idempotency_key is null then
+    raise exception using errcode = '22023', message = 'idempotency_key is required', detail = 'idempotency_key';
+  end if;
+  -- A retry of a join that already landed.
+  if exists (select from public.watch_members as m where m.idempotency_hash = key_hash) then
+    return jsonb_build_object('joined', true);
+  end if;
+  perform private.check_rate_limit('join_watch_group');
+
+  -- Only approved groups take members; a pending or unknown one looks the same from here.
+  if not exists (
+    select from public.watch_groups as g where g.watch_group_id = join_watch_group.watch_group_id and g.status = 'approved'
+  ) then
+    raise exception using errcode = '22023', message = 'choose one of the listed groups', detail = 'watch_group_id';
+  end if;
+  if clean_name is null or char_length(clean_name) > 120 then
+    raise exception using errcode = '22023', message = 'give your name, up to 120 characters', detail = 'name';
+  end if;
+  if clean_email is null or not private.valid_email(clean_email) then
+    raise exception using errcode = '22023', message = 'give your email address, like name@example.org', detail = 'email';
+  end if;
+  if clean_block is null or char_length(clean_block) not between 3 and 120 then
+    raise exception using errcode = '22023', message = 'say which block you live on, in 3 to 120 characters', detail = 'block';
+  end if;
+
+  insert into public.watch_members (watch_group_id, role, name, email, block, idempotency_hash)
+  values (join_watch_group.watch_group_id, 'member', clean_name, clean_email, clean_block, key_hash)
+  -- the same key racing itself, or an address already in the group: one membership either way
+  on conflict do nothing;
+  return jsonb_build_object('joined', true);
+end
+$$;
+
+comment on function public.join_watch_group(uuid, text, text, text, uuid) is
+  'Adds a member to an approved neighbourhood watch group and returns {joined: true}; a repeated key or email address stores nothing more.';
+revoke all on function public.join_watch_group(uuid, text, text, text, uuid) from public;
+grant execute on function public.join_watch_group(uuid, text, text, text, uuid) to anon, authenticated;
+
+-- Following a registration with its receipt code: the group's name, its status,
+-- two dates and staff's public note, and nothing else (no member, no captain,
+-- no area). A wrong code and an unknown code get the same empty answer; guessing
+-- is rate-limited. Volatile, since it writes the count; PostgREST calls it by POST.
+create function public.watch_group_status(receipt text)
+returns table (name text, status text, registered_on date, updated_on date, public_note text)
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.check_rate_limit('watch_group_status');
+  return query
+    select g.name, g.status, (g.created_at at time zone 'UTC')::date, (g.status_changed_at at time zone 'UTC')::date, g.public_note
+      from public.watch_groups as g
+     where g.receipt_hash = sha256(convert_to(private.normalised_receipt(watch_group_status.receipt), 'UTF8'));
+end
+$$;
+
+comment on function public.watch_group_status(text) is
+  'The name, status, dates and public note of the watch group whose receipt code is given; no row for a wrong or unknown code.';
+revoke all on function public.watch_group_status(text) from public;
+grant execute on function public.watch_group_status(text) to anon, authenticated;

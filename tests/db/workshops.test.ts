@@ -1,0 +1,282 @@
+// Workshop requests through the real local stack, as a business owner's browser
+// sends them: supabase-js with the anon key, through the gateway, PostgREST and Postgres.
+import { createClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { requestWorkshop } from '../../src/features/workshops/requestWorkshop.ts';
+import type { WorkshopRequest } from '../../src/features/workshops/workshop.schema.ts';
+import { lookUpWorkshopRequest } from '../../src/features/workshops/workshopStatus.ts';
+
+const { url, anonKey, databaseUrl } = inject('stack');
+const anon = createClient(url, anonKey, { auth: { persistSession: false } });
+const db = new pg.Client({ connectionString: databaseUrl });
+const receiptFormat = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
+// Other test files run at the same time against the same database: touch only these limits.
+const workshopActions = `('request_workshop', 'workshop_status')`;
+const day = 86_400_000;
+const inDays = (days: number) => new Date(Date.now() + days * day).toISOString();
+const request: WorkshopRequest = {
+  workshop: 'robbery-prevention',
+  businessName: 'Corner Grocery',
+  address: '1200 W Birch St',
+  beat: '101',
+  latitude: 41.118,
+  longitude: -88.262,
+  contactName: 'Ana Ruiz',
+  contactEmail: 'ana@example.com',
+  contactPhone: '555-0123',
+  contactLanguage: 'es',
+  attendees: 6,
+  preferredTimes: [inDays(7), inDays(14), inDays(21)],
+  notes: 'Mornings suit us best.',
+};
+
+beforeAll(async () => {
+  await db.connect();
+  // These tests send far more than a business would; the limits get their own test below.
+  await db.query(`update private.rate_limit_rules set max_hits = 100000 where action in ${workshopActions}`);
+});
+afterAll(() => db.end());
+
+const storedRequests = async () => Number((await db.query('select count(*) from public.workshop_requests')).rows[0].count);
+const byReceipt = `receipt_hash = sha256(convert_to($1, 'UTF8'))`;
+const bare = (receipt: string) => receipt.replace(/-/g, '');
+
+async function sent(input: WorkshopRequest = request): Promise<string> {
+  const outcome = await requestWorkshop(anon, input, crypto.randomUUID());
+  if (outcome.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(outcome)}`);
+  return outcome.result.receipt;
+}
+
+describe('request_workshop', () => {
+  it('stores a request from an anonymous caller, as given, and returns a receipt code', async () => {
+    const before = await storedRequests();
+    const receipt = await sent({ ...request, businessName: '  Corner Grocery ' });
+    expect(receipt).toMatch(receiptFormat);
+    expect(await storedRequests()).toBe(before + 1);
+    const { rows } = await db.query(
+      `select workshop, business_name, address, beat, latitude, longitude, contact_name, contact_email, contact_phone,
+              contact_language, attendees, preferred_times, notes, status, confirmed_at, decline_reason
+         from public.workshop_requests where ${byReceipt}`,
+      [bare(receipt)],
+    );
+    expect(rows).toEqual([
+      {
+        workshop: 'robbery-prevention',
+        business_name: 'Corner Grocery',
+        address: '1200 W Birch St',
+        beat: '101',
+        latitude: 41.118,
+        longitude: -88.262,
+        contact_name: 'Ana Ruiz',
+        contact_email: 'ana@example.com',
+        contact_phone: '555-0123',
+        contact_language: 'es',
+        attendees: 6,
+        preferred_times: request.preferredTimes.map((time) => new Date(time)),
+        notes: 'Mornings suit us best.',
+        status: 'received',
+        confirmed_at: null,
+        decline_reason: null,
+      },
+    ]);
+  });
+
+  it('takes a survey of premises with no attendees, no point and a phone number only', async () => {
+    const { attendees: _a, latitude: _la, longitude: _lo, beat: _b, contactEmail: _e, notes: _n, ...survey } = request;
+    const receipt = await sent({ ...survey, workshop: 'cpted-survey', preferredTimes: [inDays(3), inDays(4)] });
+    const { rows } = await db.query(`select attendees, latitude, beat, contact_email, notes from public.workshop_requests where ${byReceipt}`, [bare(receipt)]);
+    expect(rows).toEqual([{ attendees: null, latitude: null, beat: null, contact_email: null, notes: null }]);
+  });
+
+  it('stores the receipt only as a hash', async () => {
+    const receipt = await sent();
+    const { rows } = await db.query('select to_jsonb(w)::text as row from public.workshop_requests w');
+    for (const { row } of rows) {
+      expect(row).not.toContain(receipt);
+      expect(row).not.toContain(bare(receipt));
+    }
+    expect((await db.query(`select 1 from public.workshop_requests where ${byReceipt}`, [bare(receipt)])).rowCount).toBe(1);
+  });
+
+  it('returns the first receipt and stores nothing more when a request is repeated', async () => {
+    const key = crypto.randomUUID();
+    const first = await requestWorkshop(anon, request, key);
+    expect(first.kind).toBe('stored');
+    const before = await storedRequests();
+    const again = await Promise.all([requestWorkshop(anon, request, key), requestWorkshop(anon, request, key), requestWorkshop(anon, request, key)]);
+    expect(again).toEqual([first, first, first]);
+    expect(await storedRequests()).toBe(before);
+  });
+
+  const refusals: Array<[string, string, Partial<Record<keyof WorkshopRequest, unknown>>]> = [
+    ['workshop', 'that is not an id', { workshop: 'robbery; drop table' }],
+    ['workshop', 'left empty', { workshop: '' }],
+    ['business_name', 'left blank', { businessName: '   ' }],
+    ['business_name', 'over 200 characters', { businessName: 'B'.repeat(201) }],
+    ['address', 'left empty', { address: '' }],
+    ['address', 'over 300 characters', { address: 'A'.repeat(301) }],
+    ['beat', 'that is not an id', { beat: 'Beat 101' }],
+    ['latitude', 'out of range', { latitude: 91 }],
+    ['latitude', 'missing from a point', { latitude: undefined }],
+    ['longitude', 'out of range', { longitude: -181 }],
+    ['longitude', 'missing from a point', { longitude: undefined }],
+    ['contact_name', 'left blank', { contactName: ' ' }],
+    ['contact_name', 'over 120 characters', { contactName: 'N'.repeat(121) }],
+    ['contact_email', 'that is not an address', { contactEmail: 'ana at example' }],
+    ['contact_email', 'missing with no phone either', { contactEmail: undefined, contactPhone: undefined }],
+    ['contact_phone', 'of too few digits', { contactPhone: '12345' }],
+    ['contact_language', 'that is not a language tag', { contactLanguage: 'Spanish' }],
+    ['attendees', 'of none', { attendees: 0 }],
+    ['attendees', 'over 1000', { attendees: 1001 }],
+    ['preferred_times', 'of one only', { preferredTimes: [inDays(7)] }],
+    ['preferred_times', 'of four', { preferredTimes: [inDays(1), inDays(2), inDays(3), inDays(4)] }],
+    ['preferred_times', 'in the past', { preferredTimes: [inDays(-1), inDays(2)] }],
+    ['preferred_times', 'over a year ahead', { preferredTimes: [inDays(2), inDays(366)] }],
+    ['preferred_times', 'twice the same instant', { preferredTimes: [inDays(2), inDays(2)].map((time, i) => (i === 0 ? time : time.replace('Z', '+00:00'))) }],
+    ['notes', 'over 2000 characters', { notes: 'n'.repeat(2001) }],
+  ];
+
+  it.each(refusals)('refuses a %s %s, names the field, and stores nothing', async (field, _how, change) => {
+    const before = await storedRequests();
+    const outcome = await requestWorkshop(anon, { ...request, ...change } as WorkshopRequest, crypto.randomUUID());
+    expect(outcome).toMatchObject({ kind: 'invalid', field });
+    expect(await storedRequests()).toBe(before);
+  });
+
+  it('refuses a request without preferred times or an idempotency key, naming them', async () => {
+    const withoutTimes = await anon.rpc('request_workshop', {
+      workshop: 'scams-and-fraud',
+      business_name: 'Corner Grocery',
+      address: '1200 W Birch St',
+      contact_name: 'Ana Ruiz',
+      contact_email: 'ana@example.com',
+      idempotency_key: crypto.randomUUID(),
+    });
+    expect(withoutTimes.error).toMatchObject({ code: '22023', details: 'preferred_times' });
+    const withoutKey = await anon.rpc('request_workshop', {
+      workshop: 'scams-and-fraud',
+      business_name: 'Corner Grocery',
+      address: '1200 W Birch St',
+      contact_name: 'Ana Ruiz',
+      contact_email: 'ana@example.com',
+      idempotency_key: null,
+      preferred_times: [inDays(1), inDays(2)],
+    });
+    expect(withoutKey.error).toMatchObject({ code: '22023', details: 'idempotency_key' });
+  });
+
+  it('cannot be read back, changed or deleted by an anonymous caller', async () => {
+    await sent();
+    for (const attempt of [
+      anon.from('workshop_requests').select('*'),
+      anon.from('workshop_requests').update({ status: 'confirmed' }).neq('status', 'x'),
+      anon.from('workshop_requests').delete().neq('status', 'x'),
+      anon.from('workshop_requests').insert({ workshop: 'x' }),
+    ]) {
+      expect((await attempt).error?.code).toBe('42501');
+    }
+  });
+});
+
+describe('workshop_status', () => {
+  it('tells the holder of a receipt code the workshop, status and dates, and nothing else', async () => {
+    const receipt = await sent();
+    const found = await lookUpWorkshopRequest(anon, receipt.toLowerCase().replace(/-/g, ' '));
+    const today = new Date().toISOString().slice(0, 10);
+    expect(found).toEqual({
+      kind: 'found',
+      request: { workshop: 'robbery-prevention', status: 'received', requestedOn: today, updatedOn: today, confirmedAt: null, declineReason: null },
+    });
+    const { data } = await anon.rpc('workshop_status', { receipt });
+    expect(Object.keys((data as object[])[0]!).sort()).toEqual(['confirmed_at', 'decline_reason', 'requested_on', 'status', 'updated_on', 'workshop']);
+    // What the business wrote and who they are is never in the answer.
+    const answer = JSON.stringify(data);
+    for (const written of ['Corner Grocery', 'Birch', 'Ana', 'example.com', '555', 'Mornings']) expect(answer).not.toContain(written);
+  });
+
+  it('shows the confirmed time once staff confirm, and the reason once they decline', async () => {
+    const receipt = await sent();
+    const slot = request.preferredTimes[1]!;
+    await db.query(`update public.workshop_requests set status = 'confirmed', confirmed_at = $2 where ${byReceipt}`, [bare(receipt), slot]);
+    expect(await lookUpWorkshopRequest(anon, receipt)).toMatchObject({ kind: 'found', request: { status: 'confirmed', declineReason: null } });
+    const confirmed = await lookUpWorkshopRequest(anon, receipt);
+    if (confirmed.kind !== 'found') throw new Error('not found');
+    expect(new Date(confirmed.request.confirmedAt!).getTime()).toBe(new Date(slot).getTime());
+
+    await db.query(`update public.workshop_requests set status = 'declined', decline_reason = 'No officer is free on those dates.' where ${byReceipt}`, [bare(receipt)]);
+    expect(await lookUpWorkshopRequest(anon, receipt)).toMatchObject({
+      kind: 'found',
+      request: { status: 'declined', confirmedAt: null, declineReason: 'No officer is free on those dates.' },
+    });
+  });
+
+  it('moves the date of the last update with each change staff make', async () => {
+    const receipt = await sent();
+    await db.query(`update public.workshop_requests set created_at = now() - interval '3 days', status_changed_at = now() - interval '3 days' where ${byReceipt}`, [bare(receipt)]);
+    const before = await lookUpWorkshopRequest(anon, receipt);
+    await db.query(`update public.workshop_requests set status = 'confirmed', confirmed_at = $2 where ${byReceipt}`, [bare(receipt), request.preferredTimes[0]]);
+    const after = await lookUpWorkshopRequest(anon, receipt);
+    if (before.kind !== 'found' || after.kind !== 'found') throw new Error('not found');
+    expect(after.request.requestedOn).toBe(before.request.requestedOn);
+    expect(after.request.updatedOn > before.request.updatedOn).toBe(true);
+  });
+
+  it('answers a wrong code exactly as an unknown one, and a tip’s code as no request', async () => {
+    const receipt = await sent();
+    const last = receipt.slice(-1);
+    const wrong = receipt.slice(0, -1) + (last === '2' ? '3' : '2');
+    const wrongAnswer = await anon.rpc('workshop_status', { receipt: wrong });
+    const unknownAnswer = await anon.rpc('workshop_status', { receipt: '0000-0000-0000-0000' });
+    expect(wrongAnswer.data).toEqual([]);
+    expect(unknownAnswer.data).toEqual([]);
+    expect(wrongAnswer.status).toBe(unknownAnswer.status);
+    expect(await lookUpWorkshopRequest(anon, wrong)).toEqual({ kind: 'not_found' });
+
+    const tip = await anon.rpc('submit_tip', { category: 'noise', description: 'Loud music from the corner lot every night.', idempotency_key: crypto.randomUUID() });
+    expect(await lookUpWorkshopRequest(anon, (tip.data as { receipt: string }).receipt)).toEqual({ kind: 'not_found' });
+  });
+});
+
+describe('rate limits', () => {
+  it('refuse a client that sends too many requests or guesses too many codes, say when to try again, and store nothing', async () => {
+    await db.query(`update private.rate_limit_rules set max_hits = 2 where action in ${workshopActions}`);
+    await db.query(`delete from private.rate_limit_hits where action in ${workshopActions}`);
+    try {
+      const before = await storedRequests();
+      const outcomes = [];
+      for (let i = 0; i < 3; i++) outcomes.push(await requestWorkshop(anon, request, crypto.randomUUID()));
+      expect(outcomes.map((o) => o.kind)).toEqual(['stored', 'stored', 'rate_limited']);
+      expect(outcomes[2]).toMatchObject({ retryAfterMinutes: expect.any(Number) });
+      expect(await storedRequests()).toBe(before + 2);
+
+      const lookups = [];
+      for (let i = 0; i < 3; i++) lookups.push((await lookUpWorkshopRequest(anon, '0000-0000-0000-0000')).kind);
+      expect(lookups).toEqual(['not_found', 'not_found', 'rate_limited']);
+
+      const response = await fetch(`${url}/rest/v1/rpc/workshop_status`, {
+        method: 'POST',
+        headers: { apikey: anonKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ receipt: '0000-0000-0000-0000' }),
+      });
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await db.query(`update private.rate_limit_rules set max_hits = 100000 where action in ${workshopActions}`);
+    }
+  });
+
+  it('never refuses the retry of a request that already landed', async () => {
+    await db.query(`update private.rate_limit_rules set max_hits = 1 where action = 'request_workshop'`);
+    await db.query(`delete from private.rate_limit_hits where action in ${workshopActions}`);
+    try {
+      const key = crypto.randomUUID();
+      const first = await requestWorkshop(anon, request, key);
+      expect(first.kind).toBe('stored');
+      expect(await requestWorkshop(anon, request, key)).toEqual(first);
+    } finally {
+      await db.query(`update private.rate_limit_rules set max_hits = 100000 where action in ${workshopActions}`);
+    }
+  });
+
+});
