@@ -223,13 +223,13 @@ describe('tip_status', () => {
     const outcome = await submitTip(anon, tip, crypto.randomUUID());
     if (outcome.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(outcome)}`);
     const found = await lookUpTip(anon, outcome.result.receipt.toLowerCase().replace(/-/g, ' '));
-    expect(found).toMatchObject({ kind: 'found', tip: { status: 'received', publicReply: null } });
+    expect(found).toMatchObject({ kind: 'found', found: { status: 'received', publicReply: null } });
 
     const bare = outcome.result.receipt.replace(/-/g, '');
     await db.query(`update public.tips set status = 'closed', public_reply = 'Thank you: the lot is now lit.' where receipt_hash = sha256(convert_to($1, 'UTF8'))`, [bare]);
     const { data } = await anon.rpc('tip_status', { receipt: outcome.result.receipt });
     expect(Object.keys((data as object[])[0]!).sort()).toEqual(['public_reply', 'received_on', 'status', 'updated_on']);
-    expect(await lookUpTip(anon, outcome.result.receipt)).toMatchObject({ kind: 'found', tip: { status: 'closed', publicReply: 'Thank you: the lot is now lit.' } });
+    expect(await lookUpTip(anon, outcome.result.receipt)).toMatchObject({ kind: 'found', found: { status: 'closed', publicReply: 'Thank you: the lot is now lit.' } });
   });
 
   it('answers a wrong code exactly as an unknown one', async () => {

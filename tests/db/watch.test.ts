@@ -242,7 +242,7 @@ describe('watch_group_status', () => {
     const receipt = await register(value);
     expect(await lookUpWatchGroup(anon, receipt.toLowerCase().replace(/-/g, ' '))).toEqual({
       kind: 'found',
-      group: { name: value.name, status: 'pending', registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), updatedOn: expect.any(String), publicNote: null },
+      found: { name: value.name, status: 'pending', registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), updatedOn: expect.any(String), publicNote: null },
     });
 
     await db.query(`update public.watch_groups set status = 'changes_requested', public_note = 'Please leave out Heron Park: it is in beat 106.' where ${byReceipt}`, [receipt]);
@@ -251,7 +251,7 @@ describe('watch_group_status', () => {
     expect(JSON.stringify(data)).not.toContain(value.captain_email);
     expect(await lookUpWatchGroup(anon, receipt)).toMatchObject({
       kind: 'found',
-      group: { status: 'changes_requested', publicNote: 'Please leave out Heron Park: it is in beat 106.' },
+      found: { status: 'changes_requested', publicNote: 'Please leave out Heron Park: it is in beat 106.' },
     });
   });
 

@@ -186,7 +186,7 @@ describe('workshop_status', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(found).toEqual({
       kind: 'found',
-      request: { workshop: 'robbery-prevention', status: 'received', requestedOn: today, updatedOn: today, confirmedAt: null, declineReason: null },
+      found: { workshop: 'robbery-prevention', status: 'received', requestedOn: today, updatedOn: today, confirmedAt: null, declineReason: null },
     });
     const { data } = await anon.rpc('workshop_status', { receipt });
     expect(Object.keys((data as object[])[0]!).sort()).toEqual(['confirmed_at', 'decline_reason', 'requested_on', 'status', 'updated_on', 'workshop']);
@@ -199,15 +199,15 @@ describe('workshop_status', () => {
     const receipt = await sent();
     const slot = request.preferredTimes[1]!;
     await db.query(`update public.workshop_requests set status = 'confirmed', confirmed_at = $2 where ${byReceipt}`, [bare(receipt), slot]);
-    expect(await lookUpWorkshopRequest(anon, receipt)).toMatchObject({ kind: 'found', request: { status: 'confirmed', declineReason: null } });
+    expect(await lookUpWorkshopRequest(anon, receipt)).toMatchObject({ kind: 'found', found: { status: 'confirmed', declineReason: null } });
     const confirmed = await lookUpWorkshopRequest(anon, receipt);
     if (confirmed.kind !== 'found') throw new Error('not found');
-    expect(new Date(confirmed.request.confirmedAt!).getTime()).toBe(new Date(slot).getTime());
+    expect(new Date(confirmed.found.confirmedAt!).getTime()).toBe(new Date(slot).getTime());
 
     await db.query(`update public.workshop_requests set status = 'declined', decline_reason = 'No officer is free on those dates.' where ${byReceipt}`, [bare(receipt)]);
     expect(await lookUpWorkshopRequest(anon, receipt)).toMatchObject({
       kind: 'found',
-      request: { status: 'declined', confirmedAt: null, declineReason: 'No officer is free on those dates.' },
+      found: { status: 'declined', confirmedAt: null, declineReason: 'No officer is free on those dates.' },
     });
   });
 
@@ -218,8 +218,8 @@ describe('workshop_status', () => {
     await db.query(`update public.workshop_requests set status = 'confirmed', confirmed_at = $2 where ${byReceipt}`, [bare(receipt), request.preferredTimes[0]]);
     const after = await lookUpWorkshopRequest(anon, receipt);
     if (before.kind !== 'found' || after.kind !== 'found') throw new Error('not found');
-    expect(after.request.requestedOn).toBe(before.request.requestedOn);
-    expect(after.request.updatedOn > before.request.updatedOn).toBe(true);
+    expect(after.found.requestedOn).toBe(before.found.requestedOn);
+    expect(after.found.updatedOn > before.found.updatedOn).toBe(true);
   });
 
   it('answers a wrong code exactly as an unknown one, and a tip’s code as no request', async () => {

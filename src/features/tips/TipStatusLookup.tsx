@@ -2,11 +2,10 @@
 // resident ever saying who they are. Only the code is sent, and the answer
 // holds the status, two dates and the public reply: nothing else is stored
 // for anyone to return.
-import { useId, useRef, useState, type SubmitEvent } from 'react';
-import { format } from '../../lib/i18n/format.ts';
-import type { Messages } from '../../lib/i18n/index.ts';
+import ReceiptLookup from '../../components/forms/ReceiptLookup.tsx';
 import { publicApi } from '../../lib/api.ts';
-import { lookUpTip, type StatusOutcome } from './tipStatus.ts';
+import type { Messages } from '../../lib/i18n/index.ts';
+import { lookUpTip } from './tipStatus.ts';
 
 interface Props {
   t: Messages['tipStatus'];
@@ -14,73 +13,26 @@ interface Props {
 }
 
 export default function TipStatusLookup({ t, locale }: Props) {
-  const id = useId();
-  const [outcome, setOutcome] = useState<StatusOutcome>();
-  const [busy, setBusy] = useState(false);
-  const result = useRef<HTMLDivElement>(null);
-
-  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const code = String(new FormData(event.currentTarget).get('receipt') ?? '');
-    setBusy(true);
-    setOutcome(await lookUpTip(publicApi(), code));
-    setBusy(false);
-    requestAnimationFrame(() => result.current?.focus());
-  }
-
   const date = (day: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
-
   return (
-    <div className="space-y-6">
-      <form onSubmit={onSubmit} className="space-y-2" noValidate>
-        <label htmlFor={`${id}-receipt`} className="block font-semibold">
-          {t.label}
-        </label>
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {t.hint}
-        </p>
-        <div className="flex flex-wrap gap-2">
-          <input
-            id={`${id}-receipt`}
-            name="receipt"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-describedby={`${id}-hint`}
-            className="min-w-0 flex-1 basis-64 rounded-md border-2 border-slate-600 px-3 py-2 font-mono text-lg tracking-wider"
-          />
-          <button type="submit" aria-disabled={busy} className="min-h-11 rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800">
-            {t.check}
-          </button>
-        </div>
-      </form>
-
-      <div ref={result} tabIndex={-1} role="status" aria-live="polite" className="focus:outline-none">
-        {outcome?.kind === 'found' && (
-          <section aria-labelledby={`${id}-found`} className="space-y-2 rounded-lg border-2 border-brand-700 p-5">
-            <h2 id={`${id}-found`} className="text-2xl font-bold">
-              {t.statuses[outcome.tip.status]}
-            </h2>
-            <p>{t.explanations[outcome.tip.status]}</p>
-            <p className="text-sm text-slate-700">
-              {t.received} {date(outcome.tip.receivedOn)} · {t.updated} {date(outcome.tip.updatedOn)}
-            </p>
-            {outcome.tip.publicReply && (
-              <div className="mt-3 rounded-md bg-brand-50 p-3">
-                <p className="font-semibold">{t.reply}</p>
-                <p className="whitespace-pre-line">{outcome.tip.publicReply}</p>
-              </div>
-            )}
-          </section>
-        )}
-        {outcome && outcome.kind !== 'found' && (
-          <p className="font-semibold text-alert-700">
-            {outcome.kind === 'rate_limited' ? format(t.problems.rate_limited, { minutes: outcome.retryAfterMinutes }) : t.problems[outcome.kind]}
+    <ReceiptLookup t={t} lookUp={(code) => lookUpTip(publicApi(), code)}>
+      {(tip, headingId) => (
+        <>
+          <h2 id={headingId} className="text-2xl font-bold">
+            {t.statuses[tip.status]}
+          </h2>
+          <p>{t.explanations[tip.status]}</p>
+          <p className="text-sm text-slate-700">
+            {t.received} {date(tip.receivedOn)} · {t.updated} {date(tip.updatedOn)}
           </p>
-        )}
-      </div>
-    </div>
+          {tip.publicReply && (
+            <div className="mt-3 rounded-md bg-brand-50 p-3">
+              <p className="font-semibold">{t.reply}</p>
+              <p className="whitespace-pre-line">{tip.publicReply}</p>
+            </div>
+          )}
+        </>
+      )}
+    </ReceiptLookup>
   );
 }

@@ -2,8 +2,7 @@
 // workshop_status RPC: the workshop, its status, two dates, the confirmed time
 // and the reason for a decline, and nothing else.
 import type { RpcClient } from '../../lib/api.ts';
-import { normaliseReceipt } from '../../lib/forms/receipt.ts';
-import { retryMinutes } from '../../lib/submission.ts';
+import { lookUpReceipt, type ReceiptLookupOutcome } from '../../lib/forms/receiptLookup.ts';
 
 export const workshopStatuses = ['received', 'confirmed', 'declined', 'completed'] as const;
 export type WorkshopStatusName = (typeof workshopStatuses)[number];
@@ -20,16 +19,6 @@ export interface WorkshopRequestStatus {
   declineReason: string | null;
 }
 
-export type WorkshopStatusOutcome =
-  | { kind: 'found'; request: WorkshopRequestStatus }
-  /** Not a code at all (wrong length or letters): said before asking anyone. */
-  | { kind: 'malformed' }
-  /** A wrong code and an unknown code are the same answer. */
-  | { kind: 'not_found' }
-  | { kind: 'unreachable' }
-  | { kind: 'rate_limited'; retryAfterMinutes: number }
-  | { kind: 'failed' };
-
 interface StatusRow {
   workshop: string;
   status: WorkshopStatusName;
@@ -39,25 +28,13 @@ interface StatusRow {
   decline_reason: string | null;
 }
 
-export async function lookUpWorkshopRequest(client: RpcClient, input: string): Promise<WorkshopStatusOutcome> {
-  const receipt = normaliseReceipt(input);
-  if (!receipt) return { kind: 'malformed' };
-  const { data, error, status } = await client.rpc('workshop_status', { receipt });
-  if (error) {
-    if (status === 429) return { kind: 'rate_limited', retryAfterMinutes: retryMinutes(error.details) };
-    return status === 0 ? { kind: 'unreachable' } : { kind: 'failed' };
-  }
-  const [row] = (data ?? []) as StatusRow[];
-  if (!row) return { kind: 'not_found' };
-  return {
-    kind: 'found',
-    request: {
-      workshop: row.workshop,
-      status: row.status,
-      requestedOn: row.requested_on,
-      updatedOn: row.updated_on,
-      confirmedAt: row.confirmed_at,
-      declineReason: row.decline_reason,
-    },
-  };
+export function lookUpWorkshopRequest(client: RpcClient, input: string): Promise<ReceiptLookupOutcome<WorkshopRequestStatus>> {
+  return lookUpReceipt(client, 'workshop_status', input, (row: StatusRow) => ({
+    workshop: row.workshop,
+    status: row.status,
+    requestedOn: row.requested_on,
+    updatedOn: row.updated_on,
+    confirmedAt: row.confirmed_at,
+    declineReason: row.decline_reason,
+  }));
 }
