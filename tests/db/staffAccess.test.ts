@@ -110,24 +110,33 @@ describe('who sees which tips', () => {
 });
 
 describe('what staff may change', () => {
-  it('an officer triages a tip in their beat, and the history records who did it', async () => {
-    const { data, error } = await clients.officer1
-      .from('tips')
-      .update({ status: 'under_review', public_reply: 'An officer is looking into it.' })
-      .eq('tip_id', tips.zz1!)
-      .select('status');
+  it('an officer triages a tip in their beat, and the history records who did what, with the note', async () => {
+    const { error } = await clients.officer1.rpc('triage_tip', {
+      tip_id: tips.zz1,
+      status: 'under_review',
+      public_reply: 'An officer is looking into it.',
+      note: 'Called the property manager.',
+    });
     expect(error).toBeNull();
-    expect(data).toEqual([{ status: 'under_review' }]);
-    const { rows } = await db.query(
-      `select c.from_status, c.to_status, u.email from public.tip_status_changes c join auth.users u on u.id = c.changed_by where c.tip_id = $1`,
-      [tips.zz1],
-    );
-    expect(rows).toEqual([{ from_status: 'received', to_status: 'under_review', email: `officer1-${run}@example.org` }]);
+    const { data: history } = await clients.officer1
+      .from('staff_history')
+      .select('field, from_value, to_value, note, changed_by_email')
+      .eq('item_id', tips.zz1!)
+      .order('history_id');
+    expect(history).toEqual([
+      { field: 'status', from_value: null, to_value: 'received', note: null, changed_by_email: null },
+      { field: 'status', from_value: 'received', to_value: 'under_review', note: 'Called the property manager.', changed_by_email: `officer1-${run}@example.org` },
+      { field: 'public_reply', from_value: null, to_value: 'An officer is looking into it.', note: null, changed_by_email: `officer1-${run}@example.org` },
+    ]);
+    // Another officer's scope does not reach this tip's history either.
+    expect((await clients.officer3.from('staff_history').select('history_id').eq('item_id', tips.zz1!)).data).toEqual([]);
   });
 
   it('an officer cannot change a tip outside their beats, nor what the resident wrote', async () => {
     const outside = await clients.officer1.from('tips').update({ status: 'closed' }).eq('tip_id', tips.zz3!).select('tip_id');
     expect(outside.data).toEqual([]);
+    const throughTriage = await clients.officer1.rpc('triage_tip', { tip_id: tips.zz3, status: 'closed' });
+    expect(throughTriage.error).toMatchObject({ code: '22023', details: 'tip_id' });
     expect((await db.query('select status from public.tips where tip_id = $1', [tips.zz3])).rows[0].status).toBe('received');
 
     const rewrite = await clients.officer1.from('tips').update({ description: 'Something else entirely, rewritten.' }).eq('tip_id', tips.zz1!);
@@ -137,10 +146,12 @@ describe('what staff may change', () => {
   it('nobody deletes a tip or rewrites its history, whatever their role', async () => {
     const deleted = await clients.coordinator.from('tips').delete().eq('tip_id', tips.zz2!);
     expect(deleted.error?.code).toBe('42501');
-    const history = await clients.coordinator.from('tip_status_changes').update({ to_status: 'closed' }).eq('tip_id', tips.zz1!);
+    const history = await clients.coordinator.from('staff_history').update({ to_value: 'closed' }).eq('item_id', tips.zz1!);
     expect(history.error?.code).toBe('42501');
-    const erased = await clients.coordinator.from('tip_status_changes').delete().eq('tip_id', tips.zz1!);
+    const erased = await clients.coordinator.from('staff_history').delete().eq('item_id', tips.zz1!);
     expect(erased.error?.code).toBe('42501');
+    const forged = await clients.coordinator.from('staff_history').insert({ kind: 'tip', item_id: tips.zz1, field: 'status', to_value: 'closed' });
+    expect(forged.error?.code).toBe('42501');
   });
 
   it('staff cannot grant themselves a role or a wider scope', async () => {
@@ -152,5 +163,72 @@ describe('what staff may change', () => {
     expect(widened.error?.code).toBe('42501');
     const joined = await clients.nobody.from('staff_members').insert({ user_id: crypto.randomUUID(), role: 'coordinator' });
     expect(joined.error?.code).toBe('42501');
+  });
+});
+
+describe('the workspace’s actions', () => {
+  it('approving a watch group puts it on the public map; asking for changes tells the captain why', async () => {
+    const publicNames = async () => ((await createClient(url, anonKey).rpc('approved_watch_groups')).data as Array<{ name: string }>).map((g) => g.name);
+    expect(await publicNames()).not.toContain(`Fixture Watch ${run} zz1`);
+    expect((await clients.officer1.rpc('review_watch_group', { watch_group_id: groups.zz1, status: 'approved', note: 'Met the captain.' })).error).toBeNull();
+    expect(await publicNames()).toContain(`Fixture Watch ${run} zz1`);
+
+    const refused = await clients.officer1.rpc('review_watch_group', { watch_group_id: groups.zz3, status: 'approved' });
+    expect(refused.error).toMatchObject({ code: '22023', details: 'watch_group_id' });
+    expect(await publicNames()).not.toContain(`Fixture Watch ${run} zz3`);
+
+    expect((await clients.supervisorA.rpc('review_watch_group', { watch_group_id: groups.zz2, status: 'changes_requested', public_note: 'Please leave out the park.' })).error).toBeNull();
+    const { rows } = await db.query('select status, public_note, approved_at from public.watch_groups where watch_group_id = $1', [groups.zz2]);
+    expect(rows[0]).toEqual({ status: 'changes_requested', public_note: 'Please leave out the park.', approved_at: null });
+  });
+
+  it('a workshop is confirmed only with a time, declined only with a reason', async () => {
+    const confirm = (args: Record<string, unknown>) => clients.coordinator.rpc('schedule_workshop', { workshop_request_id: requests.zz3, ...args });
+    expect((await confirm({ status: 'confirmed' })).error).toMatchObject({ code: '22023', details: 'confirmed_at' });
+    const at = new Date(Date.now() + 12 * 86_400_000).toISOString();
+    expect((await confirm({ status: 'confirmed', confirmed_at: at })).error).toBeNull();
+    expect((await confirm({ status: 'declined' })).error).toMatchObject({ code: '22023', details: 'decline_reason' });
+    expect((await confirm({ status: 'declined', decline_reason: 'No officer is free that week.' })).error).toBeNull();
+    const { rows } = await db.query('select status, confirmed_at, decline_reason from public.workshop_requests where workshop_request_id = $1', [requests.zz3]);
+    // A declined request keeps no confirmed time for the business to read.
+    expect(rows[0]).toEqual({ status: 'declined', confirmed_at: null, decline_reason: 'No officer is free that week.' });
+    expect((await clients.officer1.rpc('schedule_workshop', { workshop_request_id: requests.zz3, status: 'completed' })).error).toMatchObject({ details: 'workshop_request_id' });
+  });
+
+  it('marks a repeat report as a duplicate, which closes it, and refuses a tip as its own duplicate', async () => {
+    const repeat = await insertTip('zz2');
+    expect((await clients.supervisorA.rpc('triage_tip', { tip_id: repeat, duplicate_of: tips.zz2 })).error).toBeNull();
+    const { rows } = await db.query('select status, duplicate_of from public.tips where tip_id = $1', [repeat]);
+    expect(rows[0]).toEqual({ status: 'closed', duplicate_of: tips.zz2 });
+    expect((await clients.supervisorA.rpc('triage_tip', { tip_id: tips.zz2, duplicate_of: tips.zz2 })).error).toMatchObject({ details: 'duplicate_of' });
+    // A tip the supervisor cannot see is no better a target.
+    expect((await clients.supervisorA.rpc('triage_tip', { tip_id: tips.zz2, duplicate_of: tips.zz3 })).error).toMatchObject({ details: 'duplicate_of' });
+    expect((await clients.supervisorA.rpc('triage_tip', { tip_id: tips.zz2, assigned_to: 'Not A Slug!' })).error).toMatchObject({ details: 'assigned_to' });
+  });
+
+  it('keeps internal notes in the history, only on items the writer can see', async () => {
+    expect((await clients.officer3.rpc('add_staff_note', { kind: 'tip', item_id: tips.zz3, note: 'Neighbour says it is every Friday.' })).error).toBeNull();
+    expect((await clients.officer3.rpc('add_staff_note', { kind: 'tip', item_id: tips.zz1, note: 'Peeking.' })).error).toMatchObject({ details: 'item_id' });
+    expect((await clients.nobody.rpc('add_staff_note', { kind: 'tip', item_id: tips.zz3, note: 'Hello.' })).error).toMatchObject({ details: 'item_id' });
+    expect((await clients.officer3.rpc('add_staff_note', { kind: 'tip', item_id: tips.zz3, note: '   ' })).error).toMatchObject({ details: 'note' });
+    const { data } = await clients.coordinator.from('staff_history').select('field, note, changed_by_email').eq('item_id', tips.zz3!).eq('field', 'note');
+    expect(data).toEqual([{ field: 'note', note: 'Neighbour says it is every Friday.', changed_by_email: `officer3-${run}@example.org` }]);
+  });
+
+  it('summarises the week per beat, within each role’s scope', async () => {
+    const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    const until = new Date(Date.now() + 60_000).toISOString();
+    const summary = async (who: Who) => {
+      const { data, error } = await clients[who].rpc('staff_summary', { since, until });
+      if (error) throw error;
+      return (data as Array<{ beat: string | null; kind: string; items: number }>).filter((row) => row.beat?.startsWith('zz'));
+    };
+    const beatsIn = (rows: Array<{ beat: string | null }>) => [...new Set(rows.map((row) => row.beat))].sort();
+    expect(beatsIn(await summary('officer1'))).toEqual(['zz1']);
+    expect(beatsIn(await summary('supervisorA'))).toEqual(['zz1', 'zz2']);
+    expect(beatsIn(await summary('coordinator'))).toEqual(['zz1', 'zz2', 'zz3']);
+    expect(await summary('nobody')).toEqual([]);
+    const zz1 = (await summary('officer1')).filter((row) => row.kind === 'tip');
+    expect(zz1.reduce((sum, row) => sum + Number(row.items), 0)).toBe(1);
   });
 });

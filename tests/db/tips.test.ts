@@ -340,7 +340,7 @@ describe('purge_closed_tips', () => {
   });
 });
 
-describe('tip_status_changes', () => {
+describe('the history of a tip', () => {
   it('records every change of status in order, and refuses to be rewritten, even by the database owner', async () => {
     const outcome = await submitTip(anon, tip, crypto.randomUUID());
     if (outcome.kind !== 'stored') throw new Error('not stored');
@@ -349,16 +349,18 @@ describe('tip_status_changes', () => {
     await db.query(`update public.tips set status = 'under_review' where ${where}`, [bare]);
     await db.query(`update public.tips set status = 'closed' where ${where}`, [bare]);
     const { rows } = await db.query(
-      `select from_status, to_status from public.tip_status_changes where tip_id = (select tip_id from public.tips where ${where}) order by tip_status_change_id`,
+      `select field, from_value, to_value from public.staff_history
+        where kind = 'tip' and item_id = (select tip_id from public.tips where ${where}) order by history_id`,
       [bare],
     );
     expect(rows).toEqual([
-      { from_status: null, to_status: 'received' },
-      { from_status: 'received', to_status: 'under_review' },
-      { from_status: 'under_review', to_status: 'closed' },
+      { field: 'status', from_value: null, to_value: 'received' },
+      { field: 'status', from_value: 'received', to_value: 'under_review' },
+      { field: 'status', from_value: 'under_review', to_value: 'closed' },
     ]);
-    await expect(db.query(`delete from public.tip_status_changes`)).rejects.toThrow('cannot be changed');
-    await expect(db.query(`update public.tip_status_changes set to_status = 'received'`)).rejects.toThrow('cannot be changed');
-    expect((await anon.from('tip_status_changes').select('*')).error?.code).toBe('42501');
+    await expect(db.query(`delete from public.staff_history`)).rejects.toThrow('cannot be changed');
+    await expect(db.query(`update public.staff_history set to_value = 'received'`)).rejects.toThrow('cannot be changed');
+    await expect(db.query(`truncate public.staff_history`)).rejects.toThrow('cannot be changed');
+    expect((await anon.from('staff_history').select('history_id')).error?.code).toBe('42501');
   });
 });

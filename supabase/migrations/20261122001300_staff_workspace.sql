@@ -1,0 +1,324 @@
+-- What staff do with what residents sent, and the record of it. Every change
+-- staff make, and every note they write, is a row in staff_history (who, when,
+-- which field, from, to, note), written by triggers so that no path around
+-- the workspace escapes it, and refused any update or delete, whoever asks.
+-- Staff act through the functions below, which run as the caller: row-level
+-- security decides which items they may touch (officers their beats,
+-- supervisors their district, coordinators everything).
+
+-- Tips gain what triage needs: an officer to follow it up (an officer profile's
+-- slug) and, for a repeat report, the tip it repeats.
+alter table public.tips
+  add column assigned_to text
+    constraint tips_assigned_to_slug check (assigned_to ~ '^[a-z0-9][a-z0-9-]*$' and char_length(assigned_to) <= 80),
+  add column duplicate_of uuid references public.tips (tip_id),
+  add constraint tips_not_own_duplicate check (duplicate_of <> tip_id);
+
+create table public.staff_history (
+  history_id bigint generated always as identity primary key,
+  kind text not null
+    constraint staff_history_kind_known check (kind in ('tip', 'watch_group', 'workshop_request')),
+  item_id uuid not null,
+  -- the column that changed, or 'note' for an internal note
+  field text not null,
+  from_value text,
+  to_value text,
+  note text
+    constraint staff_history_note_length check (char_length(note) between 1 and 5000),
+  -- the staff member; null when the resident or the system made the change
+  changed_by uuid default auth.uid(),
+  changed_by_email text default nullif(auth.jwt() ->> 'email', ''),
+  changed_at timestamptz not null default now()
+);
+create index staff_history_item on public.staff_history (kind, item_id, changed_at);
+
+comment on table public.staff_history is
+  'Every change to tips, watch groups and workshop requests, and every internal note: appended by triggers and functions, never changed or deleted.';
+
+alter table public.staff_history enable row level security;
+revoke all on public.staff_history from anon, authenticated;
+
+-- The status history tips had so far moves here, and its table goes.
+insert into public.staff_history (kind, item_id, field, from_value, to_value, changed_by, changed_by_email, changed_at)
+select 'tip', c.tip_id, 'status', c.from_status, c.to_status, c.changed_by, null, c.changed_at
+  from public.tip_status_changes as c
+ order by c.tip_status_change_id;
+drop trigger tips_record_status on public.tips;
+drop function private.record_tip_status();
+drop table public.tip_status_changes;
+
+create or replace function private.history_is_append_only() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception using errcode = '42501', message = 'the history cannot be changed or deleted';
+end
+$$;
+create trigger staff_history_append_only
+  before update or delete on public.staff_history
+  for each row execute function private.history_is_append_only();
+create trigger staff_history_never_emptied
+  before truncate on public.staff_history
+  for each statement execute function private.history_is_append_only();
+
+-- Records the fields named in the trigger's arguments (after the kind and the
+-- id column): on insert the first one's starting value, on update each that
+-- changed. The note of the change (set by the staff functions for this
+-- transaction) goes with the first field recorded.
+create function private.record_changes() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  kind text := tg_argv[0];
+  id_column text := tg_argv[1];
+  before jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) else '{}'::jsonb end;
+  after jsonb := to_jsonb(new);
+  note text := nullif(current_setting('openbeat.change_note', true), '');
+  field text;
+begin
+  for i in 2 .. tg_nargs - 1 loop
+    field := tg_argv[i];
+    if tg_op = 'INSERT' and i > 2 then exit; end if;
+    if tg_op = 'INSERT' or (before -> field) is distinct from (after -> field) then
+      insert into public.staff_history (kind, item_id, field, from_value, to_value, note)
+      values (kind, (after ->> id_column)::uuid, field, before ->> field, after ->> field, note);
+      note := null;
+    end if;
+  end loop;
+  perform set_config('openbeat.change_note', '', true);
+  return null;
+end
+$$;
+revoke all on function private.record_changes() from public;
+
+create trigger tips_record_changes
+  after insert or update on public.tips
+  for each row execute function private.record_changes('tip', 'tip_id', 'status', 'public_reply', 'assigned_to', 'duplicate_of');
+create trigger watch_groups_record_changes
+  after insert or update on public.watch_groups
+  for each row execute function private.record_changes('watch_group', 'watch_group_id', 'status', 'public_note');
+create trigger workshop_requests_record_changes
+  after insert or update on public.workshop_requests
+  for each row execute function private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
+
+-- Staff read the history of the items they can see.
+grant select on public.staff_history to authenticated;
+create policy staff_history_of_visible_items on public.staff_history for select to authenticated using (
+  case kind
+    when 'tip' then exists (select from public.tips as t where t.tip_id = staff_history.item_id)
+    when 'watch_group' then exists (select from public.watch_groups as g where g.watch_group_id = staff_history.item_id)
+    when 'workshop_request' then exists (select from public.workshop_requests as w where w.workshop_request_id = staff_history.item_id)
+  end
+);
+
+grant update (assigned_to, duplicate_of) on public.tips to authenticated;
+grant select (assigned_to, duplicate_of) on public.tips to authenticated;
+-- Check constraints run as whoever updates the row.
+grant execute on function private.distinct_instants(timestamptz[]) to authenticated;
+
+-- The staff functions run as the caller, so what they call lives where staff may reach.
+create function staff_access.refuse(field text, message text) returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception using errcode = '22023', message = message, detail = field;
+end
+$$;
+revoke all on function staff_access.refuse(text, text) from public;
+grant execute on function staff_access.refuse(text, text) to authenticated;
+
+-- Triage a tip: any argument left null stays as it is; an empty text clears it.
+create function public.triage_tip(
+  tip_id uuid,
+  status text default null,
+  public_reply text default null,
+  assigned_to text default null,
+  duplicate_of uuid default null,
+  note text default null
+)
+returns void
+language plpgsql volatile
+security invoker
+set search_path = ''
+as $$
+begin
+  if triage_tip.status is not null and triage_tip.status not in ('received', 'under_review', 'referred', 'action_taken', 'closed') then
+    perform staff_access.refuse('status', 'choose one of the listed statuses');
+  end if;
+  if char_length(btrim(triage_tip.public_reply)) > 5000 then
+    perform staff_access.refuse('public_reply', 'keep the reply under 5000 characters');
+  end if;
+  if nullif(triage_tip.assigned_to, '') !~ '^[a-z0-9][a-z0-9-]*$' then
+    perform staff_access.refuse('assigned_to', 'choose an officer from the list');
+  end if;
+  if triage_tip.duplicate_of = triage_tip.tip_id
+     or (triage_tip.duplicate_of is not null and not exists (select from public.tips as d where d.tip_id = triage_tip.duplicate_of)) then
+    perform staff_access.refuse('duplicate_of', 'choose another tip you can see');
+  end if;
+  if char_length(btrim(triage_tip.note)) > 5000 then
+    perform staff_access.refuse('note', 'keep the note under 5000 characters');
+  end if;
+
+  perform set_config('openbeat.change_note', coalesce(btrim(triage_tip.note), ''), true);
+  update public.tips as t
+     set status = case when triage_tip.duplicate_of is not null then 'closed' else coalesce(triage_tip.status, t.status) end,
+         public_reply = case when triage_tip.public_reply is null then t.public_reply else nullif(btrim(triage_tip.public_reply), '') end,
+         assigned_to = case when triage_tip.assigned_to is null then t.assigned_to else nullif(triage_tip.assigned_to, '') end,
+         duplicate_of = coalesce(triage_tip.duplicate_of, t.duplicate_of)
+   where t.tip_id = triage_tip.tip_id;
+  if not found then
+    perform staff_access.refuse('tip_id', 'no such tip in your beats');
+  end if;
+end
+$$;
+
+-- Review a watch group's registration: approve it (it then appears on the
+-- public map and beat pages), ask for changes, decline or retire it.
+create function public.review_watch_group(
+  watch_group_id uuid,
+  status text default null,
+  public_note text default null,
+  note text default null
+)
+returns void
+language plpgsql volatile
+security invoker
+set search_path = ''
+as $$
+begin
+  if review_watch_group.status is not null and review_watch_group.status not in ('pending', 'approved', 'changes_requested', 'declined', 'retired') then
+    perform staff_access.refuse('status', 'choose one of the listed decisions');
+  end if;
+  if char_length(btrim(review_watch_group.public_note)) > 2000 then
+    perform staff_access.refuse('public_note', 'keep the note to the captain under 2000 characters');
+  end if;
+  if char_length(btrim(review_watch_group.note)) > 5000 then
+    perform staff_access.refuse('note', 'keep the note under 5000 characters');
+  end if;
+
+  perform set_config('openbeat.change_note', coalesce(btrim(review_watch_group.note), ''), true);
+  update public.watch_groups as g
+     set status = coalesce(review_watch_group.status, g.status),
+         approved_at = case
+           when coalesce(review_watch_group.status, g.status) = 'approved' then coalesce(g.approved_at, now())
+           when coalesce(review_watch_group.status, g.status) = 'retired' then g.approved_at
+         end,
+         public_note = case when review_watch_group.public_note is null then g.public_note else nullif(btrim(review_watch_group.public_note), '') end
+   where g.watch_group_id = review_watch_group.watch_group_id;
+  if not found then
+    perform staff_access.refuse('watch_group_id', 'no such group in your beats');
+  end if;
+end
+$$;
+
+-- Answer a workshop request: confirm one time (any time, not only those
+-- asked for), decline with a reason the business will read, or mark it done.
+create function public.schedule_workshop(
+  workshop_request_id uuid,
+  status text default null,
+  confirmed_at timestamptz default null,
+  decline_reason text default null,
+  note text default null
+)
+returns void
+language plpgsql volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  -- staff may read these columns of a request, not all of them
+  current record;
+  next_status text;
+begin
+  select w.status, w.confirmed_at, w.decline_reason into current
+    from public.workshop_requests as w where w.workshop_request_id = schedule_workshop.workshop_request_id;
+  if not found then
+    perform staff_access.refuse('workshop_request_id', 'no such request in your beats');
+  end if;
+  next_status := coalesce(schedule_workshop.status, current.status);
+  if next_status not in ('received', 'confirmed', 'declined', 'completed') then
+    perform staff_access.refuse('status', 'choose one of the listed decisions');
+  end if;
+  if next_status = 'confirmed' and coalesce(schedule_workshop.confirmed_at, current.confirmed_at) is null then
+    perform staff_access.refuse('confirmed_at', 'give the date and time you confirm');
+  end if;
+  if next_status = 'declined' and nullif(btrim(coalesce(schedule_workshop.decline_reason, current.decline_reason)), '') is null then
+    perform staff_access.refuse('decline_reason', 'say why, in words for the business');
+  end if;
+  if char_length(btrim(schedule_workshop.decline_reason)) > 2000 then
+    perform staff_access.refuse('decline_reason', 'keep the reason under 2000 characters');
+  end if;
+  if char_length(btrim(schedule_workshop.note)) > 5000 then
+    perform staff_access.refuse('note', 'keep the note under 5000 characters');
+  end if;
+
+  perform set_config('openbeat.change_note', coalesce(btrim(schedule_workshop.note), ''), true);
+  update public.workshop_requests as w
+     set status = next_status,
+         confirmed_at = case when next_status in ('confirmed', 'completed') then coalesce(schedule_workshop.confirmed_at, w.confirmed_at) end,
+         decline_reason = case when next_status = 'declined' then nullif(btrim(coalesce(schedule_workshop.decline_reason, w.decline_reason)), '') end
+   where w.workshop_request_id = schedule_workshop.workshop_request_id;
+end
+$$;
+
+-- An internal note on an item, for staff only: part of its history.
+create function public.add_staff_note(kind text, item_id uuid, note text)
+returns void
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  beat text;
+begin
+  if add_staff_note.kind = 'tip' then
+    select t.beat into beat from public.tips as t where t.tip_id = add_staff_note.item_id;
+  elsif add_staff_note.kind = 'watch_group' then
+    select g.beat into beat from public.watch_groups as g where g.watch_group_id = add_staff_note.item_id;
+  elsif add_staff_note.kind = 'workshop_request' then
+    select w.beat into beat from public.workshop_requests as w where w.workshop_request_id = add_staff_note.item_id;
+  else
+    perform staff_access.refuse('kind', 'choose a tip, a watch group or a workshop request');
+  end if;
+  -- The caller's own scope decides, as if they had read the item themselves.
+  if not found or not staff_access.sees_beat(beat) then
+    perform staff_access.refuse('item_id', 'no such item in your beats');
+  end if;
+  if nullif(btrim(add_staff_note.note), '') is null or char_length(btrim(add_staff_note.note)) > 5000 then
+    perform staff_access.refuse('note', 'write a note of 1 to 5000 characters');
+  end if;
+  insert into public.staff_history (kind, item_id, field, note)
+  values (add_staff_note.kind, add_staff_note.item_id, 'note', btrim(add_staff_note.note));
+end
+$$;
+
+-- Counts per beat, kind, category and status of what the caller can see,
+-- received in [since, until): the weekly summary for beat meetings and the
+-- scanning step of SARA. Runs as the caller, so RLS scopes it.
+create function public.staff_summary(since timestamptz, until timestamptz)
+returns table (beat text, kind text, category text, status text, items bigint)
+language sql stable
+security invoker
+set search_path = ''
+as $$
+  select t.beat, 'tip', t.category, t.status, count(*) from public.tips as t
+   where t.created_at >= since and t.created_at < until group by 1, 2, 3, 4
+  union all
+  select g.beat, 'watch_group', null, g.status, count(*) from public.watch_groups as g
+   where g.created_at >= since and g.created_at < until group by 1, 2, 3, 4
+  union all
+  select w.beat, 'workshop_request', w.workshop, w.status, count(*) from public.workshop_requests as w
+   where w.created_at >= since and w.created_at < until group by 1, 2, 3, 4
+  order by 1 nulls first, 2, 3, 4
+$$;
+
+revoke all on function public.triage_tip(uuid, text, text, text, uuid, text), public.review_watch_group(uuid, text, text, text),
+  public.schedule_workshop(uuid, text, timestamptz, text, text), public.add_staff_note(text, uuid, text),
+  public.staff_summary(timestamptz, timestamptz) from public;
+grant execute on function public.triage_tip(uuid, text, text, text, uuid, text), public.review_watch_group(uuid, text, text, text),
+  public.schedule_workshop(uuid, text, timestamptz, text, text), public.add_staff_note(text, uuid, text),
+  public.staff_summary(timestamptz, timestamptz) to authenticated;
