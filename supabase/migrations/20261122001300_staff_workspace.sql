@@ -37,6 +37,7 @@ comment on table public.staff_history is
 
 alter table public.staff_history enable row level security;
 revoke all on public.staff_history from anon, authenticated;
+revoke all on sequence public.staff_history_history_id_seq from anon, authenticated;
 
 -- The status history tips had so far moves here, and its table goes.
 insert into public.staff_history (kind, item_id, field, from_value, to_value, changed_by, changed_by_email, changed_at)
@@ -92,7 +93,9 @@ begin
   return null;
 end
 $$;
-revoke all on function private.record_changes() from public;
+-- Trigger functions are run by their triggers, never called: nobody needs to execute them.
+revoke all on function private.record_changes(), private.history_is_append_only(), private.stamp_tip_status(),
+  private.stamp_workshop_request_status() from public;
 
 create trigger tips_record_changes
   after insert or update on public.tips
@@ -316,9 +319,10 @@ as $$
   order by 1 nulls first, 2, 3, 4
 $$;
 
+-- Supabase grants anon every new function in public by default: these are staff's alone.
 revoke all on function public.triage_tip(uuid, text, text, text, uuid, text), public.review_watch_group(uuid, text, text, text),
   public.schedule_workshop(uuid, text, timestamptz, text, text), public.add_staff_note(text, uuid, text),
-  public.staff_summary(timestamptz, timestamptz) from public;
+  public.staff_summary(timestamptz, timestamptz) from public, anon;
 grant execute on function public.triage_tip(uuid, text, text, text, uuid, text), public.review_watch_group(uuid, text, text, text),
   public.schedule_workshop(uuid, text, timestamptz, text, text), public.add_staff_note(text, uuid, text),
   public.staff_summary(timestamptz, timestamptz) to authenticated;

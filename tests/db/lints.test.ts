@@ -1,0 +1,79 @@
+// Lints for this project's database, run against the migrated schema: the
+// mistakes that would open residents' data to the public API, each a query
+// that must find nothing. A new migration that forgets RLS, a search_path or a
+// revoke fails here before it can reach a hosted project.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const db = new pg.Client({ connectionString: inject('stack').databaseUrl });
+beforeAll(() => db.connect());
+afterAll(() => db.end());
+
+// Schemas our migrations own; `public` is the one PostgREST exposes.
+const ours = `('public', 'private', 'staff_access')`;
+const names = async (sql: string) => (await db.query(sql)).rows.map((row) => Object.values(row).join(' '));
+
+/** The functions residents' browsers call, and nothing else the public may run. */
+const residentFunctions = [
+  'approved_watch_groups()',
+  'join_watch_group(uuid,text,text,text,uuid)',
+  'register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text)',
+  'request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text)',
+  'submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text)',
+  'tip_status(text)',
+  'watch_group_status(text)',
+  'workshop_status(text)',
+];
+
+describe('database lints', () => {
+  it('every table has row-level security on', async () => {
+    expect(
+      await names(`select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                    where n.nspname in ${ours} and c.relkind in ('r', 'p') and not c.relrowsecurity`),
+    ).toEqual([]);
+  });
+
+  it('every security definer function fixes its search_path', async () => {
+    expect(
+      await names(`select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                    where n.nspname in ${ours} and p.prosecdef
+                      and not exists (select from unnest(coalesce(p.proconfig, '{}')) as setting where setting like 'search_path=%')`),
+    ).toEqual([]);
+  });
+
+  it('no policy lets the public in: none applies to anon, and none is simply true', async () => {
+    expect(
+      await names(`select schemaname || '.' || tablename || ' ' || policyname from pg_policies
+                    where schemaname in ${ours}
+                      and (roles && array['anon', 'public']::name[] or btrim(coalesce(qual, '')) = 'true' or btrim(coalesce(with_check, '')) = 'true')`),
+    ).toEqual([]);
+  });
+
+  it('no exposed view or materialized view reads tables with its owner’s rights', async () => {
+    expect(
+      await names(`select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                    where n.nspname = 'public' and (c.relkind = 'm'
+                       or (c.relkind = 'v' and not coalesce(c.reloptions @> array['security_invoker=true'], false)))`),
+    ).toEqual([]);
+  });
+
+  it('anon holds no privilege on any table, column or sequence, nor on the private schemas', async () => {
+    expect(await names(`select table_schema || '.' || table_name || ' ' || privilege_type from information_schema.role_table_grants where grantee = 'anon' and table_schema in ${ours}`)).toEqual([]);
+    expect(await names(`select table_name || '.' || column_name || ' ' || privilege_type from information_schema.column_privileges where grantee = 'anon' and table_schema in ${ours}`)).toEqual([]);
+    expect(await names(`select object_schema || '.' || object_name from information_schema.role_usage_grants where grantee = 'anon' and object_type = 'SEQUENCE' and object_schema in ${ours}`)).toEqual([]);
+    expect(await names(`select n from unnest(array['private', 'staff_access']) as n where has_schema_privilege('anon', n, 'usage')`)).toEqual([]);
+  });
+
+  it('anon may run exactly the functions residents’ pages call', async () => {
+    const runnable = await names(`select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                                   where n.nspname in ${ours} and has_function_privilege('anon', p.oid, 'execute') order by 1`);
+    expect(runnable.map((fn) => fn.replace(/^public\./, '')).sort()).toEqual([...residentFunctions].sort());
+  });
+
+  it('signed-in staff can never insert, delete or truncate: changes go through updates the history records', async () => {
+    expect(
+      await names(`select table_schema || '.' || table_name || ' ' || privilege_type from information_schema.role_table_grants
+                    where grantee = 'authenticated' and table_schema in ${ours} and privilege_type in ('INSERT', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER')`),
+    ).toEqual([]);
+  });
+});
