@@ -8,6 +8,7 @@ import { supabaseTarget } from './supabase/local/target.ts';
 import { contentDir } from './src/lib/content/folder.ts';
 import { validateContent } from './src/lib/content/validate.ts';
 import { searchIndex } from './src/features/search/pagefindIndex.ts';
+import { securityHeaders } from './src/lib/security/headersFile.ts';
 
 // Which Supabase the built site talks to: a hosted project when
 // PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are set, else the local stack.
@@ -61,7 +62,7 @@ export default defineConfig({
   // The site's first language at the root, the others under /<tag>/ (see src/lib/i18n/routes.ts).
   i18n: { locales, defaultLocale: locales[0] ?? 'en', routing: { prefixDefaultLocale: false } },
   trailingSlash: 'ignore',
-  integrations: [jurisdictionContent, react(), mdx(), searchIndex(), ...(siteUrl ? [sitemap({ i18n: { defaultLocale: locales[0] ?? 'en', locales: Object.fromEntries(locales.map((l) => [l, l])) } })] : [])],
+  integrations: [jurisdictionContent, react(), mdx(), searchIndex(), securityHeaders(locales), ...(siteUrl ? [sitemap({ i18n: { defaultLocale: locales[0] ?? 'en', locales: Object.fromEntries(locales.map((l) => [l, l])) } })] : [])],
   // Shiki's inline styles break the CSP, and guides need no code highlighting.
   markdown: { syntaxHighlight: false },
   vite: {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createProxyServer } from 'http-proxy-3';
 import sirv from 'sirv';
+import { assetHeaders, parseHeadersFile, type Headers } from '../../src/lib/security/headers.ts';
 import type { AuthEmulator } from './authEmulator.ts';
 import type { ApiKeys } from './secrets.ts';
 
@@ -23,13 +24,8 @@ interface GatewayOptions {
   distDir?: string;
 }
 
-const securityHeaders: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  // frame-ancestors cannot be set from a <meta> CSP, so the header carries it.
-  'content-security-policy': "frame-ancestors 'none'",
-  'permissions-policy': 'camera=(), microphone=(), payment=(), interest-cohort=()',
-};
+// Without a built site's _headers (under `npm run dev`): what every response may carry.
+const fallbackHeaders: Headers = { ...assetHeaders, 'Content-Security-Policy': "frame-ancestors 'none'" };
 
 export function createGateway({ postgrestPort, keys, auth, distDir }: GatewayOptions): http.Server {
   const proxy = createProxyServer({ target: `http://127.0.0.1:${postgrestPort}`, proxyTimeout: 30_000 });
@@ -55,16 +51,31 @@ export function createGateway({ postgrestPort, keys, auth, distDir }: GatewayOpt
       req.url = url.slice('/rest/v1'.length) || '/';
       return proxy.web(req, res);
     }
-    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     site ??= distDir && existsSync(distDir) ? staticSite(distDir) : undefined;
-    if (!site) return sendJson(res, 404, { message: 'No built site here: run `npm start`, or open the Astro dev server.' });
+    if (!site) {
+      for (const [name, value] of Object.entries(fallbackHeaders)) res.setHeader(name, value);
+      return sendJson(res, 404, { message: 'No built site here: run `npm start`, or open the Astro dev server.' });
+    }
     site(req, res);
   });
 }
 
+// The same headers a static host would send, from the build's _headers file.
 function staticSite(distDir: string) {
   const notFoundFile = path.join(distDir, '404.html');
   const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile) : Buffer.from('Not found');
+  const headersFile = path.join(distDir, '_headers');
+  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : new Map<string, Headers>();
+  const headersFor = (url: string) => {
+    const raw = new URL(url, 'http://site').pathname;
+    let pathname = raw;
+    try {
+      pathname = decodeURIComponent(raw);
+    } catch {
+      // a malformed escape is simply not one of the pages
+    }
+    return rules.get(pathname) ?? rules.get(pathname.replace(/(\/index)?\.html$/, '') || '/') ?? (rules.size > 0 ? assetHeaders : fallbackHeaders);
+  };
   const serve = sirv(distDir, {
     etag: true,
     setHeaders(res, pathname) {
@@ -72,11 +83,14 @@ function staticSite(distDir: string) {
       res.setHeader('cache-control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  return (req: http.IncomingMessage, res: http.ServerResponse) =>
+  return (req: http.IncomingMessage, res: http.ServerResponse) => {
+    for (const [name, value] of Object.entries(headersFor(req.url ?? '/'))) res.setHeader(name, value);
     serve(req, res, () => {
+      for (const [name, value] of Object.entries(rules.get('/404') ?? {})) res.setHeader(name, value);
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end(notFound);
     });
+  };
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {

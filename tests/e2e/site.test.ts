@@ -84,8 +84,13 @@ describe('every page type, in both languages', () => {
       it(`${locale}${page} renders in its language with no WCAG 2.2 AA violation`, async () => {
         const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
         const tab = await context.newPage();
+        const origins = new Set<string>();
+        tab.on('request', (request) => origins.add(new URL(request.url()).origin));
         const response = await tab.goto(`${url}${locale}${page === '/' && locale ? '' : page}`);
         expect(response?.status()).toBe(200);
+        // Nothing is fetched from anywhere but the site itself (which here is also the API).
+        await tab.waitForLoadState('networkidle');
+        expect([...origins].filter((origin) => origin !== new URL(url).origin && !origin.startsWith('data:'))).toEqual([]);
         expect(await tab.locator('html').getAttribute('lang')).toBe(locale ? 'es' : 'en');
         expect(await tab.locator('h1').count()).toBe(1);
         expect(await accessibilityViolations(tab)).toEqual([]);
@@ -93,4 +98,34 @@ describe('every page type, in both languages', () => {
       });
     }
   }
+});
+
+describe('security headers', () => {
+  const headersOf = async (path: string) => (await fetch(`${url}${path}`)).headers;
+
+  it('serve every page a strict policy: its own hashes, no inline script, no other origin, no framing', async () => {
+    for (const path of ['/', '/find', '/tip', '/es/watch', '/workshops/status', '/search', '/beats/101']) {
+      const csp = (await headersOf(path)).get('content-security-policy') ?? '';
+      const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+      expect({ path, unsafeInline: scriptSrc.includes("'unsafe-inline'") }).toEqual({ path, unsafeInline: false });
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("default-src 'self'");
+      expect(csp.match(/https?:\/\/[^\s;']+/g) ?? []).toEqual([]);
+    }
+  });
+
+  it('keep the referrer on tip pages, and location for the finder alone', async () => {
+    expect((await headersOf('/tip')).get('referrer-policy')).toBe('no-referrer');
+    expect((await headersOf('/es/tip/status')).get('referrer-policy')).toBe('no-referrer');
+    expect((await headersOf('/find')).get('permissions-policy')).toContain('geolocation=(self)');
+    expect((await headersOf('/es/find/')).get('permissions-policy')).toContain('geolocation=(self)');
+    expect((await headersOf('/tip')).get('permissions-policy')).toContain('geolocation=()');
+    expect((await headersOf('/')).get('permissions-policy')).toContain('geolocation=()');
+  });
+
+  it('are written to _headers for static hosts, the same as the local gateway sends', async () => {
+    const file = readFileSync(path.join(dist, '_headers'), 'utf8');
+    const block = file.slice(file.indexOf('/tip\n'), file.indexOf('/tip/\n'));
+    expect(block).toContain(`Content-Security-Policy: ${(await headersOf('/tip')).get('content-security-policy')}`);
+  });
 });
