@@ -24,7 +24,25 @@ export function describeStack(stack: Stack, dir: string): string {
     ['data folder', `${path.relative(projectRoot, dir) || dir} (npm run reset wipes it)`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `${label.padStart(width)}: ${value}`).join('\n');
+  const keys = rows.map(([label, value]) => `${label.padStart(width)}: ${value}`).join('\n');
+  return stack.staffAccounts.length === 0 ? keys : `${keys}\n\n${describeStaffSignIn(stack)}`;
+}
+
+/** The seeded staff accounts, what each may see, and their shared local password. */
+function describeStaffSignIn({ staffAccounts, staffPassword }: Stack): string {
+  const scope = ({ role, beats, district }: Stack['staffAccounts'][number]) => {
+    if (role === 'coordinator') return 'coordinator: every beat';
+    if (role === 'supervisor') return `supervisor: district ${district}`;
+    if (beats.length === 0) return `${role}: no beats yet`;
+    return `${role}: beat${beats.length === 1 ? '' : 's'} ${beats.join(', ')}`;
+  };
+  const width = Math.max(...staffAccounts.map((account) => account.email.length));
+  return [
+    'Staff sign-in, under /staff (LOCAL ONLY: these accounts and their password exist',
+    'only in this data folder; a deployment creates its staff in Supabase Auth):',
+    ...staffAccounts.map((account) => `  ${account.email.padEnd(width)}  ${scope(account)}`),
+    `  password, for each: ${staffPassword}`,
+  ].join('\n');
 }
 
 /** Stops the stack once on Ctrl-C or a termination signal, then exits. */

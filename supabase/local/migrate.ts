@@ -1,6 +1,7 @@
 // Brings the local database up to date: the platform bootstrap, then every
 // migration not yet applied (in file-name order, each in its own transaction,
-// recorded as the Supabase CLI records them), then the seed.
+// recorded as the Supabase CLI records them), then the seed, then the local
+// password for the seeded staff accounts.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,9 +14,19 @@ const seedFile = path.join(projectRoot, 'supabase', 'seed.sql');
 
 export interface MigrationResult {
   applied: string[];
+  /** The staff accounts that sign in with the local staff password. */
+  staffAccounts: StaffSignIn[];
 }
 
-export async function migrate(databaseUrl: string, authenticatorPassword: string): Promise<MigrationResult> {
+export interface StaffSignIn {
+  email: string;
+  role: string;
+  /** The beats an officer serves (officer_beats); empty for other roles. */
+  beats: string[];
+  district: string | null;
+}
+
+export async function migrate(databaseUrl: string, authenticatorPassword: string, staffPassword: string): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -48,10 +59,35 @@ export async function migrate(databaseUrl: string, authenticatorPassword: string
       applied.push(file);
     }
     if (existsSync(seedFile)) await run(client, seedFile);
-    return { applied };
+    return { applied, staffAccounts: await giveStaffPassword(client, staffPassword) };
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The seed leaves staff accounts without a password, since the repository is
+ * public; here the ones still without one get this data folder's own, hashed
+ * as Supabase Auth hashes passwords. Answers with every active staff account
+ * that signs in with it, to print.
+ */
+async function giveStaffPassword(client: pg.Client, password: string): Promise<StaffSignIn[]> {
+  await client.query(
+    `update auth.users as u set encrypted_password = extensions.crypt($1, extensions.gen_salt('bf')), updated_at = now()
+      where u.encrypted_password is null and exists (select from public.staff_members as s where s.user_id = u.id)`,
+    [password],
+  );
+  const { rows } = await client.query<StaffSignIn>(
+    `select u.email, s.role, s.district,
+            array(select o.beat from public.officer_beats as o where s.role = 'officer' and o.officer_slug = s.officer_slug order by o.beat) as beats
+       from public.staff_members as s
+       join auth.users as u on u.id = s.user_id
+      -- only bcrypt hashes can be compared; anything else is not this password anyway
+      where s.active and u.encrypted_password like '$2_$%' and u.encrypted_password = extensions.crypt($1, u.encrypted_password)
+      order by array_position(array['coordinator', 'supervisor', 'officer'], s.role), u.email`,
+    [password],
+  );
+  return rows;
 }
 
 async function run(client: pg.Client, file: string): Promise<string> {

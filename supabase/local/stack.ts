@@ -5,7 +5,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { createAuthEmulator } from './authEmulator.ts';
 import { createGateway } from './gateway.ts';
-import { migrate } from './migrate.ts';
+import { migrate, type StaffSignIn } from './migrate.ts';
 import { freePort, listenNearPort, StackError } from './ports.ts';
 import { startPostgres } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
@@ -26,6 +26,10 @@ export interface Stack {
   databaseUrl: string;
   keys: ApiKeys;
   appliedMigrations: string[];
+  /** The seeded staff accounts' local password (from the data folder's secrets, never the repository). */
+  staffPassword: string;
+  /** The staff accounts that sign in with it. */
+  staffAccounts: StaffSignIn[];
   stop(): Promise<void>;
 }
 
@@ -46,7 +50,7 @@ export async function startStack({ dir, distDir, port, databasePort = 0 }: Stack
     const postgres = await startPostgres(dir, await freePort(databasePort), secrets.dbPassword);
     cleanup.push(postgres.stop);
     const databaseUrl = `postgres://postgres:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:${postgres.port}/postgres`;
-    const { applied } = await migrate(databaseUrl, secrets.dbPassword);
+    const { applied, staffAccounts } = await migrate(databaseUrl, secrets.dbPassword, secrets.staffPassword);
 
     const postgrest = await startPostgrest({
       dir,
@@ -65,7 +69,7 @@ export async function startStack({ dir, distDir, port, databasePort = 0 }: Stack
 
     const url = `http://localhost:${gatewayPort}`;
     writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url }));
-    return { url, databaseUrl, keys, appliedMigrations: applied, stop };
+    return { url, databaseUrl, keys, appliedMigrations: applied, staffPassword: secrets.staffPassword, staffAccounts, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -10,6 +10,8 @@ export interface StackInfo {
   anonKey: string;
   serviceRoleKey: string;
   databaseUrl: string;
+  /** The password of the staff accounts supabase/seed.sql creates. */
+  staffPassword: string;
 }
 
 declare module 'vitest' {
@@ -36,6 +38,7 @@ export async function startTestStack(dir: string, distDir?: string): Promise<{ s
       anonKey: stack.keys.anonKey,
       serviceRoleKey: stack.keys.serviceRoleKey,
       databaseUrl: stack.databaseUrl,
+      staffPassword: stack.staffPassword,
     },
     async stop() {
       await stack.stop();

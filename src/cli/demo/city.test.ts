@@ -7,8 +7,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../lib/content/validate.ts';
 import { createBeatIndex } from '../../lib/geo/beatIndex.ts';
-import { demoCity, watchGroupSeedSql } from './city.ts';
-import { writeDemoCity } from './write.ts';
+import { demoCity, demoSeedSections, demoStaffAccounts } from './city.ts';
+import { writeDemoCity, writeDemoSeed } from './write.ts';
 
 const city = demoCity({ scale: 1, seed: 2026 });
 const boundary = (entry: Record<string, unknown>) => entry.boundary as Polygon | MultiPolygon;
@@ -98,15 +98,67 @@ describe('demoCity', () => {
     }
   });
 
-  it('is the city whose watch groups supabase/seed.sql seeds', () => {
+  it('is the city whose watch groups, staff scope and staff accounts supabase/seed.sql seeds', () => {
     const seed = readFileSync(path.resolve('supabase/seed.sql'), 'utf8');
-    expect(seed).toContain(watchGroupSeedSql(city.watchGroups));
+    const sections = demoSeedSections(city);
+    expect(sections.map((section) => section.marker)).toEqual(['demo watch groups', 'demo jurisdiction scope', 'demo staff accounts']);
+    for (const { marker, sql } of sections) expect(seed, marker).toContain(`-- ${marker}: begin\n${sql}-- ${marker}: end\n`);
+  });
+
+  it('has a staff account for each role, and officers of two districts, linked to their profiles', () => {
+    const accounts = demoStaffAccounts(city);
+    const officer = (slug: string) => city.officers.find((entry) => entry.id === slug)!;
+    expect(accounts.map((account) => account.email)).toEqual([
+      'coordinator@staff.alderbrook.example',
+      'supervisor.district1@staff.alderbrook.example',
+      'officer.beat101@staff.alderbrook.example',
+      'officer.beat201@staff.alderbrook.example',
+    ]);
+    const [coordinator, supervisor, beat101, beat201] = accounts;
+    expect(officer(coordinator!.officerSlug).role).toBe('coordinator');
+    expect(supervisor).toMatchObject({ role: 'supervisor', district: '1' });
+    expect(officer(supervisor!.officerSlug)).toMatchObject({ role: 'sergeant', district: '1' });
+    expect(officer(beat101!.officerSlug)).toMatchObject({ role: 'community_policing_officer', beats: ['101'] });
+    expect(officer(beat201!.officerSlug)).toMatchObject({ role: 'community_policing_officer', beats: ['201'] });
+    expect(new Set(accounts.map((account) => account.id)).size).toBe(4);
+  });
+
+  it('puts no password in the seed', () => {
+    const [, , accounts] = demoSeedSections(city);
+    expect(accounts!.sql).not.toMatch(/extensions\.crypt|gen_salt|\$2[aby]\$/);
+    expect(accounts!.sql).toMatch(/\(id, email, encrypted_password\)/);
+    for (const account of demoStaffAccounts(city)) expect(accounts!.sql).toContain(`'${account.email}', null)`);
   });
 
   it('grows with its scale', () => {
     const bigger = demoCity({ scale: 4, seed: 2026 });
     expect(bigger.beats.length / city.beats.length).toBeGreaterThan(3.4);
     expect(bigger.beats.length / city.beats.length).toBeLessThan(4.6);
+  });
+});
+
+describe('writeDemoSeed', () => {
+  const markers = ['demo watch groups', 'demo jurisdiction scope', 'demo staff accounts'];
+
+  it('fills each section between its markers, keeps the rest, and writes the same file twice over', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'openbeat-seed-')), 'seed.sql');
+    writeFileSync(file, `-- mine, kept\n${markers.map((marker) => `-- ${marker}: begin\nstale;\n-- ${marker}: end\n`).join('\n')}-- also kept\n`);
+    writeDemoSeed(file, city);
+    const once = readFileSync(file, 'utf8');
+    expect(once).toMatch(/^-- mine, kept\n/);
+    expect(once).toMatch(/-- also kept\n$/);
+    expect(once).not.toContain('stale;');
+    for (const { marker, sql } of demoSeedSections(city)) expect(once).toContain(`-- ${marker}: begin\n${sql}-- ${marker}: end\n`);
+    writeDemoSeed(file, city);
+    expect(readFileSync(file, 'utf8')).toBe(once);
+  });
+
+  it('changes nothing when a section’s markers are missing', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'openbeat-seed-')), 'seed.sql');
+    const text = '-- demo watch groups: begin\n-- demo watch groups: end\n';
+    writeFileSync(file, text);
+    expect(() => writeDemoSeed(file, city)).toThrow(/demo jurisdiction scope: begin/);
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });
 

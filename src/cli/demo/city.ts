@@ -7,6 +7,7 @@ import { BlockGrid, cityBlocks, connectedWithout, fixPinches, growRegions, outli
 import { birds, firstNames, hobbies, lastNames, officerLanguages, placeWords, trees, venueKinds } from './names.ts';
 import { seededRandom, type Random } from './random.ts';
 import { slugify } from '../../lib/slug.ts';
+import { sqlText, staffScopeSql, type ScopeSource } from '../staffScope.ts';
 
 export interface DemoOptions {
   scale: number;
@@ -483,6 +484,105 @@ export function watchGroupSeedSql(groups: readonly DemoWatchGroup[]): string {
     (group) => `  (${quote(group.id)}, ${quote(group.name)}, ${quote(group.beat)}, ${quote(JSON.stringify(group.area))}, 'approved', '2026-01-15T18:00:00Z')`,
   );
   return `insert into public.watch_groups (watch_group_id, name, beat, area, status, approved_at) values\n${rows.join(',\n')}\non conflict (watch_group_id) do nothing;\n`;
+}
+
+// ---- Local staff accounts and scope ----------------------------------------------
+
+/** A staff account the local seed creates, so the workspace can be tried as each role. */
+export interface DemoStaffAccount {
+  id: string;
+  email: string;
+  role: 'officer' | 'supervisor' | 'coordinator';
+  officerSlug: string;
+  district?: string;
+}
+
+// On a reserved domain (RFC 2606), so no mail can ever reach a real person.
+const staffDomain = 'staff.alderbrook.example';
+
+/**
+ * One account per role, and a second officer in another district, so that an
+ * officer's view and what it leaves out can both be seen. Fixed ids keep the
+ * seed idempotent. Each is linked to the officer profile it stands for.
+ */
+export function demoStaffAccounts(city: DemoCity): DemoStaffAccount[] {
+  const profile = (what: string, found: DemoCity['officers'][number] | undefined) => {
+    if (!found) throw new Error(`the demo city has no ${what}`);
+    return found.id;
+  };
+  const [first, second] = city.districts;
+  if (!first || !second) throw new Error('the demo city needs two districts for its staff accounts');
+  const firstBeatOf = (district: string) =>
+    city.beats.filter((beat) => beat.district === district).map((beat) => beat.id).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))[0];
+  const officerOf = (district: string, n: number): DemoStaffAccount => {
+    const beat = firstBeatOf(district);
+    const slug = profile(
+      `community policing officer for the first beat of district ${district}`,
+      city.officers.find((officer) => officer.role === 'community_policing_officer' && (officer.beats as string[]).includes(beat!)),
+    );
+    return { id: staffId(n), email: `officer.beat${beat}@${staffDomain}`, role: 'officer', officerSlug: slug };
+  };
+  return [
+    {
+      id: staffId(1),
+      email: `coordinator@${staffDomain}`,
+      role: 'coordinator',
+      officerSlug: profile('coordinator', city.officers.find((officer) => officer.role === 'coordinator')),
+    },
+    {
+      id: staffId(2),
+      email: `supervisor.district${first.id}@${staffDomain}`,
+      role: 'supervisor',
+      officerSlug: profile(`sergeant for district ${first.id}`, city.officers.find((officer) => officer.role === 'sergeant' && officer.district === first.id)),
+      district: first.id,
+    },
+    officerOf(first.id, 3),
+    officerOf(second.id, 4),
+  ];
+}
+
+const staffId = (n: number) => `5eed57af-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/**
+ * The SQL that seeds the demo's staff accounts: Auth users without a password
+ * (the local stack gives them one from its secrets, never kept in the
+ * repository) and their roles. A staff row joins its user, so an address
+ * already taken by another account is skipped rather than failing the seed.
+ */
+export function staffAccountSeedSql(accounts: readonly DemoStaffAccount[]): string {
+  const users = accounts.map((account) => `  (${sqlText(account.id)}, ${sqlText(account.email)}, null)`);
+  const roles = accounts.map(
+    (account) => `  (${sqlText(account.id)}, ${sqlText(account.role)}, ${sqlText(account.officerSlug)}, ${account.district === undefined ? 'null' : sqlText(account.district)})`,
+  );
+  return (
+    `insert into auth.users (id, email, encrypted_password) values\n${users.join(',\n')}\non conflict do nothing;\n` +
+    `insert into public.staff_members (user_id, role, officer_slug, district)\n` +
+    `select u.id, s.role, s.officer_slug, s.district\n  from (values\n${roles.map((row) => `  ${row}`).join(',\n')}\n  ) as s (user_id, role, officer_slug, district)\n` +
+    `  join auth.users as u on u.id = s.user_id::uuid\n` +
+    `on conflict (user_id) do nothing;\n`
+  );
+}
+
+/** The demo city's beats and officers, as the staff scope reads them. */
+export function demoScopeSource(city: DemoCity): ScopeSource {
+  return {
+    beats: city.beats.map((beat) => ({ id: beat.id, district: String(beat.district) })),
+    officers: city.officers.map((officer) => ({
+      id: officer.id,
+      beats: officer.beats as string[],
+      district: officer.district === undefined ? undefined : String(officer.district),
+    })),
+  };
+}
+
+/** The generated sections of supabase/seed.sql, each written between its `-- <marker>: begin/end` lines. */
+export function demoSeedSections(city: DemoCity): Array<{ marker: string; sql: string }> {
+  return [
+    { marker: 'demo watch groups', sql: watchGroupSeedSql(city.watchGroups) },
+    // The seed runs as one transaction already (one multi-statement query), so the scope brings none of its own.
+    { marker: 'demo jurisdiction scope', sql: staffScopeSql(demoScopeSource(city), { transaction: false }) },
+    { marker: 'demo staff accounts', sql: staffAccountSeedSql(demoStaffAccounts(city)) },
+  ];
 }
 
 // ---- Workshops ------------------------------------------------------------------

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { featureLines, jsonText } from '../import/write.ts';
-import { watchGroupSeedSql, type DemoCity } from './city.ts';
+import { demoSeedSections, type DemoCity } from './city.ts';
 
 export function writeDemoCity(out: string, city: DemoCity): void {
   mkdirSync(out, { recursive: true });
@@ -31,14 +31,21 @@ export function writeDemoCity(out: string, city: DemoCity): void {
   }
 }
 
-const seedBegin = '-- demo watch groups: begin\n';
-const seedEnd = '-- demo watch groups: end\n';
-
-/** Puts the demo's watch groups between the markers of a seed file, leaving the rest of it alone. */
-export function writeWatchGroupSeed(seedFile: string, city: DemoCity): void {
-  const text = readFileSync(seedFile, 'utf8');
-  const begin = text.indexOf(seedBegin);
-  const end = text.indexOf(seedEnd);
-  if (begin < 0 || end < begin) throw new Error(`${seedFile}: no "${seedBegin.trim()}" and "${seedEnd.trim()}" lines to write between`);
-  writeFileSync(seedFile, text.slice(0, begin + seedBegin.length) + watchGroupSeedSql(city.watchGroups) + text.slice(end));
+/**
+ * Puts each generated section (watch groups, staff scope, staff accounts)
+ * between its `-- <marker>: begin` and `-- <marker>: end` lines in a seed
+ * file, leaving the rest of the file alone. Every section's markers must be
+ * there before anything is written.
+ */
+export function writeDemoSeed(seedFile: string, city: DemoCity): void {
+  let text = readFileSync(seedFile, 'utf8');
+  for (const { marker, sql } of demoSeedSections(city)) {
+    const begin = `-- ${marker}: begin\n`;
+    const end = `-- ${marker}: end\n`;
+    const from = text.indexOf(begin);
+    const to = text.indexOf(end);
+    if (from < 0 || to < from) throw new Error(`${seedFile}: no "${begin.trim()}" and "${end.trim()}" lines to write between`);
+    text = text.slice(0, from + begin.length) + sql + text.slice(to);
+  }
+  writeFileSync(seedFile, text);
 }
