@@ -1,0 +1,204 @@
+// Hostile and malformed input to every function the public may call, through
+// the gateway as any client could send it: wrong types, huge and NUL-laden
+// strings, SQL and HTML, deep JSON, invalid UTF-8, missing and unknown fields.
+// Every submission must be refused with a 4xx and a message (never a 5xx),
+// and none may store anything; lookups must never answer with a row.
+import fc from 'fast-check';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const { url, anonKey, databaseUrl } = inject('stack');
+const db = new pg.Client({ connectionString: databaseUrl });
+const marker = `FUZZ-${crypto.randomUUID().slice(0, 8)}`;
+const actions = `('submit_tip', 'tip_status', 'register_watch_group', 'join_watch_group', 'watch_group_status', 'request_workshop', 'workshop_status')`;
+
+beforeAll(async () => {
+  await db.connect();
+  // The fuzzer sends far more than any client may; the limits have their own tests.
+  await db.query(`update private.rate_limit_rules set max_hits = 100000 where action in ${actions}`);
+});
+afterAll(() => db.end());
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const square = { type: 'Polygon', coordinates: [[[-88.26, 41.11], [-88.25, 41.11], [-88.25, 41.12], [-88.26, 41.12], [-88.26, 41.11]]] };
+
+type Kind = 'text' | 'id' | 'uuid' | 'number' | 'integer' | 'time' | 'boolean' | 'geojson' | 'times';
+interface Target {
+  fn: string;
+  /** A payload that would be stored as it is: every case breaks one field of it. */
+  valid: () => Record<string, unknown>;
+  /** Fields whose every hostile value below is invalid (free text with room to spare is left out). */
+  fields: Record<string, Kind>;
+}
+
+// Marked text in two fields of each payload, so anything a case stored would be found.
+const targets: Target[] = [
+  {
+    fn: 'submit_tip',
+    valid: () => ({ category: 'noise', description: `${marker} loud music every night.`, person_description: marker, idempotency_key: crypto.randomUUID() }),
+    fields: { category: 'text', idempotency_key: 'uuid', beat: 'id', occurred_at: 'time', latitude: 'number', contact_email: 'text', contact_phone: 'text', contact_language: 'text' },
+  },
+  {
+    fn: 'register_watch_group',
+    valid: () => ({
+      name: `${marker} Watch`,
+      area: square,
+      beat: '101',
+      captain_name: 'Ana',
+      captain_email: 'ana@example.org',
+      captain_phone: '312 555 0100',
+      meeting_preference: 'weekends',
+      expected_members: 10,
+      meeting_note: marker,
+      idempotency_key: crypto.randomUUID(),
+    }),
+    fields: { area: 'geojson', beat: 'id', captain_email: 'text', captain_phone: 'text', meeting_preference: 'text', expected_members: 'integer', idempotency_key: 'uuid' },
+  },
+  {
+    fn: 'join_watch_group',
+    valid: () => ({ watch_group_id: crypto.randomUUID(), name: marker, email: 'ana@example.org', block: marker, idempotency_key: crypto.randomUUID() }),
+    // an unknown group is itself refused: every case here must be refused anyway
+    fields: { watch_group_id: 'uuid', email: 'text', idempotency_key: 'uuid' },
+  },
+  {
+    fn: 'request_workshop',
+    valid: () => ({
+      workshop: 'robbery-prevention',
+      business_name: `${marker} Grocery`,
+      address: '1200 W Birch St',
+      contact_name: 'Ana',
+      contact_email: 'ana@example.org',
+      attendees: 6,
+      preferred_times: [inDays(7), inDays(14)],
+      notes: marker,
+      idempotency_key: crypto.randomUUID(),
+    }),
+    fields: { workshop: 'id', contact_email: 'text', attendees: 'integer', preferred_times: 'times', latitude: 'number', idempotency_key: 'uuid' },
+  },
+];
+
+const deepJson = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+const hostileText = fc.constantFrom(
+  "'; drop table public.tips; --",
+  '" or 1=1 --',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x'.repeat(100_000),
+  '%00%27',
+  '${jndi:ldap://x}',
+);
+const wrongType = fc.constantFrom<unknown>(12, -1, 1e308, true, false, [], ['a'], {}, { $gt: '' }, deepJson(2000));
+const hostile: Record<Kind, fc.Arbitrary<unknown>> = {
+  text: fc.oneof(hostileText, wrongType),
+  // A number or true arrives as the text "12" or "true", which is a well-formed id: not hostile here.
+  id: fc.oneof(hostileText, fc.constantFrom<unknown>([], ['a'], {}, { $gt: '' }, deepJson(2000), '', 'beat 101', '../101')),
+  uuid: fc.oneof(hostileText, wrongType, fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-00000000000g', '')),
+  number: fc.oneof(hostileText, fc.constantFrom<unknown>('north', '1e309', [], {}, true, 200, -200)),
+  integer: fc.oneof(hostileText, fc.constantFrom<unknown>('ten', 1.5, 1e12, -1, 0, 1_000_000, [], {})),
+  time: fc.oneof(hostileText, fc.constantFrom<unknown>('yesterday at noon', '2026-13-45T25:61:00Z', 'infinity', '-infinity', 123, [], {})),
+  boolean: fc.oneof(hostileText, fc.constantFrom<unknown>('maybe', 2, [], {})),
+  geojson: fc.oneof(
+    wrongType,
+    hostileText,
+    fc.constantFrom<unknown>(
+      { type: 'Point', coordinates: [0, 0] },
+      { type: 'Polygon', coordinates: 'x' },
+      { type: 'Polygon', coordinates: [[[0, 0], [1, 1]]] },
+      { type: 'Polygon', coordinates: [[[500, 0], [1, 0], [1, 1], [500, 0]]] },
+      { type: 'Polygon', coordinates: [Array.from({ length: 5000 }, (_, i) => [i / 1e4, 0])] },
+      { type: 'Polygon', coordinates: deepJson(500) },
+    ),
+  ),
+  times: fc.oneof(wrongType, hostileText, fc.constantFrom<unknown>([inDays(7)], [inDays(7), inDays(7)], [inDays(-1), inDays(3)], ['soon', 'later'], [inDays(1), inDays(2), inDays(3), inDays(4)])),
+};
+
+/** One broken payload: a field given a hostile value, dropped, or joined by an unknown one. */
+function cases(target: Target, count: number, seed: number): Array<Record<string, unknown>> {
+  const field = fc.constantFrom(...Object.keys(target.fields));
+  const broken = fc.oneof(
+    { weight: 8, arbitrary: field.chain((name) => hostile[target.fields[name]!].map((value) => ({ ...target.valid(), [name]: value }))) },
+    { weight: 1, arbitrary: field.map((name) => Object.fromEntries(Object.entries(target.valid()).filter(([key]) => key !== name && key !== 'idempotency_key'))) },
+    { weight: 1, arbitrary: fc.constantFrom('admin', 'status', 'receipt_hash', 'tip_id').map((extra) => ({ ...target.valid(), [extra]: 'x' })) },
+  );
+  return fc.sample(broken, { numRuns: count, seed });
+}
+
+async function call(fn: string, body: string | Uint8Array, contentType = 'application/json') {
+  const response = await fetch(`${url}/rest/v1/rpc/${fn}`, {
+    method: 'POST',
+    headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': contentType },
+    body,
+  });
+  const text = await response.text();
+  let message = '';
+  try {
+    message = String((JSON.parse(text) as { message?: unknown }).message ?? '');
+  } catch {
+    message = '';
+  }
+  return { status: response.status, message };
+}
+
+async function storedWithMarker(): Promise<number> {
+  const { rows } = await db.query(
+    `select (select count(*) from public.tips where description like $1 or person_description like $1)
+          + (select count(*) from public.watch_groups where name like $1 or meeting_note like $1)
+          + (select count(*) from public.watch_members where name like $1 or block like $1)
+          + (select count(*) from public.workshop_requests where business_name like $1 or notes like $1) as n`,
+    [`%${marker}%`],
+  );
+  return Number(rows[0].n);
+}
+
+describe('the public functions under hostile input', () => {
+  for (const [index, target] of targets.entries()) {
+    it(`${target.fn} refuses hundreds of broken payloads with a 4xx and a message, and stores none`, async () => {
+      const answers = new Map<string, number>();
+      for (const payload of cases(target, 400, 2026 + index)) {
+        const { status, message } = await call(target.fn, JSON.stringify(payload));
+        answers.set(String(status), (answers.get(String(status)) ?? 0) + 1);
+        expect({ status: status >= 400 && status < 500, message: message.length > 0 }, JSON.stringify(payload).slice(0, 300)).toEqual({ status: true, message: true });
+      }
+      expect(await storedWithMarker()).toBe(0);
+      expect([...answers.keys()].every((status) => status.startsWith('4'))).toBe(true);
+    });
+  }
+
+  it('refuses bodies that are not JSON at all: invalid UTF-8, truncated, another type, very deep', async () => {
+    const bodies: Array<[string | Uint8Array, string?]> = [
+      [new Uint8Array([0x7b, 0x22, 0x63, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
+      ['{"category": "noise", "description": '],
+      ['category=noise&description=hello', 'application/x-www-form-urlencoded'],
+      ['<tip><category>noise</category></tip>', 'application/xml'],
+      ['['.repeat(100_000) + ']'.repeat(100_000)],
+      ['"just a string"'],
+      ['null'],
+    ];
+    for (const fn of ['submit_tip', 'register_watch_group', 'join_watch_group', 'request_workshop']) {
+      for (const [body, type] of bodies) {
+        const { status } = await call(fn, body, type);
+        expect({ fn, body: String(body).slice(0, 40), status }).toEqual({ fn, body: String(body).slice(0, 40), status: expect.toSatisfy((s: number) => s >= 400 && s < 500) });
+      }
+    }
+    expect(await storedWithMarker()).toBe(0);
+  });
+
+  it('lookups answer hostile codes with nothing, never a row and never a 5xx', async () => {
+    const codes = fc.sample(fc.oneof(hostileText, wrongType, fc.string({ maxLength: 40 })), { numRuns: 200, seed: 7 });
+    for (const fn of ['tip_status', 'watch_group_status', 'workshop_status']) {
+      for (const receipt of codes) {
+        const response = await fetch(`${url}/rest/v1/rpc/${fn}`, {
+          method: 'POST',
+          headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ receipt }),
+        });
+        const text = await response.text();
+        const answer = { fn, status: response.status < 500, row: response.ok && text !== '[]' };
+        expect(answer, String(receipt).slice(0, 60)).toEqual({ fn, status: true, row: false });
+      }
+    }
+  });
+});
