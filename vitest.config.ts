@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, one command: unit tests beside the code, database tests
-// against the real local stack, and browser tests against the built site.
+// Four projects, one command: unit tests beside the code, database tests
+// against the real local stack, fault tests that break their own stack, and
+// browser tests against the built site.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summaryReporter.ts'],
@@ -16,6 +17,10 @@ export default defineConfig({
           globalSetup: ['tests/support/stackSetup.ts'],
           hookTimeout: 60_000,
         },
+      },
+      {
+        // Each starts and breaks its own stack: alone, never beside another test file.
+        test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
       },
       {
         test: {

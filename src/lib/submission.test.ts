@@ -29,6 +29,10 @@ describe('callSubmission', () => {
   it('tells an unreachable server from a failing one', async () => {
     const offline = { code: '', details: null, message: 'TypeError: Failed to fetch' };
     expect(await callSubmission(answering({ error: offline, status: 0 }), 'submit_tip', {})).toEqual({ kind: 'unreachable' });
+    // The gateway with PostgREST down, or PostgREST with Postgres down: keep it and try again later.
+    const down = { code: 'PGRST001', details: null, message: 'Database client error' };
+    expect(await callSubmission(answering({ error: down, status: 503 }), 'submit_tip', {})).toEqual({ kind: 'unreachable' });
+    expect(await callSubmission(answering({ error: down, status: 502 }), 'submit_tip', {})).toEqual({ kind: 'unreachable' });
     const broken = { code: 'XX000', details: null, message: 'internal error' };
     expect(await callSubmission(answering({ error: broken, status: 500 }), 'submit_tip', {})).toEqual({
       kind: 'failed',
