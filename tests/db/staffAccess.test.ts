@@ -232,3 +232,49 @@ describe('the workspace’s actions', () => {
     expect(zz1.reduce((sum, row) => sum + Number(row.items), 0)).toBe(1);
   });
 });
+
+describe('managing staff', () => {
+  it('only a coordinator lists accounts and gives roles, and every change of role is on record', async () => {
+    expect((await clients.officer1.rpc('staff_directory')).error?.code).toBe('42501');
+    expect((await clients.supervisorA.rpc('set_staff_role', { email: `nobody-${run}@example.org`, role: 'coordinator' })).error?.code).toBe('42501');
+
+    const { data } = await clients.coordinator.rpc('staff_directory');
+    const nobody = (data as Array<{ email: string; role: string | null }>).find((row) => row.email === `nobody-${run}@example.org`);
+    expect(nobody).toMatchObject({ role: null, active: false });
+
+    expect((await clients.coordinator.rpc('set_staff_role', { email: `NOBODY-${run}@example.org`, role: 'supervisor', district: 'zzB' })).error).toBeNull();
+    expect(await visibleTips('nobody')).toEqual(['zz3']);
+    expect((await clients.coordinator.rpc('set_staff_role', { email: `nobody-${run}@example.org`, role: 'supervisor', district: 'zzB', active: false })).error).toBeNull();
+    expect(await visibleTips('nobody')).toEqual([]);
+
+    const { data: history } = await clients.coordinator.from('staff_history').select('field, from_value, to_value, changed_by_email').eq('kind', 'staff_member').in('field', ['role', 'active']).order('history_id');
+    const mine = (history ?? []).filter((row) => row.changed_by_email === `coordinator-${run}@example.org`);
+    expect(mine).toEqual([
+      { field: 'role', from_value: null, to_value: 'supervisor', changed_by_email: `coordinator-${run}@example.org` },
+      { field: 'active', from_value: 'true', to_value: 'false', changed_by_email: `coordinator-${run}@example.org` },
+    ]);
+    expect((await clients.officer1.from('staff_history').select('history_id').eq('kind', 'staff_member')).data).toEqual([]);
+  });
+
+  it('refuses a role without its scope, an unknown role or account', async () => {
+    const set = (args: Record<string, unknown>) => clients.coordinator.rpc('set_staff_role', args);
+    expect((await set({ email: `nobody-${run}@example.org`, role: 'officer' })).error).toMatchObject({ details: 'officer_slug' });
+    expect((await set({ email: `nobody-${run}@example.org`, role: 'supervisor' })).error).toMatchObject({ details: 'district' });
+    expect((await set({ email: `nobody-${run}@example.org`, role: 'chief' })).error).toMatchObject({ details: 'role' });
+    expect((await set({ email: `ghost-${run}@example.org`, role: 'coordinator' })).error).toMatchObject({ details: 'email' });
+  });
+
+  it('never lets the last coordinator step down', async () => {
+    const me = (await db.query(`select id from auth.users where email = $1`, [`coordinator-${run}@example.org`])).rows[0].id;
+    // In a transaction that is rolled back: every other coordinator set aside, then this one acts.
+    await db.query('begin');
+    try {
+      await db.query(`update public.staff_members set active = false where role = 'coordinator' and user_id <> $1`, [me]);
+      await db.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: me, role: 'authenticated' })]);
+      await db.query('set local role authenticated');
+      await expect(db.query(`select public.set_staff_role($1, 'officer', 'someone')`, [`coordinator-${run}@example.org`])).rejects.toThrow('only coordinator');
+    } finally {
+      await db.query('rollback');
+    }
+  });
+});
