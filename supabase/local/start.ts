@@ -1,5 +1,9 @@
 // `npm start`: builds the site against the local stack, starts the stack and serves the site.
 import path from 'node:path';
+import pg from 'pg';
+import { staffScopeSql } from '../../src/cli/staffScope.ts';
+import { contentDir } from '../../src/lib/content/folder.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 import { describeStack, localBuildEnv, runBin, runCommand, stopOnSignal } from './cli.ts';
 import { dataDir, projectRoot } from './paths.ts';
 import { assertNotRunning, startStack } from './stack.ts';
@@ -13,6 +17,18 @@ runCommand(async () => {
   console.log('Starting the local stack (Postgres, PostgREST, gateway)…');
   const stack = await startStack({ dir, distDir: path.join(projectRoot, 'dist'), port: preferredPort, databasePort: 54322 });
   stopOnSignal(stack.stop);
+
+  // The seed gives staff the demo city's beats; another content folder brings its own.
+  const content = contentDir();
+  if (content !== path.join(projectRoot, 'src/content')) {
+    const { content: jurisdiction, problems } = validateContent(content);
+    if (problems.length === 0) {
+      const db = new pg.Client({ connectionString: stack.databaseUrl });
+      await db.connect();
+      await db.query(staffScopeSql(jurisdiction)).finally(() => db.end());
+      console.log(`Staff scope: the beats and officers of ${content}.`);
+    }
+  }
 
   // Built with the stack running: the build reads what the database publishes (approved watch groups).
   console.log('Building the site…');
