@@ -55,6 +55,8 @@ const jurisdictionContent = {
 
 // The deployment's own address: absolute links (QR codes, calendar subscriptions) and a sitemap need it.
 const siteUrl = process.env.PUBLIC_SITE_URL || undefined;
+// The staff workspace is a tool, not a page anyone should find by searching.
+const notInSitemap = (/** @type {string} */ page) => !/\/staff\/?$/.test(new URL(page).pathname);
 
 export default defineConfig({
   output: 'static',
@@ -62,7 +64,7 @@ export default defineConfig({
   // The site's first language at the root, the others under /<tag>/ (see src/lib/i18n/routes.ts).
   i18n: { locales, defaultLocale: locales[0] ?? 'en', routing: { prefixDefaultLocale: false } },
   trailingSlash: 'ignore',
-  integrations: [jurisdictionContent, react(), mdx(), searchIndex(), securityHeaders(locales), ...(siteUrl ? [sitemap({ i18n: { defaultLocale: locales[0] ?? 'en', locales: Object.fromEntries(locales.map((l) => [l, l])) } })] : [])],
+  integrations: [jurisdictionContent, react(), mdx(), searchIndex(), securityHeaders(locales), ...(siteUrl ? [sitemap({ filter: notInSitemap, i18n: { defaultLocale: locales[0] ?? 'en', locales: Object.fromEntries(locales.map((l) => [l, l])) } })] : [])],
   // Shiki's inline styles break the CSP, and guides need no code highlighting.
   markdown: { syntaxHighlight: false },
   vite: {

@@ -126,7 +126,7 @@ function cases(target: Target, count: number, seed: number): Array<Record<string
   return fc.sample(broken, { numRuns: count, seed });
 }
 
-async function call(fn: string, body: string | Uint8Array, contentType = 'application/json') {
+async function call(fn: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'application/json') {
   const response = await fetch(`${url}/rest/v1/rpc/${fn}`, {
     method: 'POST',
     headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': contentType },
@@ -168,7 +168,7 @@ describe('the public functions under hostile input', () => {
   }
 
   it('refuses bodies that are not JSON at all: invalid UTF-8, truncated, another type, very deep', async () => {
-    const bodies: Array<[string | Uint8Array, string?]> = [
+    const bodies: Array<[string | Uint8Array<ArrayBuffer>, string?]> = [
       [new Uint8Array([0x7b, 0x22, 0x63, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
       ['{"category": "noise", "description": '],
       ['category=noise&description=hello', 'application/x-www-form-urlencoded'],

@@ -77,7 +77,7 @@ describe('every page type, in both languages', () => {
 
   const guide = readdirSync(path.resolve('src/content/guides')).find((name) => name.endsWith('.mdx'))!.replace(/\.mdx$/, '');
   const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago', year: 'numeric', month: '2-digit' }).format(new Date());
-  const pages = ['/', '/find', '/beats/101', '/districts/1', '/officers/michael-delgado', '/guides', `/guides/${guide}`, '/guides/for/businesses', '/meetings', `/meetings/month/${month}`, '/meetings/kinds/youth', '/meetings/beats/101', '/tip', '/tip/status', '/watch', '/watch/status', '/workshops', '/workshops/status', '/search', '/open-data', '/accessibility'];
+  const pages = ['/', '/find', '/beats/101', '/districts/1', '/officers/michael-delgado', '/guides', `/guides/${guide}`, '/guides/for/businesses', '/meetings', `/meetings/month/${month}`, '/meetings/kinds/youth', '/meetings/beats/101', '/tip', '/tip/status', '/watch', '/watch/status', '/workshops', '/workshops/status', '/staff', '/search', '/open-data', '/accessibility'];
 
   for (const locale of ['', '/es']) {
     for (const page of pages) {

@@ -1,0 +1,78 @@
+// One staff action as a form: fields with their errors beside them and in a
+// summary that takes focus, a Save button, and "Saved." said aloud. The
+// database's own refusals (22023, naming the field) land next to that field.
+import { useState, type ReactNode, type SubmitEvent } from 'react';
+import { buttonClass, ErrorSummary } from '../../components/forms/FormParts.tsx';
+import type { Outcome } from './staffData.ts';
+import { useWorkspace } from './words.ts';
+
+export interface ActionState {
+  busy: boolean;
+  errors: Record<string, string>;
+  problem?: string;
+  saved: boolean;
+}
+
+interface Props {
+  /** Prefix of the fields' ids: a field `note` is `${id}-note`. */
+  id: string;
+  /** The fields this form has, named as the staff function's arguments. */
+  fields: readonly string[];
+  /** Errors found before asking the server (field → sentence). */
+  check?(): Record<string, string>;
+  /** The call to make, or undefined when there is nothing to save. */
+  act(): Promise<Outcome<null>> | undefined;
+  onSaved(): void;
+  submitLabel: string;
+  children(errors: Record<string, string>): ReactNode;
+}
+
+export default function ActionForm({ id, fields, check, act, onSaved, submitLabel, children }: Props) {
+  const { t } = useWorkspace();
+  const words = t.actions;
+  const [state, setState] = useState<ActionState>({ busy: false, errors: {}, saved: false });
+
+  async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (state.busy) return;
+    const errors = check?.() ?? {};
+    if (Object.keys(errors).length > 0) return setState({ busy: false, errors, saved: false });
+    const call = act();
+    if (!call) return setState({ busy: false, errors: {}, problem: words.nothing, saved: false });
+    setState({ busy: true, errors: {}, saved: false });
+    const outcome = await call;
+    if (outcome.kind === 'ok') {
+      setState({ busy: false, errors: {}, saved: true });
+      onSaved();
+      return;
+    }
+    const errorWords = words.errors as Record<string, string>;
+    if (outcome.kind === 'refused' && fields.includes(outcome.field)) {
+      return setState({ busy: false, errors: { [outcome.field]: errorWords[outcome.field] ?? outcome.message }, saved: false });
+    }
+    const problem =
+      outcome.kind === 'refused'
+        ? (errorWords[outcome.field] ?? errorWords.item!)
+        : outcome.kind === 'signed_out'
+          ? words.errors.signedOut
+          : outcome.kind === 'unreachable'
+            ? words.errors.unreachable
+            : words.errors.failed;
+    setState({ busy: false, errors: {}, problem, saved: false });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5">
+      <ErrorSummary errors={state.errors} problem={state.problem} idPrefix={id} heading={words.summary} />
+      {children(state.errors)}
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" className={buttonClass} aria-disabled={state.busy || undefined}>
+          {state.busy ? words.saving : submitLabel}
+        </button>
+        <p role="status" className="font-semibold text-green-800">
+          {state.saved ? words.saved : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,147 @@
+// One item opened from the inbox: its heading takes focus, Escape or the back
+// link returns to the list, and every change reloads it with its history.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { format } from '../../lib/i18n/format.ts';
+import History from './History.tsx';
+import type { HistoryRecord, ItemKind, TipRecord, WatchGroupRecord, WatchMemberRecord, WorkshopRequestRecord } from './records.ts';
+import { loadHistory, loadItem, loadMembers } from './staffData.ts';
+import { TipActions, TipDetails, TipDuplicate } from './TipView.tsx';
+import { WatchGroupDetails, WatchGroupMembers, WatchGroupReview } from './WatchGroupView.tsx';
+import { useWorkspace } from './words.ts';
+import { WorkshopMeetingFile, WorkshopRequestDetails, WorkshopSchedule } from './WorkshopRequestView.tsx';
+
+type Loaded =
+  | { kind: 'tip'; record: TipRecord; history: HistoryRecord[] }
+  | { kind: 'watch_group'; record: WatchGroupRecord; history: HistoryRecord[]; members: WatchMemberRecord[] }
+  | { kind: 'workshop_request'; record: WorkshopRequestRecord; history: HistoryRecord[] };
+
+type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'failed' } | { phase: 'loaded'; item: Loaded };
+
+interface Props {
+  kind: ItemKind;
+  id: string;
+  onBack(): void;
+  /** Something changed: the inbox should load again. */
+  onChanged(): void;
+}
+
+/** Typing in a field is not a request to leave: Escape there belongs to the field. */
+const typing = (target: EventTarget | null) => target instanceof HTMLElement && target.matches('input, textarea, select, [contenteditable]');
+
+export default function ItemView({ kind, id, onBack, onChanged }: Props) {
+  const ws = useWorkspace();
+  const words = ws.t.item;
+  const [state, setState] = useState<State>({ phase: 'loading' });
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const load = useCallback(async (): Promise<State> => {
+    const [record, history, members] = await Promise.all([
+      loadItem(ws.client, kind, id),
+      loadHistory(ws.client, kind, id),
+      kind === 'watch_group' ? loadMembers(ws.client, id) : Promise.resolve({ kind: 'ok' as const, value: [] }),
+    ]);
+    if (record.kind !== 'ok' || history.kind !== 'ok' || members.kind !== 'ok') return { phase: 'failed' };
+    if (record.value === null) return { phase: 'missing' };
+    return { phase: 'loaded', item: { kind, record: record.value, history: history.value, members: members.value } as Loaded };
+  }, [ws.client, kind, id]);
+
+  useEffect(() => {
+    let current = true;
+    setState({ phase: 'loading' });
+    void load().then((next) => {
+      if (!current) return;
+      setState(next);
+      requestAnimationFrame(() => heading.current?.focus());
+    });
+    return () => {
+      current = false;
+    };
+  }, [load]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || typing(event.target)) return;
+      event.preventDefault();
+      onBack();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  const saved = useCallback(() => {
+    void load().then(setState);
+    onChanged();
+  }, [load, onChanged]);
+
+  const title = () => {
+    if (state.phase !== 'loaded') return ws.t.kinds[kind];
+    const { item } = state;
+    if (item.kind === 'tip') return format(words.headings.tip, { category: ws.category('tip', item.record.category) });
+    if (item.kind === 'watch_group') return format(words.headings.watch_group, { name: item.record.name });
+    return format(words.headings.workshop_request, { business: item.record.business_name });
+  };
+
+  return (
+    <article aria-labelledby="staff-item-heading" className="space-y-6">
+      <p>
+        <a
+          href="#inbox"
+          onClick={(event) => {
+            event.preventDefault();
+            onBack();
+          }}
+          className="text-brand-700 underline"
+        >
+          {words.back}
+        </a>{' '}
+        <span className="text-sm text-slate-700">{words.backHint}</span>
+      </p>
+      <h2 id="staff-item-heading" ref={heading} tabIndex={-1} className="text-2xl font-bold break-words focus:outline-none">
+        {title()}
+      </h2>
+      {state.phase === 'loading' && <p role="status">{words.loading}</p>}
+      {state.phase === 'missing' && <p>{words.notFound}</p>}
+      {state.phase === 'failed' && <p className="font-semibold text-alert-700">{ws.t.loadFailed}</p>}
+      {state.phase === 'loaded' && <Loaded item={state.item} onSaved={saved} />}
+    </article>
+  );
+}
+
+function Loaded({ item, onSaved }: { item: Loaded; onSaved(): void }) {
+  const ws = useWorkspace();
+  const { t } = ws;
+  const section = (id: string, heading: string, body: ReactNode) => (
+    <section aria-labelledby={id} className="space-y-3">
+      <h3 id={id} className="text-xl font-bold">
+        {heading}
+      </h3>
+      {body}
+    </section>
+  );
+  return (
+    <div className="space-y-8">
+      {item.kind === 'tip' && (
+        <>
+          {section('staff-item-given', t.item.given, <TipDetails tip={item.record} />)}
+          {section('staff-item-triage', t.actions.tip.heading, <TipActions tip={item.record} onSaved={onSaved} />)}
+          {section('staff-item-duplicate', t.actions.tip.duplicateHeading, <TipDuplicate tip={item.record} onSaved={onSaved} />)}
+        </>
+      )}
+      {item.kind === 'watch_group' && (
+        <>
+          {section('staff-item-given', t.item.given, <WatchGroupDetails group={item.record} />)}
+          {section('staff-item-review', t.actions.watchGroup.heading, <WatchGroupReview group={item.record} onSaved={onSaved} />)}
+          <WatchGroupMembers group={item.record} members={item.members} headingId="staff-item-members" />
+        </>
+      )}
+      {item.kind === 'workshop_request' && (
+        <>
+          {section('staff-item-given', t.item.given, <WorkshopRequestDetails request={item.record} />)}
+          {section('staff-item-schedule', t.actions.workshop.heading, <WorkshopSchedule request={item.record} onSaved={onSaved} />)}
+          <WorkshopMeetingFile request={item.record} headingId="staff-item-meeting" />
+        </>
+      )}
+      <History kind={item.kind} history={item.history} headingId="staff-item-history" />
+    </div>
+  );
+}

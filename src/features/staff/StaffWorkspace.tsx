@@ -1,0 +1,219 @@
+// The staff workspace island (/staff): sign-in, then, for an account with a
+// staff role, the inbox, an opened item or the weekly summary, as the
+// address's hash says. Everything is read and changed as the signed-in member,
+// so row-level security decides what they see; an account without a role is
+// told so, and whom to ask.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { secondaryButtonClass } from '../../components/forms/FormParts.tsx';
+import { format } from '../../lib/i18n/format.ts';
+import Inbox from './Inbox.tsx';
+import { defaultFilter, inboxItems, receivedSince, type InboxFilter, type InboxItem } from './inbox.ts';
+import ItemView from './ItemView.tsx';
+import type { StaffMember } from './records.ts';
+import { parseRoute, type Route } from './route.ts';
+import SignIn from './SignIn.tsx';
+import { staffClient } from './staffClient.ts';
+import { loadInbox, whoAmI } from './staffData.ts';
+import type { StaffProps } from './staffProps.ts';
+import WeeklySummary from './WeeklySummary.tsx';
+import { useWorkspace, workspace, WorkspaceContext, type Workspace } from './words.ts';
+
+type Session =
+  | { state: 'checking' }
+  | { state: 'signed_out'; ended: boolean }
+  | { state: 'failed'; email: string }
+  | { state: 'signed_in'; email: string; member: StaffMember | null; justSignedIn: boolean };
+
+export default function StaffWorkspace(props: StaffProps) {
+  const [ws, setWs] = useState<Workspace | null>(null);
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+  const signingOut = useRef(false);
+
+  const identify = useCallback(async (current: Workspace, email: string, justSignedIn: boolean) => {
+    const outcome = await whoAmI(current.client);
+    if (outcome.kind === 'ok') return setSession({ state: 'signed_in', email, member: outcome.value, justSignedIn });
+    if (outcome.kind === 'signed_out') return void current.client.auth.signOut();
+    setSession({ state: 'failed', email });
+  }, []);
+
+  useEffect(() => {
+    const current = workspace(props, staffClient());
+    setWs(current);
+    const {
+      data: { subscription },
+    } = current.client.auth.onAuthStateChange((event, authSession) => {
+      // supabase-js asks that its own calls wait until this callback has returned.
+      setTimeout(() => {
+        if (event === 'INITIAL_SESSION' || event === 'SIGNED_IN') {
+          if (authSession) void identify(current, authSession.user.email ?? '', event === 'SIGNED_IN');
+          else setSession({ state: 'signed_out', ended: false });
+        } else if (event === 'SIGNED_OUT') {
+          setSession({ state: 'signed_out', ended: !signingOut.current });
+          signingOut.current = false;
+        }
+      }, 0);
+    });
+    return () => subscription.unsubscribe();
+    // The island's props come from the build and never change.
+  }, []);
+
+  const signOut = useCallback(async () => {
+    if (!ws) return;
+    signingOut.current = true;
+    // What was open should not stay in the address for the next person at this computer.
+    history.replaceState(null, '', location.pathname + location.search);
+    await ws.client.auth.signOut();
+  }, [ws]);
+
+  if (!ws || session.state === 'checking') return <p role="status">{props.t.checking}</p>;
+  return (
+    <WorkspaceContext.Provider value={ws}>
+      {session.state === 'signed_out' && <SignIn notice={session.ended ? props.t.signIn.ended : undefined} />}
+      {session.state === 'failed' && (
+        <div className="space-y-4">
+          <p className="font-semibold text-alert-700">{props.t.loadFailed}</p>
+          <button type="button" onClick={() => void identify(ws, session.email, false)} className={secondaryButtonClass}>
+            {props.t.retry}
+          </button>
+        </div>
+      )}
+      {session.state === 'signed_in' && (
+        <div className="space-y-8">
+          <Account email={session.email} member={session.member} onSignOut={signOut} />
+          {session.member ? <Desk member={session.member} focusInbox={session.justSignedIn} /> : <NoRole email={session.email} />}
+        </div>
+      )}
+    </WorkspaceContext.Provider>
+  );
+}
+
+/** The beats the member may see, as the content describes their scope; null for all of them. */
+function scopeBeats(ws: Workspace, member: StaffMember): string[] | null {
+  if (member.role === 'coordinator') return null;
+  if (member.role === 'supervisor') return ws.beats.filter((beat) => beat.district === member.district).map((beat) => beat.id);
+  return ws.officers.find((officer) => officer.slug === member.officer_slug)?.beats ?? [];
+}
+
+function Account({ email, member, onSignOut }: { email: string; member: StaffMember | null; onSignOut(): void }) {
+  const ws = useWorkspace();
+  const words = ws.t.account;
+  const scope = () => {
+    if (!member) return null;
+    if (member.role === 'coordinator') return words.scopeCoordinator;
+    if (member.role === 'supervisor') return format(words.scopeSupervisor, { district: member.district ?? '' });
+    const beats = scopeBeats(ws, member) ?? [];
+    return beats.length > 0 ? format(words.scopeOfficer, { beats: beats.join(', ') }) : format(words.scopeOfficerNone, { slug: member.officer_slug ?? '' });
+  };
+  return (
+    <section aria-labelledby="staff-account-heading" className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-300 bg-slate-50 p-4">
+      <div className="space-y-1">
+        <h2 id="staff-account-heading" className="sr-only">
+          {words.heading}
+        </h2>
+        <p className="break-all">
+          {format(words.signedInAs, { email })}
+          {member && (
+            <>
+              {' · '}
+              <strong data-testid="staff-role">{words.roles[member.role]}</strong>
+            </>
+          )}
+        </p>
+        {member && <p>{scope()}</p>}
+      </div>
+      <button type="button" onClick={onSignOut} className={secondaryButtonClass}>
+        {words.signOut}
+      </button>
+    </section>
+  );
+}
+
+function NoRole({ email }: { email: string }) {
+  const ws = useWorkspace();
+  const words = ws.t.noRole;
+  return (
+    <section aria-labelledby="staff-no-role" className="max-w-prose space-y-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-5">
+      <h2 id="staff-no-role" className="text-2xl font-bold">
+        {words.heading}
+      </h2>
+      <p>{format(words.text, { email })}</p>
+      <p>{words.whom}</p>
+      {ws.contactEmail && <p>{format(words.contact, { email: ws.contactEmail })}</p>}
+    </section>
+  );
+}
+
+interface InboxState {
+  items: InboxItem[] | null;
+  truncated: boolean;
+  failed: boolean;
+}
+
+function Desk({ member, focusInbox }: { member: StaffMember; focusInbox: boolean }) {
+  const ws = useWorkspace();
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash) ?? { view: 'inbox' });
+  const [filter, setFilter] = useState<InboxFilter>(defaultFilter);
+  const [inbox, setInbox] = useState<InboxState>({ items: null, truncated: false, failed: false });
+  const [now, setNow] = useState(() => new Date());
+  // Where focus goes back to in the list: the link of the item (or the summary) left from.
+  const returnTo = useRef<string | null>(null);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const follow = () => {
+      const next = parseRoute(location.hash);
+      if (next) setRoute(next);
+    };
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const request = ++latest.current;
+    const at = new Date();
+    const outcome = await loadInbox(ws.client, receivedSince(filter.ageDays, at));
+    // An older answer arriving late must not replace a newer one.
+    if (request !== latest.current) return;
+    setNow(at);
+    if (outcome.kind === 'ok') setInbox({ items: inboxItems(outcome.value.rows), truncated: outcome.value.truncated, failed: false });
+    else if (outcome.kind === 'signed_out') void ws.client.auth.signOut();
+    else setInbox((previous) => ({ ...previous, failed: true }));
+  }, [ws.client, filter.ageDays]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // Back in the list from an item or the summary, or just signed in: focus goes to the list.
+  const previousView = useRef(route.view);
+  const focusPending = useRef(focusInbox);
+  useEffect(() => {
+    if (route.view === 'inbox' && (previousView.current !== 'inbox' || focusPending.current)) {
+      requestAnimationFrame(() => (document.getElementById(returnTo.current ?? '') ?? document.getElementById('staff-inbox-heading'))?.focus());
+    }
+    focusPending.current = false;
+    previousView.current = route.view;
+  }, [route]);
+
+  const back = useCallback(() => {
+    location.hash = 'inbox';
+  }, []);
+
+  if (route.view === 'item') return <ItemView key={`${route.kind}/${route.id}`} kind={route.kind} id={route.id} onBack={back} onChanged={() => void refresh()} />;
+  if (route.view === 'summary') return <WeeklySummary onBack={back} />;
+  return (
+    <Inbox
+      items={inbox.items}
+      truncated={inbox.truncated}
+      failed={inbox.failed}
+      filter={filter}
+      onFilter={setFilter}
+      beats={scopeBeats(ws, member)}
+      onRefresh={() => void refresh()}
+      onLeave={(elementId) => {
+        returnTo.current = elementId;
+      }}
+      now={now}
+    />
+  );
+}

@@ -1,0 +1,29 @@
+// Where in the workspace the reader is, kept in the address's hash so that
+// reload, back and forward work and an item can be sent to a colleague:
+// #tip/<id>, #watch-group/<id>, #workshop-request/<id>, #summary, or the inbox.
+import { itemKinds, type ItemKind } from './records.ts';
+
+export type Route = { view: 'inbox' } | { view: 'summary' } | { view: 'item'; kind: ItemKind; id: string };
+
+const segment = (kind: ItemKind) => kind.replace(/_/g, '-');
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The view a hash names; null for a hash that is not one of the workspace's
+ * addresses (the skip link's #main, an error summary's link to a field), which
+ * moves within the page and leaves the view as it is.
+ */
+export function parseRoute(hash: string): Route | null {
+  const path = hash.replace(/^#/, '');
+  if (path === '' || path === 'inbox') return { view: 'inbox' };
+  if (path === 'summary') return { view: 'summary' };
+  const [first, id, ...rest] = path.split('/');
+  const kind = itemKinds.find((candidate) => segment(candidate) === first);
+  if (kind && id && rest.length === 0 && uuid.test(id)) return { view: 'item', kind, id: id.toLowerCase() };
+  return null;
+}
+
+export function routeHash(route: Route): string {
+  if (route.view === 'item') return `#${segment(route.kind)}/${route.id}`;
+  return route.view === 'summary' ? '#summary' : '#inbox';
+}
