@@ -64,8 +64,8 @@ create trigger staff_history_never_emptied
   for each statement execute function private.history_is_append_only();
 
 -- Records the fields named in the trigger's arguments (after the kind and the
--- id column): on insert the first one's starting value, on update each that
--- changed. The note of the change (set by the staff functions for this
+-- id column): on insert the first one's starting value and any other given,
+-- on update each that changed. The note of the change (set by the staff functions for this
 -- transaction) goes with the first field recorded.
 create function private.record_changes() returns trigger
 language plpgsql
@@ -82,8 +82,8 @@ declare
 begin
   for i in 2 .. tg_nargs - 1 loop
     field := tg_argv[i];
-    if tg_op = 'INSERT' and i > 2 then exit; end if;
-    if tg_op = 'INSERT' or (before -> field) is distinct from (after -> field) then
+    if (tg_op = 'INSERT' and (i = 2 or jsonb_typeof(after -> field) <> 'null'))
+       or (tg_op = 'UPDATE' and (before -> field) is distinct from (after -> field)) then
       insert into public.staff_history (kind, item_id, field, from_value, to_value, note)
       values (kind, (after ->> id_column)::uuid, field, before ->> field, after ->> field, note);
       note := null;

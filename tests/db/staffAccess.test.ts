@@ -251,6 +251,7 @@ describe('managing staff', () => {
     const mine = (history ?? []).filter((row) => row.changed_by_email === `coordinator-${run}@example.org`);
     expect(mine).toEqual([
       { field: 'role', from_value: null, to_value: 'supervisor', changed_by_email: `coordinator-${run}@example.org` },
+      { field: 'active', from_value: null, to_value: 'true', changed_by_email: `coordinator-${run}@example.org` },
       { field: 'active', from_value: 'true', to_value: 'false', changed_by_email: `coordinator-${run}@example.org` },
     ]);
     expect((await clients.officer1.from('staff_history').select('history_id').eq('kind', 'staff_member')).data).toEqual([]);

@@ -24,10 +24,12 @@ interface Props {
   act(): Promise<Outcome<null>> | undefined;
   onSaved(): void;
   submitLabel: string;
+  /** Words of this form's own, over the item actions' ones: what "nothing to save" means here, and its fields' refusals. */
+  messages?: { nothing?: string; errors?: Record<string, string> };
   children(errors: Record<string, string>): ReactNode;
 }
 
-export default function ActionForm({ id, fields, check, act, onSaved, submitLabel, children }: Props) {
+export default function ActionForm({ id, fields, check, act, onSaved, submitLabel, messages, children }: Props) {
   const { t } = useWorkspace();
   const words = t.actions;
   const [state, setState] = useState<ActionState>({ busy: false, errors: {}, saved: false });
@@ -38,7 +40,7 @@ export default function ActionForm({ id, fields, check, act, onSaved, submitLabe
     const errors = check?.() ?? {};
     if (Object.keys(errors).length > 0) return setState({ busy: false, errors, saved: false });
     const call = act();
-    if (!call) return setState({ busy: false, errors: {}, problem: words.nothing, saved: false });
+    if (!call) return setState({ busy: false, errors: {}, problem: messages?.nothing ?? words.nothing, saved: false });
     setState({ busy: true, errors: {}, saved: false });
     const outcome = await call;
     if (outcome.kind === 'ok') {
@@ -46,7 +48,7 @@ export default function ActionForm({ id, fields, check, act, onSaved, submitLabe
       onSaved();
       return;
     }
-    const errorWords = words.errors as Record<string, string>;
+    const errorWords: Record<string, string> = { ...words.errors, ...messages?.errors };
     if (outcome.kind === 'refused' && fields.includes(outcome.field)) {
       return setState({ busy: false, errors: { [outcome.field]: errorWords[outcome.field] ?? outcome.message }, saved: false });
     }

@@ -20,13 +20,15 @@ interface Props {
   onFilter(filter: InboxFilter): void;
   /** The beats the signed-in member may see, for the beat filter; null for every beat and none. */
   beats: readonly string[] | null;
+  /** Whether to offer the staff accounts (coordinators manage them). */
+  staffAccounts: boolean;
   onRefresh(): void;
-  /** The list is left for an item or the summary: the id of the link followed, to return focus to. */
+  /** The list is left for an item, the summary or the staff accounts: the id of the link followed, to return focus to. */
   onLeave(elementId: string): void;
   now: Date;
 }
 
-export default function Inbox({ items, truncated, failed, filter, onFilter, beats, onRefresh, onLeave, now }: Props) {
+export default function Inbox({ items, truncated, failed, filter, onFilter, beats, staffAccounts, onRefresh, onLeave, now }: Props) {
   const ws = useWorkspace();
   const words = ws.t.inbox;
   const ids = useId();
@@ -62,9 +64,16 @@ export default function Inbox({ items, truncated, failed, filter, onFilter, beat
         <h2 id="staff-inbox-heading" tabIndex={-1} className="text-2xl font-bold focus:outline-none">
           {words.heading}
         </h2>
-        <a id="staff-summary-link" href="#summary" onClick={() => onLeave('staff-summary-link')} className="text-brand-700 underline">
-          {words.summaryLink}
-        </a>
+        <div className="flex flex-wrap gap-x-6 gap-y-2">
+          <a id="staff-summary-link" href="#summary" onClick={() => onLeave('staff-summary-link')} className="text-brand-700 underline">
+            {words.summaryLink}
+          </a>
+          {staffAccounts && (
+            <a id="staff-accounts-link" href="#staff" onClick={() => onLeave('staff-accounts-link')} className="text-brand-700 underline">
+              {ws.t.team.link}
+            </a>
+          )}
+        </div>
       </div>
 
       <form aria-label={words.filters} onSubmit={(event) => event.preventDefault()} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,9 +1,9 @@
 // The staff workspace island (/staff): sign-in, then, for an account with a
-// staff role, the inbox, an opened item or the weekly summary, as the
-// address's hash says. Everything is read and changed as the signed-in member,
+// staff role, the inbox, an opened item or the weekly summary (and, for
+// coordinators, the staff accounts), as the address's hash says. Everything is read and changed as the signed-in member,
 // so row-level security decides what they see; an account without a role is
 // told so, and whom to ask.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import { format } from '../../lib/i18n/format.ts';
 import Inbox from './Inbox.tsx';
@@ -12,6 +12,7 @@ import ItemView from './ItemView.tsx';
 import type { StaffMember } from './records.ts';
 import { parseRoute, type Route } from './route.ts';
 import SignIn from './SignIn.tsx';
+import StaffAccounts from './StaffAccounts.tsx';
 import { staffClient } from './staffClient.ts';
 import { loadInbox, whoAmI } from './staffData.ts';
 import type { StaffProps } from './staffProps.ts';
@@ -80,11 +81,27 @@ export default function StaffWorkspace(props: StaffProps) {
       {session.state === 'signed_in' && (
         <div className="space-y-8">
           <Account email={session.email} member={session.member} onSignOut={signOut} />
-          {session.member ? <Desk member={session.member} focusInbox={session.justSignedIn} /> : <NoRole email={session.email} />}
+          {session.member ? (
+            <Desk
+              // A new scope is a new desk: nothing loaded under the old one stays on screen.
+              key={scopeKey(session.member)}
+              member={session.member}
+              email={session.email}
+              focusInbox={session.justSignedIn}
+              onMemberChanged={() => void identify(ws, session.email, false)}
+            />
+          ) : (
+            <NoRole email={session.email} />
+          )}
         </div>
       )}
     </WorkspaceContext.Provider>
   );
+}
+
+function scopeKey(member: StaffMember): string {
+  if (member.role === 'coordinator') return member.role;
+  return `${member.role}:${member.role === 'supervisor' ? member.district : member.officer_slug}`;
 }
 
 /** The beats the member may see, as the content describes their scope; null for all of them. */
@@ -149,9 +166,20 @@ interface InboxState {
   failed: boolean;
 }
 
-function Desk({ member, focusInbox }: { member: StaffMember; focusInbox: boolean }) {
+interface DeskProps {
+  member: StaffMember;
+  email: string;
+  focusInbox: boolean;
+  /** The member changed their own role or scope (a coordinator, in the staff accounts). */
+  onMemberChanged(): void;
+}
+
+function Desk({ member, email, focusInbox, onMemberChanged }: DeskProps) {
   const ws = useWorkspace();
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash) ?? { view: 'inbox' });
+  const coordinator = member.role === 'coordinator';
+  // Only coordinators manage staff: anyone else asking for it gets the inbox.
+  const shown = useMemo<Route>(() => (!coordinator && (route.view === 'staff' || route.view === 'staff_member') ? { view: 'inbox' } : route), [route, coordinator]);
   const [filter, setFilter] = useState<InboxFilter>(defaultFilter);
   const [inbox, setInbox] = useState<InboxState>({ items: null, truncated: false, failed: false });
   const [now, setNow] = useState(() => new Date());
@@ -184,23 +212,26 @@ function Desk({ member, focusInbox }: { member: StaffMember; focusInbox: boolean
     void refresh();
   }, [refresh]);
 
-  // Back in the list from an item or the summary, or just signed in: focus goes to the list.
-  const previousView = useRef(route.view);
+  // Back in the list from an item, the summary or the staff accounts, or just signed in: focus goes to the list.
+  const previousView = useRef(shown.view);
   const focusPending = useRef(focusInbox);
   useEffect(() => {
-    if (route.view === 'inbox' && (previousView.current !== 'inbox' || focusPending.current)) {
+    if (shown.view === 'inbox' && (previousView.current !== 'inbox' || focusPending.current)) {
       requestAnimationFrame(() => (document.getElementById(returnTo.current ?? '') ?? document.getElementById('staff-inbox-heading'))?.focus());
     }
     focusPending.current = false;
-    previousView.current = route.view;
-  }, [route]);
+    previousView.current = shown.view;
+  }, [shown]);
 
   const back = useCallback(() => {
     location.hash = 'inbox';
   }, []);
 
-  if (route.view === 'item') return <ItemView key={`${route.kind}/${route.id}`} kind={route.kind} id={route.id} onBack={back} onChanged={() => void refresh()} />;
-  if (route.view === 'summary') return <WeeklySummary onBack={back} />;
+  if (shown.view === 'item') return <ItemView key={`${shown.kind}/${shown.id}`} kind={shown.kind} id={shown.id} onBack={back} onChanged={() => void refresh()} />;
+  if (shown.view === 'summary') return <WeeklySummary onBack={back} />;
+  if (shown.view === 'staff' || shown.view === 'staff_member') {
+    return <StaffAccounts userId={shown.view === 'staff_member' ? shown.userId : null} ownEmail={email} onBack={back} onOwnChange={onMemberChanged} />;
+  }
   return (
     <Inbox
       items={inbox.items}
@@ -209,6 +240,7 @@ function Desk({ member, focusInbox }: { member: StaffMember; focusInbox: boolean
       filter={filter}
       onFilter={setFilter}
       beats={scopeBeats(ws, member)}
+      staffAccounts={coordinator}
       onRefresh={() => void refresh()}
       onLeave={(elementId) => {
         returnTo.current = elementId;

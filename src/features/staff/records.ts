@@ -28,8 +28,11 @@ export const tables: Record<ItemKind, { table: string; id: string }> = {
   workshop_request: { table: 'workshop_requests', id: 'workshop_request_id' },
 };
 
+export const staffRoles = ['officer', 'supervisor', 'coordinator'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
 export interface StaffMember {
-  role: 'officer' | 'supervisor' | 'coordinator';
+  role: StaffRole;
   officer_slug: string | null;
   district: string | null;
 }
@@ -119,6 +122,19 @@ export interface HistoryRecord {
   changed_by_email: string | null;
   changed_at: string;
 }
+
+/** One account of the staff directory (staff_directory(), coordinators only): role null for an account never given one. */
+export interface StaffAccount {
+  user_id: string;
+  email: string;
+  role: StaffRole | null;
+  officer_slug: string | null;
+  district: string | null;
+  active: boolean;
+}
+
+/** A change of an account's role or scope, recorded like every other change; item_id is the account's user id. */
+export type StaffHistoryRecord = Omit<HistoryRecord, 'kind' | 'field'> & { kind: 'staff_member'; field: 'role' | 'officer_slug' | 'district' | 'active' };
 
 /** Every column staff may read, for an opened item. */
 export const fullColumns: Record<ItemKind, string> = {

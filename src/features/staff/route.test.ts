@@ -17,8 +17,18 @@ describe('the workspace’s address', () => {
     for (const hash of ['', '#', '#inbox']) expect(parseRoute(hash)).toEqual({ view: 'inbox' });
   });
 
+  it('opens the staff accounts, and one account by its id', () => {
+    expect(parseRoute('#staff')).toEqual({ view: 'staff' });
+    expect(routeHash({ view: 'staff' })).toBe('#staff');
+    expect(parseRoute(routeHash({ view: 'staff_member', userId: id }))).toEqual({ view: 'staff_member', userId: id });
+    expect(routeHash({ view: 'staff_member', userId: id })).toBe(`#staff/${id}`);
+    expect(parseRoute(`#staff/${id.toUpperCase()}`)).toEqual({ view: 'staff_member', userId: id });
+    expect(routeHash({ view: 'inbox' })).toBe('#inbox');
+    expect(routeHash({ view: 'summary' })).toBe('#summary');
+  });
+
   it('leaves other fragments (the skip link, links to a field) to the page', () => {
-    for (const hash of ['#main', '#tip-triage-status', '#tip', '#tip/', '#tip/not-an-id', `#tips/${id}`, `#tip/${id}/more`, `#watch_group/${id}`]) {
+    for (const hash of ['#main', '#tip-triage-status', '#tip', '#tip/', '#tip/not-an-id', `#tips/${id}`, `#tip/${id}/more`, `#watch_group/${id}`, '#staff/', '#staff/someone', `#staff/${id}/more`, `#staff-member/${id}`]) {
       expect(parseRoute(hash)).toBeNull();
     }
   });

@@ -1,9 +1,15 @@
 // Where in the workspace the reader is, kept in the address's hash so that
 // reload, back and forward work and an item can be sent to a colleague:
-// #tip/<id>, #watch-group/<id>, #workshop-request/<id>, #summary, or the inbox.
+// #tip/<id>, #watch-group/<id>, #workshop-request/<id>, #summary, or the inbox;
+// and, for coordinators, #staff (the staff accounts) and #staff/<user id> (one of them).
 import { itemKinds, type ItemKind } from './records.ts';
 
-export type Route = { view: 'inbox' } | { view: 'summary' } | { view: 'item'; kind: ItemKind; id: string };
+export type Route =
+  | { view: 'inbox' }
+  | { view: 'summary' }
+  | { view: 'item'; kind: ItemKind; id: string }
+  | { view: 'staff' }
+  | { view: 'staff_member'; userId: string };
 
 const segment = (kind: ItemKind) => kind.replace(/_/g, '-');
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,7 +23,9 @@ export function parseRoute(hash: string): Route | null {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === 'inbox') return { view: 'inbox' };
   if (path === 'summary') return { view: 'summary' };
+  if (path === 'staff') return { view: 'staff' };
   const [first, id, ...rest] = path.split('/');
+  if (first === 'staff' && id && rest.length === 0 && uuid.test(id)) return { view: 'staff_member', userId: id.toLowerCase() };
   const kind = itemKinds.find((candidate) => segment(candidate) === first);
   if (kind && id && rest.length === 0 && uuid.test(id)) return { view: 'item', kind, id: id.toLowerCase() };
   return null;
@@ -25,5 +33,6 @@ export function parseRoute(hash: string): Route | null {
 
 export function routeHash(route: Route): string {
   if (route.view === 'item') return `#${segment(route.kind)}/${route.id}`;
-  return route.view === 'summary' ? '#summary' : '#inbox';
+  if (route.view === 'staff_member') return `#staff/${route.userId}`;
+  return `#${route.view}`;
 }

@@ -12,6 +12,8 @@ import {
   tables,
   type HistoryRecord,
   type ItemKind,
+  type StaffAccount,
+  type StaffHistoryRecord,
   type StaffMember,
   type TipRecord,
   type WatchGroupRecord,
@@ -146,4 +148,26 @@ export function scheduleWorkshop(
 
 export function addStaffNote(client: SupabaseClient, kind: ItemKind, itemId: string, note: string): Promise<Outcome<null>> {
   return read(client.rpc('add_staff_note', { kind, item_id: itemId, note }));
+}
+
+/** Every account that can sign in, with its role if it has one; coordinators only (others are refused). */
+export function loadStaffDirectory(client: SupabaseClient): Promise<Outcome<StaffAccount[]>> {
+  return read(client.rpc('staff_directory'));
+}
+
+/** The changes of one account's role and scope, oldest first (coordinators only). */
+export function loadStaffHistory(client: SupabaseClient, userId: string): Promise<Outcome<StaffHistoryRecord[]>> {
+  return read(client.from('staff_history').select(historyColumns).eq('kind', 'staff_member').eq('item_id', userId).order('changed_at').order('history_id'));
+}
+
+export interface StaffRoleChange {
+  email: string;
+  role: string;
+  officer_slug: string | null;
+  district: string | null;
+  active: boolean;
+}
+
+export function setStaffRole(client: SupabaseClient, change: StaffRoleChange): Promise<Outcome<null>> {
+  return read(client.rpc('set_staff_role', { ...change }));
 }
