@@ -1,18 +1,29 @@
 // LOCAL ONLY: a small stand-in for Supabase Auth (GoTrue), because no Auth
-// server can be installed from npm. It answers the four calls supabase-js makes
-// for staff — password sign-in, session refresh, current user, sign-out — for
-// the accounts in auth.users (supabase/seed.sql), and issues access tokens with
-// the claims Supabase Auth puts in them (sub, role "authenticated", email,
-// app_metadata), signed with the local JWT secret, so PostgREST and RLS see
-// exactly what they would see in production. It is not a general Auth server:
-// no sign-up, no email, no MFA. Refresh tokens live in memory and end with the
-// process. Staff code talks to it through supabase-js and cannot tell.
+// server can be installed from npm. It answers the calls supabase-js makes
+// for staff — password sign-in, magic link, session refresh, current user,
+// sign-out — for the accounts in auth.users (supabase/seed.sql), and issues
+// access tokens with the claims Supabase Auth puts in them (sub, role
+// "authenticated", email, app_metadata), signed with the local JWT secret, so
+// PostgREST and RLS see exactly what they would see in production. It is not a
+// general Auth server: no sign-up, no MFA, and no real email — a magic link is
+// "sent" by appending it to a mailbox file in the data folder. Refresh tokens
+// and links live in memory and end with the process. Staff code talks to it
+// through supabase-js and cannot tell.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import type http from 'node:http';
+import path from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
 import pg from 'pg';
 
 const accessTokenSeconds = 3600;
+// A link is a password sent through email: it works once, for a short time.
+const magicLinkSeconds = 10 * 60;
+
+/** Where the local stack's sign-in emails go: one line per email (time, address, link). */
+export function authMailbox(dataDir: string): string {
+  return path.join(dataDir, 'logs', 'auth-mailbox.log');
+}
 
 interface Account {
   id: string;
@@ -29,11 +40,40 @@ export interface AuthEmulator {
   close(): Promise<void>;
 }
 
-export function createAuthEmulator({ databaseUrl, jwtSecret }: { databaseUrl: string; jwtSecret: string }): AuthEmulator {
+interface AuthEmulatorOptions {
+  databaseUrl: string;
+  jwtSecret: string;
+  /** Where sign-in links go and lead; without it, no link is sent. */
+  links?: LinkOptions;
+}
+
+interface LinkOptions {
+  /** The stack's data folder, whose logs folder holds the mailbox (see authMailbox). */
+  dataDir: string;
+  /**
+   * The gateway's own origin, known once it listens. Links point there and may only
+   * lead back there. It is configured, never taken from the request's Host header,
+   * which a caller could set to mail someone a link to another server.
+   */
+  origin(): string;
+}
+
+export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulatorOptions): AuthEmulator {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const key = new TextEncoder().encode(jwtSecret);
   /** refresh token → the account and session it continues */
   const refreshTokens = new Map<string, { userId: string; sessionId: string }>();
+  /** magic-link token → the account it signs in, and until when (ms) */
+  const magicLinks = new Map<string, { userId: string; expiresAt: number }>();
+
+  /** The redirect if it is an address on the gateway's own origin (anything else would be an open redirect). */
+  const ownAddress = (value: string | null): URL | undefined => {
+    if (!value || !URL.canParse(value)) return undefined;
+    const target = new URL(value);
+    if (target.origin !== links?.origin()) return undefined;
+    target.hash = '';
+    return target;
+  };
 
   const account = async (where: string, values: unknown[]): Promise<Account | undefined> =>
     (
@@ -56,7 +96,7 @@ export function createAuthEmulator({ databaseUrl, jwtSecret }: { databaseUrl: st
     updated_at: a.updated_at.toISOString(),
   });
 
-  const session = async (a: Account, sessionId: string = randomUUID()) => {
+  const session = async (a: Account, sessionId: string = randomUUID(), method: 'password' | 'otp' = 'password') => {
     const now = Math.floor(Date.now() / 1000);
     const u = user(a);
     const accessToken = await new SignJWT({
@@ -66,7 +106,7 @@ export function createAuthEmulator({ databaseUrl, jwtSecret }: { databaseUrl: st
       user_metadata: u.user_metadata,
       session_id: sessionId,
       aal: 'aal1',
-      amr: [{ method: 'password', timestamp: now }],
+      amr: [{ method, timestamp: now }],
       is_anonymous: false,
     })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -125,6 +165,31 @@ export function createAuthEmulator({ databaseUrl, jwtSecret }: { databaseUrl: st
       }
       return fail(res, 400, 'unsupported_grant_type', 'This local Auth emulation supports only password and refresh_token grants');
     }
+    if (links && req.method === 'POST' && url.pathname === '/otp') {
+      const body = await readJson(req);
+      const redirectTo = ownAddress(url.searchParams.get('redirect_to'));
+      // Checked before the account, so the answer never depends on whether it exists.
+      if (!redirectTo) return fail(res, 400, 'validation_failed', `redirect_to must be an address on ${links.origin()}`);
+      if (body.create_user !== false) return fail(res, 422, 'signup_disabled', 'This local Auth emulation signs in existing accounts only (create_user: false)');
+      const found = await account('lower(email) = lower($1)', [String(body.email ?? '')]);
+      // The same answer for every address: whether an account exists shows only in its own mailbox.
+      if (found) mail(links, found, redirectTo);
+      return send(res, 200, {});
+    }
+    if (links && req.method === 'GET' && url.pathname === '/verify') {
+      const redirectTo = ownAddress(url.searchParams.get('redirect_to'));
+      if (!redirectTo) return fail(res, 400, 'validation_failed', `redirect_to must be an address on ${links.origin()}`);
+      const token = url.searchParams.get('token') ?? '';
+      const link = magicLinks.get(token);
+      magicLinks.delete(token);
+      const found = link && link.expiresAt > Date.now() && url.searchParams.get('type') === 'magiclink' ? await account('id = $1', [link.userId]) : undefined;
+      // As Supabase Auth does: the outcome goes back to the page in the fragment, which supabase-js reads.
+      redirectTo.hash = found
+        ? new URLSearchParams({ ...tokenFields(await session(found, undefined, 'otp')), type: 'magiclink' }).toString()
+        : new URLSearchParams({ error: 'access_denied', error_code: 'otp_expired', error_description: 'Email link is invalid or has expired' }).toString();
+      res.writeHead(303, { location: redirectTo.toString(), 'cache-control': 'no-store' }).end();
+      return;
+    }
     if (req.method === 'GET' && url.pathname === '/user') {
       const who = await bearer(req);
       if (!who) return fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
@@ -140,7 +205,21 @@ export function createAuthEmulator({ databaseUrl, jwtSecret }: { databaseUrl: st
       res.writeHead(204).end();
       return;
     }
-    return fail(res, 404, 'not_found', 'This local Auth emulation answers only sign-in, refresh, user and sign-out');
+    return fail(res, 404, 'not_found', 'This local Auth emulation answers only sign-in, magic link, refresh, user and sign-out');
+  }
+
+  /** "Sends" a one-time link: one line in the mailbox file, and nothing on the console. */
+  function mail({ dataDir, origin }: LinkOptions, a: Account, redirectTo: URL) {
+    // One link at a time per account, as Supabase Auth keeps one: asking again voids the last.
+    for (const [token, link] of magicLinks) if (link.userId === a.id) magicLinks.delete(token);
+    const token = randomBytes(24).toString('base64url');
+    magicLinks.set(token, { userId: a.id, expiresAt: Date.now() + magicLinkSeconds * 1000 });
+    const link = new URL('/auth/v1/verify', origin());
+    link.search = new URLSearchParams({ token, type: 'magiclink', redirect_to: redirectTo.toString() }).toString();
+    const mailbox = authMailbox(dataDir);
+    mkdirSync(path.dirname(mailbox), { recursive: true });
+    // The links are passwords for a while: the file is for this computer's user only.
+    appendFileSync(mailbox, `${new Date().toISOString()}\t${a.email}\t${link.toString()}\n`, { mode: 0o600 });
   }
 
   return {
@@ -148,6 +227,17 @@ export function createAuthEmulator({ databaseUrl, jwtSecret }: { databaseUrl: st
       route(req, res, path).catch((error: unknown) => fail(res, 500, 'unexpected_failure', String(error)));
     },
     close: () => pool.end(),
+  };
+}
+
+/** A session's fields as the implicit flow puts them in the fragment (supabase-js's _getSessionFromURL reads these). */
+function tokenFields(s: { access_token: string; expires_at: number; expires_in: number; refresh_token: string; token_type: string }) {
+  return {
+    access_token: s.access_token,
+    expires_at: String(s.expires_at),
+    expires_in: String(s.expires_in),
+    refresh_token: s.refresh_token,
+    token_type: s.token_type,
   };
 }
 

@@ -29,7 +29,7 @@ export function describeStack(stack: Stack, dir: string): string {
 }
 
 /** The seeded staff accounts, what each may see, and their shared local password. */
-function describeStaffSignIn({ staffAccounts, staffPassword }: Stack): string {
+function describeStaffSignIn({ staffAccounts, staffPassword, mailbox }: Stack): string {
   const scope = ({ role, beats, district }: Stack['staffAccounts'][number]) => {
     if (role === 'coordinator') return 'coordinator: every beat';
     if (role === 'supervisor') return `supervisor: district ${district}`;
@@ -42,6 +42,8 @@ function describeStaffSignIn({ staffAccounts, staffPassword }: Stack): string {
     'only in this data folder; a deployment creates its staff in Supabase Auth):',
     ...staffAccounts.map((account) => `  ${account.email.padEnd(width)}  ${scope(account)}`),
     `  password, for each: ${staffPassword}`,
+    `  or "Email me a sign-in link": no email leaves this computer, the link is written to`,
+    `  ${path.relative(projectRoot, mailbox) || mailbox}`,
   ].join('\n');
 }
 
@@ -97,8 +99,11 @@ export function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv, { qu
   });
 }
 
-/** The environment for a build against the local stack: any hosted project settings left out. */
+/**
+ * The environment for a build against the local stack: any hosted project settings left out,
+ * and staff offered sign-in links, which the local Auth emulation "sends" to its mailbox file.
+ */
 export function localBuildEnv(dir: string): NodeJS.ProcessEnv {
   const { PUBLIC_SUPABASE_URL: _url, PUBLIC_SUPABASE_ANON_KEY: _key, ...env } = process.env;
-  return { ...env, OPENBEAT_DATA: dir };
+  return { ...env, OPENBEAT_DATA: dir, PUBLIC_STAFF_MAGIC_LINK: 'true' };
 }

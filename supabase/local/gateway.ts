@@ -40,6 +40,8 @@ export function createGateway({ postgrestPort, keys, auth, distDir }: GatewayOpt
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
     const service = /^\/(rest|auth)\/v1(?=[/?]|$)/.exec(url)?.[1];
+    // A sign-in link is opened from an email, with no key to send: Supabase's gateway lets it through too.
+    if (service === 'auth' && /^\/auth\/v1\/verify(?=[?]|$)/.test(url) && req.method === 'GET') return auth.handle(req, res, url.slice('/auth/v1'.length));
     if (service) {
       const apiKey = req.headers.apikey ?? new URL(url, 'http://gateway').searchParams.get('apikey');
       if (!apiKey) return sendJson(res, 401, { message: 'No API key found in request' });

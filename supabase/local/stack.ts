@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { createAuthEmulator } from './authEmulator.ts';
+import { authMailbox, createAuthEmulator } from './authEmulator.ts';
 import { createGateway } from './gateway.ts';
 import { migrate, type StaffSignIn } from './migrate.ts';
 import { freePort, listenNearPort, StackError } from './ports.ts';
@@ -30,6 +30,8 @@ export interface Stack {
   staffPassword: string;
   /** The staff accounts that sign in with it. */
   staffAccounts: StaffSignIn[];
+  /** The file the local Auth emulation appends sign-in emails (magic links) to. */
+  mailbox: string;
   stop(): Promise<void>;
 }
 
@@ -61,15 +63,30 @@ export async function startStack({ dir, distDir, port, databasePort = 0 }: Stack
     });
     cleanup.push(postgrest.stop);
 
-    const auth = createAuthEmulator({ databaseUrl, jwtSecret: secrets.jwtSecret });
+    // The emulation's links lead to the gateway, whose port is known only once it listens.
+    let url = '';
+    const auth = createAuthEmulator({
+      databaseUrl,
+      jwtSecret: secrets.jwtSecret,
+      links: { dataDir: dir, origin: () => url },
+    });
     cleanup.push(auth.close);
     const gateway = createGateway({ postgrestPort: postgrest.port, keys, auth, distDir });
     const gatewayPort = await listen(gateway, port);
     cleanup.push(() => close(gateway));
 
-    const url = `http://localhost:${gatewayPort}`;
+    url = `http://localhost:${gatewayPort}`;
     writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url }));
-    return { url, databaseUrl, keys, appliedMigrations: applied, staffPassword: secrets.staffPassword, staffAccounts, stop };
+    return {
+      url,
+      databaseUrl,
+      keys,
+      appliedMigrations: applied,
+      staffPassword: secrets.staffPassword,
+      staffAccounts,
+      mailbox: authMailbox(dir),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,12 +1,13 @@
 // Staff sign in through supabase-js exactly as they would against Supabase
 // Auth; locally the gateway's emulation answers. The access token it issues
 // carries Supabase's claims and is accepted by PostgREST as `authenticated`.
+import { existsSync, readFileSync } from 'node:fs';
 import { createClient } from '@supabase/supabase-js';
 import { decodeJwt, SignJWT } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-const { url, anonKey, databaseUrl } = inject('stack');
+const { url, anonKey, databaseUrl, mailbox } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });
 const email = `officer-${crypto.randomUUID()}@example.org`;
 const password = 'correct horse battery staple';
@@ -76,5 +77,98 @@ describe('staff sign-in', () => {
     expect((await call(data.session!.access_token)).status).toBe(200);
     const forged = await new SignJWT({ role: 'authenticated' }).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).sign(new TextEncoder().encode('not the secret'));
     expect((await call(forged)).status).toBe(401);
+  });
+});
+
+describe('staff sign-in links (the local emulation of Supabase Auth’s magic link)', () => {
+  const redirectTo = `${url}/staff`;
+  /** The mailbox's lines, each { time, to, link }. */
+  const mail = () =>
+    (existsSync(mailbox) ? readFileSync(mailbox, 'utf8').split('\n').filter(Boolean) : []).map((line) => {
+      const [time = '', to = '', link = ''] = line.split('\t');
+      return { time, to, link };
+    });
+  const askForLink = (address: string, redirect = redirectTo) =>
+    client().auth.signInWithOtp({ email: address, options: { shouldCreateUser: false, emailRedirectTo: redirect } });
+  const linkFor = async (address: string) => {
+    const before = mail().length;
+    expect((await askForLink(address)).error).toBeNull();
+    const sent = mail().slice(before);
+    expect(sent).toHaveLength(1);
+    return new URL(sent[0]?.link ?? '');
+  };
+  /** Where following a link leads, and what its fragment says. */
+  const follow = async (link: URL | string) => {
+    const response = await fetch(link, { redirect: 'manual' });
+    const location = new URL(response.headers.get('location') ?? '', url);
+    const fragment: Record<string, string> = Object.fromEntries(new URLSearchParams(location.hash.slice(1)));
+    return { status: response.status, location, fragment };
+  };
+
+  it('answers an unknown address as it answers an account’s, and mails nothing', async () => {
+    const before = mail();
+    const unknown = await askForLink(`nobody-${crypto.randomUUID()}@example.org`);
+    expect(unknown.error).toBeNull();
+    expect(mail()).toEqual(before);
+    const known = await askForLink(email);
+    expect(known.error).toBeNull();
+    expect(known.data).toEqual(unknown.data);
+  });
+
+  it('mails one line with a link for an account, which signs in once with a token PostgREST accepts', async () => {
+    const before = mail().length;
+    const link = await linkFor(email.toUpperCase());
+    const { time, to } = mail()[before] ?? {};
+    expect(to).toBe(email);
+    expect(Number.isNaN(Date.parse(time ?? ''))).toBe(false);
+    expect(link.origin).toBe(url);
+    expect(link.pathname).toBe('/auth/v1/verify');
+    expect(link.searchParams.get('type')).toBe('magiclink');
+    expect(link.searchParams.get('redirect_to')).toBe(redirectTo);
+
+    const first = await follow(link);
+    expect(first.status).toBe(303);
+    expect(`${first.location.origin}${first.location.pathname}`).toBe(redirectTo);
+    expect(first.fragment).toMatchObject({ token_type: 'bearer', expires_in: '3600', type: 'magiclink' });
+    expect(Number(first.fragment.expires_at)).toBeGreaterThan(Date.now() / 1000);
+    expect(decodeJwt(first.fragment.access_token ?? '')).toMatchObject({ sub: userId, role: 'authenticated', email });
+    const rpc = await fetch(`${url}/rest/v1/rpc/approved_watch_groups`, {
+      method: 'POST',
+      headers: { apikey: anonKey, authorization: `Bearer ${first.fragment.access_token}` },
+    });
+    expect(rpc.status).toBe(200);
+    // The refresh token continues the session, as a password sign-in's does.
+    const refreshed = await client().auth.refreshSession({ refresh_token: first.fragment.refresh_token ?? '' });
+    expect(refreshed.data.user?.id).toBe(userId);
+
+    const again = await follow(link);
+    expect(again.status).toBe(303);
+    expect(again.fragment).toEqual({ error: 'access_denied', error_code: 'otp_expired', error_description: expect.any(String) });
+  });
+
+  it('voids the previous link when another is asked for, and refuses a made-up one', async () => {
+    const older = await linkFor(email);
+    const newer = await linkFor(email);
+    expect((await follow(older)).fragment.error_code).toBe('otp_expired');
+    expect((await follow(newer)).fragment.access_token).toBeTruthy();
+    const madeUp = new URL(newer);
+    madeUp.searchParams.set('token', 'made-up');
+    expect((await follow(madeUp)).fragment.error_code).toBe('otp_expired');
+  });
+
+  it('leads only back to this site: another address is refused, for links and for asking', async () => {
+    const link = await linkFor(email);
+    const elsewhere = new URL(link);
+    elsewhere.searchParams.set('redirect_to', 'https://attacker.example/staff');
+    const refused = await fetch(elsewhere, { redirect: 'manual' });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('location')).toBeNull();
+    // The link itself still works where it was meant to lead.
+    expect((await follow(link)).fragment.access_token).toBeTruthy();
+
+    const before = mail().length;
+    const asked = await askForLink(email, 'https://attacker.example/staff');
+    expect(asked.error?.status).toBe(400);
+    expect(mail()).toHaveLength(before);
   });
 });

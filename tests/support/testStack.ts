@@ -12,6 +12,8 @@ export interface StackInfo {
   databaseUrl: string;
   /** The password of the staff accounts supabase/seed.sql creates. */
   staffPassword: string;
+  /** Where the local Auth emulation "sends" sign-in emails: one line per email (time, address, link). */
+  mailbox: string;
 }
 
 declare module 'vitest' {
@@ -39,6 +41,7 @@ export async function startTestStack(dir: string, distDir?: string): Promise<{ s
       serviceRoleKey: stack.keys.serviceRoleKey,
       databaseUrl: stack.databaseUrl,
       staffPassword: stack.staffPassword,
+      mailbox: stack.mailbox,
     },
     async stop() {
       await stack.stop();

@@ -32,4 +32,14 @@ describe('the workspace’s address', () => {
       expect(parseRoute(hash)).toBeNull();
     }
   });
+
+  it('never takes what a sign-in link brings back for a place in the workspace', () => {
+    const fragments = [
+      '#access_token=eyJhbGciOiJIUzI1NiJ9.e30.x&expires_at=1900000000&expires_in=3600&refresh_token=abc&token_type=bearer&type=magiclink',
+      `#refresh_token=abc&access_token=tip/${id}`,
+      '#error=access_denied&error_code=otp_expired&error_description=Email+link+is+invalid+or+has+expired',
+      `#error_description=staff/${id}`,
+    ];
+    for (const hash of fragments) expect(parseRoute(hash)).toBeNull();
+  });
 });

@@ -13,14 +13,18 @@ export type Route =
 
 const segment = (kind: ItemKind) => kind.replace(/_/g, '-');
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// What Supabase Auth sends back from a sign-in link: supabase-js's, never a route.
+const fromAuth = /(^|&)(access_token|refresh_token|error|error_code|error_description)=/;
 
 /**
  * The view a hash names; null for a hash that is not one of the workspace's
  * addresses (the skip link's #main, an error summary's link to a field), which
- * moves within the page and leaves the view as it is.
+ * moves within the page and leaves the view as it is; null too for the session or the
+ * error a sign-in link brings back (#access_token=…, #error=…).
  */
 export function parseRoute(hash: string): Route | null {
   const path = hash.replace(/^#/, '');
+  if (fromAuth.test(path)) return null;
   if (path === '' || path === 'inbox') return { view: 'inbox' };
   if (path === 'summary') return { view: 'summary' };
   if (path === 'staff') return { view: 'staff' };

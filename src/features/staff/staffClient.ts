@@ -6,10 +6,43 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 
 let client: SupabaseClient | undefined;
+/** A sign-in link that came back refused (used, expired or unknown), until the form has said so. */
+let linkRefused = false;
 
 export function staffClient(): SupabaseClient {
   client ??= createClient(import.meta.env.PUBLIC_SUPABASE_URL || window.location.origin, import.meta.env.PUBLIC_SUPABASE_ANON_KEY, {
-    auth: { storage: window.sessionStorage, persistSession: true, autoRefreshToken: true, detectSessionInUrl: false },
+    auth: {
+      storage: window.sessionStorage,
+      persistSession: true,
+      autoRefreshToken: true,
+      // A sign-in link comes back to /staff in a new tab, with the session in the address's
+      // fragment. The implicit flow, not PKCE: PKCE's code verifier would be in the
+      // sessionStorage of the tab that asked for the link, which the new tab cannot read.
+      flowType: 'implicit',
+      detectSessionInUrl: readsSignInFragment,
+    },
   });
   return client;
+}
+
+/**
+ * Whether the address carries what Supabase Auth sends back from a link (the session, or
+ * why there is none) — supabase-js's own test, as with `detectSessionInUrl: true`. It has
+ * already read the parameters, so the fragment is taken out of the address at once: the
+ * tokens then never stay in this tab's history, nor reach the workspace's routes. Leaving
+ * an empty fragment makes supabase-js's own clearing (`location.hash = ''`) change nothing,
+ * where it would otherwise add a history entry after the one that held the tokens.
+ */
+function readsSignInFragment(url: URL, params: Record<string, string>): boolean {
+  const fromAuth = Boolean(params.access_token || params.error || params.error_description || params.error_code);
+  if (fromAuth) history.replaceState(history.state, '', `${url.pathname}${url.search}#`);
+  linkRefused = fromAuth && !params.access_token;
+  return fromAuth;
+}
+
+/** Whether this tab was opened from a sign-in link that did not work; true once only. */
+export function takeRefusedSignInLink(): boolean {
+  const refused = linkRefused;
+  linkRefused = false;
+  return refused;
 }

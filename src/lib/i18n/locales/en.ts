@@ -595,6 +595,11 @@ export const en = {
         failed: 'Something went wrong on our side. Please try again in a moment.',
       },
       ended: 'Your session has ended. Please sign in again.',
+      linkIntro: 'Or, without a password: we email you a link that signs you in.',
+      linkSubmit: 'Email me a sign-in link',
+      linkBusy: 'Sending the link…',
+      linkSent: 'If this address belongs to a staff account, a sign-in link is on its way. It works once, for a short time.',
+      linkRefused: 'That sign-in link no longer works: it has expired or was already used. Ask for a new one below.',
     },
     account: {
       heading: 'Your account',

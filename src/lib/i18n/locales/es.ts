@@ -596,6 +596,11 @@ export const es: Messages = {
         failed: 'Algo salió mal de nuestro lado. Inténtelo de nuevo en un momento.',
       },
       ended: 'Su sesión terminó. Vuelva a iniciar sesión.',
+      linkIntro: 'O bien, sin contraseña: le enviamos por correo un enlace que inicia la sesión.',
+      linkSubmit: 'Enviarme un enlace de acceso',
+      linkBusy: 'Enviando el enlace…',
+      linkSent: 'Si esta dirección pertenece a una cuenta de personal, recibirá en breve un enlace de acceso. Funciona una sola vez y durante poco tiempo.',
+      linkRefused: 'Ese enlace de acceso ya no funciona: caducó o ya se usó. Pida uno nuevo más abajo.',
     },
     account: {
       heading: 'Su cuenta',
