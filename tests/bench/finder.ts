@@ -1,46 +1,50 @@
-// The finder's costs, measured: what a resident downloads to get an answer
-// (requests and gzipped bytes, in Chromium, on a phone-sized screen where the
-// map waits below the fold), and how long the geocoder and the beat lookup
-// take per query. On the demo city and on a 10x demo city. Prints figures;
-// it never passes or fails on them.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
+// The finder's costs: what a resident downloads to get an answer for an
+// address (requests and compressed bytes, in Chromium on a phone-sized screen
+// where the map waits below the fold), how long each query takes from pressing
+// Find to the answer on screen, and the geocoder's and the beat lookup's own
+// time per query in Node on the same files.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import sirv from 'sirv';
-import { demoCity } from '../../src/cli/demo/city.ts';
-import { writeDemoCity } from '../../src/cli/demo/write.ts';
+import type { Browser, Page } from 'playwright-core';
 import type { Catalog, Chunk } from '../../src/features/finder/geocoder/addressIndex.ts';
 import { createGeocoder } from '../../src/features/finder/geocoder/geocoder.ts';
 import { finderData } from '../../src/features/finder/lookup.ts';
-import { localBuildEnv, runBin } from '../../supabase/local/cli.ts';
-import { projectRoot } from '../../supabase/local/paths.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { add, noSizes, type Sizes } from './compress.ts';
+import { phone, recordResponses, sum } from './pageWeight.ts';
+import { percentiles, type Percentiles } from './stats.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'openbeat-bench-'));
-const cities = [
-  { name: 'demo city', content: path.join(projectRoot, 'src/content') },
-  { name: '10x demo city', content: path.join(work, 'content-10x'), scale: 10 },
-];
-
-try {
-  for (const city of cities) {
-    if (city.scale) writeDemoCity(city.content, demoCity({ scale: city.scale, seed: 2026 }));
-    const dist = path.join(work, `dist-${city.scale ?? 1}`);
-    const started = performance.now();
-    await runBin('astro', ['build', '--outDir', dist], { ...localBuildEnv(path.join(work, 'local')), OPENBEAT_CONTENT: city.content }, { quiet: true });
-    console.log(`\n${city.name}: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const addresses = venueAddresses(city.content);
-    await lookupTimes(dist, addresses);
-    await answerCost(dist, addresses[0]!);
-  }
-} finally {
-  rmSync(work, { recursive: true, force: true });
+export interface Query {
+  address: string;
+  beat: string;
 }
 
-/** Real addresses of the city: its meeting venues. */
-function venueAddresses(content: string): string[] {
+export interface LookupTimes {
+  addresses: number;
+  placed: number;
+  suggestMs: Percentiles;
+  geocodeMs: Percentiles;
+  beatLookupMs: Percentiles;
+}
+
+export interface AnswerCost {
+  address: string;
+  requests: number;
+  bytes: Sizes;
+  mapLibreNeeded: boolean;
+  files: Array<{ url: string; gzip: number }>;
+  /** Scrolling on to the map afterwards: MapLibre, its worker and style, tiles. */
+  map: { requests: number; bytes: Sizes };
+}
+
+export interface BrowserQueryTimes {
+  queries: number;
+  firstMs: number;
+  /** Every query after the first, with the catalog and beat index already loaded. */
+  laterMs: Percentiles;
+}
+
+/** Real addresses of a city: its meeting venues. */
+export function venueAddresses(content: string): string[] {
   const addresses = readdirSync(path.join(content, 'meetings')).map(
     (file) => (JSON.parse(readFileSync(path.join(content, 'meetings', file), 'utf8')) as { venue: { address: string } }).venue.address,
   );
@@ -48,75 +52,113 @@ function venueAddresses(content: string): string[] {
 }
 
 /** Geocoding and lookup in Node on the built files, as the browser does them (minus the network). */
-async function lookupTimes(dist: string, addresses: string[]) {
+export async function lookupTimes(dist: string, addresses: string[]): Promise<{ times: LookupTimes; queries: Query[] }> {
   const read = async (url: string) => JSON.parse(readFileSync(path.join(dist, url), 'utf8')) as unknown;
   const catalog = (await read('/finder/addresses/catalog.json')) as Catalog;
   const geocoder = createGeocoder(catalog, (id) => read(`/finder/addresses/${id}.json`) as Promise<Chunk>);
   const data = finderData('/finder', read);
   // One pass to load what the queries need, as a visit would have by its second search.
+  const queries: Query[] = [];
   for (const address of addresses) {
     const [best] = await geocoder.geocode(address);
-    if (best) await data.beatAt(best.lon, best.lat);
+    const answer = best && (await data.beatAt(best.lon, best.lat));
+    if (answer) queries.push({ address, beat: answer.id });
   }
   const geocode: number[] = [];
   const lookup: number[] = [];
-  let found = 0;
   for (const address of addresses) {
     let at = performance.now();
     const [best] = await geocoder.geocode(address);
     geocode.push(performance.now() - at);
     if (!best) continue;
     at = performance.now();
-    if (await data.beatAt(best.lon, best.lat)) found++;
+    await data.beatAt(best.lon, best.lat);
     lookup.push(performance.now() - at);
   }
-  const suggestTimes = addresses.map((address) => {
+  const suggest = addresses.map((address) => {
     const at = performance.now();
     geocoder.suggest(address.slice(0, Math.max(4, address.length - 5)));
     return performance.now() - at;
   });
-  console.log(`  ${addresses.length} addresses, ${found} placed in a beat`);
-  console.log(`  suggest per keystroke: ${summary(suggestTimes)}`);
-  console.log(`  geocode per query:     ${summary(geocode)}`);
-  console.log(`  beat lookup per query: ${summary(lookup)}`);
+  return {
+    times: { addresses: addresses.length, placed: queries.length, suggestMs: percentiles(suggest), geocodeMs: percentiles(geocode), beatLookupMs: percentiles(lookup) },
+    queries,
+  };
 }
 
-function summary(times: number[]): string {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return `median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms`;
-}
-
-/** What a first visit downloads from opening /find to seeing the answer for an address. */
-async function answerCost(dist: string, address: string) {
-  const serve = sirv(dist, { etag: true });
-  const server = http.createServer((req, res) => serve(req, res, () => void res.writeHead(404).end()));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const browser = await launchBrowser();
+/** A first visit: opening /find, asking for an address, seeing the answer; then the map. */
+export async function answerCost(browser: Browser, base: string, query: Query): Promise<AnswerCost> {
+  const context = await browser.newContext(phone);
   try {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    const responses: Array<Promise<{ url: string; bytes: number }>> = [];
-    page.on('response', (response) =>
-      responses.push(response.body().then((body) => ({ url: response.url().replace(base, ''), bytes: gzipSync(body).length }), () => ({ url: response.url(), bytes: 0 }))),
-    );
+    const recorder = recordResponses(page, base);
     await page.goto(`${base}/find`);
-    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
-    await page.getByLabel('Your address').fill(address);
+    await waitForHydration(page);
+    await page.getByLabel('Your address').fill(query.address);
     await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.waitForFunction((beat) => window.location.search === `?beat=${beat}`, query.beat);
     await page.locator('#finder-answer').waitFor();
-    const beforeAnswer = await Promise.all(responses.slice());
+    const beforeAnswer = await recorder.take();
+    const requestsBefore = recorder.requests();
     await page.getByRole('heading', { name: 'Map', exact: true }).scrollIntoViewIfNeeded();
     await page.locator('canvas').waitFor();
     await page.waitForLoadState('networkidle');
-    const afterAnswer = (await Promise.all(responses)).slice(beforeAnswer.length);
-    const kb = (list: Array<{ bytes: number }>) => `${(list.reduce((sum, { bytes }) => sum + bytes, 0) / 1024).toFixed(1)} KB`;
-    console.log(`  answer for "${address}": ${beforeAnswer.length} requests, ${kb(beforeAnswer)} gzipped, map library ${beforeAnswer.some(({ url }) => /maplibre|FinderMap/.test(url)) ? 'included' : 'not needed'}`);
-    for (const { url, bytes } of beforeAnswer.sort((a, b) => b.bytes - a.bytes)) console.log(`    ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${url}`);
-    console.log(`  then, scrolling to the map: ${afterAnswer.length} requests, ${kb(afterAnswer)} gzipped (MapLibre, its worker and CSS, tiles)`);
+    const afterAnswer = await recorder.take(beforeAnswer.length);
+    return {
+      address: query.address,
+      requests: requestsBefore,
+      bytes: sum(beforeAnswer),
+      mapLibreNeeded: beforeAnswer.some(({ url }) => /maplibre|FinderMap/i.test(url)),
+      files: beforeAnswer.map(({ url, sizes }) => ({ url, gzip: sizes.gzip })).sort((a, b) => b.gzip - a.gzip),
+      map: { requests: recorder.requests() - requestsBefore, bytes: afterAnswer.reduce((total, file) => add(total, file.sizes), noSizes()) },
+    };
   } finally {
-    await browser.close();
-    server.close();
+    await context.close();
   }
+}
+
+/**
+ * Time from pressing Find to the answer on screen, per query, in one visit.
+ * Queries alternate between beats so each answer is a visible change.
+ */
+export async function browserQueryTimes(browser: Browser, base: string, queries: Query[], count = 25): Promise<BrowserQueryTimes> {
+  const chosen: Query[] = [];
+  for (const query of queries) {
+    if (chosen.length === count) break;
+    if (chosen.at(-1)?.beat !== query.beat) chosen.push(query);
+  }
+  const context = await browser.newContext(phone);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}/find`);
+    await waitForHydration(page);
+    const times: number[] = [];
+    for (const query of chosen) {
+      await page.getByLabel('Your address').fill(query.address);
+      // Timed inside the page: from the click to the first frame that shows this beat's answer.
+      times.push(
+        await page.evaluate(
+          (beat) =>
+            new Promise<number>((resolve) => {
+              const button = [...document.querySelectorAll('button')].find((element) => element.textContent?.trim() === 'Find')!;
+              const started = performance.now();
+              button.click();
+              const check = () =>
+                window.location.search === `?beat=${beat}` && document.getElementById('finder-answer')
+                  ? requestAnimationFrame(() => resolve(performance.now() - started))
+                  : requestAnimationFrame(check);
+              check();
+            }),
+          query.beat,
+        ),
+      );
+    }
+    return { queries: times.length, firstMs: times[0] ?? 0, laterMs: percentiles(times.slice(1)) };
+  } finally {
+    await context.close();
+  }
+}
+
+async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
 }

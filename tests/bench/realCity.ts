@@ -10,8 +10,8 @@ import { parse } from 'csv-parse/sync';
 import { importBeats, importDistricts } from '../../src/cli/import/index.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { createBeatIndex } from '../../src/lib/geo/beatIndex.ts';
-import { localBuildEnv, runBin } from '../../supabase/local/cli.ts';
 import { projectRoot } from '../../supabase/local/paths.ts';
+import { measuredBuild, waitForOtherBuilds } from './build.ts';
 
 const source = path.resolve(projectRoot, process.env.OPENBEAT_REAL_DATA ?? '../shared/data/chicago');
 if (!existsSync(path.join(source, 'chicago_police_beats.geojson'))) {
@@ -46,7 +46,9 @@ try {
   console.log(`locate: ${districtStations.length - wrong.length} of ${districtStations.length} district stations lie in their own district`);
   for (const row of wrong) console.log(`  station ${row.DISTRICT} (${row.ADDRESS?.trim()}) was placed in ${index.locate(Number(row.LONGITUDE), Number(row.LATITUDE))?.district ?? 'no district'}`);
 
-  await timed('build', () => runBin('astro', ['build', '--outDir', path.join(out, 'dist')], { ...localBuildEnv(path.join(out, 'local')), OPENBEAT_CONTENT: out }, { quiet: true }));
+  await waitForOtherBuilds((line) => console.log(line));
+  const build = await measuredBuild({ content: out, outDir: path.join(out, 'dist'), dataDir: path.join(out, 'local') });
+  console.log(`build: ${Math.round(build.seconds * 1000)} ms, ${build.output.pages} pages, peak memory ${Math.round(build.treeRss / 2 ** 20)} MiB`);
   process.exitCode = problems.length === 0 && wrong.length === 0 ? 0 : 1;
 } finally {
   rmSync(out, { recursive: true, force: true });

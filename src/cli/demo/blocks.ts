@@ -94,14 +94,18 @@ function spreadSeeds(grid: BlockGrid, cells: readonly Cell[], count: number, ran
     const [bx, by] = grid.xy(b);
     return Math.hypot(ax - bx, ay - by);
   };
+  // Each cell's distance to its nearest seed so far, brought up to date as seeds are added:
+  // linear in seeds × cells, where recomputing it from every seed was quadratic in seeds.
+  const nearest = cells.map((cell) => distance(seeds[0]!, cell));
   while (seeds.length < count) {
     let best = cells[0]!;
     let bestDistance = -1;
-    for (const cell of cells) {
-      const nearest = Math.min(...seeds.map((seed) => distance(seed, cell))) + random.next() * 0.5;
-      if (nearest > bestDistance) [best, bestDistance] = [cell, nearest];
+    for (const [index, cell] of cells.entries()) {
+      const score = nearest[index]! + random.next() * 0.5;
+      if (score > bestDistance) [best, bestDistance] = [cell, score];
     }
     seeds.push(best);
+    for (const [index, cell] of cells.entries()) nearest[index] = Math.min(nearest[index]!, distance(best, cell));
   }
   return seeds;
 }

@@ -74,8 +74,10 @@ export function demoCity({ scale, seed }: DemoOptions): DemoCity {
 
   const usedNames = new Set<string>();
   const neighbourhood = () => {
-    for (;;) {
-      const name = `${random.pick(random.chance(0.5) ? trees : birds)} ${random.pick(placeWords)}`;
+    // A big city runs out of word pairs (about 25 times the demo does): then names take a number.
+    for (let attempt = 0; ; attempt++) {
+      const words = `${random.pick(random.chance(0.5) ? trees : birds)} ${random.pick(placeWords)}`;
+      const name = attempt < 50 ? words : `${words} ${Math.floor(attempt / 50) + 1}`;
       if (!usedNames.has(name)) return usedNames.add(name), name;
     }
   };

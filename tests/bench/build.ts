@@ -1,0 +1,108 @@
+// A build of the site into a folder of the bench's own, timed, with the peak
+// memory of the build and whatever it starts. Never two at once: Astro's
+// shared .astro/ cache does not survive concurrent builds.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { localBuildEnv } from '../../supabase/local/cli.ts';
+import { projectRoot } from '../../supabase/local/paths.ts';
+import { watchMemory, type MemoryPeak } from './processTree.ts';
+
+export interface BuildFigures extends MemoryPeak {
+  seconds: number;
+  memoryMeasured: boolean;
+  /** What came out: HTML pages, and every file with its bytes. */
+  output: { pages: number; files: number; bytes: number };
+}
+
+export interface BuildJob {
+  content: string;
+  outDir: string;
+  /** The local stack's data folder, whose anon key the site is built with. */
+  dataDir: string;
+  /** The running stack the build reads approved watch groups from, as under `npm start`. */
+  api?: string;
+  timeoutMs?: number;
+}
+
+/** Builds `content` into `outDir` against the local stack (never a hosted project), quietly; its output is shown only if it fails. */
+export async function measuredBuild({ content, outDir, dataDir, api, timeoutMs = 10 * 60_000 }: BuildJob): Promise<BuildFigures> {
+  const env: NodeJS.ProcessEnv = { ...localBuildEnv(dataDir), OPENBEAT_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (api) env.OPENBEAT_BUILD_API = api;
+  // The binary's `#!/usr/bin/env node` must find the project's Node 22, not the machine's.
+  env.PATH = [path.dirname(process.execPath), env.PATH].filter(Boolean).join(path.delimiter);
+  const started = performance.now();
+  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'astro'), ['build', '--outDir', outDir], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  const memory = watchMemory(child.pid!);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk).slice(-20_000)));
+  child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk).slice(-20_000)));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (exitCode) => resolve(exitCode));
+  }).finally(() => {
+    clearTimeout(timer);
+    process.off('exit', killChild);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const { measured, ...peak } = memory.stop();
+  if (code !== 0) {
+    throw new Error(`the build of ${content} ${code === null ? `was stopped after ${Math.round(timeoutMs / 1000)} s` : `failed (exit ${code})`}:\n${output.trim()}`);
+  }
+  return { seconds, memoryMeasured: measured, ...peak, output: outputOf(outDir) };
+}
+
+function outputOf(dir: string): BuildFigures['output'] {
+  const totals = { pages: 0, files: 0, bytes: 0 };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    totals.files++;
+    totals.bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+    if (entry.name.endsWith('.html')) totals.pages++;
+  }
+  return totals;
+}
+
+/**
+ * Waits while another `astro build` runs on this machine (another checkout's
+ * or a test's): two at once break Astro's shared cache and each other's timing.
+ */
+export async function waitForOtherBuilds(log: (line: string) => void, { patienceMs = 15 * 60_000 } = {}): Promise<number> {
+  const started = Date.now();
+  let said = false;
+  for (;;) {
+    const others = otherBuilds();
+    if (others.length === 0) return (Date.now() - started) / 1000;
+    if (Date.now() - started > patienceMs) throw new Error(`another astro build (process ${others.join(', ')}) has run for ${Math.round(patienceMs / 60_000)} minutes; not building beside it`);
+    if (!said) log(`  waiting: another astro build is running (process ${others.join(', ')})`);
+    said = true;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+function otherBuilds(): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+    .filter((entry) => {
+      try {
+        const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+        return args.some((arg) => /(^|\/)astro(\.js|\.mjs)?$/.test(arg)) && args.includes('build');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
