@@ -72,9 +72,10 @@ describe('the staff accounts', () => {
 
     const page = await staffPage(coordinator);
     await page.getByRole('link', { name: 'Staff accounts' }).click();
-    await expect.poll(() => focused(page)).toBe('Staff accounts');
+    // The link itself is named "Staff accounts" too: wait for the view, then check focus went to its heading.
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('Accounts are not created here but in Supabase Auth');
+    await expect.poll(() => page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent])).toEqual(['H2', 'Staff accounts']);
     expect(new URL(page.url()).hash).toBe('#staff');
-    expect(await page.getByRole('main').textContent()).toContain('Accounts are not created here but in Supabase Auth');
     await page.getByLabel('Email or officer’s name').fill(newcomer.email);
     await expect.poll(() => listedStatus(page).textContent()).toBe('1 account listed');
     const link = page.getByRole('link', { name: new RegExp(escaped(newcomer.email)) });
