@@ -60,7 +60,7 @@ declare
   clean_name text := private.trimmed(submit_tip.contact_name);
   clean_email text := private.trimmed(submit_tip.contact_email);
   clean_phone text := private.trimmed(submit_tip.contact_phone);
-  key_hash bytea := sha256(convert_to(submit_tip.idempotency_key::text, 'UTF8'));
+  key_hash bytea := private.key_hash(submit_tip.idempotency_key);
   receipt text;
 begin
   if submit_tip.idempotency_key is null then
@@ -68,7 +68,7 @@ begin
   end if;
 
   -- A retry of a submission that already landed gets its first receipt back.
-  select extensions.pgp_sym_decrypt(t.receipt_sealed, submit_tip.idempotency_key::text)
+  select private.open_receipt(t.receipt_sealed, submit_tip.idempotency_key)
     into receipt
     from public.tips as t
    where t.idempotency_hash = key_hash;
@@ -144,14 +144,14 @@ begin
     clean_email,
     clean_phone,
     submit_tip.contact_language,
-    sha256(convert_to(replace(receipt, '-', ''), 'UTF8')),
+    private.receipt_hash(receipt),
     key_hash,
-    extensions.pgp_sym_encrypt(receipt, submit_tip.idempotency_key::text, 'cipher-algo=aes256, s2k-mode=1')
+    private.seal_receipt(receipt, submit_tip.idempotency_key)
   )
   -- two retries racing each other: the loser stores nothing and returns the winner's receipt
   on conflict (idempotency_hash) do nothing;
   if not found then
-    select extensions.pgp_sym_decrypt(t.receipt_sealed, submit_tip.idempotency_key::text)
+    select private.open_receipt(t.receipt_sealed, submit_tip.idempotency_key)
       into receipt
       from public.tips as t
      where t.idempotency_hash = key_hash;

@@ -136,7 +136,7 @@ declare
   clean_email text := private.trimmed(request_workshop.contact_email);
   clean_phone text := private.trimmed(request_workshop.contact_phone);
   clean_notes text := private.trimmed(request_workshop.notes);
-  key_hash bytea := sha256(convert_to(request_workshop.idempotency_key::text, 'UTF8'));
+  key_hash bytea := private.key_hash(request_workshop.idempotency_key);
   receipt text;
 begin
   if request_workshop.idempotency_key is null then
@@ -144,7 +144,7 @@ begin
   end if;
 
   -- A retry of a request that already landed gets its first receipt back.
-  select extensions.pgp_sym_decrypt(w.receipt_sealed, request_workshop.idempotency_key::text)
+  select private.open_receipt(w.receipt_sealed, request_workshop.idempotency_key)
     into receipt
     from public.workshop_requests as w
    where w.idempotency_hash = key_hash;
@@ -233,9 +233,9 @@ begin
     request_workshop.attendees,
     request_workshop.preferred_times,
     clean_notes,
-    sha256(convert_to(replace(receipt, '-', ''), 'UTF8')),
+    private.receipt_hash(receipt),
     key_hash,
-    extensions.pgp_sym_encrypt(receipt, request_workshop.idempotency_key::text, 'cipher-algo=aes256, s2k-mode=1')
+    private.seal_receipt(receipt, request_workshop.idempotency_key)
   )
   -- two retries racing each other: the loser stores nothing and returns the winner's receipt
   on conflict (idempotency_hash) do nothing;
@@ -277,7 +277,7 @@ begin
            case when w.status in ('confirmed', 'completed') then w.confirmed_at end,
            case when w.status = 'declined' then w.decline_reason end
       from public.workshop_requests as w
-     where w.receipt_hash = sha256(convert_to(private.normalised_receipt(workshop_status.receipt), 'UTF8'));
+     where w.receipt_hash = private.receipt_hash(workshop_status.receipt);
 end
 $$;
 

@@ -176,7 +176,7 @@ declare
   clean_email text := private.trimmed(register_watch_group.captain_email);
   clean_phone text := private.trimmed(register_watch_group.captain_phone);
   clean_note text := private.trimmed(register_watch_group.meeting_note);
-  key_hash bytea := sha256(convert_to(register_watch_group.idempotency_key::text, 'UTF8'));
+  key_hash bytea := private.key_hash(register_watch_group.idempotency_key);
   receipt text;
   new_group uuid;
 begin
@@ -185,7 +185,7 @@ begin
   end if;
 
   -- A retry of a registration that already landed gets its first receipt back.
-  select extensions.pgp_sym_decrypt(g.receipt_sealed, register_watch_group.idempotency_key::text)
+  select private.open_receipt(g.receipt_sealed, register_watch_group.idempotency_key)
     into receipt
     from public.watch_groups as g
    where g.idempotency_hash = key_hash;
@@ -237,9 +237,9 @@ begin
     register_watch_group.meeting_preference,
     clean_note,
     register_watch_group.expected_members,
-    sha256(convert_to(replace(receipt, '-', ''), 'UTF8')),
+    private.receipt_hash(receipt),
     key_hash,
-    extensions.pgp_sym_encrypt(receipt, register_watch_group.idempotency_key::text, 'cipher-algo=aes256, s2k-mode=1')
+    private.seal_receipt(receipt, register_watch_group.idempotency_key)
   )
   -- two retries racing each other: the loser stores nothing and returns the winner's receipt
   on conflict (idempotency_hash) do nothing
@@ -281,7 +281,7 @@ declare
   clean_name text := private.trimmed(join_watch_group.name);
   clean_email text := private.trimmed(join_watch_group.email);
   clean_block text := private.trimmed(join_watch_group.block);
-  key_hash bytea := sha256(convert_to(join_watch_group.idempotency_key::text, 'UTF8'));
+  key_hash bytea := private.key_hash(join_watch_group.idempotency_key);
 begin
   if join_watch_group.idempotency_key is null then
     raise exception using errcode = '22023', message = 'idempotency_key is required', detail = 'idempotency_key';
@@ -336,7 +336,7 @@ begin
   return query
     select g.name, g.status, (g.created_at at time zone 'UTC')::date, (g.status_changed_at at time zone 'UTC')::date, g.public_note
       from public.watch_groups as g
-     where g.receipt_hash = sha256(convert_to(private.normalised_receipt(watch_group_status.receipt), 'UTF8'));
+     where g.receipt_hash = private.receipt_hash(watch_group_status.receipt);
 end
 $$;
 
