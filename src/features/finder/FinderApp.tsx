@@ -34,6 +34,10 @@ type Status =
 
 const data = finderData('/finder');
 
+// The map's own height, held from the start: when the map arrives the page neither
+// shrinks nor jumps under the resident's finger (or a click already on its way).
+const mapPlaceholder = 'flex h-[min(65vh,30rem)] min-h-72 w-full items-center justify-center rounded-md border border-slate-300 bg-slate-50';
+
 export default function FinderApp({ t, locale, jurisdiction, department, timeZone, pagePrefix }: Props) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [marker, setMarker] = useState<[number, number]>();
@@ -174,7 +178,7 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
         </h2>
         {showMap ? (
           <MapFailure message={t.mapFailed}>
-          <Suspense fallback={<p>{t.mapLoading}</p>}>
+          <Suspense fallback={<div className={mapPlaceholder}><p>{t.mapLoading}</p></div>}>
             <FinderMap
               selectedBeat={status.kind === 'answer' ? status.answer.id : undefined}
               marker={marker}
@@ -184,9 +188,11 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
           </Suspense>
           </MapFailure>
         ) : (
-          <button type="button" onClick={() => setShowMap(true)} className="min-h-11 rounded-md border-2 border-slate-600 px-4 py-2">
-            {t.showMap}
-          </button>
+          <div className={mapPlaceholder}>
+            <button type="button" onClick={() => setShowMap(true)} className="min-h-11 rounded-md border-2 border-slate-600 bg-white px-4 py-2">
+              {t.showMap}
+            </button>
+          </div>
         )}
       </section>
     </div>
