@@ -16,6 +16,9 @@ export default defineConfig({
           include: ['tests/db/**/*.test.ts'],
           globalSetup: ['tests/support/stackSetup.ts'],
           hookTimeout: 60_000,
+          // Property tests make thousands of real calls while other files share the two cores:
+          // a bound on a hang, not on speed (seen at 5 s in CI for 3,000 registrations).
+          testTimeout: 60_000,
         },
       },
       {
