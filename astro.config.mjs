@@ -5,7 +5,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { supabaseTarget } from './supabase/local/target.ts';
-import { contentDir } from './src/lib/content/folder.ts';
+import { contentCacheDir, contentDir } from './src/lib/content/folder.ts';
 import { validateContent } from './src/lib/content/validate.ts';
 import { searchIndex } from './src/features/search/pagefindIndex.ts';
 import { securityHeaders } from './src/lib/security/headersFile.ts';
@@ -64,6 +64,10 @@ export default defineConfig({
   // The site's first language at the root, the others under /<tag>/ (see src/lib/i18n/routes.ts).
   i18n: { locales, defaultLocale: locales[0] ?? 'en', routing: { prefixDefaultLocale: false } },
   trailingSlash: 'ignore',
+  // Astro's content cache remembers entries by id: a build of another folder (a real city, a
+  // bench city) that shared the demo's would take every id they share for a clash and warn once
+  // per entry. Each content folder keeps a cache of its own.
+  cacheDir: contentCacheDir(contentFolder),
   integrations: [jurisdictionContent, react(), mdx(), searchIndex(), securityHeaders(locales), ...(siteUrl ? [sitemap({ filter: notInSitemap, i18n: { defaultLocale: locales[0] ?? 'en', locales: Object.fromEntries(locales.map((l) => [l, l])) } })] : [])],
   // Shiki's inline styles break the CSP, and guides need no code highlighting.
   markdown: { syntaxHighlight: false },

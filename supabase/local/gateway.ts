@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createProxyServer } from 'http-proxy-3';
 import sirv from 'sirv';
-import { assetHeaders, parseHeadersFile, type Headers } from '../../src/lib/security/headers.ts';
+import { headersFor, parseHeadersFile, type HeaderRule, type Headers } from '../../src/lib/security/headers.ts';
 import type { AuthEmulator } from './authEmulator.ts';
 import type { ApiKeys } from './secrets.ts';
 
@@ -25,7 +25,7 @@ interface GatewayOptions {
 }
 
 // Without a built site's _headers (under `npm run dev`): what every response may carry.
-const fallbackHeaders: Headers = { ...assetHeaders, 'Content-Security-Policy': "frame-ancestors 'none'" };
+const fallbackHeaders: Headers = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': "frame-ancestors 'none'" };
 
 export function createGateway({ postgrestPort, keys, auth, distDir }: GatewayOptions): http.Server {
   const proxy = createProxyServer({ target: `http://127.0.0.1:${postgrestPort}`, proxyTimeout: 30_000 });
@@ -67,8 +67,8 @@ function staticSite(distDir: string) {
   const notFoundFile = path.join(distDir, '404.html');
   const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile) : Buffer.from('Not found');
   const headersFile = path.join(distDir, '_headers');
-  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : new Map<string, Headers>();
-  const headersFor = (url: string) => {
+  const rules: HeaderRule[] = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const headersOf = (url: string) => {
     const raw = new URL(url, 'http://site').pathname;
     let pathname = raw;
     try {
@@ -76,7 +76,7 @@ function staticSite(distDir: string) {
     } catch {
       // a malformed escape is simply not one of the pages
     }
-    return rules.get(pathname) ?? rules.get(pathname.replace(/(\/index)?\.html$/, '') || '/') ?? (rules.size > 0 ? assetHeaders : fallbackHeaders);
+    return rules.length > 0 ? headersFor(rules, pathname) : fallbackHeaders;
   };
   const serve = sirv(distDir, {
     etag: true,
@@ -86,9 +86,8 @@ function staticSite(distDir: string) {
     },
   });
   return (req: http.IncomingMessage, res: http.ServerResponse) => {
-    for (const [name, value] of Object.entries(headersFor(req.url ?? '/'))) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headersOf(req.url ?? '/'))) res.setHeader(name, value);
     serve(req, res, () => {
-      for (const [name, value] of Object.entries(rules.get('/404') ?? {})) res.setHeader(name, value);
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end(notFound);
     });

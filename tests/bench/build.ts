@@ -2,8 +2,9 @@
 // memory of the build and whatever it starts. Never two at once: Astro's
 // shared .astro/ cache does not survive concurrent builds.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { contentCacheDir } from '../../src/lib/content/folder.ts';
 import { localBuildEnv } from '../../supabase/local/cli.ts';
 import { projectRoot } from '../../supabase/local/paths.ts';
 import { watchMemory, type MemoryPeak } from './processTree.ts';
@@ -52,6 +53,9 @@ export async function measuredBuild({ content, outDir, dataDir, api, timeoutMs =
     process.off('exit', killChild);
   });
   const seconds = (performance.now() - started) / 1000;
+  // A bench city's folder is temporary: so is Astro's cache for it (see astro.config.mjs).
+  const cache = contentCacheDir(path.resolve(content), projectRoot);
+  if (cache !== contentCacheDir(path.join(projectRoot, 'src/content'), projectRoot)) rmSync(cache, { recursive: true, force: true });
   const { measured, ...peak } = memory.stop();
   if (code !== 0) {
     throw new Error(`the build of ${content} ${code === null ? `was stopped after ${Math.round(timeoutMs / 1000)} s` : `failed (exit ${code})`}:\n${output.trim()}`);

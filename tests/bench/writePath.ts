@@ -1,9 +1,10 @@
-// Tips through the gateway under 10, 100 and 500 concurrent clients, and
-// beside each the same load on a bare PostgREST insert into an unguarded
-// scratch table, so what validation, the rate limit and idempotency cost is a
-// ratio. The scratch table and the raised limit exist only in the bench's own
-// throwaway database. All load comes from one address, so every tip counts
-// against the same rate-limit row: the worst case for that row's lock.
+// Tips through the gateway under 10, 100 and 500 concurrent residents, each
+// from an address of its own, and beside each the same load on a bare
+// PostgREST insert into an unguarded scratch table, so what validation, the
+// rate limit and idempotency cost is a ratio. Then 100 clients from one
+// address: every tip then counts against the same rate-limit row, whose lock
+// they take in turn (the worst case, as from a shared NAT). The scratch table
+// and the raised limit exist only in the bench's own throwaway database.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -11,6 +12,8 @@ import type { LoadFigures, LoadJob } from './load.ts';
 
 export interface WritePathLevel {
   connections: number;
+  /** 'own': each client from an address of its own, as residents are; 'shared': all from one. */
+  addresses: LoadJob['addresses'];
   tips: LoadFigures & { stored: number; lost: number; duplicated: number };
   scratch: LoadFigures & { stored: number };
   /** Scratch inserts per second for each tip per second. */
@@ -21,7 +24,16 @@ export interface WritePathLevel {
 
 export async function measureWritePath(
   stack: { url: string; anonKey: string; databaseUrl: string },
-  { levels = [10, 100, 500], seconds = 5, log = (_line: string) => {} } = {},
+  {
+    levels = [
+      { connections: 10, addresses: 'own' },
+      { connections: 100, addresses: 'own' },
+      { connections: 500, addresses: 'own' },
+      { connections: 100, addresses: 'shared' },
+    ] as Array<Pick<WritePathLevel, 'connections' | 'addresses'>>,
+    seconds = 5,
+    log = (_line: string) => {},
+  } = {},
 ): Promise<WritePathLevel[]> {
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
@@ -38,22 +50,24 @@ export async function measureWritePath(
     const run = (job: Omit<LoadJob, 'url' | 'headers' | 'seconds'>) => runLoad({ ...job, url: stack.url, headers, seconds });
 
     const results: WritePathLevel[] = [];
-    for (const connections of levels) {
+    for (const { connections, addresses } of levels) {
+      const from = addresses === 'own' ? 'residents' : 'clients from one address';
       const tipsBefore = await count('public.tips');
-      const tips = await run({ path: '/rest/v1/rpc/submit_tip', body: 'tip', connections });
+      const tips = await run({ path: '/rest/v1/rpc/submit_tip', body: 'tip', connections, addresses });
       const stored = (await count('public.tips')) - tipsBefore;
       const duplicated = Number(
         (await db.query<{ n: string }>('select count(*) - count(distinct idempotency_hash) as n from public.tips')).rows[0]!.n,
       );
-      log(`  write path, ${connections} clients: ${Math.round(tips.perSecond)} tips/s`);
+      log(`  write path, ${connections} ${from}: ${Math.round(tips.perSecond)} tips/s`);
 
       const scratchBefore = await count('public.bench_scratch');
-      const scratch = await run({ path: '/rest/v1/bench_scratch', body: 'scratch', connections });
+      const scratch = await run({ path: '/rest/v1/bench_scratch', body: 'scratch', connections, addresses });
       const scratchStored = (await count('public.bench_scratch')) - scratchBefore;
-      log(`  write path, ${connections} clients: ${Math.round(scratch.perSecond)} scratch inserts/s`);
+      log(`  write path, ${connections} ${from}: ${Math.round(scratch.perSecond)} scratch inserts/s`);
 
       results.push({
         connections,
+        addresses,
         // Lost: answered with a receipt but not stored. Stored without an answer (a timeout) is not lost.
         tips: { ...tips, stored, lost: Math.max(0, tips.ok - stored), duplicated },
         scratch: { ...scratch, stored: scratchStored },

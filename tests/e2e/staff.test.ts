@@ -2,7 +2,8 @@
 // local stack, with the seeded demo staff accounts: an officer of beat 101
 // (district 1), an officer of beat 201 (district 2) and a supervisor of
 // district 1. What residents send reaches the officers of its beat, and only them.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
@@ -321,6 +322,70 @@ describe('signing in', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/es\/staff\/?$/);
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
     expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
+  });
+});
+
+describe('the jurisdiction’s beats, officers and workshops', () => {
+  const officers = readdirSync('src/content/officers').map(
+    (file) => JSON.parse(readFileSync(path.join('src/content/officers', file), 'utf8')) as { name: string; beats: string[]; district?: string },
+  );
+  const beat101 = officers.filter((officer) => officer.beats.includes('101')).map((officer) => officer.name);
+  const district1 = officers.filter((officer) => officer.district === '1').map((officer) => officer.name);
+  const district2 = officers.filter((officer) => officer.district === '2').map((officer) => officer.name);
+  const contentRequests = (page: Page) => {
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/staff/content.json') requests.push(request.url());
+    });
+    return requests;
+  };
+
+  it('are not in the sign-in page, are downloaded only once someone signs in, and offer a tip to its beat’s and district’s officers', async () => {
+    expect(beat101.length * district1.length * district2.length).toBeGreaterThan(0);
+    const html = readFileSync(path.join(inject('distDir'), 'staff', 'index.html'), 'utf8');
+    for (const { name } of officers) expect(html).not.toContain(name);
+
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const requests = contentRequests(page);
+    await page.goto(`${url}/staff`);
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+    expect(requests).toEqual([]);
+
+    const tipId = await insertTip(`Bins set alight behind the library (${run}).`, '101');
+    await signIn(page, officer101);
+    await expect.poll(() => page.getByRole('heading', { name: 'Inbox' }).isVisible()).toBe(true);
+    expect(requests).toHaveLength(1);
+    await page.goto(`${url}/staff#tip/${tipId}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Tip: Vandalism or graffiti' }).isVisible()).toBe(true);
+    const offered = await page.getByLabel('Assigned to').locator('option').allTextContents();
+    expect(offered).toEqual(expect.arrayContaining([...beat101, ...district1]));
+    for (const name of district2) expect(offered).not.toContain(name);
+  });
+
+  it('say they are on their way, say so if they do not arrive, and are asked for again on request', async () => {
+    const page = await openPage('/staff');
+    const requests = contentRequests(page);
+    let answer: (how: 'abort' | 'continue') => void = () => {};
+    const first = new Promise<'abort' | 'continue'>((resolve) => (answer = resolve));
+    let held = true;
+    await page.route('**/staff/content.json', async (route) => {
+      if (!held) return route.continue();
+      held = false;
+      return (await first) === 'abort' ? route.abort() : route.continue();
+    });
+    await signIn(page, officer101);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Loading the beats, officers and workshops' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+
+    answer('abort');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The beats, officers and workshops could not be loaded. Check your connection and try again.');
+    expect(await page.getByRole('heading', { name: 'Inbox' }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Inbox' }).isVisible()).toBe(true);
+    expect(await page.getByText('You see what residents sent in the beats your officer profile serves').textContent()).toContain('101');
+    expect(requests).toHaveLength(2);
   });
 });
 

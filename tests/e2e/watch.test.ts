@@ -146,6 +146,29 @@ describe('registering a neighbourhood watch group', () => {
     });
   }
 
+  it('fetches only the named beat’s streets, says so when they cannot be loaded, and loads them on a retry', async () => {
+    const asked: string[] = [];
+    let refuse = true;
+    await page.route('**/watch/beats/*.json', async (route) => {
+      asked.push(new URL(route.request().url()).pathname);
+      if (refuse) return route.abort('internetdisconnected');
+      return route.continue();
+    });
+    await page.goto(`${url}/watch`);
+    await expect.poll(() => page.getByRole('button', { name: 'Register the group' }).isEnabled()).toBe(true);
+    await page.getByRole('radio', { name: 'Only the beat' }).check();
+    await page.getByRole('combobox', { name: 'Beat', exact: true }).selectOption('107');
+
+    await expect.poll(() => page.getByText('The streets could not be loaded.').isVisible()).toBe(true);
+    refuse = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    const streets = page.getByRole('group', { name: 'Streets in Beat 107' });
+    await expect.poll(() => streets.isVisible()).toBe(true);
+    expect(await streets.getByRole('checkbox', { name: /Heron St/ }).count()).toBe(1);
+    expect(await page.getByText('The streets could not be loaded.').count()).toBe(0);
+    expect(asked).toEqual(['/watch/beats/107.json', '/watch/beats/107.json']);
+  });
+
   it('says what is missing, next to each field, and sends nothing', async () => {
     await page.goto(`${url}/watch`);
     await expect.poll(() => page.getByRole('button', { name: 'Register the group' }).isEnabled()).toBe(true);

@@ -6,19 +6,19 @@
 import { useState, type SubmitEvent } from 'react';
 import { buttonClass, ErrorSummary, Field, fieldClass, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import { takeRefusedSignInLink } from './staffClient.ts';
-import { useWorkspace } from './words.ts';
+import { useShell } from './words.ts';
 
 interface Props {
   /** Why the staff member is asked to sign in again, if they are. */
   notice?: string;
 }
 
-type Problem = keyof ReturnType<typeof useWorkspace>['t']['signIn']['errors'];
+type Problem = keyof ReturnType<typeof useShell>['t']['signIn']['errors'];
 
 const offersLink = import.meta.env.PUBLIC_STAFF_MAGIC_LINK === 'true';
 
 export default function SignIn({ notice }: Props) {
-  const ws = useWorkspace();
+  const ws = useShell();
   const words = ws.t.signIn;
   const [busy, setBusy] = useState<'password' | 'link' | null>(null);
   const [feedback, setFeedback] = useState<{ errors: Record<string, string>; problem?: string }>({ errors: {} });

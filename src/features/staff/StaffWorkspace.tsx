@@ -2,10 +2,12 @@
 // staff role, the inbox, an opened item or the weekly summary (and, for
 // coordinators, the staff accounts), as the address's hash says. Everything is read and changed as the signed-in member,
 // so row-level security decides what they see; an account without a role is
-// told so, and whom to ask.
+// told so, and whom to ask. The jurisdiction's beats, officers and workshops
+// are not in the page: they are fetched as soon as someone is signed in.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import { format } from '../../lib/i18n/format.ts';
+import { memberBeats, staffContent, staffContentLoader, type StaffContent } from './content.ts';
 import Inbox from './Inbox.tsx';
 import { defaultFilter, inboxItems, receivedSince, type InboxFilter, type InboxItem } from './inbox.ts';
 import ItemView from './ItemView.tsx';
@@ -17,7 +19,7 @@ import { staffClient } from './staffClient.ts';
 import { loadInbox, whoAmI } from './staffData.ts';
 import type { StaffProps } from './staffProps.ts';
 import WeeklySummary from './WeeklySummary.tsx';
-import { useWorkspace, workspace, WorkspaceContext, type Workspace } from './words.ts';
+import { shell, useShell, useWorkspace, workspace, WorkspaceContext, type Shell, type Workspace } from './words.ts';
 
 type Session =
   | { state: 'checking' }
@@ -25,12 +27,29 @@ type Session =
   | { state: 'failed'; email: string }
   | { state: 'signed_in'; email: string; member: StaffMember | null; justSignedIn: boolean };
 
-export default function StaffWorkspace(props: StaffProps) {
-  const [ws, setWs] = useState<Workspace | null>(null);
-  const [session, setSession] = useState<Session>({ state: 'checking' });
-  const signingOut = useRef(false);
+type Content = { phase: 'loading' } | { phase: 'failed' } | { phase: 'loaded'; ws: Workspace };
 
-  const identify = useCallback(async (current: Workspace, email: string, justSignedIn: boolean) => {
+const loadContent = staffContentLoader();
+
+export default function StaffWorkspace(props: StaffProps) {
+  const [base, setBase] = useState<Shell | null>(null);
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+  const [content, setContent] = useState<Content>({ phase: 'loading' });
+  const signingOut = useRef(false);
+  // After a failed download, the desk that finally opens takes focus, as after signing in.
+  const contentRetried = useRef(false);
+
+  // Asked for alongside who the member is, so it is usually there when the desk opens. Once
+  // arrived, it stays for the visit: it is the same public content for every member.
+  const fetchContent = useCallback((current: Shell) => {
+    setContent((previous) => (previous.phase === 'failed' ? { phase: 'loading' } : previous));
+    loadContent().then(
+      (file) => setContent((previous) => (previous.phase === 'loaded' ? previous : { phase: 'loaded', ws: workspace(current, staffContent(file, current.locale)) })),
+      () => setContent((previous) => (previous.phase === 'loaded' ? previous : { phase: 'failed' })),
+    );
+  }, []);
+
+  const identify = useCallback(async (current: Shell, email: string, justSignedIn: boolean) => {
     const outcome = await whoAmI(current.client);
     if (outcome.kind === 'ok') return setSession({ state: 'signed_in', email, member: outcome.value, justSignedIn });
     if (outcome.kind === 'signed_out') return void current.client.auth.signOut();
@@ -38,16 +57,18 @@ export default function StaffWorkspace(props: StaffProps) {
   }, []);
 
   useEffect(() => {
-    const current = workspace(props, staffClient());
-    setWs(current);
+    const current = shell(props, staffClient());
+    setBase(current);
     const {
       data: { subscription },
     } = current.client.auth.onAuthStateChange((event, authSession) => {
       // supabase-js asks that its own calls wait until this callback has returned.
       setTimeout(() => {
         if (event === 'INITIAL_SESSION' || event === 'SIGNED_IN') {
-          if (authSession) void identify(current, authSession.user.email ?? '', event === 'SIGNED_IN');
-          else setSession({ state: 'signed_out', ended: false });
+          if (authSession) {
+            fetchContent(current);
+            void identify(current, authSession.user.email ?? '', event === 'SIGNED_IN');
+          } else setSession({ state: 'signed_out', ended: false });
         } else if (event === 'SIGNED_OUT') {
           setSession({ state: 'signed_out', ended: !signingOut.current });
           signingOut.current = false;
@@ -58,37 +79,52 @@ export default function StaffWorkspace(props: StaffProps) {
     // The island's props come from the build and never change.
   }, []);
 
+  useEffect(() => {
+    // Only the desk that opened after the retry takes focus, not one opened later for a new scope.
+    if (content.phase === 'loaded') contentRetried.current = false;
+  }, [content.phase]);
+
   const signOut = useCallback(async () => {
-    if (!ws) return;
+    if (!base) return;
     signingOut.current = true;
     // What was open should not stay in the address for the next person at this computer.
     history.replaceState(null, '', location.pathname + location.search);
-    await ws.client.auth.signOut();
-  }, [ws]);
+    await base.client.auth.signOut();
+  }, [base]);
 
-  if (!ws || session.state === 'checking') return <p role="status">{props.t.checking}</p>;
+  if (!base || session.state === 'checking') return <p role="status">{props.t.checking}</p>;
   return (
-    <WorkspaceContext.Provider value={ws}>
+    <WorkspaceContext.Provider value={base}>
       {session.state === 'signed_out' && <SignIn notice={session.ended ? props.t.signIn.ended : undefined} />}
       {session.state === 'failed' && (
         <div className="space-y-4">
           <p className="font-semibold text-alert-700">{props.t.loadFailed}</p>
-          <button type="button" onClick={() => void identify(ws, session.email, false)} className={secondaryButtonClass}>
+          <button type="button" onClick={() => void identify(base, session.email, false)} className={secondaryButtonClass}>
             {props.t.retry}
           </button>
         </div>
       )}
       {session.state === 'signed_in' && (
         <div className="space-y-8">
-          <Account email={session.email} member={session.member} onSignOut={signOut} />
-          {session.member ? (
-            <Desk
-              // A new scope is a new desk: nothing loaded under the old one stays on screen.
-              key={scopeKey(session.member)}
-              member={session.member}
-              email={session.email}
-              focusInbox={session.justSignedIn}
-              onMemberChanged={() => void identify(ws, session.email, false)}
+          <Account email={session.email} member={session.member} content={content.phase === 'loaded' ? content.ws : null} onSignOut={signOut} />
+          {session.member && content.phase === 'loaded' ? (
+            <WorkspaceContext.Provider value={content.ws}>
+              <Desk
+                // A new scope is a new desk: nothing loaded under the old one stays on screen.
+                key={scopeKey(session.member)}
+                member={session.member}
+                email={session.email}
+                focusInbox={session.justSignedIn || contentRetried.current}
+                onMemberChanged={() => void identify(base, session.email, false)}
+              />
+            </WorkspaceContext.Provider>
+          ) : session.member ? (
+            <ContentPending
+              failed={content.phase === 'failed'}
+              onRetry={() => {
+                contentRetried.current = true;
+                fetchContent(base);
+              }}
             />
           ) : (
             <NoRole email={session.email} />
@@ -104,23 +140,42 @@ function scopeKey(member: StaffMember): string {
   return `${member.role}:${member.role === 'supervisor' ? member.district : member.officer_slug}`;
 }
 
-/** The beats the member may see, as the content describes their scope; null for all of them. */
-function scopeBeats(ws: Workspace, member: StaffMember): string[] | null {
-  if (member.role === 'coordinator') return null;
-  if (member.role === 'supervisor') return ws.beats.filter((beat) => beat.district === member.district).map((beat) => beat.id);
-  return ws.officers.find((officer) => officer.slug === member.officer_slug)?.beats ?? [];
+/** While the beats, officers and workshops are on their way, or if they did not arrive. */
+function ContentPending({ failed, onRetry }: { failed: boolean; onRetry(): void }) {
+  const { t } = useShell();
+  if (!failed) return <p role="status">{t.contentLoading}</p>;
+  return (
+    <div className="space-y-4">
+      <p role="alert" className="font-semibold text-alert-700">
+        {t.contentFailed}
+      </p>
+      <button type="button" onClick={onRetry} className={secondaryButtonClass}>
+        {t.retry}
+      </button>
+    </div>
+  );
 }
 
-function Account({ email, member, onSignOut }: { email: string; member: StaffMember | null; onSignOut(): void }) {
-  const ws = useWorkspace();
+interface AccountProps {
+  email: string;
+  member: StaffMember | null;
+  /** Null until it has arrived: an officer's beats are only known then. */
+  content: StaffContent | null;
+  onSignOut(): void;
+}
+
+function Account({ email, member, content, onSignOut }: AccountProps) {
+  const ws = useShell();
   const words = ws.t.account;
   const scope = () => {
     if (!member) return null;
     if (member.role === 'coordinator') return words.scopeCoordinator;
     if (member.role === 'supervisor') return format(words.scopeSupervisor, { district: member.district ?? '' });
-    const beats = scopeBeats(ws, member) ?? [];
+    if (!content) return null;
+    const beats = memberBeats(content, member) ?? [];
     return beats.length > 0 ? format(words.scopeOfficer, { beats: beats.join(', ') }) : format(words.scopeOfficerNone, { slug: member.officer_slug ?? '' });
   };
+  const sentence = scope();
   return (
     <section aria-labelledby="staff-account-heading" className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-300 bg-slate-50 p-4">
       <div className="space-y-1">
@@ -136,7 +191,7 @@ function Account({ email, member, onSignOut }: { email: string; member: StaffMem
             </>
           )}
         </p>
-        {member && <p>{scope()}</p>}
+        {sentence && <p>{sentence}</p>}
       </div>
       <button type="button" onClick={onSignOut} className={secondaryButtonClass}>
         {words.signOut}
@@ -146,7 +201,7 @@ function Account({ email, member, onSignOut }: { email: string; member: StaffMem
 }
 
 function NoRole({ email }: { email: string }) {
-  const ws = useWorkspace();
+  const ws = useShell();
   const words = ws.t.noRole;
   return (
     <section aria-labelledby="staff-no-role" className="max-w-prose space-y-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-5">
@@ -239,7 +294,7 @@ function Desk({ member, email, focusInbox, onMemberChanged }: DeskProps) {
       failed={inbox.failed}
       filter={filter}
       onFilter={setFilter}
-      beats={scopeBeats(ws, member)}
+      beats={memberBeats(ws, member)}
       staffAccounts={coordinator}
       onRefresh={() => void refresh()}
       onLeave={(elementId) => {

@@ -1,23 +1,29 @@
 // The workspace's ways of saying things in the reader's language: labels for
 // statuses, categories, officers and workshops (the same words residents'
-// pages use), and dates and times in the jurisdiction's zone.
+// pages use), and dates and times in the jurisdiction's zone. It comes in two
+// steps: the shell, from the page, is all signing in needs; the workspace adds
+// the jurisdiction's beats, officers and workshops once they have arrived.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createContext, useContext } from 'react';
+import type { StaffContent } from './content.ts';
 import type { ItemKind } from './records.ts';
 import type { StaffProps } from './staffProps.ts';
 
-export interface Workspace extends StaffProps {
+export interface Shell extends StaffProps {
   client: SupabaseClient;
   status(kind: ItemKind, status: string): string;
-  category(kind: ItemKind, category: string | null): string;
-  officer(slug: string): string;
   dateTime(iso: string): string;
   date(iso: string): string;
   language(tag: string): string;
 }
 
-export function workspace(props: StaffProps, client: SupabaseClient): Workspace {
-  const { labels, locale, timeZone, officers, workshops } = props;
+export interface Workspace extends Shell, StaffContent {
+  category(kind: ItemKind, category: string | null): string;
+  officer(slug: string): string;
+}
+
+export function shell(props: StaffProps, client: SupabaseClient): Shell {
+  const { labels, locale, timeZone } = props;
   const statusLabels: Record<ItemKind, Record<string, string>> = {
     tip: labels.tipStatuses,
     watch_group: labels.watchGroupStatuses,
@@ -30,12 +36,6 @@ export function workspace(props: StaffProps, client: SupabaseClient): Workspace 
     ...props,
     client,
     status: (kind, status) => statusLabels[kind][status] ?? status,
-    category: (kind, category) => {
-      if (category === null) return '';
-      if (kind === 'workshop_request') return workshops.find((workshop) => workshop.id === category)?.title ?? category;
-      return (labels.categories as Record<string, string>)[category] ?? category;
-    },
-    officer: (slug) => officers.find((officer) => officer.slug === slug)?.name ?? slug,
     dateTime: (iso) => dateTime.format(new Date(iso)),
     date: (iso) => date.format(new Date(iso)),
     language: (tag) => {
@@ -48,10 +48,32 @@ export function workspace(props: StaffProps, client: SupabaseClient): Workspace 
   };
 }
 
-export const WorkspaceContext = createContext<Workspace | null>(null);
+export function workspace(base: Shell, content: StaffContent): Workspace {
+  const officerNames = new Map(content.officers.map((officer) => [officer.slug, officer.name]));
+  const workshopTitles = new Map(content.workshops.map((workshop) => [workshop.id, workshop.title]));
+  return {
+    ...base,
+    ...content,
+    category: (kind, category) => {
+      if (category === null) return '';
+      if (kind === 'workshop_request') return workshopTitles.get(category) ?? category;
+      return (base.labels.categories as Record<string, string>)[category] ?? category;
+    },
+    officer: (slug) => officerNames.get(slug) ?? slug,
+  };
+}
+
+/** The shell until the content has arrived, then, below it, the workspace. */
+export const WorkspaceContext = createContext<Shell | Workspace | null>(null);
+
+export function useShell(): Shell {
+  const value = useContext(WorkspaceContext);
+  if (!value) throw new Error('useShell outside the staff workspace');
+  return value;
+}
 
 export function useWorkspace(): Workspace {
   const value = useContext(WorkspaceContext);
-  if (!value) throw new Error('useWorkspace outside the staff workspace');
+  if (!value || !('officers' in value)) throw new Error('useWorkspace before the staff workspace’s content has arrived');
   return value;
 }

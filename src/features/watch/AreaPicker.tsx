@@ -1,7 +1,10 @@
 // "Which area does the group cover?" in the registration form. The way that
 // needs no map and works from the keyboard: name the beat (or an address in
 // it), then tick the streets from that beat's list, filtered by typing; the
-// area is the streets' outline widened to the houses along them. Or, as an
+// area is the streets' outline widened to the houses along them. That beat's
+// streets and boundary are fetched once it is named, not carried in the page
+// for every beat: a large city's page would carry hundreds a resident never
+// needs. Or, as an
 // extra, draw the area on the map corner by corner (MapLibre is fetched only
 // then). Either way the beat is the one at the area's centre, found in the
 // browser from the finder's files, and shown.
@@ -15,13 +18,13 @@ import { fieldClass, FieldError, secondaryButtonClass } from '../../components/f
 import PlacePicker from '../finder/PlacePicker.tsx';
 import { finderData } from '../finder/lookup.ts';
 import { MapFailure } from '../finder/map/MapFailure.tsx';
-import { streetChoiceLoader, streetPositions, type StreetChoice } from './beatStreets.ts';
+import { streetChoiceLoader, type StreetChoice } from './beatStreets.ts';
 import { areaAround, areaCentre, areaFromCorners, metresToOutline, streetBufferMetres, type LonLat, type WatchArea } from './watchArea.ts';
 
 const AreaDrawMap = lazy(() => import('./AreaDrawMap.tsx'));
 
 const finder = finderData('/finder');
-const loadStreets = streetChoiceLoader('/finder/addresses', async (url) => {
+const loadStreets = streetChoiceLoader({ addresses: '/finder/addresses', beats: '/watch/beats' }, async (url) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
@@ -39,9 +42,8 @@ interface Props {
   t: Messages['watch']['area'];
   finderWords: Messages['finder'];
   places: Messages['places'];
+  /** For the beat list; each beat's streets and boundary are fetched once it is chosen. */
   beats: Array<{ id: string; name: string }>;
-  /** Each beat's streets, as streetsByBeat (beatStreets.ts) lists them. */
-  beatStreets: Record<string, string>;
   areaError?: string | undefined;
   beatError?: string | undefined;
   onChange(chosen: ChosenArea): void;
@@ -55,7 +57,7 @@ type Streets =
 
 type Derived = { kind: 'none' } | { kind: 'looking' } | { kind: 'found'; name: string } | { kind: 'outside' } | { kind: 'failed' };
 
-export default function AreaPicker({ id, t, finderWords, places, beats, beatStreets, areaError, beatError, onChange }: Props) {
+export default function AreaPicker({ id, t, finderWords, places, beats, areaError, beatError, onChange }: Props) {
   const groupId = useId();
   const [mode, setMode] = useState<'streets' | 'map'>('streets');
   const [placeBeat, setPlaceBeat] = useState<string>();
@@ -76,15 +78,15 @@ export default function AreaPicker({ id, t, finderWords, places, beats, beatStre
     const question = ++streetsAsked.current;
     setStreets({ kind: 'loading' });
     (async () => {
-      const beat = await finder.beat(placeBeat);
-      if (!beat) throw new Error(`no beat ${placeBeat}`);
-      const choices = await loadStreets(streetPositions(beatStreets[placeBeat]), beat.boundary);
+      const found = finder.beat(placeBeat).then((beat) => beat ?? Promise.reject(new Error(`no beat ${placeBeat}`)));
+      const choices = await loadStreets(placeBeat, found.then((beat) => beat.boundary));
+      const beat = await found;
       return { kind: 'ready', beat: beat.id, beatName: beat.name, boundary: beat.boundary, choices } as const;
     })().then(
       (ready) => question === streetsAsked.current && setStreets(ready),
       () => question === streetsAsked.current && setStreets({ kind: 'failed' }),
     );
-  }, [placeBeat, attempt]); // eslint-disable-line react-hooks/exhaustive-deps -- beatStreets is fixed at build
+  }, [placeBeat, attempt]);
 
   const area = useMemo<WatchArea | undefined>(() => {
     if (mode === 'map') return areaFromCorners(corners);

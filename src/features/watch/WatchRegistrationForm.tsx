@@ -23,14 +23,13 @@ interface Props {
   emergencyNotice: string;
   /** Where the receipt code can be checked later. */
   statusUrl: string;
+  /** Ids and names only: a beat's streets and boundary are fetched once the resident names it. */
   beats: Array<{ id: string; name: string }>;
-  /** Each beat's streets, as streetsByBeat (beatStreets.ts) lists them. */
-  beatStreets: Record<string, string>;
 }
 
 const wholeNumber = /^\s*\d{1,6}\s*$/;
 
-export default function WatchRegistrationForm({ t, forms, finderWords, places, emergencyNotice, statusUrl, beats, beatStreets }: Props) {
+export default function WatchRegistrationForm({ t, forms, finderWords, places, emergencyNotice, statusUrl, beats }: Props) {
   const id = useId();
   const words = t.register;
   const { hydrated, phase, errors, problem, submit, startOver } = useSubmission({
@@ -89,7 +88,6 @@ export default function WatchRegistrationForm({ t, forms, finderWords, places, e
         finderWords={finderWords}
         places={places}
         beats={beats}
-        beatStreets={beatStreets}
         areaError={errors.area}
         beatError={errors.beat}
         onChange={setChosen}

@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Chunk } from '../finder/geocoder/addressIndex.ts';
-import { streetChoiceLoader, streetChoices, streetPositions, streetsByBeat } from './beatStreets.ts';
+import { streetChoiceLoader, streetChoices, streetsByBeat } from './beatStreets.ts';
 
 // Two beats side by side, split at longitude 1; Elm St runs across both, Oak St only in the west.
 const box = (west: number, east: number): Polygon => ({ type: 'Polygon', coordinates: [[[west, 0], [east, 0], [east, 1], [west, 1], [west, 0]]] });
@@ -37,10 +37,12 @@ const chunks = new Map<string, Chunk>([
 
 describe('streetsByBeat', () => {
   it('lists, for each beat, the streets with a block whose middle is in it', () => {
-    const lists = streetsByBeat({ chunks }, beats);
-    expect(lists).toEqual({ W: '0 1', E: '0' });
-    expect(streetPositions(lists.W)).toEqual([0, 1]);
-    expect(streetPositions(undefined)).toEqual([]);
+    expect(Object.fromEntries(streetsByBeat({ chunks }, beats))).toEqual({ W: { streets: [0, 1] }, E: { streets: [0] } });
+  });
+
+  it('gives a beat with no street an empty list rather than no file', () => {
+    const empty = { id: 'N', boundary: box(5, 6) };
+    expect(streetsByBeat({ chunks }, [...beats, empty]).get('N')).toEqual({ streets: [] });
   });
 });
 
@@ -53,14 +55,32 @@ describe('streetChoices', () => {
 });
 
 describe('streetChoiceLoader', () => {
-  it('fetches the catalog once and only the chunks holding the beat’s streets', async () => {
+  const files = { addresses: '/finder/addresses', beats: '/watch/beats' };
+  const beatFiles = streetsByBeat({ chunks }, beats);
+  const served = (fetched: string[], missing: ReadonlySet<string> = new Set()) => async (url: string) => {
+    fetched.push(url);
+    if (missing.has(url)) throw new Error(`${url}: 503`);
+    if (url.startsWith('/watch/beats/')) return beatFiles.get(url.slice('/watch/beats/'.length, -'.json'.length));
+    return url.endsWith('catalog.json') ? catalog : chunks.get(url.slice('/finder/addresses/'.length, -'.json'.length));
+  };
+
+  it('fetches the named beat’s file, the catalog once, and only the chunks holding that beat’s streets', async () => {
     const fetched: string[] = [];
-    const load = streetChoiceLoader('/finder/addresses', async (url) => {
-      fetched.push(url);
-      return url.endsWith('catalog.json') ? catalog : chunks.get(url.slice('/finder/addresses/'.length, -'.json'.length));
-    });
-    expect((await load([0], beats[1]!.boundary)).map((choice) => choice.name)).toEqual(['E Elm St']);
-    await load([0], beats[0]!.boundary);
-    expect(fetched).toEqual(['/finder/addresses/catalog.json', '/finder/addresses/a.json']);
+    const load = streetChoiceLoader(files, served(fetched));
+    expect((await load('E', Promise.resolve(beats[1]!.boundary))).map((choice) => choice.name)).toEqual(['E Elm St']);
+    expect(fetched.sort()).toEqual(['/finder/addresses/a.json', '/finder/addresses/catalog.json', '/watch/beats/E.json']);
+    fetched.length = 0;
+    expect((await load('W', Promise.resolve(beats[0]!.boundary))).map((choice) => choice.name)).toEqual(['W Elm St', 'Oak St']);
+    expect(fetched.sort()).toEqual(['/finder/addresses/b.json', '/watch/beats/W.json']);
+  });
+
+  it('fails when the beat’s file cannot be fetched, and fetches it again on the next try', async () => {
+    const fetched: string[] = [];
+    const missing = new Set(['/watch/beats/E.json']);
+    const load = streetChoiceLoader(files, served(fetched, missing));
+    await expect(load('E', Promise.resolve(beats[1]!.boundary))).rejects.toThrow('503');
+    missing.clear();
+    expect((await load('E', Promise.resolve(beats[1]!.boundary))).map((choice) => choice.name)).toEqual(['E Elm St']);
+    expect(fetched.filter((url) => url === '/watch/beats/E.json')).toHaveLength(2);
   });
 });

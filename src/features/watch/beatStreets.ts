@@ -1,9 +1,10 @@
 // The streets a resident may choose for a watch group's area: those of one
 // beat, from the finder's own address files (finder/addresses/catalog.json and
-// its chunks), which already hold every block's line. The build lists, per
-// beat, which catalog streets cross it (a few numbers a beat, in the page);
-// the browser then fetches only the chunks holding those streets, and keeps
-// the blocks whose middle lies in the beat.
+// its chunks), which already hold every block's line. The build writes, per
+// beat, which catalog streets cross it (watch/beats/<id>.json, a few numbers);
+// the browser fetches that file for the one beat the resident names, the
+// beat's boundary from the finder's own beat file, and only the chunks holding
+// those streets, and keeps the blocks whose middle lies in the beat.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Block, Catalog, Chunk, Prefix } from '../finder/geocoder/addressIndex.ts';
@@ -38,13 +39,14 @@ function boxOf(boundary: Polygon | MultiPolygon): Box {
   return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
 }
 
-/**
- * At build time: for each beat, the catalog positions of the streets with at
- * least one block in it, in catalog (alphabetical) order, as a string of
- * numbers ("3 8 12"): a page holding every beat's list stays small even for a
- * large city, where an array of numbers in island props would be twice the size.
- */
-export function streetsByBeat(index: { chunks: ReadonlyMap<string, Chunk> }, beats: readonly BeatBoundary[]): Record<string, string> {
+/** One beat's file, watch/beats/<id>.json. Its boundary is in the finder's beat file, not repeated here. */
+export interface BeatStreetsFile {
+  /** The catalog positions of the streets with at least one block in the beat, in catalog (alphabetical) order. */
+  streets: number[];
+}
+
+/** At build time: each beat's file, by beat id. */
+export function streetsByBeat(index: { chunks: ReadonlyMap<string, Chunk> }, beats: readonly BeatBoundary[]): Map<string, BeatStreetsFile> {
   const areas = beats.map((beat) => ({ id: beat.id, box: boxOf(beat.boundary), holds: blockIn(beat.boundary) }));
   const found = new Map<string, Set<number>>(beats.map((beat) => [beat.id, new Set()]));
   for (const chunk of index.chunks.values()) {
@@ -58,12 +60,7 @@ export function streetsByBeat(index: { chunks: ReadonlyMap<string, Chunk> }, bea
       }
     }
   }
-  return Object.fromEntries([...found].map(([beat, positions]) => [beat, [...positions].sort((a, b) => a - b).join(' ')]));
-}
-
-/** The catalog positions in one of streetsByBeat's strings. */
-export function streetPositions(list: string | undefined): number[] {
-  return (list ?? '').split(' ').filter(Boolean).map(Number);
+  return new Map([...found].map(([beat, positions]) => [beat, { streets: [...positions].sort((a, b) => a - b) }]));
 }
 
 /** The choices for one beat, from the catalog and the chunks holding its streets, sorted by street name. */
@@ -94,26 +91,37 @@ export function streetChoices(catalog: Catalog, chunks: ReadonlyMap<string, Chun
 
 export type FetchJson = (url: string) => Promise<unknown>;
 
-/** In the browser: a beat's choices, fetching the catalog once and each chunk once per visit. */
-export function streetChoiceLoader(base: string, fetchJson: FetchJson) {
+/** Where the browser finds the files: the finder's address files, and the watch page's beat files. */
+export interface StreetFiles {
+  addresses: string;
+  beats: string;
+}
+
+/**
+ * In the browser: a beat's choices, fetching its street file, the catalog once
+ * and each chunk once per visit. The boundary may still be on its way: the
+ * files that do not need it are fetched meanwhile.
+ */
+export function streetChoiceLoader(files: StreetFiles, fetchJson: FetchJson) {
   let catalog: Promise<Catalog> | undefined;
   const chunks = new Map<string, Promise<Chunk>>();
   const chunk = (id: string) => {
     let loading = chunks.get(id);
     if (!loading) {
-      loading = fetchJson(`${base}/${encodeURIComponent(id)}.json`) as Promise<Chunk>;
+      loading = fetchJson(`${files.addresses}/${encodeURIComponent(id)}.json`) as Promise<Chunk>;
       // A failed download (offline for a moment) is tried again next time rather than remembered.
       loading.catch(() => chunks.delete(id));
       chunks.set(id, loading);
     }
     return loading;
   };
-  return async (positions: readonly number[], boundary: Polygon | MultiPolygon): Promise<StreetChoice[]> => {
-    catalog ??= fetchJson(`${base}/catalog.json`) as Promise<Catalog>;
+  return async (beat: string, boundary: Promise<Polygon | MultiPolygon>): Promise<StreetChoice[]> => {
+    catalog ??= fetchJson(`${files.addresses}/catalog.json`) as Promise<Catalog>;
     catalog.catch(() => (catalog = undefined));
-    const streets = await catalog;
+    const listed = fetchJson(`${files.beats}/${encodeURIComponent(beat)}.json`) as Promise<BeatStreetsFile>;
+    const [streets, { streets: positions }, outline] = await Promise.all([catalog, listed, boundary]);
     const needed = [...new Set(positions.map((position) => streets.streets[position]?.chunk).filter((id): id is string => id !== undefined))];
     const loaded = new Map(await Promise.all(needed.map(async (id) => [id, await chunk(id)] as const)));
-    return streetChoices(streets, loaded, positions, boundary);
+    return streetChoices(streets, loaded, positions, outline);
   };
 }

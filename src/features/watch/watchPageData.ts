@@ -1,15 +1,15 @@
 // At build time: what the watch page needs besides its words, made once per
-// build however many languages the page is built in.
+// build however many languages the page is built in; and the beat files its
+// registration form fetches (watch/beats/<id>.json), which keep each beat's
+// streets out of the page: a resident needs only their own beat's.
 import { jurisdiction } from '../../lib/content/jurisdiction.ts';
 import { addressIndex } from '../finder/addressFiles.ts';
 import { approvedWatchGroups, type PublicWatchGroup } from '../../lib/content/watchGroups.ts';
-import { streetsByBeat } from './beatStreets.ts';
+import { streetsByBeat, type BeatStreetsFile } from './beatStreets.ts';
 
 export interface WatchPageData {
   beats: Array<{ id: string; name: string }>;
   districts: Awaited<ReturnType<typeof jurisdiction>>['districts'];
-  /** Catalog positions of each beat's streets, for the registration form's street list. */
-  beatStreets: Record<string, string>;
   groups: PublicWatchGroup[];
 }
 
@@ -25,7 +25,11 @@ async function make(): Promise<WatchPageData> {
   return {
     beats: beats.map(({ id, name }) => ({ id, name })),
     districts,
-    beatStreets: streetsByBeat(await addressIndex(), beats),
     groups: await approvedWatchGroups(),
   };
+}
+
+/** Each beat's street file, by beat id. */
+export async function beatStreetFiles(): Promise<Map<string, BeatStreetsFile>> {
+  return streetsByBeat(await addressIndex(), (await jurisdiction()).beats);
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headersFile, pageHeaders, pagePath } from './headers.ts';
+import { headersFile, pagePath, pagePolicy, siteHeaderRules } from './headers.ts';
 
 function htmlFiles(dir: string, root = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -23,10 +23,11 @@ export function securityHeaders(locales: readonly string[]): AstroIntegration {
           .sort()
           .map((file) => {
             const pathname = pagePath(file);
-            return { path: pathname, headers: pageHeaders(readFileSync(path.join(site, file), 'utf8'), pathname, locales) };
+            return { path: pathname, policy: pagePolicy(readFileSync(path.join(site, file), 'utf8'), pathname) };
           });
-        writeFileSync(path.join(site, '_headers'), headersFile(pages));
-        logger.info(`wrote security headers for ${pages.length} pages to _headers`);
+        const rules = siteHeaderRules(pages, locales);
+        writeFileSync(path.join(site, '_headers'), headersFile(rules));
+        logger.info(`wrote ${rules.length} security header rules for ${pages.length} pages to _headers`);
       },
     },
   };

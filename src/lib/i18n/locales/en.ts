@@ -577,6 +577,8 @@ export const en = {
     description: 'For police department staff: sign in to read and answer what residents sent.',
     needsJavaScript: 'The staff workspace needs JavaScript. Turn it on in this browser, then reload the page.',
     checking: 'Checking whether you are signed in…',
+    contentLoading: 'Loading the beats, officers and workshops…',
+    contentFailed: 'The beats, officers and workshops could not be loaded. Check your connection and try again.',
     signIn: {
       heading: 'Sign in',
       intro: 'For staff of the police department only. Residents: to follow a tip or a request, use its receipt code on the page where you sent it.',

@@ -578,6 +578,8 @@ export const es: Messages = {
     description: 'Para el personal del departamento de policía: inicie sesión para leer y responder lo que envían los vecinos.',
     needsJavaScript: 'El espacio de trabajo del personal necesita JavaScript. Actívelo en este navegador y vuelva a cargar la página.',
     checking: 'Comprobando si ha iniciado sesión…',
+    contentLoading: 'Cargando los sectores, los agentes y los talleres…',
+    contentFailed: 'No se pudieron cargar los sectores, los agentes y los talleres. Revise su conexión e inténtelo de nuevo.',
     signIn: {
       heading: 'Iniciar sesión',
       intro: 'Solo para el personal del departamento de policía. Vecinos: para seguir un aviso o una solicitud, use su código de recibo en la página desde donde lo envió.',
