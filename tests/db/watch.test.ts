@@ -50,8 +50,14 @@ async function register(value = registration()): Promise<string> {
 }
 
 const byReceipt = `receipt_hash = sha256(convert_to(replace($1, '-', ''), 'UTF8'))`;
+// This file's own groups (named with its marker) and their people: other files share the database
+// and add or purge groups and members of their own at the same time.
 const stored = async () => {
-  const { rows } = await db.query(`select (select count(*) from public.watch_groups)::int as groups, (select count(*) from public.watch_members)::int as members`);
+  const { rows } = await db.query(
+    `select (select count(*) from public.watch_groups where starts_with(name, $1))::int as groups,
+            (select count(*) from public.watch_members as m join public.watch_groups as g using (watch_group_id) where starts_with(g.name, $1))::int as members`,
+    [marker],
+  );
   return rows[0] as { groups: number; members: number };
 };
 
