@@ -55,6 +55,9 @@ export function calendarContents(scope: CalendarScope, content: CalendarContent)
   };
 }
 
+/** When this build writes its feeds: every feed of a build carries the same DTSTAMP. */
+export const publishedAt = new Date();
+
 /** The feed as an endpoint's response. `origin` is the site's configured one (Astro's `site`), if any. */
 export function calendarResponse(scope: CalendarScope, content: CalendarContent, options: { origin?: URL | undefined; now: Date }): Response {
   const { name, meetings } = calendarContents(scope, content);

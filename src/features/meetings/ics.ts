@@ -58,7 +58,7 @@ export function calendar(input: CalendarInput): string {
     horizon: now.toZonedDateTimeISO('UTC').add({ years: HORIZON_YEARS }).toInstant(),
   };
   const meetings = [...input.meetings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const events = meetings.map((meeting) => meetingEvents(meeting, context));
+  const events = meetings.map((meeting) => eventsOnce(meeting, context));
 
   // Each zone's VTIMEZONE spans the years of the times written in it, and the site's zone is
   // always there: X-WR-TIMEZONE names it, and a calendar needs at least one component.
@@ -142,6 +142,19 @@ interface EventContext {
   origin: URL | undefined;
   stamp: string;
   horizon: Temporal.Instant;
+}
+
+// A meeting is in several feeds of a build (the site's, its district's, its beat's), each
+// written at the build's one instant: its events are worked out once, not once per feed.
+const eventsByMeeting = new WeakMap<Meeting, Map<string, MeetingEvents>>();
+
+function eventsOnce(meeting: Meeting, context: EventContext): MeetingEvents {
+  const key = [context.siteZone, context.uidDomain, context.origin?.href ?? '', context.horizon.epochMilliseconds].join(' ');
+  let known = eventsByMeeting.get(meeting);
+  if (!known) eventsByMeeting.set(meeting, (known = new Map()));
+  let events = known.get(key);
+  if (!events) known.set(key, (events = meetingEvents(meeting, context)));
+  return events;
 }
 
 interface MeetingEvents {

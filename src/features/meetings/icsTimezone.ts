@@ -42,8 +42,19 @@ interface Run {
   rules: string[];
 }
 
+// A build writes a feed for every beat and district, nearly all in the same zone and years:
+// each VTIMEZONE is worked out once (a few milliseconds of Temporal each).
+const written = new Map<string, readonly string[]>();
+
 /** The VTIMEZONE's content lines, unfolded. */
-export function vtimezone(zone: string, years: ZoneYears): string[] {
+export function vtimezone(zone: string, years: ZoneYears): readonly string[] {
+  const key = `${zone} ${years.from} ${years.to}`;
+  let lines = written.get(key);
+  if (!lines) written.set(key, (lines = zoneLines(zone, years)));
+  return lines;
+}
+
+function zoneLines(zone: string, years: ZoneYears): string[] {
   const start = Temporal.PlainDate.from({ year: years.from, month: 1, day: 1 }).toZonedDateTime(zone);
   const lastYear = years.to + CONFIRMING_YEARS;
   const end = Temporal.PlainDate.from({ year: lastYear + 1, month: 1, day: 1 }).toZonedDateTime(zone).toInstant();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Beat, Meeting } from '../../lib/content/validate.ts';
-import { byDay, localDate, matches, occurrencesBetween } from './schedule.ts';
+import { byDay, localDate, meetingFilter, occurrencesBetween, type MeetingFilter } from './schedule.ts';
+
+const matches = (meeting: Meeting, filter: MeetingFilter, beats: readonly Beat[]) => meetingFilter(filter, beats)(meeting);
 
 const venue = { name: 'Library', address: '1 Main St', location: [-87.9, 41.1] as [number, number] };
 const meeting = (id: string, extra: Partial<Meeting>): Meeting => ({

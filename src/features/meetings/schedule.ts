@@ -5,17 +5,21 @@ import { upcomingMeetings, type UpcomingMeeting } from '../finder/answers.ts';
 
 export type MeetingFilter = { district: string } | { beat: string } | { kind: string } | { language: string } | undefined;
 
-export function matches(meeting: Meeting, filter: MeetingFilter, beats: readonly Beat[]): boolean {
-  if (!filter) return true;
-  if ('kind' in filter) return meeting.kind === filter.kind;
-  if ('language' in filter) return meeting.languages.includes(filter.language);
+/**
+ * The test a meeting passes to be on a filter's page. The beats are looked up once, here, not
+ * once per meeting: a city's every beat and district page filters every meeting.
+ */
+export function meetingFilter(filter: MeetingFilter, beats: readonly Beat[]): (meeting: Meeting) => boolean {
+  if (!filter) return () => true;
+  if ('kind' in filter) return (meeting) => meeting.kind === filter.kind;
+  if ('language' in filter) return (meeting) => meeting.languages.includes(filter.language);
   // A beat's meetings, and its district's meetings for everyone (the advisory council).
   if ('beat' in filter) {
     const district = beats.find((beat) => beat.id === filter.beat)?.district;
-    return meeting.beats.includes(filter.beat) || (meeting.beats.length === 0 && meeting.district === district);
+    return (meeting) => meeting.beats.includes(filter.beat) || (meeting.beats.length === 0 && meeting.district === district);
   }
   const inDistrict = new Set(beats.filter((beat) => beat.district === filter.district).map((beat) => beat.id));
-  return meeting.district === filter.district || meeting.beats.some((beat) => inDistrict.has(beat));
+  return (meeting) => meeting.district === filter.district || meeting.beats.some((beat) => inDistrict.has(beat));
 }
 
 export function occurrencesBetween(meetings: readonly Meeting[], timeZone: string, from: Date, to: Date): UpcomingMeeting[] {
