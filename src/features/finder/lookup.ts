@@ -2,9 +2,8 @@
 // portal says about it, fetched as small static files and kept for the visit.
 // The point itself never leaves the device: only the beat files are requested.
 import { createBeatIndex } from '../../lib/geo/beatIndex.ts';
+import { getJson, type FetchJson } from '../../lib/getJson.ts';
 import type { BeatAnswer, BeatSummary } from './answers.ts';
-
-export type FetchJson = (url: string) => Promise<unknown>;
 
 export interface FinderData {
   /** The beat holding a point (boundaries resolve as in src/lib/geo), or undefined outside the jurisdiction. */
@@ -13,7 +12,7 @@ export interface FinderData {
   beat(id: string): Promise<BeatAnswer | undefined>;
 }
 
-export function finderData(base: string, fetchJson: FetchJson = fetchJsonOrThrow): FinderData {
+export function finderData(base: string, fetchJson: FetchJson = getJson): FinderData {
   let summaries: Promise<BeatSummary[]> | undefined;
   const beats = new Map<string, Promise<BeatAnswer>>();
   const load = (id: string) => {
@@ -44,10 +43,4 @@ export function finderData(base: string, fetchJson: FetchJson = fetchJsonOrThrow
       return load(id);
     },
   };
-}
-
-async function fetchJsonOrThrow(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.json();
 }

@@ -4,6 +4,7 @@
 // anyone may open, and which would then weigh hundreds of kilobytes for a large
 // city) but in one static file (/staff/content.json, written at build time),
 // fetched once a staff member is signed in. All of it is public content.
+import { getJson, type FetchJson } from '../../lib/getJson.ts';
 import type { StaffMember } from './records.ts';
 
 export const staffContentUrl = '/staff/content.json';
@@ -72,14 +73,12 @@ export function memberBeats(content: StaffContent, member: StaffMember): string[
   return content.officers.find((officer) => officer.slug === member.officer_slug)?.beats ?? [];
 }
 
-export type FetchJson = (url: string) => Promise<unknown>;
-
 /**
  * Fetches the file at most once per visit. A failure is not kept, so trying
  * again asks again; a file of another shape (an old page with a new site, say)
  * is a failure too, rather than a workspace that breaks later.
  */
-export function staffContentLoader(fetchJson: FetchJson = fetchJsonOrThrow): () => Promise<StaffContentFile> {
+export function staffContentLoader(fetchJson: FetchJson = getJson): () => Promise<StaffContentFile> {
   let loading: Promise<StaffContentFile> | undefined;
   return () => {
     if (!loading) {
@@ -97,10 +96,4 @@ function checked(value: unknown): StaffContentFile {
   const file = value as Partial<StaffContentFile> | null;
   if (!file || !Array.isArray(file.beats) || !Array.isArray(file.officers) || !Array.isArray(file.workshops)) throw new Error(`${staffContentUrl}: not the staff workspace's content`);
   return file as StaffContentFile;
-}
-
-async function fetchJsonOrThrow(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.json();
 }

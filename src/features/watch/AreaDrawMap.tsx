@@ -7,17 +7,11 @@
  * says nothing to a screen reader, and choosing streets needs no map at all.
  * Imported with import() only when a resident chooses to draw: MapLibre is large.
  */
-import mapStylesheet from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { MapView } from '../finder/map/basemap.ts';
-import { frame, padded } from '../finder/map/camera.ts';
-import { externalStyleUrl, mapFiles, selectedBeatState, withOverlay } from '../finder/map/style.ts';
+import { createBasemap, linkStylesheet, loadView } from '../finder/map/basemapMap.ts';
 import { areaFromCorners, type LonLat } from './watchArea.ts';
-
-setWorkerUrl(workerUrl);
 
 export interface AreaDrawMapProps {
   corners: readonly LonLat[];
@@ -31,14 +25,6 @@ const source = 'watch-area-draft';
 const green = '#15803d';
 /** How far one arrow key press moves the map, in CSS pixels. */
 const step = 60;
-
-function linkStylesheet() {
-  if (document.querySelector(`link[href="${mapStylesheet}"]`)) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = mapStylesheet;
-  document.head.append(link);
-}
 
 /** The area so far: the corners, the line between them, and the shape once there are three. */
 function draft(corners: readonly LonLat[]): FeatureCollection {
@@ -67,46 +53,17 @@ export default function AreaDrawMap({ corners, onAdd, beat, labels }: AreaDrawMa
     linkStylesheet();
     let created: MapLibreMap | undefined;
     let cancelled = false;
-    fetch(mapFiles.view)
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`${mapFiles.view}: ${response.status}`);
-        return (await response.json()) as MapView;
-      })
+    loadView()
       .then((view) => {
         if (cancelled) return;
-        const map = new MapLibreMap({
-          container: element,
-          style: externalStyleUrl ?? mapFiles.style,
-          transformStyle: (_previous, next) => withOverlay(next, { areas: view.areas ?? undefined }),
-          // The self-hosted files are named by path; the worker that fetches them needs whole URLs.
-          transformRequest: (url) => ({ url: new URL(url, window.location.href).href }),
-          globalState: { [selectedBeatState]: beat ?? '' },
-          bounds: frame(view, beat, undefined) ?? view.bounds,
+        const map = createBasemap(element, view, {
+          beat,
           fitBoundsOptions: { padding: 24, maxZoom: 16 },
-          maxBounds: padded(view.bounds),
-          maxZoom: 18,
-          renderWorldCopies: false,
-          // The keys are this component's own: Enter adds a corner.
-          keyboard: false,
-          dragRotate: false,
-          pitchWithRotate: false,
-          touchPitch: false,
-          attributionControl: externalStyleUrl ? { compact: true } : false,
+          onFailure: setFailure,
           // Corners are added by clicking: a double click would zoom as well.
-          doubleClickZoom: false,
+          extra: { doubleClickZoom: false },
         });
         created = mapRef.current = map;
-        map.touchZoomRotate.disableRotation();
-        map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-        // The container is the map's one tab stop and its labelled region.
-        for (const attribute of ['tabindex', 'role', 'aria-label']) map.getCanvas().removeAttribute(attribute);
-        let styleLoaded = false;
-        map.on('style.load', () => {
-          styleLoaded = true;
-        });
-        map.on('error', (event) => {
-          if (!styleLoaded) setFailure(new Error(event.error.message));
-        });
         map.on('load', () => {
           map.addSource(source, { type: 'geojson', data: draft(latest.current.corners) });
           map.addLayer({ id: 'watch-area-fill', type: 'fill', source, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': green, 'fill-opacity': 0.25 } });

@@ -17,6 +17,7 @@ import { svgFrame } from '../../lib/geo/svg.ts';
 import { fieldClass, FieldError, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import PlacePicker from '../finder/PlacePicker.tsx';
 import { finderData } from '../finder/lookup.ts';
+import { getJson } from '../../lib/getJson.ts';
 import { MapFailure } from '../finder/map/MapFailure.tsx';
 import { streetChoiceLoader, type StreetChoice } from './beatStreets.ts';
 import { areaAround, areaCentre, areaFromCorners, metresToOutline, streetBufferMetres, type LonLat, type WatchArea } from './watchArea.ts';
@@ -24,11 +25,7 @@ import { areaAround, areaCentre, areaFromCorners, metresToOutline, streetBufferM
 const AreaDrawMap = lazy(() => import('./AreaDrawMap.tsx'));
 
 const finder = finderData('/finder');
-const loadStreets = streetChoiceLoader({ addresses: '/finder/addresses', beats: '/watch/beats' }, async (url) => {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.json();
-});
+const loadStreets = streetChoiceLoader({ addresses: '/finder/addresses', beats: '/watch/beats' }, getJson);
 
 export interface ChosenArea {
   area?: WatchArea;

@@ -7,6 +7,7 @@
 // those streets, and keeps the blocks whose middle lies in the beat.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { FetchJson } from '../../lib/getJson.ts';
 import type { Block, Catalog, Chunk, Prefix } from '../finder/geocoder/addressIndex.ts';
 import { midpointOf, type LonLat } from './watchArea.ts';
 
@@ -88,8 +89,6 @@ export function streetChoices(catalog: Catalog, chunks: ReadonlyMap<string, Chun
   const byName = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
   return choices.sort((a, b) => byName(a.street, b.street) || byName(a.name, b.name)).map(({ street: _, ...choice }) => choice);
 }
-
-export type FetchJson = (url: string) => Promise<unknown>;
 
 /** Where the browser finds the files: the finder's address files, and the watch page's beat files. */
 export interface StreetFiles {

@@ -21,27 +21,12 @@
  * (style, tiles, glyphs, sprites) must then be allowed by the site's CSP:
  * connect-src for all of them, img-src too for raster tiles and sprites.
  */
-// As a URL, linked when the map mounts: imported as CSS, the bundler would put it in
-// every finder page's head, and the answer would wait for a stylesheet it does not use.
-import mapStylesheet from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl } from 'maplibre-gl';
-// MapLibre finds its worker beside its own module, which a bundle moves; this
-// makes Vite emit the worker and tells MapLibre where it went.
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { MapView } from './basemap.ts';
-import { frame, padded } from './camera.ts';
-import { externalStyleUrl, mapFiles, selectedBeatState, stationIcon, withOverlay } from './style.ts';
-
-setWorkerUrl(workerUrl);
-
-function linkStylesheet() {
-  if (document.querySelector(`link[href="${mapStylesheet}"]`)) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = mapStylesheet;
-  document.head.append(link);
-}
+import { createBasemap, linkStylesheet, loadView } from './basemapMap.ts';
+import { frame } from './camera.ts';
+import { selectedBeatState, stationIcon } from './style.ts';
 
 export interface FinderMapLabels {
   /** The map's accessible name. */
@@ -103,16 +88,8 @@ export default function FinderMap({ selectedBeat, marker, onPick, labels }: Find
       .then((view) => {
         if (cancelled) return;
         viewRef.current = view;
-        const map = createMap(element, view, latest.current, labels);
+        const map = createMap(element, view, latest.current, labels, setFailure);
         created = mapRef.current = map;
-        let styleLoaded = false;
-        map.on('style.load', () => {
-          styleLoaded = true;
-        });
-        // A basemap that cannot load is a map that cannot help; a missing tile is not.
-        map.on('error', (event) => {
-          if (!styleLoaded) setFailure(new Error(event.error.message));
-        });
         map.on('click', (event) => {
           // The keyboard goes on from the place clicked.
           cursor.current = event.lngLat.toArray();
@@ -226,52 +203,29 @@ export default function FinderMap({ selectedBeat, marker, onPick, labels }: Find
   );
 }
 
-async function loadView(): Promise<MapView> {
-  const response = await fetch(mapFiles.view);
-  if (!response.ok) throw new Error(`${mapFiles.view}: ${response.status} ${response.statusText}`);
-  return (await response.json()) as MapView;
-}
-
 function createMap(
   container: HTMLElement,
   view: MapView,
   { selectedBeat, marker }: Pick<FinderMapProps, 'selectedBeat' | 'marker'>,
   labels: FinderMapLabels,
+  onFailure: (error: Error) => void,
 ): MapLibreMap {
-  const map = new MapLibreMap({
-    container,
-    style: externalStyleUrl ?? mapFiles.style,
-    transformStyle: (_previous, next) => withOverlay(next, { areas: view.areas ?? undefined }),
-    // The self-hosted files are named by path; the worker that fetches them needs whole URLs.
-    transformRequest: (url) => ({ url: new URL(url, window.location.href).href }),
-    globalState: { [selectedBeatState]: selectedBeat ?? '' },
-    bounds: frame(view, selectedBeat, marker) ?? view.bounds,
+  const map = createBasemap(container, view, {
+    beat: selectedBeat,
+    place: marker,
     fitBoundsOptions: framing,
-    maxBounds: padded(view.bounds),
-    // Closer than this shows no more of the jurisdiction's data, only a blank block.
-    maxZoom: 18,
-    renderWorldCopies: false,
-    // The keys are the component's own: the crosshair moves, not only the map.
-    keyboard: false,
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    fadeDuration: prefersReducedMotion() ? 0 : 300,
-    // The self-hosted basemap is the jurisdiction's own data; another basemap credits its sources.
-    attributionControl: externalStyleUrl ? { compact: true } : false,
-    locale: {
-      ...(labels.zoomIn ? { 'NavigationControl.ZoomIn': labels.zoomIn } : {}),
-      ...(labels.zoomOut ? { 'NavigationControl.ZoomOut': labels.zoomOut } : {}),
+    onFailure,
+    extra: {
+      fadeDuration: prefersReducedMotion() ? 0 : 300,
+      locale: {
+        ...(labels.zoomIn ? { 'NavigationControl.ZoomIn': labels.zoomIn } : {}),
+        ...(labels.zoomOut ? { 'NavigationControl.ZoomOut': labels.zoomOut } : {}),
+      },
     },
   });
-  map.touchZoomRotate.disableRotation();
   map.setMissingStyleImageResolver((id) => {
     if (id === stationIcon) map.addImage(id, drawStation(), { pixelRatio: 2 });
   });
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  // The container is the map's one tab stop and its labelled region; the canvas would be a second, unlabelled one.
-  const canvas = map.getCanvas();
-  for (const attribute of ['tabindex', 'role', 'aria-label']) canvas.removeAttribute(attribute);
   return map;
 }
 
