@@ -13,6 +13,7 @@ export function staffClient(): SupabaseClient {
   client ??= createClient(import.meta.env.PUBLIC_SUPABASE_URL || window.location.origin, import.meta.env.PUBLIC_SUPABASE_ANON_KEY, {
     auth: {
       storage: window.sessionStorage,
+      storageKey: tabStorageKey(),
       persistSession: true,
       autoRefreshToken: true,
       // A sign-in link comes back to /staff in a new tab, with the session in the address's
@@ -23,6 +24,20 @@ export function staffClient(): SupabaseClient {
     },
   });
   return client;
+}
+
+/**
+ * This tab's own name for its session. supabase-js tells every tab with the same storage key,
+ * over a BroadcastChannel, when one signs in or out, and each then acts on it as if it were its
+ * own. Sessions here belong to one tab: a sign-in link opened in a new tab made the tab that
+ * asked for it check a session it did not hold, find none, sign out, and so sign the new tab
+ * out too. A key of the tab's own, kept in its sessionStorage, survives reloads, not other tabs.
+ */
+function tabStorageKey(): string {
+  const name = 'openbeat-staff-tab';
+  let tab = window.sessionStorage.getItem(name);
+  if (!tab) window.sessionStorage.setItem(name, (tab = crypto.randomUUID()));
+  return `openbeat-staff-session-${tab}`;
 }
 
 /**
