@@ -12,6 +12,7 @@ import { meetingSchema } from '../../src/content.config.ts';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { takeTimeToWrite } from '../support/resident.ts';
+import { signedInPage, signIn } from '../support/staffPages.ts';
 
 const { url, anonKey, databaseUrl, staffPassword } = inject('stack');
 const officer101 = 'officer.beat101@staff.alderbrook.example';
@@ -37,20 +38,8 @@ async function openPage(path: string, viewport = { width: 1280, height: 900 }): 
   return page;
 }
 
-async function signIn(page: Page, email: string, password = staffPassword) {
-  await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 /** Signed in on /staff, with the inbox loaded. */
-async function staffPage(email: string, path = '/staff', viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await openPage(path, viewport);
-  await signIn(page, email);
-  await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
-  return page;
-}
+const staffPage = (email: string, path = '/staff', viewport?: { width: number; height: number }) => signedInPage(browser, email, path, viewport);
 
 const inboxListed = (page: Page) => page.getByRole('status').filter({ hasText: /items? listed/ });
 

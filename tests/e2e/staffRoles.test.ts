@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { signedInPage } from '../support/staffPages.ts';
 
 const { url, databaseUrl, staffPassword } = inject('stack');
 const coordinator = 'coordinator@staff.alderbrook.example';
@@ -43,16 +44,7 @@ async function insertTip(description: string, beat: string): Promise<void> {
 }
 
 /** Signed in on /staff (or another address of it), in a browser context of its own. */
-async function staffPage(email: string, path = '/staff', viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  await page.goto(`${url}${path}`);
-  await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(staffPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
-  return page;
-}
+const staffPage = (email: string, path = '/staff', viewport?: { width: number; height: number }) => signedInPage(browser, email, path, viewport);
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

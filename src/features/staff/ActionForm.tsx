@@ -2,7 +2,7 @@
 // summary that takes focus, a Save button, and "Saved." said aloud. The
 // database's own refusals (22023, naming the field) land next to that field.
 import { useState, type ReactNode, type SubmitEvent } from 'react';
-import { buttonClass, ErrorSummary } from '../../components/forms/FormParts.tsx';
+import { buttonClass, ErrorSummary, Field, fieldClass } from '../../components/forms/FormParts.tsx';
 import type { Outcome } from './staffData.ts';
 import { useWorkspace } from './words.ts';
 
@@ -76,5 +76,15 @@ export default function ActionForm({ id, fields, check, act, onSaved, submitLabe
         </p>
       </div>
     </form>
+  );
+}
+
+/** The internal note every action may carry into the history: staff only, never shown to the resident. */
+export function NoteField({ id, value, onChange, error }: { id: string; value: string; onChange(note: string): void; error?: string | undefined }) {
+  const { t } = useWorkspace();
+  return (
+    <Field id={`${id}-note`} label={t.actions.note} hint={t.actions.noteHint} error={error}>
+      {(control) => <textarea {...control} rows={3} maxLength={5000} value={value} onChange={(event) => onChange(event.target.value)} className={fieldClass} />}
+    </Field>
   );
 }

@@ -2,6 +2,7 @@
 // link returns to the list, and every change reloads it with its history.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { format } from '../../lib/i18n/format.ts';
+import BackLink from './BackLink.tsx';
 import History from './History.tsx';
 import type { HistoryRecord, ItemKind, TipRecord, WatchGroupRecord, WatchMemberRecord, WorkshopRequestRecord } from './records.ts';
 import { loadHistory, loadItem, loadMembers } from './staffData.ts';
@@ -83,19 +84,9 @@ export default function ItemView({ kind, id, onBack, onChanged }: Props) {
 
   return (
     <article aria-labelledby="staff-item-heading" className="space-y-6">
-      <p>
-        <a
-          href="#inbox"
-          onClick={(event) => {
-            event.preventDefault();
-            onBack();
-          }}
-          className="text-brand-700 underline"
-        >
-          {words.back}
-        </a>{' '}
-        <span className="text-sm text-slate-700">{words.backHint}</span>
-      </p>
+      <BackLink href="#inbox" onClick={onBack} hint={words.backHint}>
+        {words.back}
+      </BackLink>
       <h2 id="staff-item-heading" ref={heading} tabIndex={-1} className="text-2xl font-bold break-words focus:outline-none">
         {title()}
       </h2>

@@ -3,10 +3,11 @@
 // to change them, with the history of its changes. Accounts themselves are
 // made in Supabase Auth; set_staff_role only gives them a role, refuses anyone
 // but a coordinator, and every change it makes is recorded.
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { Field, FieldError, fieldClass, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import { format } from '../../lib/i18n/format.ts';
 import ActionForm from './ActionForm.tsx';
+import BackLink from './BackLink.tsx';
 import { Details } from './Details.tsx';
 import { staffRoles, type StaffAccount, type StaffHistoryRecord } from './records.ts';
 import { routeHash } from './route.ts';
@@ -95,25 +96,6 @@ function scopeOf(ws: Workspace, account: StaffAccount): string {
     return account.officer_slug ? format(words.scopes.officer, { officer: ws.officer(account.officer_slug) }) : words.scopes.officerNone;
   };
   return `${role()} · ${account.active ? words.active : words.inactive}`;
-}
-
-function BackLink({ href, onClick, children, hint }: { href: string; onClick?(): void; children: ReactNode; hint?: string }) {
-  return (
-    <p>
-      <a
-        href={href}
-        onClick={(event) => {
-          if (!onClick) return;
-          event.preventDefault();
-          onClick();
-        }}
-        className="text-brand-700 underline"
-      >
-        {children}
-      </a>
-      {hint && <span className="text-sm text-slate-700"> {hint}</span>}
-    </p>
-  );
 }
 
 function LoadFailed({ onRetry }: { onRetry(): void }) {

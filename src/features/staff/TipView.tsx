@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Field, fieldClass } from '../../components/forms/FormParts.tsx';
 import { format } from '../../lib/i18n/format.ts';
-import ActionForm from './ActionForm.tsx';
+import ActionForm, { NoteField } from './ActionForm.tsx';
 import { Details } from './Details.tsx';
 import { statusesOf, type TipRecord } from './records.ts';
 import { addStaffNote, loadDuplicateCandidates, triageTip, type DuplicateCandidate } from './staffData.ts';
@@ -110,9 +110,7 @@ export function TipActions({ tip, onSaved }: { tip: TipRecord; onSaved(): void }
           <Field id={`${id}-public_reply`} label={words.publicReply} hint={words.publicReplyHint} error={errors.public_reply}>
             {(control) => <textarea {...control} rows={4} maxLength={5000} value={reply} onChange={(event) => setReply(event.target.value)} className={fieldClass} />}
           </Field>
-          <Field id={`${id}-note`} label={ws.t.actions.note} hint={ws.t.actions.noteHint} error={errors.note}>
-            {(control) => <textarea {...control} rows={3} maxLength={5000} value={note} onChange={(event) => setNote(event.target.value)} className={fieldClass} />}
-          </Field>
+          <NoteField id={id} value={note} onChange={setNote} error={errors.note} />
         </>
       )}
     </ActionForm>

@@ -3,7 +3,7 @@
 // whom only community officers ever see, exportable for the captain's officer.
 import { useEffect, useId, useState } from 'react';
 import { Field, fieldClass, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
-import ActionForm from './ActionForm.tsx';
+import ActionForm, { NoteField } from './ActionForm.tsx';
 import { toCsv } from './csv.ts';
 import { Details } from './Details.tsx';
 import { saveFile } from './download.ts';
@@ -88,9 +88,7 @@ export function WatchGroupReview({ group, onSaved }: { group: WatchGroupRecord; 
           <Field id={`${id}-public_note`} label={words.publicNote} hint={words.publicNoteHint} error={errors.public_note}>
             {(control) => <textarea {...control} rows={3} maxLength={2000} value={publicNote} onChange={(event) => setPublicNote(event.target.value)} className={fieldClass} />}
           </Field>
-          <Field id={`${id}-note`} label={ws.t.actions.note} hint={ws.t.actions.noteHint} error={errors.note}>
-            {(control) => <textarea {...control} rows={3} maxLength={5000} value={note} onChange={(event) => setNote(event.target.value)} className={fieldClass} />}
-          </Field>
+          <NoteField id={id} value={note} onChange={setNote} error={errors.note} />
         </>
       )}
     </ActionForm>

@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { buttonClass, fieldClass, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import { format } from '../../lib/i18n/format.ts';
+import BackLink from './BackLink.tsx';
 import { toCsv } from './csv.ts';
 import { saveFile } from './download.ts';
 import type { ItemKind } from './records.ts';
@@ -50,18 +51,9 @@ export default function WeeklySummary({ onBack }: { onBack(): void }) {
 
   return (
     <section aria-labelledby={`${ids}-heading`} className="space-y-6">
-      <p>
-        <a
-          href="#inbox"
-          onClick={(event) => {
-            event.preventDefault();
-            onBack();
-          }}
-          className="text-brand-700 underline"
-        >
-          {words.back}
-        </a>
-      </p>
+      <BackLink href="#inbox" onClick={onBack}>
+        {words.back}
+      </BackLink>
       <h2 id={`${ids}-heading`} ref={heading} tabIndex={-1} className="text-2xl font-bold focus:outline-none">
         {words.heading}
       </h2>

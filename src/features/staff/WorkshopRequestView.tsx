@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Field, fieldClass, FieldError, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import { format } from '../../lib/i18n/format.ts';
-import ActionForm from './ActionForm.tsx';
+import ActionForm, { NoteField } from './ActionForm.tsx';
 import { Details } from './Details.tsx';
 import { saveFile } from './download.ts';
 import { meetingFile } from './meetingFile.ts';
@@ -162,9 +162,7 @@ export function WorkshopSchedule({ request, onSaved }: { request: WorkshopReques
               {(control) => <textarea {...control} rows={3} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} className={fieldClass} />}
             </Field>
           )}
-          <Field id={`${id}-note`} label={ws.t.actions.note} hint={ws.t.actions.noteHint} error={errors.note}>
-            {(control) => <textarea {...control} rows={3} maxLength={5000} value={note} onChange={(event) => setNote(event.target.value)} className={fieldClass} />}
-          </Field>
+          <NoteField id={id} value={note} onChange={setNote} error={errors.note} />
         </>
       )}
     </ActionForm>
