@@ -22,7 +22,8 @@ interface Props {
   check?(): Record<string, string>;
   /** The call to make, or undefined when there is nothing to save. */
   act(): Promise<Outcome<null>> | undefined;
-  onSaved(): void;
+  /** Puts what was saved on screen; "Saved." is said only once it has, so nobody reads "Saved." beside the old state. */
+  onSaved(): Promise<void>;
   submitLabel: string;
   /** Words of this form's own, over the item actions' ones: what "nothing to save" means here, and its fields' refusals. */
   messages?: { nothing?: string; errors?: Record<string, string> };
@@ -44,8 +45,8 @@ export default function ActionForm({ id, fields, check, act, onSaved, submitLabe
     setState({ busy: true, errors: {}, saved: false });
     const outcome = await call;
     if (outcome.kind === 'ok') {
+      await onSaved();
       setState({ busy: false, errors: {}, saved: true });
-      onSaved();
       return;
     }
     const errorWords: Record<string, string> = { ...words.errors, ...messages?.errors };

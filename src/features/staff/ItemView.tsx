@@ -69,9 +69,9 @@ export default function ItemView({ kind, id, onBack, onChanged }: Props) {
     return () => document.removeEventListener('keydown', onKey);
   }, [onBack]);
 
-  const saved = useCallback(() => {
-    void load().then(setState);
+  const saved = useCallback(async () => {
     onChanged();
+    setState(await load());
   }, [load, onChanged]);
 
   const title = () => {
@@ -98,7 +98,7 @@ export default function ItemView({ kind, id, onBack, onChanged }: Props) {
   );
 }
 
-function Loaded({ item, onSaved }: { item: Loaded; onSaved(): void }) {
+function Loaded({ item, onSaved }: { item: Loaded; onSaved(): Promise<void> }) {
   const ws = useWorkspace();
   const { t } = ws;
   const section = (id: string, heading: string, body: ReactNode) => (

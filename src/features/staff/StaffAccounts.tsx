@@ -79,9 +79,9 @@ export default function StaffAccounts({ userId, ownEmail, onBack, onOwnChange }:
       failed={directory.phase === 'failed'}
       onRetry={() => void load()}
       ownEmail={ownEmail}
-      onSaved={(changed) => {
-        void load();
+      onSaved={async (changed) => {
         if (sameEmail(changed.email, ownEmail)) onOwnChange();
+        await load();
       }}
     />
   );
@@ -208,7 +208,7 @@ interface AccountProps {
   failed: boolean;
   onRetry(): void;
   ownEmail: string;
-  onSaved(account: StaffAccount): void;
+  onSaved(account: StaffAccount): Promise<void>;
 }
 
 function AccountView({ userId, account, accounts, failed, onRetry, ownEmail, onSaved }: AccountProps) {
@@ -278,9 +278,8 @@ function AccountView({ userId, account, accounts, failed, onRetry, ownEmail, onS
               account={account}
               accounts={accounts}
               ownEmail={ownEmail}
-              onSaved={() => {
-                void loadHistory();
-                onSaved(account);
+              onSaved={async () => {
+                await Promise.all([loadHistory(), onSaved(account)]);
               }}
             />
           </section>
@@ -291,7 +290,7 @@ function AccountView({ userId, account, accounts, failed, onRetry, ownEmail, onS
   );
 }
 
-function RoleForm({ account, accounts, ownEmail, onSaved }: { account: StaffAccount; accounts: readonly StaffAccount[]; ownEmail: string; onSaved(): void }) {
+function RoleForm({ account, accounts, ownEmail, onSaved }: { account: StaffAccount; accounts: readonly StaffAccount[]; ownEmail: string; onSaved(): Promise<void> }) {
   const ws = useWorkspace();
   const words = ws.t.team;
   const [choice, setChoice] = useState<RoleChoice>(() => currentChoice(account));

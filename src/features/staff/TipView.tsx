@@ -50,7 +50,7 @@ export function TipDetails({ tip }: { tip: TipRecord }) {
   );
 }
 
-export function TipActions({ tip, onSaved }: { tip: TipRecord; onSaved(): void }) {
+export function TipActions({ tip, onSaved }: { tip: TipRecord; onSaved(): Promise<void> }) {
   const ws = useWorkspace();
   const words = ws.t.actions.tip;
   const [status, setStatus] = useState<string>(tip.status);
@@ -117,7 +117,7 @@ export function TipActions({ tip, onSaved }: { tip: TipRecord; onSaved(): void }
   );
 }
 
-export function TipDuplicate({ tip, onSaved }: { tip: TipRecord; onSaved(): void }) {
+export function TipDuplicate({ tip, onSaved }: { tip: TipRecord; onSaved(): Promise<void> }) {
   const ws = useWorkspace();
   const words = ws.t.actions.tip;
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);

@@ -33,7 +33,7 @@ export function WatchGroupDetails({ group }: { group: WatchGroupRecord }) {
   );
 }
 
-export function WatchGroupReview({ group, onSaved }: { group: WatchGroupRecord; onSaved(): void }) {
+export function WatchGroupReview({ group, onSaved }: { group: WatchGroupRecord; onSaved(): Promise<void> }) {
   const ws = useWorkspace();
   const words = ws.t.actions.watchGroup;
   const [status, setStatus] = useState<string>(group.status);

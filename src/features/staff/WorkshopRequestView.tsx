@@ -61,7 +61,7 @@ export function WorkshopRequestDetails({ request }: { request: WorkshopRequestRe
 
 const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
 
-export function WorkshopSchedule({ request, onSaved }: { request: WorkshopRequestRecord; onSaved(): void }) {
+export function WorkshopSchedule({ request, onSaved }: { request: WorkshopRequestRecord; onSaved(): Promise<void> }) {
   const ws = useWorkspace();
   const words = ws.t.actions.workshop;
   // The times to choose from: those asked for, and the one confirmed so far if it was another.
