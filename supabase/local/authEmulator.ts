@@ -10,19 +10,25 @@
 // and links live in memory and end with the process. Staff code talks to it
 // through supabase-js and cannot tell.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
 import pg from 'pg';
+import { privateLogFile } from './paths.ts';
 
 const accessTokenSeconds = 3600;
 // A link is a password sent through email: it works once, for a short time.
 const magicLinkSeconds = 10 * 60;
+// Supabase Auth's defaults (docs, guides/auth/rate-limits): sign-ins per client address, 30 in five
+// minutes as a token bucket of 30 (the CLI's config.toml `sign_in_sign_ups = 30`); a wait of 60
+// seconds between two links for one account ("Send OTPs or magic links: last request").
+export const supabaseAuthLimits: AuthLimits = { signInsPerFiveMinutes: 30, linkPeriodSeconds: 60 };
 
 /** Where the local stack's sign-in emails go: one line per email (time, address, link). */
+const mailboxName = 'auth-mailbox.log';
 export function authMailbox(dataDir: string): string {
-  return path.join(dataDir, 'logs', 'auth-mailbox.log');
+  return path.join(dataDir, 'logs', mailboxName);
 }
 
 interface Account {
@@ -45,6 +51,15 @@ interface AuthEmulatorOptions {
   jwtSecret: string;
   /** Where sign-in links go and lead; without it, no link is sent. */
   links?: LinkOptions;
+  limits?: AuthLimits;
+}
+
+/** Supabase Auth's limits, which a test stack may loosen: all its browsers are one client, and some ask for a link again at once. */
+export interface AuthLimits {
+  /** Password sign-ins and link requests one client address may make in five minutes. */
+  signInsPerFiveMinutes: number;
+  /** The wait between two links for one account. */
+  linkPeriodSeconds: number;
 }
 
 interface LinkOptions {
@@ -58,13 +73,22 @@ interface LinkOptions {
   origin(): string;
 }
 
-export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulatorOptions): AuthEmulator {
+export function createAuthEmulator({ databaseUrl, jwtSecret, links, limits = supabaseAuthLimits }: AuthEmulatorOptions): AuthEmulator {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const key = new TextEncoder().encode(jwtSecret);
+  /** session id → its account, while the session lasts: a signed-out session's token opens nothing here, as in Supabase Auth */
+  const sessions = new Map<string, string>();
   /** refresh token → the account and session it continues */
   const refreshTokens = new Map<string, { userId: string; sessionId: string }>();
   /** magic-link token → the account it signs in, and until when (ms) */
   const magicLinks = new Map<string, { userId: string; expiresAt: number }>();
+  /** account → when its last link was sent (ms) */
+  const lastLinkAt = new Map<string, number>();
+  const signIns = tokenBucket(limits.signInsPerFiveMinutes, 5 * 60);
+  // A hash to check a password against when the address has no account, so that an unknown
+  // address costs the same bcrypt work as a wrong password: the answer's delay tells nothing.
+  // gen_salt('bf') as for the local accounts' own hashes (migrate.ts), so of the same cost.
+  const noAccountHash = pool.query<{ hash: string }>(`select extensions.crypt('', extensions.gen_salt('bf')) as hash`).then((result) => result.rows[0]!.hash);
 
   /** The redirect if it is an address on the gateway's own origin (anything else would be an open redirect). */
   const ownAddress = (value: string | null): URL | undefined => {
@@ -82,6 +106,18 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulat
         values,
       )
     ).rows[0];
+
+  /** The account whose address and password these are: one bcrypt check whether or not the address has an account. */
+  const passwordAccount = async (email: string, password: string): Promise<Account | undefined> => {
+    const { rows } = await pool.query<Account & { matches: boolean }>(
+      `select u.id, u.email, u.email_confirmed_at, u.raw_app_meta_data, u.raw_user_meta_data, u.created_at, u.updated_at,
+              extensions.crypt($2, coalesce(u.encrypted_password, $3)) = u.encrypted_password as matches
+         from (select) as one left join auth.users as u on lower(u.email) = lower($1)`,
+      [email, password, await noAccountHash],
+    );
+    const found = rows[0];
+    return found?.matches ? found : undefined;
+  };
 
   const user = (a: Account) => ({
     id: a.id,
@@ -117,6 +153,7 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulat
       .setExpirationTime(now + accessTokenSeconds)
       .sign(key);
     const refreshToken = randomBytes(24).toString('base64url');
+    sessions.set(sessionId, a.id);
     refreshTokens.set(refreshToken, { userId: a.id, sessionId });
     return {
       access_token: accessToken,
@@ -134,6 +171,7 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulat
     if (!token) return undefined;
     try {
       const { payload } = await jwtVerify(token, key, { audience: 'authenticated' });
+      if (sessions.get(String(payload.session_id ?? '')) !== payload.sub) return undefined;
       const found = payload.sub ? await account('id = $1', [payload.sub]) : undefined;
       return found && { account: found, sessionId: String(payload.session_id ?? '') };
     } catch {
@@ -147,16 +185,14 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulat
       const body = await readJson(req);
       const grant = url.searchParams.get('grant_type');
       if (grant === 'password') {
-        const found = await account(`lower(email) = lower($1) and encrypted_password = extensions.crypt($2, encrypted_password)`, [
-          String(body.email ?? ''),
-          String(body.password ?? ''),
-        ]);
+        if (!signIns.take(clientAddress(req))) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
+        const found = await passwordAccount(String(body.email ?? ''), String(body.password ?? ''));
         if (!found) return fail(res, 400, 'invalid_credentials', 'Invalid login credentials');
         return send(res, 200, await session(found));
       }
       if (grant === 'refresh_token') {
         const held = refreshTokens.get(String(body.refresh_token ?? ''));
-        if (!held) return fail(res, 400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+        if (!held || !sessions.has(held.sessionId)) return fail(res, 400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
         // Each refresh token is used once, as Supabase Auth rotates them.
         refreshTokens.delete(String(body.refresh_token));
         const found = await account('id = $1', [held.userId]);
@@ -171,6 +207,7 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulat
       // Checked before the account, so the answer never depends on whether it exists.
       if (!redirectTo) return fail(res, 400, 'validation_failed', `redirect_to must be an address on ${links.origin()}`);
       if (body.create_user !== false) return fail(res, 422, 'signup_disabled', 'This local Auth emulation signs in existing accounts only (create_user: false)');
+      if (!signIns.take(clientAddress(req))) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
       const found = await account('lower(email) = lower($1)', [String(body.email ?? '')]);
       // The same answer for every address: whether an account exists shows only in its own mailbox.
       if (found) mail(links, found, redirectTo);
@@ -183,6 +220,8 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulat
       const link = magicLinks.get(token);
       magicLinks.delete(token);
       const found = link && link.expiresAt > Date.now() && url.searchParams.get('type') === 'magiclink' ? await account('id = $1', [link.userId]) : undefined;
+      // Signed in: the account's other links have served their purpose.
+      if (found) for (const [other, held] of magicLinks) if (held.userId === found.id) magicLinks.delete(other);
       // As Supabase Auth does: the outcome goes back to the page in the fragment, which supabase-js reads.
       redirectTo.hash = found
         ? new URLSearchParams({ ...tokenFields(await session(found, undefined, 'otp')), type: 'magiclink' }).toString()
@@ -199,9 +238,10 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulat
       const who = await bearer(req);
       if (!who) return fail(res, 401, 'bad_jwt', 'invalid JWT: unable to parse or verify signature');
       const everywhere = url.searchParams.get('scope') === 'global';
-      for (const [token, held] of refreshTokens) {
-        if (held.userId === who.account.id && (everywhere || held.sessionId === who.sessionId)) refreshTokens.delete(token);
+      for (const [id, userId] of sessions) {
+        if (userId === who.account.id && (everywhere || id === who.sessionId)) sessions.delete(id);
       }
+      for (const [token, held] of refreshTokens) if (!sessions.has(held.sessionId)) refreshTokens.delete(token);
       res.writeHead(204).end();
       return;
     }
@@ -210,16 +250,17 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulat
 
   /** "Sends" a one-time link: one line in the mailbox file, and nothing on the console. */
   function mail({ dataDir, origin }: LinkOptions, a: Account, redirectTo: URL) {
-    // One link at a time per account, as Supabase Auth keeps one: asking again voids the last.
-    for (const [token, link] of magicLinks) if (link.userId === a.id) magicLinks.delete(token);
+    // As Supabase Auth, one link a minute per account. Unlike it, asking again leaves the earlier
+    // links working: otherwise anyone who knows a staff address could void their links at will.
+    if (Date.now() - (lastLinkAt.get(a.id) ?? 0) < limits.linkPeriodSeconds * 1000) return;
+    lastLinkAt.set(a.id, Date.now());
+    for (const [token, link] of magicLinks) if (link.expiresAt <= Date.now()) magicLinks.delete(token);
     const token = randomBytes(24).toString('base64url');
     magicLinks.set(token, { userId: a.id, expiresAt: Date.now() + magicLinkSeconds * 1000 });
     const link = new URL('/auth/v1/verify', origin());
     link.search = new URLSearchParams({ token, type: 'magiclink', redirect_to: redirectTo.toString() }).toString();
-    const mailbox = authMailbox(dataDir);
-    mkdirSync(path.dirname(mailbox), { recursive: true });
     // The links are passwords for a while: the file is for this computer's user only.
-    appendFileSync(mailbox, `${new Date().toISOString()}\t${a.email}\t${link.toString()}\n`, { mode: 0o600 });
+    appendFileSync(privateLogFile(dataDir, mailboxName), `${new Date().toISOString()}\t${a.email}\t${link.toString()}\n`);
   }
 
   return {
@@ -227,6 +268,29 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links }: AuthEmulat
       route(req, res, path).catch((error: unknown) => fail(res, 500, 'unexpected_failure', String(error)));
     },
     close: () => pool.end(),
+  };
+}
+
+/** The address the request came from: the gateway hands requests over as they arrived, so it is the socket's. */
+const clientAddress = (req: http.IncomingMessage) => req.socket.remoteAddress ?? '';
+
+/**
+ * Supabase Auth's limiter: per client address, a bucket that holds `limit` requests and refills
+ * at `limit` per `seconds`; a request takes one, or is refused while it is empty.
+ */
+function tokenBucket(limit: number, seconds: number) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(address: string): boolean {
+      const now = Date.now();
+      const bucket = buckets.get(address) ?? { tokens: limit, at: now };
+      bucket.tokens = Math.min(limit, bucket.tokens + ((now - bucket.at) / 1000) * (limit / seconds));
+      bucket.at = now;
+      buckets.set(address, bucket);
+      if (bucket.tokens < 1) return false;
+      bucket.tokens -= 1;
+      return true;
+    },
   };
 }
 

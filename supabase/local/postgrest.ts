@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { privateLogFile } from './paths.ts';
 import { StackError } from './ports.ts';
 
 export interface RunningPostgrest {
@@ -32,7 +33,7 @@ function binary(): string {
 }
 
 export async function startPostgrest(options: PostgrestOptions): Promise<RunningPostgrest> {
-  const log = createWriteStream(path.join(options.dir, 'logs', 'postgrest.log'), { flags: 'a' });
+  const log = createWriteStream(privateLogFile(options.dir, 'postgrest.log'), { flags: 'a' });
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('PGRST_')));
   const child = spawn(binary(), [], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { authMailbox, createAuthEmulator } from './authEmulator.ts';
+import { authMailbox, createAuthEmulator, type AuthLimits } from './authEmulator.ts';
 import { createGateway } from './gateway.ts';
 import { migrate, type StaffSignIn } from './migrate.ts';
 import { freePort, listenNearPort, StackError } from './ports.ts';
@@ -19,6 +19,8 @@ export interface StackOptions {
   port: number;
   /** Postgres's preferred port, likewise; a stable one keeps the printed DB URL stable. */
   databasePort?: number;
+  /** The local Auth emulation's limits, Supabase Auth's unless given. */
+  authLimits?: AuthLimits;
 }
 
 export interface Stack {
@@ -35,7 +37,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack({ dir, distDir, port, databasePort = 0 }: StackOptions): Promise<Stack> {
+export async function startStack({ dir, distDir, port, databasePort = 0, authLimits }: StackOptions): Promise<Stack> {
   assertNotRunning(dir);
   const lockFile = path.join(dir, 'stack.json');
 
@@ -69,6 +71,7 @@ export async function startStack({ dir, distDir, port, databasePort = 0 }: Stack
       databaseUrl,
       jwtSecret: secrets.jwtSecret,
       links: { dataDir: dir, origin: () => url },
+      ...(authLimits && { limits: authLimits }),
     });
     cleanup.push(auth.close);
     const gateway = createGateway({ postgrestPort: postgrest.port, keys, auth, distDir });

@@ -1,11 +1,14 @@
 // Staff sign in through supabase-js exactly as they would against Supabase
 // Auth; locally the gateway's emulation answers. The access token it issues
 // carries Supabase's claims and is accepted by PostgREST as `authenticated`.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { createClient } from '@supabase/supabase-js';
 import { decodeJwt, SignJWT } from 'jose';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { authMailbox, createAuthEmulator } from '../../supabase/local/authEmulator.ts';
+import { temporaryDataDir } from '../support/testStack.ts';
 
 const { url, anonKey, databaseUrl, mailbox } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });
@@ -60,9 +63,15 @@ describe('staff sign-in', () => {
     expect(reused.error).not.toBeNull();
 
     const latest = refreshed.data.session!.refresh_token;
+    const accessToken = refreshed.data.session!.access_token;
+    expect((await supabase.auth.getUser(accessToken)).data.user?.id).toBe(userId);
     expect((await supabase.auth.signOut()).error).toBeNull();
     const afterSignOut = await client().auth.refreshSession({ refresh_token: latest });
     expect(afterSignOut.error).not.toBeNull();
+    // As Supabase Auth: the session is gone, so its token no longer names a user.
+    const user = await client().auth.getUser(accessToken);
+    expect(user.data.user).toBeNull();
+    expect(user.error?.status).toBe(401);
   });
 
   it('is refused without the project’s API key, like the rest of the API', async () => {
@@ -146,12 +155,13 @@ describe('staff sign-in links (the local emulation of Supabase Auth’s magic li
     expect(again.fragment).toEqual({ error: 'access_denied', error_code: 'otp_expired', error_description: expect.any(String) });
   });
 
-  it('voids the previous link when another is asked for, and refuses a made-up one', async () => {
+  it('keeps a link working when another is asked for, voids the rest once one signs in, and refuses a made-up one', async () => {
+    // Anyone who knows a staff address can ask for a link: that must not void the one in their mailbox.
     const older = await linkFor(email);
     const newer = await linkFor(email);
-    expect((await follow(older)).fragment.error_code).toBe('otp_expired');
-    expect((await follow(newer)).fragment.access_token).toBeTruthy();
-    const madeUp = new URL(newer);
+    expect((await follow(older)).fragment.access_token).toBeTruthy();
+    expect((await follow(newer)).fragment.error_code).toBe('otp_expired');
+    const madeUp = new URL(await linkFor(email));
     madeUp.searchParams.set('token', 'made-up');
     expect((await follow(madeUp)).fragment.error_code).toBe('otp_expired');
   });
@@ -170,5 +180,82 @@ describe('staff sign-in links (the local emulation of Supabase Auth’s magic li
     const asked = await askForLink(email, 'https://attacker.example/staff');
     expect(asked.error?.status).toBe(400);
     expect(mail()).toHaveLength(before);
+  });
+});
+
+describe('the local Auth emulation’s limits, which are Supabase Auth’s', () => {
+  /** An emulation of its own, with Supabase's limits (the shared stack loosens them for the other tests), over HTTP as the gateway serves it. */
+  async function emulation() {
+    const dataDir = temporaryDataDir();
+    let origin = '';
+    const auth = createAuthEmulator({ databaseUrl, jwtSecret: 'a secret for this emulation only, at least 32 characters', links: { dataDir, origin: () => origin } });
+    const server = http.createServer((req, res) => auth.handle(req, res, (req.url ?? '/').replace(/^\/auth\/v1/, '')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    return {
+      origin,
+      dataDir,
+      client: () => createClient(origin, anonKey, { auth: { persistSession: false, autoRefreshToken: false } }),
+      async stop() {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+        await auth.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  it('sends one link a minute per account, and the first stays the one that works', async () => {
+    const emulated = await emulation();
+    try {
+      const ask = () => emulated.client().auth.signInWithOtp({ email, options: { shouldCreateUser: false, emailRedirectTo: `${emulated.origin}/staff` } });
+      expect((await ask()).error).toBeNull();
+      expect((await ask()).error).toBeNull();
+      const sent = readFileSync(authMailbox(emulated.dataDir), 'utf8').split('\n').filter(Boolean);
+      expect(sent).toHaveLength(1);
+      const followed = await fetch(sent[0]!.split('\t')[2]!, { redirect: 'manual' });
+      expect(new URLSearchParams(new URL(followed.headers.get('location') ?? '').hash.slice(1)).get('access_token')).toBeTruthy();
+    } finally {
+      await emulated.stop();
+    }
+  });
+
+  it('checks a password for an unknown address with the same bcrypt work as for an account, so the delay tells nothing', async () => {
+    const emulated = await emulation();
+    try {
+      const spy = vi.spyOn(pg.Pool.prototype, 'query');
+      let calls: unknown[][] = [];
+      try {
+        expect((await emulated.client().auth.signInWithPassword({ email, password: 'guess' })).error?.code).toBe('invalid_credentials');
+        expect((await emulated.client().auth.signInWithPassword({ email: `nobody-${crypto.randomUUID()}@example.org`, password: 'guess' })).error?.code).toBe('invalid_credentials');
+        calls = [...spy.mock.calls];
+      } finally {
+        spy.mockRestore();
+      }
+      const checks = calls.filter(([text]) => String(text).includes('crypt('));
+      expect(checks).toHaveLength(2);
+      expect(checks[0]![0]).toBe(checks[1]![0]);
+      // The hash an unknown address is checked against has the accounts' cost (bcrypt's "$2a$06$").
+      const { rows } = await db.query('select encrypted_password from auth.users where id = $1', [userId]);
+      const cost = (hash: string) => hash.slice(0, 7);
+      expect(cost(String((checks[1]![1] as unknown[])[2]))).toBe(cost(rows[0].encrypted_password));
+    } finally {
+      await emulated.stop();
+    }
+  });
+
+  it('refuses a client’s password sign-ins after 30 in a row, even with the right password', async () => {
+    const emulated = await emulation();
+    try {
+      const answers: Array<string | undefined> = [];
+      for (let attempt = 0; attempt < 31; attempt += 1) answers.push((await emulated.client().auth.signInWithPassword({ email, password: 'guess' })).error?.code);
+      expect(answers.slice(0, 30).every((code) => code === 'invalid_credentials')).toBe(true);
+      expect(answers[30]).toBe('over_request_rate_limit');
+      const right = await emulated.client().auth.signInWithPassword({ email, password });
+      expect(right.error?.status).toBe(429);
+      expect(right.data.session).toBeNull();
+    } finally {
+      await emulated.stop();
+    }
   });
 });
