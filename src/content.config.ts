@@ -6,11 +6,12 @@ import { defineCollection } from 'astro/content/config';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentDir } from './lib/content/folder.ts';
+import { idPattern } from './lib/ids.ts';
 
 const dir = contentDir();
 
 /** An id that appears in URLs and file names: beat "0111", district "1", slug "maria-lopez". */
-export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'use letters, digits, - and _ only');
+export const idSchema = z.string().regex(idPattern, 'use letters, digits, - and _ only');
 
 /** [longitude, latitude] in WGS 84, as GeoJSON orders them. */
 export const lonLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);

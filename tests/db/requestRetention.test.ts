@@ -31,17 +31,17 @@ const byReceipt = `receipt_hash = sha256(convert_to(replace($1, '-', ''), 'UTF8'
 
 const request = (businessName: string): WorkshopRequest => ({
   workshop: 'robbery-prevention',
-  businessName: `${businessName} ${run}`,
+  business_name: `${businessName} ${run}`,
   address: '1200 W Birch St',
   beat: '101',
   latitude: 41.118,
   longitude: -88.262,
-  contactName: 'Ana Ruiz',
-  contactEmail: 'ana.retention@example.com',
-  contactPhone: '555-0123',
-  contactLanguage: 'es',
+  contact_name: 'Ana Ruiz',
+  contact_email: 'ana.retention@example.com',
+  contact_phone: '555-0123',
+  contact_language: 'es',
   attendees: 6,
-  preferredTimes: [inDays(7), inDays(14)],
+  preferred_times: [inDays(7), inDays(14)],
   notes: 'Ask for Ana at the back door, mornings only.',
 });
 

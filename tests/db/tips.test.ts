@@ -77,7 +77,7 @@ describe('submit_tip', () => {
 
   it('keeps where and when, and refuses a malformed beat or a time out of range, naming the field', async () => {
     const occurredAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
-    const stored = await submitTip(anon, { ...tip, beat: '101', occurredAt }, crypto.randomUUID());
+    const stored = await submitTip(anon, { ...tip, beat: '101', occurred_at: occurredAt }, crypto.randomUUID());
     if (stored.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(stored)}`);
     const { rows } = await db.query(
       `select beat, occurred_at, ongoing from public.tips where receipt_hash = sha256(convert_to($1, 'UTF8'))`,
@@ -87,8 +87,8 @@ describe('submit_tip', () => {
 
     const key = () => crypto.randomUUID();
     expect(await submitTip(anon, { ...tip, beat: '101; drop table tips' }, key())).toMatchObject({ kind: 'invalid', field: 'beat' });
-    expect(await submitTip(anon, { ...tip, occurredAt: new Date(Date.now() + 86_400_000).toISOString() }, key())).toMatchObject({ kind: 'invalid', field: 'occurred_at' });
-    expect(await submitTip(anon, { ...tip, occurredAt, ongoing: true }, key())).toMatchObject({ kind: 'invalid', field: 'occurred_at' });
+    expect(await submitTip(anon, { ...tip, occurred_at: new Date(Date.now() + 86_400_000).toISOString() }, key())).toMatchObject({ kind: 'invalid', field: 'occurred_at' });
+    expect(await submitTip(anon, { ...tip, occurred_at: occurredAt, ongoing: true }, key())).toMatchObject({ kind: 'invalid', field: 'occurred_at' });
   });
 
   it('keeps the place, descriptions and contact details given, and nothing the resident left out', async () => {
@@ -98,12 +98,12 @@ describe('submit_tip', () => {
       place: '1200 W Birch St',
       latitude: 41.88,
       longitude: -87.63,
-      personDescription: 'Two people in dark hoodies.',
-      vehicleDescription: 'Grey hatchback, plate 7KD.',
-      contactName: 'Ana',
-      contactEmail: 'ana@example.org',
-      contactPhone: '+1 (312) 555-0100',
-      contactLanguage: 'es',
+      person_description: 'Two people in dark hoodies.',
+      vehicle_description: 'Grey hatchback, plate 7KD.',
+      contact_name: 'Ana',
+      contact_email: 'ana@example.org',
+      contact_phone: '+1 (312) 555-0100',
+      contact_language: 'es',
     };
     const stored = await submitTip(anon, full, crypto.randomUUID());
     const bare = await submitTip(anon, tip, crypto.randomUUID());
@@ -304,7 +304,7 @@ describe('purge_closed_tips', () => {
   it('removes what residents wrote and gave in tips closed longer than the retention period, and only for the service role', async () => {
     const outcome = await submitTip(
       anon,
-      { ...tip, place: '1200 W Birch St', latitude: 41.88, longitude: -87.63, personDescription: 'A tall person in a yellow coat.', vehicleDescription: 'A red van.', contactName: 'Ana', contactEmail: 'ana@example.org', contactPhone: '312 555 0100' },
+      { ...tip, place: '1200 W Birch St', latitude: 41.88, longitude: -87.63, person_description: 'A tall person in a yellow coat.', vehicle_description: 'A red van.', contact_name: 'Ana', contact_email: 'ana@example.org', contact_phone: '312 555 0100' },
       crypto.randomUUID(),
     );
     if (outcome.kind !== 'stored') throw new Error('not stored');

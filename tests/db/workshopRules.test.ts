@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formField, workshopLimits, workshopRequestErrors } from '../../src/features/workshops/workshop.schema.ts';
+import { workshopLimits, workshopRequestErrors } from '../../src/features/workshops/workshop.schema.ts';
 
 const db = new pg.Client({ connectionString: inject('stack').databaseUrl });
 beforeAll(() => db.connect());
@@ -14,17 +14,17 @@ afterAll(() => db.end());
 
 interface Payload {
   workshop: string;
-  businessName: string;
+  business_name: string;
   address: string;
-  contactName: string;
+  contact_name: string;
   beat?: string;
   latitude?: number;
   longitude?: number;
-  contactEmail?: string;
-  contactPhone?: string;
-  contactLanguage?: string;
+  contact_email?: string;
+  contact_phone?: string;
+  contact_language?: string;
   attendees?: number;
-  preferredTimes?: string[];
+  preferred_times?: string[];
   notes?: string;
 }
 
@@ -39,18 +39,18 @@ async function databaseRefuses(request: Payload): Promise<string | null> {
          contact_language => $11, attendees => $12, preferred_times => $13::timestamptz[], notes => $14)`,
       [
         request.workshop,
-        request.businessName,
+        request.business_name,
         request.address,
-        request.contactName,
+        request.contact_name,
         crypto.randomUUID(),
         request.beat ?? null,
         request.latitude ?? null,
         request.longitude ?? null,
-        request.contactEmail ?? null,
-        request.contactPhone ?? null,
-        request.contactLanguage ?? null,
+        request.contact_email ?? null,
+        request.contact_phone ?? null,
+        request.contact_language ?? null,
         request.attendees ?? null,
-        request.preferredTimes ?? null,
+        request.preferred_times ?? null,
         request.notes ?? null,
       ],
     );
@@ -58,7 +58,7 @@ async function databaseRefuses(request: Payload): Promise<string | null> {
   } catch (error) {
     const { code, detail } = error as { code?: string; detail?: string };
     if (code !== '22023' || !detail) throw error;
-    return formField(detail);
+    return detail;
   } finally {
     await db.query('rollback');
   }
@@ -128,20 +128,20 @@ const preferredTimes = maybe(
 const request: fc.Arbitrary<Payload> = fc.record(
   {
     workshop,
-    businessName: text(workshopLimits.businessName),
+    business_name: text(workshopLimits.business_name),
     address: text(workshopLimits.address),
-    contactName: text(120),
+    contact_name: text(120),
     beat,
     latitude,
     longitude,
-    contactEmail,
-    contactPhone,
-    contactLanguage,
+    contact_email: contactEmail,
+    contact_phone: contactPhone,
+    contact_language: contactLanguage,
     attendees,
-    preferredTimes,
+    preferred_times: preferredTimes,
     notes: maybe(text(workshopLimits.notes)),
   },
-  { requiredKeys: ['workshop', 'businessName', 'address', 'contactName'] },
+  { requiredKeys: ['workshop', 'business_name', 'address', 'contact_name'] },
 );
 
 /** The form sends its text trimmed; the language as the list gives it. */
@@ -149,11 +149,11 @@ const asSent = (payload: Payload): Payload => {
   const trim = (value: string | undefined) => value?.trim();
   return {
     ...payload,
-    businessName: payload.businessName.trim(),
+    business_name: payload.business_name.trim(),
     address: payload.address.trim(),
-    contactName: payload.contactName.trim(),
-    contactEmail: trim(payload.contactEmail),
-    contactPhone: trim(payload.contactPhone),
+    contact_name: payload.contact_name.trim(),
+    contact_email: trim(payload.contact_email),
+    contact_phone: trim(payload.contact_phone),
     notes: trim(payload.notes),
   };
 };
@@ -177,12 +177,12 @@ describe('workshop request rules', () => {
     const now = Date.now();
     const sent: Payload = {
       workshop: 'cpted-survey',
-      businessName: 'Café Ñandú',
+      business_name: 'Café Ñandú',
       address: '1200 W Birch St',
-      contactName: 'José Álvarez',
-      contactPhone: '+1 555 010 0123',
-      contactLanguage: 'es',
-      preferredTimes: [written(now + 3 * day, -300), written(now + 4 * day, 0)],
+      contact_name: 'José Álvarez',
+      contact_phone: '+1 555 010 0123',
+      contact_language: 'es',
+      preferred_times: [written(now + 3 * day, -300), written(now + 4 * day, 0)],
     };
     expect(workshopRequestErrors(sent)).toEqual({});
     expect(await databaseRefuses(sent)).toBeNull();

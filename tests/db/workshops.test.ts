@@ -17,17 +17,17 @@ const day = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * day).toISOString();
 const request: WorkshopRequest = {
   workshop: 'robbery-prevention',
-  businessName: 'Corner Grocery',
+  business_name: 'Corner Grocery',
   address: '1200 W Birch St',
   beat: '101',
   latitude: 41.118,
   longitude: -88.262,
-  contactName: 'Ana Ruiz',
-  contactEmail: 'ana@example.com',
-  contactPhone: '555-0123',
-  contactLanguage: 'es',
+  contact_name: 'Ana Ruiz',
+  contact_email: 'ana@example.com',
+  contact_phone: '555-0123',
+  contact_language: 'es',
   attendees: 6,
-  preferredTimes: [inDays(7), inDays(14), inDays(21)],
+  preferred_times: [inDays(7), inDays(14), inDays(21)],
   notes: 'Mornings suit us best.',
 };
 
@@ -51,7 +51,7 @@ async function sent(input: WorkshopRequest = request): Promise<string> {
 describe('request_workshop', () => {
   it('stores a request from an anonymous caller, as given, and returns a receipt code', async () => {
     const before = await storedRequests();
-    const receipt = await sent({ ...request, businessName: '  Corner Grocery ' });
+    const receipt = await sent({ ...request, business_name: '  Corner Grocery ' });
     expect(receipt).toMatch(receiptFormat);
     expect(await storedRequests()).toBe(before + 1);
     const { rows } = await db.query(
@@ -73,7 +73,7 @@ describe('request_workshop', () => {
         contact_phone: '555-0123',
         contact_language: 'es',
         attendees: 6,
-        preferred_times: request.preferredTimes.map((time) => new Date(time)),
+        preferred_times: request.preferred_times.map((time) => new Date(time)),
         notes: 'Mornings suit us best.',
         status: 'received',
         confirmed_at: null,
@@ -83,8 +83,8 @@ describe('request_workshop', () => {
   });
 
   it('takes a survey of premises with no attendees, no point and a phone number only', async () => {
-    const { attendees: _a, latitude: _la, longitude: _lo, beat: _b, contactEmail: _e, notes: _n, ...survey } = request;
-    const receipt = await sent({ ...survey, workshop: 'cpted-survey', preferredTimes: [inDays(3), inDays(4)] });
+    const { attendees: _a, latitude: _la, longitude: _lo, beat: _b, contact_email: _e, notes: _n, ...survey } = request;
+    const receipt = await sent({ ...survey, workshop: 'cpted-survey', preferred_times: [inDays(3), inDays(4)] });
     const { rows } = await db.query(`select attendees, latitude, beat, contact_email, notes from public.workshop_requests where ${byReceipt}`, [bare(receipt)]);
     expect(rows).toEqual([{ attendees: null, latitude: null, beat: null, contact_email: null, notes: null }]);
   });
@@ -112,8 +112,8 @@ describe('request_workshop', () => {
   const refusals: Array<[string, string, Partial<Record<keyof WorkshopRequest, unknown>>]> = [
     ['workshop', 'that is not an id', { workshop: 'robbery; drop table' }],
     ['workshop', 'left empty', { workshop: '' }],
-    ['business_name', 'left blank', { businessName: '   ' }],
-    ['business_name', 'over 200 characters', { businessName: 'B'.repeat(201) }],
+    ['business_name', 'left blank', { business_name: '   ' }],
+    ['business_name', 'over 200 characters', { business_name: 'B'.repeat(201) }],
     ['address', 'left empty', { address: '' }],
     ['address', 'over 300 characters', { address: 'A'.repeat(301) }],
     ['beat', 'that is not an id', { beat: 'Beat 101' }],
@@ -121,19 +121,19 @@ describe('request_workshop', () => {
     ['latitude', 'missing from a point', { latitude: undefined }],
     ['longitude', 'out of range', { longitude: -181 }],
     ['longitude', 'missing from a point', { longitude: undefined }],
-    ['contact_name', 'left blank', { contactName: ' ' }],
-    ['contact_name', 'over 120 characters', { contactName: 'N'.repeat(121) }],
-    ['contact_email', 'that is not an address', { contactEmail: 'ana at example' }],
-    ['contact_email', 'missing with no phone either', { contactEmail: undefined, contactPhone: undefined }],
-    ['contact_phone', 'of too few digits', { contactPhone: '12345' }],
-    ['contact_language', 'that is not a language tag', { contactLanguage: 'Spanish' }],
+    ['contact_name', 'left blank', { contact_name: ' ' }],
+    ['contact_name', 'over 120 characters', { contact_name: 'N'.repeat(121) }],
+    ['contact_email', 'that is not an address', { contact_email: 'ana at example' }],
+    ['contact_email', 'missing with no phone either', { contact_email: undefined, contact_phone: undefined }],
+    ['contact_phone', 'of too few digits', { contact_phone: '12345' }],
+    ['contact_language', 'that is not a language tag', { contact_language: 'Spanish' }],
     ['attendees', 'of none', { attendees: 0 }],
     ['attendees', 'over 1000', { attendees: 1001 }],
-    ['preferred_times', 'of one only', { preferredTimes: [inDays(7)] }],
-    ['preferred_times', 'of four', { preferredTimes: [inDays(1), inDays(2), inDays(3), inDays(4)] }],
-    ['preferred_times', 'in the past', { preferredTimes: [inDays(-1), inDays(2)] }],
-    ['preferred_times', 'over a year ahead', { preferredTimes: [inDays(2), inDays(366)] }],
-    ['preferred_times', 'twice the same instant', { preferredTimes: [inDays(2), inDays(2)].map((time, i) => (i === 0 ? time : time.replace('Z', '+00:00'))) }],
+    ['preferred_times', 'of one only', { preferred_times: [inDays(7)] }],
+    ['preferred_times', 'of four', { preferred_times: [inDays(1), inDays(2), inDays(3), inDays(4)] }],
+    ['preferred_times', 'in the past', { preferred_times: [inDays(-1), inDays(2)] }],
+    ['preferred_times', 'over a year ahead', { preferred_times: [inDays(2), inDays(366)] }],
+    ['preferred_times', 'twice the same instant', { preferred_times: [inDays(2), inDays(2)].map((time, i) => (i === 0 ? time : time.replace('Z', '+00:00'))) }],
     ['notes', 'over 2000 characters', { notes: 'n'.repeat(2001) }],
   ];
 
@@ -197,7 +197,7 @@ describe('workshop_status', () => {
 
   it('shows the confirmed time once staff confirm, and the reason once they decline', async () => {
     const receipt = await sent();
-    const slot = request.preferredTimes[1]!;
+    const slot = request.preferred_times[1]!;
     await db.query(`update public.workshop_requests set status = 'confirmed', confirmed_at = $2 where ${byReceipt}`, [bare(receipt), slot]);
     expect(await lookUpWorkshopRequest(anon, receipt)).toMatchObject({ kind: 'found', found: { status: 'confirmed', declineReason: null } });
     const confirmed = await lookUpWorkshopRequest(anon, receipt);
@@ -215,7 +215,7 @@ describe('workshop_status', () => {
     const receipt = await sent();
     await db.query(`update public.workshop_requests set created_at = now() - interval '3 days', status_changed_at = now() - interval '3 days' where ${byReceipt}`, [bare(receipt)]);
     const before = await lookUpWorkshopRequest(anon, receipt);
-    await db.query(`update public.workshop_requests set status = 'confirmed', confirmed_at = $2 where ${byReceipt}`, [bare(receipt), request.preferredTimes[0]]);
+    await db.query(`update public.workshop_requests set status = 'confirmed', confirmed_at = $2 where ${byReceipt}`, [bare(receipt), request.preferred_times[0]]);
     const after = await lookUpWorkshopRequest(anon, receipt);
     if (before.kind !== 'found' || after.kind !== 'found') throw new Error('not found');
     expect(after.found.requestedOn).toBe(before.found.requestedOn);

@@ -7,19 +7,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import { format } from '../../lib/i18n/format.ts';
-import { memberBeats, staffContent, staffContentLoader, type StaffContent } from './content.ts';
-import Inbox from './Inbox.tsx';
-import { defaultFilter, inboxItems, receivedSince, type InboxFilter, type InboxItem } from './inbox.ts';
-import ItemView from './ItemView.tsx';
-import type { StaffMember } from './records.ts';
-import { parseRoute, type Route } from './route.ts';
-import SignIn from './SignIn.tsx';
-import StaffAccounts from './StaffAccounts.tsx';
-import { staffClient } from './staffClient.ts';
-import { loadInbox, whoAmI } from './staffData.ts';
-import type { StaffProps } from './staffProps.ts';
-import WeeklySummary from './WeeklySummary.tsx';
-import { shell, useShell, useWorkspace, workspace, WorkspaceContext, type Shell, type Workspace } from './words.ts';
+import { memberBeats, staffContent, staffContentLoader, type StaffContent } from './workspace/content.ts';
+import Inbox from './inbox/Inbox.tsx';
+import { defaultFilter, inboxItems, receivedSince, type InboxFilter, type InboxItem } from './inbox/inbox.ts';
+import ItemView from './items/ItemView.tsx';
+import type { StaffMember } from './workspace/records.ts';
+import { parseRoute, type Route } from './workspace/route.ts';
+import SignIn from './workspace/SignIn.tsx';
+import StaffAccounts from './accounts/StaffAccounts.tsx';
+import { staffClient } from './workspace/staffClient.ts';
+import { loadInbox, whoAmI } from './workspace/staffData.ts';
+import type { StaffProps } from './workspace/staffProps.ts';
+import WeeklySummary from './summary/WeeklySummary.tsx';
+import { shell, useShell, useWorkspace, workspace, WorkspaceContext, type Shell, type Workspace } from './workspace/words.ts';
 
 type Session =
   | { state: 'checking' }

@@ -5,7 +5,7 @@
 // be contacted, and the form says what is kept and what is not.
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { buttonClass, ErrorSummary, Field, FieldError, fieldClass, Honeypot, ReceiptPanel, SavedOnDevice } from '../../components/forms/FormParts.tsx';
-import { publicApi } from '../../lib/api.ts';
+import { publicApi } from '../../lib/api/publicApi.ts';
 import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
@@ -30,27 +30,15 @@ interface TipFormProps {
   languages: Array<{ tag: string; name: string }>;
 }
 
-// The API names fields in snake_case; the form's fields are the schema's names.
-// Anything about the place belongs to the one "where" control.
-const formField: Record<string, string> = {
-  beat: 'where',
-  place: 'where',
-  latitude: 'where',
-  longitude: 'where',
-  occurred_at: 'occurredAt',
-  vehicle_description: 'vehicleDescription',
-  person_description: 'personDescription',
-  contact_name: 'contactName',
-  contact_email: 'contactEmail',
-  contact_phone: 'contactPhone',
-  contact_language: 'contactLanguage',
-};
+// The form's fields are named as submit_tip's arguments, except that everything
+// about the place is said with the one "where" control.
+const placeFields: Record<string, string> = { beat: 'where', place: 'where', latitude: 'where', longitude: 'where' };
 
 export default function TipForm({ t, forms, places, finder, emergencyNotice, statusUrl, headingLevel = 2, beats, languages }: TipFormProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const StoredHeading = headingLevel === 1 ? 'h2' : 'h3';
   const id = useId();
-  const submission = useSubmission<Tip, TipReceipt>({ kind: 'tips', send: (tip, key) => submitTip(publicApi(), tip, key), t: forms, fields: formField });
+  const submission = useSubmission<Tip, TipReceipt>({ kind: 'tips', send: (tip, key) => submitTip(publicApi(), tip, key), t: forms, fields: placeFields });
   const { phase, errors, problem } = submission;
   const [length, setLength] = useState(0);
   const [when, setWhen] = useState<'unknown' | 'ongoing' | 'at'>('unknown');
@@ -75,7 +63,7 @@ export default function TipForm({ t, forms, places, finder, emergencyNotice, sta
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string | undefined>;
     const given = (value: string | undefined) => (value?.trim() ? value : undefined);
     // The time is typed in the resident's own clock; the API gets the instant.
-    const local = data.occurredAt ?? '';
+    const local = data.occurred_at ?? '';
     const input = {
       category: data.category,
       description: data.description,
@@ -84,18 +72,18 @@ export default function TipForm({ t, forms, places, finder, emergencyNotice, sta
       longitude: place.point?.[0],
       latitude: place.point?.[1],
       ongoing: when === 'ongoing' || undefined,
-      occurredAt: when === 'at' ? (local && !Number.isNaN(Date.parse(local)) ? new Date(local).toISOString() : '') : undefined,
-      vehicleDescription: given(data.vehicleDescription),
-      personDescription: given(data.personDescription),
+      occurred_at: when === 'at' ? (local && !Number.isNaN(Date.parse(local)) ? new Date(local).toISOString() : '') : undefined,
+      vehicle_description: given(data.vehicle_description),
+      person_description: given(data.person_description),
       ...(contact
-        ? { contactName: given(data.contactName), contactEmail: given(data.contactEmail), contactPhone: given(data.contactPhone), contactLanguage: data.contactLanguage }
+        ? { contact_name: given(data.contact_name), contact_email: given(data.contact_email), contact_phone: given(data.contact_phone), contact_language: data.contact_language }
         : {}),
     };
     const found: Record<string, string> = Object.fromEntries(
-      Object.entries(tipErrors(input)).map(([field, code]) => [formField[field] ?? field, t.errors[code]]),
+      Object.entries(tipErrors(input)).map(([field, code]) => [placeFields[field] ?? field, t.errors[code]]),
     );
     // Asking to be contacted means leaving a way to be reached.
-    if (contact && !input.contactEmail && !input.contactPhone && !found.contactEmail) found.contactEmail = t.errors['contact.missing'];
+    if (contact && !input.contact_email && !input.contact_phone && !found.contact_email) found.contact_email = t.errors['contact.missing'];
     void submission.submit(Object.keys(found).length > 0 ? { errors: found } : { input: tipSchema.parse(input) }, data.website);
   }
 
@@ -151,7 +139,7 @@ export default function TipForm({ t, forms, places, finder, emergencyNotice, sta
 
       <fieldset className="space-y-2">
         <legend className="font-semibold">{t.when}</legend>
-        <FieldError id={`${id}-occurredAt`} error={errors.occurredAt} />
+        <FieldError id={`${id}-occurred_at`} error={errors.occurred_at} />
         {(['unknown', 'ongoing', 'at'] as const).map((choice) => (
           <label key={choice} className="flex items-center gap-2">
             <input type="radio" name="when" value={choice} checked={when === choice} onChange={() => setWhen(choice)} className="size-5" />
@@ -160,15 +148,15 @@ export default function TipForm({ t, forms, places, finder, emergencyNotice, sta
         ))}
         {when === 'at' && (
           <div className="pl-7">
-            <label htmlFor={`${id}-occurredAt`} className="block text-sm">
+            <label htmlFor={`${id}-occurred_at`} className="block text-sm">
               {t.whenAt}
             </label>
             <input
-              id={`${id}-occurredAt`}
-              name="occurredAt"
+              id={`${id}-occurred_at`}
+              name="occurred_at"
               type="datetime-local"
-              aria-invalid={errors.occurredAt ? true : undefined}
-              aria-describedby={errors.occurredAt ? `${id}-occurredAt-error` : undefined}
+              aria-invalid={errors.occurred_at ? true : undefined}
+              aria-describedby={errors.occurred_at ? `${id}-occurred_at-error` : undefined}
               className={fieldClass}
             />
           </div>
@@ -189,11 +177,11 @@ export default function TipForm({ t, forms, places, finder, emergencyNotice, sta
       <fieldset className="space-y-4">
         <legend className="font-semibold">{optional(t.peopleLegend)}</legend>
         <p className="text-slate-700">{t.peopleWhy}</p>
-        <Field id={`${id}-personDescription`} label={t.person} hint={t.personHint} error={errors.personDescription}>
-          {(control) => <textarea {...control} name="personDescription" rows={3} maxLength={detailsLength} className={fieldClass} />}
+        <Field id={`${id}-person_description`} label={t.person} hint={t.personHint} error={errors.person_description}>
+          {(control) => <textarea {...control} name="person_description" rows={3} maxLength={detailsLength} className={fieldClass} />}
         </Field>
-        <Field id={`${id}-vehicleDescription`} label={t.vehicle} hint={t.vehicleHint} error={errors.vehicleDescription}>
-          {(control) => <textarea {...control} name="vehicleDescription" rows={3} maxLength={detailsLength} className={fieldClass} />}
+        <Field id={`${id}-vehicle_description`} label={t.vehicle} hint={t.vehicleHint} error={errors.vehicle_description}>
+          {(control) => <textarea {...control} name="vehicle_description" rows={3} maxLength={detailsLength} className={fieldClass} />}
         </Field>
       </fieldset>
 
@@ -207,21 +195,21 @@ export default function TipForm({ t, forms, places, finder, emergencyNotice, sta
         ))}
         {contact && (
           <div className="space-y-4 border-l-4 border-slate-300 pl-4">
-            <Field id={`${id}-contactName`} label={optional(t.contactName)} error={errors.contactName}>
-              {(control) => <input {...control} name="contactName" type="text" autoComplete="name" className={fieldClass} />}
+            <Field id={`${id}-contact_name`} label={optional(t.contactName)} error={errors.contact_name}>
+              {(control) => <input {...control} name="contact_name" type="text" autoComplete="name" className={fieldClass} />}
             </Field>
             <p id={`${id}-contact-hint`} className="text-slate-700">
               {t.contactHint}
             </p>
-            <Field id={`${id}-contactEmail`} label={t.contactEmail} error={errors.contactEmail}>
-              {(control) => <input {...control} name="contactEmail" type="email" autoComplete="email" className={fieldClass} />}
+            <Field id={`${id}-contact_email`} label={t.contactEmail} error={errors.contact_email}>
+              {(control) => <input {...control} name="contact_email" type="email" autoComplete="email" className={fieldClass} />}
             </Field>
-            <Field id={`${id}-contactPhone`} label={t.contactPhone} error={errors.contactPhone}>
-              {(control) => <input {...control} name="contactPhone" type="tel" autoComplete="tel" className={fieldClass} />}
+            <Field id={`${id}-contact_phone`} label={t.contactPhone} error={errors.contact_phone}>
+              {(control) => <input {...control} name="contact_phone" type="tel" autoComplete="tel" className={fieldClass} />}
             </Field>
-            <Field id={`${id}-contactLanguage`} label={t.contactLanguage} error={errors.contactLanguage}>
+            <Field id={`${id}-contact_language`} label={t.contactLanguage} error={errors.contact_language}>
               {(control) => (
-                <select {...control} name="contactLanguage" defaultValue={languages[0]?.tag} className={fieldClass}>
+                <select {...control} name="contact_language" defaultValue={languages[0]?.tag} className={fieldClass}>
                   {languages.map((language) => (
                     <option key={language.tag} value={language.tag}>
                       {language.name}

@@ -3,7 +3,7 @@
 // holds the status, two dates and the public reply: nothing else is stored
 // for anyone to return.
 import ReceiptLookup from '../../components/forms/ReceiptLookup.tsx';
-import { publicApi } from '../../lib/api.ts';
+import { publicApi } from '../../lib/api/publicApi.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
 import { lookUpTip } from './tipStatus.ts';
 

@@ -33,15 +33,15 @@ describe('tipSchema', () => {
 describe('tipSchema: where and when', () => {
   it('takes a beat id, a time in the past year, or that it keeps happening', () => {
     const an_hour_ago = new Date(Date.now() - 3_600_000).toISOString();
-    expect(tipErrors({ ...valid, beat: '101', occurredAt: an_hour_ago })).toEqual({});
+    expect(tipErrors({ ...valid, beat: '101', occurred_at: an_hour_ago })).toEqual({});
     expect(tipErrors({ ...valid, ongoing: true })).toEqual({});
   });
 
   it('refuses a time in the future or long ago, and a beat that is not an id', () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     const longAgo = new Date(Date.now() - 2 * 365 * 86_400_000).toISOString();
-    expect(tipErrors({ ...valid, occurredAt: tomorrow })).toEqual({ occurredAt: 'occurredAt.outOfRange' });
-    expect(tipErrors({ ...valid, occurredAt: longAgo })).toEqual({ occurredAt: 'occurredAt.outOfRange' });
+    expect(tipErrors({ ...valid, occurred_at: tomorrow })).toEqual({ occurred_at: 'occurredAt.outOfRange' });
+    expect(tipErrors({ ...valid, occurred_at: longAgo })).toEqual({ occurred_at: 'occurredAt.outOfRange' });
     expect(tipErrors({ ...valid, beat: 'Beat 101; drop table' })).toEqual({ beat: 'beat.unknown' });
   });
 });
@@ -54,12 +54,12 @@ describe('tipSchema: the place, people, vehicles and contact', () => {
         place: '1200 W Birch St',
         latitude: 41.88,
         longitude: -87.63,
-        personDescription: 'Red jacket, ran north.',
-        vehicleDescription: 'Grey van.',
-        contactName: 'Ana',
-        contactEmail: ' ana@example.org ',
-        contactPhone: '+1 (312) 555-0100',
-        contactLanguage: 'es',
+        person_description: 'Red jacket, ran north.',
+        vehicle_description: 'Grey van.',
+        contact_name: 'Ana',
+        contact_email: ' ana@example.org ',
+        contact_phone: '+1 (312) 555-0100',
+        contact_language: 'es',
       }),
     ).toEqual({});
   });
@@ -67,16 +67,16 @@ describe('tipSchema: the place, people, vehicles and contact', () => {
   it('wants a whole point, and descriptions and names of a sensible length', () => {
     expect(tipErrors({ ...valid, latitude: 41.88 })).toEqual({ latitude: 'point.invalid' });
     expect(tipErrors({ ...valid, latitude: 95, longitude: 0 })).toEqual({ latitude: 'point.invalid' });
-    expect(tipErrors({ ...valid, personDescription: '🚗'.repeat(1001) })).toEqual({ personDescription: 'personDescription.tooLong' });
-    expect(tipErrors({ ...valid, personDescription: '🚗'.repeat(1000) })).toEqual({});
-    expect(tipErrors({ ...valid, contactName: 'n'.repeat(121) })).toEqual({ contactName: 'contactName.invalid' });
+    expect(tipErrors({ ...valid, person_description: '🚗'.repeat(1001) })).toEqual({ person_description: 'personDescription.tooLong' });
+    expect(tipErrors({ ...valid, person_description: '🚗'.repeat(1000) })).toEqual({});
+    expect(tipErrors({ ...valid, contact_name: 'n'.repeat(121) })).toEqual({ contact_name: 'contactName.invalid' });
   });
 
   it('refuses an email or phone number nobody could use, and a language that is not a tag', () => {
-    expect(tipErrors({ ...valid, contactEmail: 'ana@example' })).toEqual({ contactEmail: 'contactEmail.invalid' });
-    expect(tipErrors({ ...valid, contactEmail: 'ana maria@example.org' })).toEqual({ contactEmail: 'contactEmail.invalid' });
-    expect(tipErrors({ ...valid, contactPhone: '555-01' })).toEqual({ contactPhone: 'contactPhone.invalid' });
-    expect(tipErrors({ ...valid, contactPhone: 'call me' })).toEqual({ contactPhone: 'contactPhone.invalid' });
-    expect(tipErrors({ ...valid, contactLanguage: 'Spanish' })).toEqual({ contactLanguage: 'contactLanguage.invalid' });
+    expect(tipErrors({ ...valid, contact_email: 'ana@example' })).toEqual({ contact_email: 'contactEmail.invalid' });
+    expect(tipErrors({ ...valid, contact_email: 'ana maria@example.org' })).toEqual({ contact_email: 'contactEmail.invalid' });
+    expect(tipErrors({ ...valid, contact_phone: '555-01' })).toEqual({ contact_phone: 'contactPhone.invalid' });
+    expect(tipErrors({ ...valid, contact_phone: 'call me' })).toEqual({ contact_phone: 'contactPhone.invalid' });
+    expect(tipErrors({ ...valid, contact_language: 'Spanish' })).toEqual({ contact_language: 'contactLanguage.invalid' });
   });
 });

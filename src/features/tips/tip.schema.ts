@@ -3,6 +3,7 @@
 // zod/mini: the same validation in about a tenth of the browser bytes of classic zod.
 import * as z from 'zod/mini';
 import { characters, contactLimits, email, language, optionalText, phone } from '../../lib/forms/contact.schema.ts';
+import { idField, idMaxLength } from '../../lib/ids.ts';
 
 export const tipCategories = [
   'suspicious_activity',
@@ -28,14 +29,14 @@ const hour = 60 * 60 * 1000;
 export const tipSchema = z.object({
   category: z.enum(tipCategories, { error: 'category.missing' }),
   /** A beat id, as the content files name them; the form offers only real beats. */
-  beat: z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: 'beat.unknown' }), z.maxLength(40, { error: 'beat.unknown' }))),
+  beat: z.optional(idField(idMaxLength.beat, 'beat.unknown')),
   /** The address, as the finder's geocoder matched it. */
   place: optionalText(200, 'place.tooLong'),
   /** A point picked on the map or found for the address; both or neither. */
   latitude: z.optional(z.number({ error: 'point.invalid' }).check(z.gte(-90, { error: 'point.invalid' }), z.lte(90, { error: 'point.invalid' }))),
   longitude: z.optional(z.number({ error: 'point.invalid' }).check(z.gte(-180, { error: 'point.invalid' }), z.lte(180, { error: 'point.invalid' }))),
   /** When it happened (an instant); absent when unknown or ongoing. */
-  occurredAt: z.optional(
+  occurred_at: z.optional(
     z.iso.datetime({ offset: true, error: 'occurredAt.outOfRange' }).check(
       z.refine((text) => {
         const at = Date.parse(text);
@@ -51,13 +52,13 @@ export const tipSchema = z.object({
     z.refine((text) => characters(text) <= descriptionLength.max, { error: 'description.tooLong' }),
   ),
   /** Behaviour, clothing and vehicles, never appearance: the form says why. */
-  vehicleDescription: optionalText(detailsLength, 'vehicleDescription.tooLong'),
-  personDescription: optionalText(detailsLength, 'personDescription.tooLong'),
+  vehicle_description: optionalText(detailsLength, 'vehicleDescription.tooLong'),
+  person_description: optionalText(detailsLength, 'personDescription.tooLong'),
   /** Only if the resident wants to be contacted. */
-  contactName: optionalText(contactLimits.name, 'contactName.invalid'),
-  contactEmail: z.optional(email('contactEmail.invalid')),
-  contactPhone: z.optional(phone('contactPhone.invalid')),
-  contactLanguage: z.optional(language('contactLanguage.invalid')),
+  contact_name: optionalText(contactLimits.name, 'contactName.invalid'),
+  contact_email: z.optional(email('contactEmail.invalid')),
+  contact_phone: z.optional(phone('contactPhone.invalid')),
+  contact_language: z.optional(language('contactLanguage.invalid')),
 }).check(
   z.refine((tip) => (tip.latitude === undefined) === (tip.longitude === undefined), { error: 'point.invalid', path: ['latitude'] }),
 );

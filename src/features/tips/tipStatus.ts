@@ -1,6 +1,6 @@
 // Looking up a tip by its receipt code, through the tip_status RPC: the
 // status, two dates and the public reply, and nothing else.
-import type { RpcClient } from '../../lib/api.ts';
+import type { RpcClient } from '../../lib/api/publicApi.ts';
 import { lookUpReceipt, type ReceiptLookupOutcome } from '../../lib/forms/receiptLookup.ts';
 
 export const tipStatuses = ['received', 'under_review', 'referred', 'action_taken', 'closed'] as const;

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
-import { publicApi } from '../../lib/api.ts';
+import { publicApi } from '../../lib/api/publicApi.ts';
 import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { buttonClass, ErrorSummary, Field, fieldClass, Honeypot, SavedOnDevice, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import { joinWatchGroup } from './joinWatchGroup.ts';

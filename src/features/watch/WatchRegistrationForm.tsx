@@ -7,7 +7,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
-import { publicApi } from '../../lib/api.ts';
+import { publicApi } from '../../lib/api/publicApi.ts';
 import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { buttonClass, ErrorSummary, Field, FieldError, fieldClass, Honeypot, ReceiptPanel, SavedOnDevice } from '../../components/forms/FormParts.tsx';
 import AreaPicker, { type ChosenArea } from './AreaPicker.tsx';

@@ -2,7 +2,7 @@
 // registration. Only the code is sent; the answer holds the group's name, its
 // status, two dates and staff's public note, and nothing about any person.
 import ReceiptLookup from '../../components/forms/ReceiptLookup.tsx';
-import { publicApi } from '../../lib/api.ts';
+import { publicApi } from '../../lib/api/publicApi.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
 import { lookUpWatchGroup } from './watchStatus.ts';
 

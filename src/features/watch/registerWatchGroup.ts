@@ -1,8 +1,8 @@
 // Sends a registration through the register_watch_group RPC. The idempotency
 // key is made once per registration by the form and reused on every retry, so
 // a retry never stores the group twice and a lost answer is recovered by asking again.
-import type { RpcClient } from '../../lib/api.ts';
-import { callSubmission, type SubmissionOutcome } from '../../lib/submission.ts';
+import type { RpcClient } from '../../lib/api/publicApi.ts';
+import { callSubmission, type SubmissionOutcome } from '../../lib/forms/submission.ts';
 import type { WatchRegistration } from './watch.schema.ts';
 import { bareArea } from './watchArea.ts';
 

@@ -5,6 +5,7 @@
 // functions' arguments are, so a refusal from either lands on the same field.
 import * as z from 'zod/mini';
 import { characters, email, optionalText, personName, phone } from '../../lib/forms/contact.schema.ts';
+import { idField, idMaxLength } from '../../lib/ids.ts';
 import { isWatchAreaShape, maxAreaPositions, positionCount, type WatchArea } from './watchArea.ts';
 
 export const meetingPreferences = ['weekday_evenings', 'weekends', 'online', 'no_preference'] as const;
@@ -31,10 +32,7 @@ export const registrationSchema = z.object({
     z.refine((area) => positionCount(area) <= maxAreaPositions, { error: 'area.tooDetailed' }),
   ),
   /** Derived from the area's centre; the form never asks for it. */
-  beat: z.string({ error: 'beat.missing' }).check(
-    z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: 'beat.missing' }),
-    z.maxLength(40, { error: 'beat.missing' }),
-  ),
+  beat: idField(idMaxLength.beat, 'beat.missing'),
   captain_name: personName('captain_name.missing'),
   captain_email: email('captain_email.invalid').check(required('captain_email.invalid')),
   captain_phone: phone('captain_phone.invalid').check(required('captain_phone.invalid')),

@@ -1,7 +1,7 @@
 // Looking up a watch-group registration by its receipt code, through the
 // watch_group_status RPC: the group's name, status, two dates and staff's
 // public note, and nothing else.
-import type { RpcClient } from '../../lib/api.ts';
+import type { RpcClient } from '../../lib/api/publicApi.ts';
 import { lookUpReceipt, type ReceiptLookupOutcome } from '../../lib/forms/receiptLookup.ts';
 
 export const watchGroupStatuses = ['pending', 'approved', 'changes_requested', 'declined', 'retired'] as const;

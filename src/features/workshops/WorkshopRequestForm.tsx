@@ -6,7 +6,7 @@
 // (useSubmission) says what happened, and nothing typed is lost.
 import { useEffect, useId, useRef, useState, type InputEvent, type SubmitEvent } from 'react';
 import { buttonClass, ErrorSummary, Field, FieldError, fieldClass, Honeypot, ReceiptPanel, SavedOnDevice } from '../../components/forms/FormParts.tsx';
-import { publicApi } from '../../lib/api.ts';
+import { publicApi } from '../../lib/api/publicApi.ts';
 import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
@@ -30,32 +30,23 @@ interface Props {
   languages: Array<{ tag: string; name: string }>;
 }
 
-// The API names fields in snake_case; anything about the place belongs to the address box.
-const formField: Record<string, string> = {
-  business_name: 'businessName',
-  beat: 'address',
-  latitude: 'address',
-  longitude: 'address',
-  contact_name: 'contactName',
-  contact_email: 'contactEmail',
-  contact_phone: 'contactPhone',
-  contact_language: 'contactLanguage',
-  preferred_times: 'preferredTimes',
-};
+// The form's fields are named as request_workshop's arguments, except that
+// everything about the place belongs to the address box.
+const placeFields: Record<string, string> = { beat: 'address', latitude: 'address', longitude: 'address' };
 
 const fieldOrder: WorkshopRequestField[] = [
   'workshop',
-  'businessName',
+  'business_name',
   'address',
   'beat',
   'latitude',
   'longitude',
-  'contactName',
-  'contactEmail',
-  'contactPhone',
-  'contactLanguage',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'contact_language',
   'attendees',
-  'preferredTimes',
+  'preferred_times',
   'notes',
 ];
 
@@ -71,7 +62,7 @@ export default function WorkshopRequestForm({ t, forms, places, finder, emergenc
     kind: 'workshops',
     send: (request, key) => requestWorkshop(publicApi(), request, key),
     t: forms,
-    fields: formField,
+    fields: placeFields,
   });
   const { phase, errors, problem } = submission;
   const form = useRef<HTMLFormElement>(null);
@@ -114,23 +105,22 @@ export default function WorkshopRequestForm({ t, forms, places, finder, emergenc
     const typed = document.getElementById(addressId);
     const address = place.address ?? (typed instanceof HTMLInputElement ? typed.value : '');
     // Times are typed in the business's own clock; the API gets instants.
-    const preferredTimes = timeSlots
-      .map((slot) => data[`preferredTime${slot}`] ?? '')
-      .filter((local) => local !== '')
-      .map((local) => (Number.isNaN(Date.parse(local)) ? local : new Date(local).toISOString()));
     const input = {
       workshop: data.workshop ?? '',
-      businessName: data.businessName,
+      business_name: data.business_name,
       address,
       beat: place.beat,
       longitude: place.point?.[0],
       latitude: place.point?.[1],
-      contactName: data.contactName,
-      contactEmail: given(data.contactEmail),
-      contactPhone: given(data.contactPhone),
-      contactLanguage: data.contactLanguage,
+      contact_name: data.contact_name,
+      contact_email: given(data.contact_email),
+      contact_phone: given(data.contact_phone),
+      contact_language: data.contact_language,
       attendees: given(data.attendees) === undefined ? undefined : Number(data.attendees),
-      preferredTimes,
+      preferred_times: timeSlots
+        .map((slot) => data[`preferred_times${slot}`] ?? '')
+        .filter((local) => local !== '')
+        .map((local) => (Number.isNaN(Date.parse(local)) ? local : new Date(local).toISOString())),
       notes: given(data.notes),
     };
     const problems = workshopRequestErrors(input, { attendeesRequired });
@@ -138,7 +128,7 @@ export default function WorkshopRequestForm({ t, forms, places, finder, emergenc
     const found: Record<string, string> = {};
     for (const field of fieldOrder) {
       const code = problems[field];
-      if (code) found[formField[field] ?? field] ??= words.errors[code];
+      if (code) found[placeFields[field] ?? field] ??= words.errors[code];
     }
     void submission.submit(Object.keys(found).length > 0 ? { errors: found } : { input: workshopRequestSchema.parse(input) }, data.website);
   }
@@ -176,8 +166,8 @@ export default function WorkshopRequestForm({ t, forms, places, finder, emergenc
         )}
       </Field>
 
-      <Field id={`${id}-businessName`} label={words.businessName} error={errors.businessName}>
-        {(control) => <input {...control} name="businessName" type="text" autoComplete="organization" className={fieldClass} />}
+      <Field id={`${id}-business_name`} label={words.businessName} error={errors.business_name}>
+        {(control) => <input {...control} name="business_name" type="text" autoComplete="organization" className={fieldClass} />}
       </Field>
 
       <div onInput={onAddressTyping}>
@@ -196,21 +186,21 @@ export default function WorkshopRequestForm({ t, forms, places, finder, emergenc
 
       <fieldset className="space-y-4" aria-describedby={`${id}-contact-hint`}>
         <legend className="font-semibold">{words.contactLegend}</legend>
-        <Field id={`${id}-contactName`} label={words.contactName} error={errors.contactName}>
-          {(control) => <input {...control} name="contactName" type="text" autoComplete="name" className={fieldClass} />}
+        <Field id={`${id}-contact_name`} label={words.contactName} error={errors.contact_name}>
+          {(control) => <input {...control} name="contact_name" type="text" autoComplete="name" className={fieldClass} />}
         </Field>
         <p id={`${id}-contact-hint`} className="text-slate-700">
           {words.contactHint}
         </p>
-        <Field id={`${id}-contactEmail`} label={words.contactEmail} error={errors.contactEmail}>
-          {(control) => <input {...control} name="contactEmail" type="email" autoComplete="email" className={fieldClass} />}
+        <Field id={`${id}-contact_email`} label={words.contactEmail} error={errors.contact_email}>
+          {(control) => <input {...control} name="contact_email" type="email" autoComplete="email" className={fieldClass} />}
         </Field>
-        <Field id={`${id}-contactPhone`} label={words.contactPhone} error={errors.contactPhone}>
-          {(control) => <input {...control} name="contactPhone" type="tel" autoComplete="tel" className={fieldClass} />}
+        <Field id={`${id}-contact_phone`} label={words.contactPhone} error={errors.contact_phone}>
+          {(control) => <input {...control} name="contact_phone" type="tel" autoComplete="tel" className={fieldClass} />}
         </Field>
-        <Field id={`${id}-contactLanguage`} label={words.contactLanguage} error={errors.contactLanguage}>
+        <Field id={`${id}-contact_language`} label={words.contactLanguage} error={errors.contact_language}>
           {(control) => (
-            <select {...control} name="contactLanguage" defaultValue={languages[0]?.tag} className={fieldClass}>
+            <select {...control} name="contact_language" defaultValue={languages[0]?.tag} className={fieldClass}>
               {languages.map((language) => (
                 <option key={language.tag} value={language.tag} lang={language.tag}>
                   {language.name}
@@ -241,15 +231,15 @@ export default function WorkshopRequestForm({ t, forms, places, finder, emergenc
         )}
       </Field>
 
-      <fieldset className="space-y-3" aria-describedby={`${id}-preferredTimes-hint`}>
+      <fieldset className="space-y-3" aria-describedby={`${id}-preferred_times-hint`}>
         <legend className="font-semibold">{words.timesLegend}</legend>
-        <p id={`${id}-preferredTimes-hint`} className="text-slate-700">
+        <p id={`${id}-preferred_times-hint`} className="text-slate-700">
           {words.timesHint}
         </p>
-        <FieldError id={`${id}-preferredTimes`} error={errors.preferredTimes} />
+        <FieldError id={`${id}-preferred_times`} error={errors.preferred_times} />
         {timeSlots.map((slot) => {
           // The first box is the one the error summary links to.
-          const inputId = slot === 0 ? `${id}-preferredTimes` : `${id}-preferredTimes-${slot}`;
+          const inputId = slot === 0 ? `${id}-preferred_times` : `${id}-preferred_times-${slot}`;
           const label = words.times[slot] ?? '';
           return (
             <div key={slot} className="space-y-1">
@@ -258,12 +248,12 @@ export default function WorkshopRequestForm({ t, forms, places, finder, emergenc
               </label>
               <input
                 id={inputId}
-                name={`preferredTime${slot}`}
+                name={`preferred_times${slot}`}
                 type="datetime-local"
                 min={range?.min}
                 max={range?.max}
-                aria-invalid={errors.preferredTimes ? true : undefined}
-                aria-describedby={errors.preferredTimes ? `${id}-preferredTimes-error` : undefined}
+                aria-invalid={errors.preferred_times ? true : undefined}
+                aria-describedby={errors.preferred_times ? `${id}-preferred_times-error` : undefined}
                 className={`${fieldClass} max-w-xs`}
               />
             </div>

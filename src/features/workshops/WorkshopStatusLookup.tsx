@@ -3,7 +3,7 @@
 // workshop, the status, two dates, the confirmed time while it is confirmed
 // and the reason while it is declined, and nothing the business wrote.
 import ReceiptLookup from '../../components/forms/ReceiptLookup.tsx';
-import { publicApi } from '../../lib/api.ts';
+import { publicApi } from '../../lib/api/publicApi.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
 import { lookUpWorkshopRequest } from './workshopStatus.ts';
 

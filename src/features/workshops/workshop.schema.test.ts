@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { apiField, formField, workshopRequestErrors, workshopRequestSchema } from './workshop.schema.ts';
+import { workshopRequestErrors, workshopRequestSchema } from './workshop.schema.ts';
 
 const day = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * day).toISOString();
 const valid = {
   workshop: 'robbery-prevention',
-  businessName: 'Corner Grocery',
+  business_name: 'Corner Grocery',
   address: '1200 W Birch St',
-  contactName: 'Ana Ruiz',
-  contactEmail: 'ana@example.com',
-  contactLanguage: 'es',
+  contact_name: 'Ana Ruiz',
+  contact_email: 'ana@example.com',
+  contact_language: 'es',
   attendees: 6,
-  preferredTimes: [inDays(7), inDays(14)],
+  preferred_times: [inDays(7), inDays(14)],
 };
 
 describe('workshopRequestSchema', () => {
   it('accepts a request with a workshop, a business, a way to reach someone and two times', () => {
     expect(workshopRequestErrors(valid)).toEqual({});
-    expect(workshopRequestErrors({ ...valid, contactEmail: undefined, contactPhone: '+1 555 010 0123', preferredTimes: [inDays(1), inDays(2), inDays(300)] })).toEqual({});
+    expect(workshopRequestErrors({ ...valid, contact_email: undefined, contact_phone: '+1 555 010 0123', preferred_times: [inDays(1), inDays(2), inDays(300)] })).toEqual({});
   });
 
   it('keeps the beat and the point the address was found at', () => {
@@ -26,37 +26,37 @@ describe('workshopRequestSchema', () => {
   });
 
   it('asks for an email address or a phone number, and takes blank for not given', () => {
-    expect(workshopRequestErrors({ ...valid, contactEmail: undefined })).toEqual({ contactEmail: 'contact.missing' });
-    expect(workshopRequestErrors({ ...valid, contactEmail: '  ', contactPhone: '' })).toEqual({ contactEmail: 'contact.missing' });
-    expect(workshopRequestSchema.parse({ ...valid, contactPhone: ' ' }).contactPhone).toBeUndefined();
+    expect(workshopRequestErrors({ ...valid, contact_email: undefined })).toEqual({ contact_email: 'contact.missing' });
+    expect(workshopRequestErrors({ ...valid, contact_email: '  ', contact_phone: '' })).toEqual({ contact_email: 'contact.missing' });
+    expect(workshopRequestSchema.parse({ ...valid, contact_phone: ' ' }).contact_phone).toBeUndefined();
   });
 
   it('refuses an email address or phone number that cannot reach anyone', () => {
-    expect(workshopRequestErrors({ ...valid, contactEmail: 'ana at example' })).toEqual({ contactEmail: 'contactEmail.invalid' });
-    expect(workshopRequestErrors({ ...valid, contactPhone: '12345' })).toEqual({ contactPhone: 'contactPhone.invalid' });
-    expect(workshopRequestErrors({ ...valid, contactLanguage: 'Spanish' })).toEqual({ contactLanguage: 'contactLanguage.invalid' });
+    expect(workshopRequestErrors({ ...valid, contact_email: 'ana at example' })).toEqual({ contact_email: 'contactEmail.invalid' });
+    expect(workshopRequestErrors({ ...valid, contact_phone: '12345' })).toEqual({ contact_phone: 'contactPhone.invalid' });
+    expect(workshopRequestErrors({ ...valid, contact_language: 'Spanish' })).toEqual({ contact_language: 'contactLanguage.invalid' });
   });
 
   it('trims names and notes, and counts characters as the database does', () => {
-    const parsed = workshopRequestSchema.parse({ ...valid, businessName: '  Corner Grocery\n', notes: '  Back door on the alley. ' });
-    expect(parsed.businessName).toBe('Corner Grocery');
+    const parsed = workshopRequestSchema.parse({ ...valid, business_name: '  Corner Grocery\n', notes: '  Back door on the alley. ' });
+    expect(parsed.business_name).toBe('Corner Grocery');
     expect(parsed.notes).toBe('Back door on the alley.');
     expect(workshopRequestErrors({ ...valid, notes: '🛒'.repeat(2000) })).toEqual({});
     expect(workshopRequestErrors({ ...valid, notes: '🛒'.repeat(2001) })).toEqual({ notes: 'notes.tooLong' });
-    expect(workshopRequestErrors({ ...valid, businessName: ' ' })).toEqual({ businessName: 'businessName.missing' });
+    expect(workshopRequestErrors({ ...valid, business_name: ' ' })).toEqual({ business_name: 'businessName.missing' });
     expect(workshopRequestErrors({ ...valid, address: 'a'.repeat(301) })).toEqual({ address: 'address.tooLong' });
   });
 
   it('wants two or three different times, after now and within a year', () => {
-    expect(workshopRequestErrors({ ...valid, preferredTimes: [inDays(7)] })).toEqual({ preferredTimes: 'preferredTimes.count' });
-    expect(workshopRequestErrors({ ...valid, preferredTimes: [inDays(1), inDays(2), inDays(3), inDays(4)] })).toEqual({ preferredTimes: 'preferredTimes.count' });
-    expect(workshopRequestErrors({ ...valid, preferredTimes: [inDays(-1), inDays(2)] })).toEqual({ preferredTimes: 'preferredTimes.outOfRange' });
-    expect(workshopRequestErrors({ ...valid, preferredTimes: [inDays(2), inDays(366)] })).toEqual({ preferredTimes: 'preferredTimes.outOfRange' });
+    expect(workshopRequestErrors({ ...valid, preferred_times: [inDays(7)] })).toEqual({ preferred_times: 'preferredTimes.count' });
+    expect(workshopRequestErrors({ ...valid, preferred_times: [inDays(1), inDays(2), inDays(3), inDays(4)] })).toEqual({ preferred_times: 'preferredTimes.count' });
+    expect(workshopRequestErrors({ ...valid, preferred_times: [inDays(-1), inDays(2)] })).toEqual({ preferred_times: 'preferredTimes.outOfRange' });
+    expect(workshopRequestErrors({ ...valid, preferred_times: [inDays(2), inDays(366)] })).toEqual({ preferred_times: 'preferredTimes.outOfRange' });
     // The same instant written in two time zones is one choice.
     const at = new Date(Date.now() + 7 * day);
     at.setUTCHours(15, 0, 0, 0);
     const elsewhere = at.toISOString().replace('15:00:00.000Z', '10:00:00-05:00');
-    expect(workshopRequestErrors({ ...valid, preferredTimes: [at.toISOString(), elsewhere] })).toEqual({ preferredTimes: 'preferredTimes.same' });
+    expect(workshopRequestErrors({ ...valid, preferred_times: [at.toISOString(), elsewhere] })).toEqual({ preferred_times: 'preferredTimes.same' });
   });
 
   it('needs attendees for a workshop but not for a survey, and never fewer than one', () => {
@@ -83,29 +83,19 @@ describe('workshopRequestSchema', () => {
   it('reports every field that is wrong at once', () => {
     expect(workshopRequestErrors({}, { attendeesRequired: true })).toEqual({
       workshop: 'workshop.missing',
-      businessName: 'businessName.missing',
+      business_name: 'businessName.missing',
       address: 'address.missing',
-      contactName: 'contactName.missing',
-      contactEmail: 'contact.missing',
+      contact_name: 'contactName.missing',
+      contact_email: 'contact.missing',
       attendees: 'attendees.missing',
-      preferredTimes: 'preferredTimes.count',
+      preferred_times: 'preferredTimes.count',
     });
     // A value too long for its field does not hide the problems of the others.
     const tooMany = [inDays(1), inDays(2), inDays(3), inDays(4)];
-    expect(workshopRequestErrors({ ...valid, workshop: 'w'.repeat(81), contactEmail: '', preferredTimes: tooMany })).toEqual({
+    expect(workshopRequestErrors({ ...valid, workshop: 'w'.repeat(81), contact_email: '', preferred_times: tooMany })).toEqual({
       workshop: 'workshop.missing',
-      contactEmail: 'contact.missing',
-      preferredTimes: 'preferredTimes.count',
+      contact_email: 'contact.missing',
+      preferred_times: 'preferredTimes.count',
     });
-  });
-});
-
-describe('field names', () => {
-  it('are the API’s arguments in snake case, and back', () => {
-    expect(apiField('contactEmail')).toBe('contact_email');
-    expect(apiField('preferredTimes')).toBe('preferred_times');
-    expect(apiField('workshop')).toBe('workshop');
-    expect(formField('business_name')).toBe('businessName');
-    expect(formField('notes')).toBe('notes');
   });
 });

@@ -5,20 +5,17 @@
 // files): the form asks for attendees unless the chosen one is a survey.
 import * as z from 'zod/mini';
 import { characters, email, language, personName, phone } from '../../lib/forms/contact.schema.ts';
+import { idField, idMaxLength } from '../../lib/ids.ts';
 
-export const workshopLimits = { businessName: 200, address: 300, notes: 2000, attendees: { min: 1, max: 1000 } } as const;
+export const workshopLimits = { business_name: 200, address: 300, notes: 2000, attendees: { min: 1, max: 1000 } } as const;
 export const preferredTimeCount = { min: 2, max: 3 } as const;
 /** Preferred times may be this many days ahead: 365, as in the SQL, so both agree across a leap day. */
 export const bookingHorizonDays = 365;
 
 const day = 24 * 60 * 60 * 1000;
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 // Lengths are refinements, not z.maxLength: zod stops every other check at a too-long
 // value, and the form should still name each field that is wrong.
-const id = (maxLength: number, error: string) =>
-  z.string({ error }).check(z.refine((text) => idPattern.test(text) && text.length <= maxLength, { error }));
-
 const requiredText = (max: number, missing: string, tooLong: string) =>
   z.string({ error: missing }).check(
     z.trim(),
@@ -53,18 +50,18 @@ const blank = (value: unknown) => value === undefined || (typeof value === 'stri
 export const workshopRequestSchema = z
   .object({
     /** A workshop id, as the content files name them; the form offers only real ones. */
-    workshop: id(80, 'workshop.missing'),
-    businessName: requiredText(workshopLimits.businessName, 'businessName.missing', 'businessName.tooLong'),
+    workshop: idField(idMaxLength.workshop, 'workshop.missing'),
+    business_name: requiredText(workshopLimits.business_name, 'businessName.missing', 'businessName.tooLong'),
     address: requiredText(workshopLimits.address, 'address.missing', 'address.tooLong'),
     /** Derived from the address by the finder's lookup, when it found one. */
-    beat: z.optional(id(40, 'beat.unknown')),
+    beat: z.optional(idField(idMaxLength.beat, 'beat.unknown')),
     latitude: coordinate(90, 'latitude.invalid'),
     longitude: coordinate(180, 'longitude.invalid'),
-    contactName: personName('contactName.missing'),
-    contactEmail: blankIsAbsent(email('contactEmail.invalid')),
-    contactPhone: blankIsAbsent(phone('contactPhone.invalid')),
+    contact_name: personName('contactName.missing'),
+    contact_email: blankIsAbsent(email('contactEmail.invalid')),
+    contact_phone: blankIsAbsent(phone('contactPhone.invalid')),
     /** The language to be contacted in; the form preselects the page's. */
-    contactLanguage: z.optional(language('contactLanguage.invalid')),
+    contact_language: z.optional(language('contactLanguage.invalid')),
     /** Absent for a survey of premises. */
     attendees: z.optional(
       z.int({ error: 'attendees.outOfRange' }).check(
@@ -72,7 +69,7 @@ export const workshopRequestSchema = z
         z.lte(workshopLimits.attendees.max, { error: 'attendees.outOfRange' }),
       ),
     ),
-    preferredTimes: z.array(preferredTime, { error: 'preferredTimes.count' }).check(
+    preferred_times: z.array(preferredTime, { error: 'preferredTimes.count' }).check(
       z.refine((times) => times.length >= preferredTimeCount.min && times.length <= preferredTimeCount.max, { error: 'preferredTimes.count' }),
       z.refine((times) => new Set(times.map((time) => Date.parse(time))).size === times.length, { error: 'preferredTimes.same' }),
     ),
@@ -85,9 +82,9 @@ export const workshopRequestSchema = z
   })
   .check(
     // Rules across fields are checked even when other fields are wrong, so every problem shows at once.
-    z.refine((request) => !(blank(request.contactEmail) && blank(request.contactPhone)), {
+    z.refine((request) => !(blank(request.contact_email) && blank(request.contact_phone)), {
       error: 'contact.missing',
-      path: ['contactEmail'],
+      path: ['contact_email'],
       when: ({ value }) => isObject(value),
     }),
     z.refine((request) => !(request.latitude === undefined && request.longitude !== undefined), {
@@ -143,14 +140,4 @@ export function workshopRequestErrors(input: unknown, { attendeesRequired = fals
   }
   if (attendeesRequired && (!isObject(input) || input.attendees === undefined)) errors.attendees ??= 'attendees.missing';
   return errors;
-}
-
-/** The request's fields as request_workshop() names its arguments. */
-export function apiField(field: WorkshopRequestField): string {
-  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
-
-/** The form's name of a field the API named: contact_email is contactEmail. */
-export function formField(apiName: string): string {
-  return apiName.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }

@@ -1,7 +1,7 @@
 // Looking up a workshop request by its receipt code, through the
 // workshop_status RPC: the workshop, its status, two dates, the confirmed time
 // and the reason for a decline, and nothing else.
-import type { RpcClient } from '../../lib/api.ts';
+import type { RpcClient } from '../../lib/api/publicApi.ts';
 import { lookUpReceipt, type ReceiptLookupOutcome } from '../../lib/forms/receiptLookup.ts';
 
 export const workshopStatuses = ['received', 'confirmed', 'declined', 'completed'] as const;

@@ -2,8 +2,8 @@
 // registration, a workshop request): the code is checked before anyone is
 // asked, a wrong and an unknown code are the same answer, and the status
 // function decides what the holder of the code may see.
-import type { RpcClient } from '../api.ts';
-import { retryMinutes } from '../submission.ts';
+import { classifyApiError, type ApiFailure } from '../api/errors.ts';
+import type { RpcClient } from '../api/publicApi.ts';
 import { normaliseReceipt } from './receipt.ts';
 
 export type ReceiptLookupOutcome<T> =
@@ -12,9 +12,7 @@ export type ReceiptLookupOutcome<T> =
   | { kind: 'malformed' }
   /** A wrong code and an unknown code are the same answer. */
   | { kind: 'not_found' }
-  | { kind: 'unreachable' }
-  | { kind: 'rate_limited'; retryAfterMinutes: number }
-  | { kind: 'failed' };
+  | Exclude<ApiFailure, { kind: 'invalid' }>;
 
 /** Calls `fn` (tip_status, …) with the normalised code, and reads its one row with `read`. */
 export async function lookUpReceipt<Row, T>(client: RpcClient, fn: string, input: string, read: (row: Row) => T): Promise<ReceiptLookupOutcome<T>> {
@@ -22,8 +20,9 @@ export async function lookUpReceipt<Row, T>(client: RpcClient, fn: string, input
   if (!receipt) return { kind: 'malformed' };
   const { data, error, status } = await client.rpc(fn, { receipt });
   if (error) {
-    if (status === 429) return { kind: 'rate_limited', retryAfterMinutes: retryMinutes(error.details) };
-    return status === 0 ? { kind: 'unreachable' } : { kind: 'failed' };
+    const failure = classifyApiError(error, status);
+    // The code was checked before it was sent: a refusal of it is the API's failure, not the reader's.
+    return failure.kind === 'invalid' ? { kind: 'failed', message: failure.message } : failure;
   }
   const [row] = (data ?? []) as Row[];
   return row ? { kind: 'found', found: read(row) } : { kind: 'not_found' };

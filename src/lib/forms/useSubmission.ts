@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { format } from '../i18n/format.ts';
 import type { Messages } from '../i18n/index.ts';
-import type { SubmissionOutcome } from '../submission.ts';
+import type { SubmissionOutcome } from './submission.ts';
 import { pendingQueue } from './pendingSubmissions.ts';
 
 export type Phase<R> =
@@ -21,7 +21,7 @@ interface Options<I, R> {
   kind: string;
   send(input: I, idempotencyKey: string): Promise<SubmissionOutcome<R>>;
   t: Messages['forms'];
-  /** The API's names for fields (snake_case) → the form's, where they differ. */
+  /** The API's names for fields → the form control that shows them, where one control gathers several (the place). */
   fields?: Record<string, string>;
 }
 

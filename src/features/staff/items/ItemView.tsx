@@ -1,14 +1,14 @@
 // One item opened from the inbox: its heading takes focus, Escape or the back
 // link returns to the list, and every change reloads it with its history.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { format } from '../../lib/i18n/format.ts';
-import BackLink from './BackLink.tsx';
+import { format } from '../../../lib/i18n/format.ts';
+import BackLink from '../workspace/BackLink.tsx';
 import History from './History.tsx';
-import type { HistoryRecord, ItemKind, TipRecord, WatchGroupRecord, WatchMemberRecord, WorkshopRequestRecord } from './records.ts';
-import { loadHistory, loadItem, loadMembers } from './staffData.ts';
+import type { HistoryRecord, ItemKind, TipRecord, WatchGroupRecord, WatchMemberRecord, WorkshopRequestRecord } from '../workspace/records.ts';
+import { loadHistory, loadItem, loadMembers } from '../workspace/staffData.ts';
 import { TipActions, TipDetails, TipDuplicate } from './TipView.tsx';
 import { WatchGroupDetails, WatchGroupMembers, WatchGroupReview } from './WatchGroupView.tsx';
-import { useWorkspace } from './words.ts';
+import { useWorkspace } from '../workspace/words.ts';
 import { WorkshopMeetingFile, WorkshopRequestDetails, WorkshopSchedule } from './WorkshopRequestView.tsx';
 
 type Loaded =

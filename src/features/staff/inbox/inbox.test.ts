@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../workspace/csv.ts';
 import { defaultFilter, filterItems, inboxCsvRows, inboxItems, receivedSince, statusCounts, type InboxCsvWords, type InboxRows } from './inbox.ts';
 
 const now = new Date('2026-11-22T12:00:00Z');

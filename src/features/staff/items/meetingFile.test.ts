@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idSchema, meetingSchema } from '../../content.config.ts';
+import { idSchema, meetingSchema } from '../../../content.config.ts';
 import { meetingFile, type MeetingFileSource } from './meetingFile.ts';
 
 const source: MeetingFileSource = {

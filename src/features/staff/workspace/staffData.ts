@@ -2,7 +2,8 @@
 // staff member: row-level security decides which rows come back and which
 // changes are allowed; every change goes through a function that records it.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { InboxRows } from './inbox.ts';
+import { classifyApiError, type ApiError, type ApiFailure } from '../../../lib/api/errors.ts';
+import type { InboxRows } from '../inbox/inbox.ts';
 import {
   fullColumns,
   historyColumns,
@@ -20,30 +21,14 @@ import {
   type WatchMemberRecord,
   type WorkshopRequestRecord,
 } from './records.ts';
-import type { SummaryRow } from './summary.ts';
+import type { SummaryRow } from '../summary/summary.ts';
 
-export type Failure =
-  /** The database refused a value: `field` is the argument it names. */
-  | { kind: 'refused'; field: string; message: string }
-  | { kind: 'signed_out' }
-  | { kind: 'unreachable' }
-  | { kind: 'failed' };
+/** The API's failures, and a session that has ended (PostgREST answers 401: PGRST301/303). */
+export type Failure = ApiFailure | { kind: 'signed_out' };
 
 export type Outcome<T> = { kind: 'ok'; value: T } | Failure;
 
-interface ApiError {
-  code?: string;
-  details?: string | null;
-  message?: string;
-}
-
-function failure(error: ApiError, status: number): Failure {
-  if (error.code === '22023') return { kind: 'refused', field: error.details ?? '', message: error.message ?? '' };
-  if (status === 0) return { kind: 'unreachable' };
-  // An expired or revoked session: PostgREST answers 401 (PGRST301/303).
-  if (status === 401) return { kind: 'signed_out' };
-  return { kind: 'failed' };
-}
+const failure = (error: ApiError, status: number): Failure => (status === 401 ? { kind: 'signed_out' } : classifyApiError(error, status));
 
 async function read<T>(query: PromiseLike<{ data: unknown; error: ApiError | null; status: number }>): Promise<Outcome<T>> {
   const { data, error, status } = await query;

@@ -1,8 +1,8 @@
 // An item's history, oldest first: who changed what, when, from what to what,
 // and why; internal notes among them. Nobody can change or delete it.
-import { format } from '../../lib/i18n/format.ts';
-import type { HistoryRecord, ItemKind } from './records.ts';
-import { useWorkspace } from './words.ts';
+import { format } from '../../../lib/i18n/format.ts';
+import type { HistoryRecord, ItemKind } from '../workspace/records.ts';
+import { useWorkspace } from '../workspace/words.ts';
 
 export default function History({ kind, history, headingId }: { kind: ItemKind; history: readonly HistoryRecord[]; headingId: string }) {
   const ws = useWorkspace();

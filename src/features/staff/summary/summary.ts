@@ -2,9 +2,9 @@
 // category and status) laid out as one table per beat and kind, with
 // categories down and statuses across, for beat meetings and for the scanning
 // step of SARA; and the periods it is asked for.
-import type { Cell } from './csv.ts';
-import { itemKinds, statusesOf, type ItemKind } from './records.ts';
-import { addDays, instantOf, wallTime } from './zonedTime.ts';
+import type { Cell } from '../workspace/csv.ts';
+import { itemKinds, statusesOf, type ItemKind } from '../workspace/records.ts';
+import { addDays, instantOf, wallTime } from '../workspace/zonedTime.ts';
 
 export interface SummaryRow {
   beat: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StaffAccount, StaffHistoryRecord } from './records.ts';
+import type { StaffAccount, StaffHistoryRecord } from '../workspace/records.ts';
 import {
   changesNothing,
   changeValue,

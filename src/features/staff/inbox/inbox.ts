@@ -1,7 +1,7 @@
 // The inbox: tips, watch group registrations and workshop requests as one
 // list, newest first, narrowed by kind, beat, status, category and age, with
 // the count of each status, and the same list as CSV.
-import type { Cell } from './csv.ts';
+import type { Cell } from '../workspace/csv.ts';
 import {
   itemKinds,
   openStatuses,
@@ -10,7 +10,7 @@ import {
   type TipListRow,
   type WatchGroupListRow,
   type WorkshopRequestListRow,
-} from './records.ts';
+} from '../workspace/records.ts';
 
 export interface InboxItem {
   kind: ItemKind;

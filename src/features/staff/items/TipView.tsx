@@ -1,14 +1,14 @@
 // A tip as staff see it: everything the resident gave, triage (status,
 // assignment, public reply, internal note) and marking it as a repeat.
 import { useEffect, useState } from 'react';
-import { Field, fieldClass } from '../../components/forms/FormParts.tsx';
-import { format } from '../../lib/i18n/format.ts';
-import ActionForm, { NoteField } from './ActionForm.tsx';
-import { Details } from './Details.tsx';
-import { statusesOf, type TipRecord } from './records.ts';
-import { addStaffNote, loadDuplicateCandidates, triageTip, type DuplicateCandidate } from './staffData.ts';
-import { routeHash } from './route.ts';
-import { useWorkspace } from './words.ts';
+import { Field, fieldClass } from '../../../components/forms/FormParts.tsx';
+import { format } from '../../../lib/i18n/format.ts';
+import ActionForm, { NoteField } from '../workspace/ActionForm.tsx';
+import { Details } from '../workspace/Details.tsx';
+import { statusesOf, type TipRecord } from '../workspace/records.ts';
+import { addStaffNote, loadDuplicateCandidates, triageTip, type DuplicateCandidate } from '../workspace/staffData.ts';
+import { routeHash } from '../workspace/route.ts';
+import { useWorkspace } from '../workspace/words.ts';
 
 export function TipDetails({ tip }: { tip: TipRecord }) {
   const ws = useWorkspace();

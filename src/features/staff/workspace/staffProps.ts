@@ -4,10 +4,10 @@
 // jurisdiction's time zone and whom to write to. The beats, officers and
 // workshops go into /staff/content.json (see content.ts), for signed-in staff
 // only to download. Nothing here is secret: it is all public content.
-import { jurisdiction } from '../../lib/content/jurisdiction.ts';
-import { messages, type Locale } from '../../lib/i18n/index.ts';
-import { siteSettings } from '../../lib/site.ts';
-import { workshopCatalogue } from '../workshops/catalogue.ts';
+import { jurisdiction } from '../../../lib/content/jurisdiction.ts';
+import { messages, type Locale } from '../../../lib/i18n/index.ts';
+import { siteSettings } from '../../../lib/site.ts';
+import { workshopCatalogue } from '../../workshops/catalogue.ts';
 import type { StaffContentFile } from './content.ts';
 
 export async function staffProps(locale: Locale) {

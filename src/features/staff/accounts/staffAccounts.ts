@@ -2,8 +2,8 @@
 // which accounts a search lists, what a role form asks set_staff_role, what it
 // refuses before asking (the database refuses the same, in English), and how
 // the recorded changes of an account read.
-import type { StaffAccount, StaffHistoryRecord, StaffRole } from './records.ts';
-import type { StaffRoleChange } from './staffData.ts';
+import type { StaffAccount, StaffHistoryRecord, StaffRole } from '../workspace/records.ts';
+import type { StaffRoleChange } from '../workspace/staffData.ts';
 
 /** The role form's values: '' for a role or district not chosen yet. */
 export interface RoleChoice {

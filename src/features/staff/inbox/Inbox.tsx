@@ -2,15 +2,15 @@
 // those), and the list itself, a list of links, newest first. Opening an item
 // puts it in the address (#tip/<id>); coming back puts focus on its link again.
 import { useId, type ReactNode } from 'react';
-import { fieldClass, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
-import { format } from '../../lib/i18n/format.ts';
-import { toCsv } from './csv.ts';
-import { saveFile } from './download.ts';
+import { fieldClass, secondaryButtonClass } from '../../../components/forms/FormParts.tsx';
+import { format } from '../../../lib/i18n/format.ts';
+import { toCsv } from '../workspace/csv.ts';
+import { saveFile } from '../workspace/download.ts';
 import { ages, filterItems, inboxCsvRows, statusCounts, type InboxFilter, type InboxItem } from './inbox.ts';
-import { itemKinds, statusesOf, type ItemKind } from './records.ts';
-import { routeHash } from './route.ts';
-import { inboxLimit } from './staffData.ts';
-import { useWorkspace } from './words.ts';
+import { itemKinds, statusesOf, type ItemKind } from '../workspace/records.ts';
+import { routeHash } from '../workspace/route.ts';
+import { inboxLimit } from '../workspace/staffData.ts';
+import { useWorkspace } from '../workspace/words.ts';
 
 interface Props {
   items: readonly InboxItem[] | null;

@@ -2,7 +2,7 @@
 // summary that takes focus, a Save button, and "Saved." said aloud. The
 // database's own refusals (22023, naming the field) land next to that field.
 import { useState, type ReactNode, type SubmitEvent } from 'react';
-import { buttonClass, ErrorSummary, Field, fieldClass } from '../../components/forms/FormParts.tsx';
+import { buttonClass, ErrorSummary, Field, fieldClass } from '../../../components/forms/FormParts.tsx';
 import type { Outcome } from './staffData.ts';
 import { useWorkspace } from './words.ts';
 
@@ -50,11 +50,11 @@ export default function ActionForm({ id, fields, check, act, onSaved, submitLabe
       return;
     }
     const errorWords: Record<string, string> = { ...words.errors, ...messages?.errors };
-    if (outcome.kind === 'refused' && fields.includes(outcome.field)) {
+    if (outcome.kind === 'invalid' && fields.includes(outcome.field)) {
       return setState({ busy: false, errors: { [outcome.field]: errorWords[outcome.field] ?? outcome.message }, saved: false });
     }
     const problem =
-      outcome.kind === 'refused'
+      outcome.kind === 'invalid'
         ? (errorWords[outcome.field] ?? errorWords.item!)
         : outcome.kind === 'signed_out'
           ? words.errors.signedOut

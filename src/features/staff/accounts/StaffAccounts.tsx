@@ -4,13 +4,13 @@
 // made in Supabase Auth; set_staff_role only gives them a role, refuses anyone
 // but a coordinator, and every change it makes is recorded.
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { Field, FieldError, fieldClass, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
-import { format } from '../../lib/i18n/format.ts';
-import ActionForm from './ActionForm.tsx';
-import BackLink from './BackLink.tsx';
-import { Details } from './Details.tsx';
-import { staffRoles, type StaffAccount, type StaffHistoryRecord } from './records.ts';
-import { routeHash } from './route.ts';
+import { Field, FieldError, fieldClass, secondaryButtonClass } from '../../../components/forms/FormParts.tsx';
+import { format } from '../../../lib/i18n/format.ts';
+import ActionForm from '../workspace/ActionForm.tsx';
+import BackLink from '../workspace/BackLink.tsx';
+import { Details } from '../workspace/Details.tsx';
+import { staffRoles, type StaffAccount, type StaffHistoryRecord } from '../workspace/records.ts';
+import { routeHash } from '../workspace/route.ts';
 import {
   accountShows,
   changesNothing,
@@ -29,8 +29,8 @@ import {
   type RoleProblem,
   type StaffLabels,
 } from './staffAccounts.ts';
-import { loadStaffDirectory, loadStaffHistory, setStaffRole } from './staffData.ts';
-import { useWorkspace, type Workspace } from './words.ts';
+import { loadStaffDirectory, loadStaffHistory, setStaffRole } from '../workspace/staffData.ts';
+import { useWorkspace, type Workspace } from '../workspace/words.ts';
 
 type Directory = { phase: 'loading' } | { phase: 'failed' } | { phase: 'loaded'; accounts: StaffAccount[] };
 

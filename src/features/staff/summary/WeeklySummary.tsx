@@ -2,16 +2,16 @@
 // in a chosen week, counted by kind, category and status (staff_summary, so
 // only what the member may see), as tables and as CSV.
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { buttonClass, fieldClass, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
-import { format } from '../../lib/i18n/format.ts';
-import BackLink from './BackLink.tsx';
-import { toCsv } from './csv.ts';
-import { saveFile } from './download.ts';
-import type { ItemKind } from './records.ts';
-import { loadSummary } from './staffData.ts';
+import { buttonClass, fieldClass, secondaryButtonClass } from '../../../components/forms/FormParts.tsx';
+import { format } from '../../../lib/i18n/format.ts';
+import BackLink from '../workspace/BackLink.tsx';
+import { toCsv } from '../workspace/csv.ts';
+import { saveFile } from '../workspace/download.ts';
+import type { ItemKind } from '../workspace/records.ts';
+import { loadSummary } from '../workspace/staffData.ts';
 import { lastSevenDays, previousMonday, summarise, summaryCsvRows, weekFrom, type Period, type SummaryRow } from './summary.ts';
-import { useWorkspace } from './words.ts';
-import { wallTime } from './zonedTime.ts';
+import { useWorkspace } from '../workspace/words.ts';
+import { wallTime } from '../workspace/zonedTime.ts';
 
 type State = { phase: 'loading' } | { phase: 'failed' } | { phase: 'loaded'; period: Period; rows: SummaryRow[] };
 

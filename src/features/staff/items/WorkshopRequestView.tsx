@@ -2,16 +2,16 @@
 // (confirm one of the preferred times or another, decline with a reason, mark
 // it done) and, once confirmed, a meeting file for the public calendar.
 import { useEffect, useId, useState } from 'react';
-import { Field, fieldClass, FieldError, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
-import { format } from '../../lib/i18n/format.ts';
-import ActionForm, { NoteField } from './ActionForm.tsx';
-import { Details } from './Details.tsx';
-import { saveFile } from './download.ts';
+import { Field, fieldClass, FieldError, secondaryButtonClass } from '../../../components/forms/FormParts.tsx';
+import { format } from '../../../lib/i18n/format.ts';
+import ActionForm, { NoteField } from '../workspace/ActionForm.tsx';
+import { Details } from '../workspace/Details.tsx';
+import { saveFile } from '../workspace/download.ts';
 import { meetingFile } from './meetingFile.ts';
-import { statusesOf, type WorkshopRequestRecord } from './records.ts';
-import { addStaffNote, scheduleWorkshop } from './staffData.ts';
-import { useWorkspace } from './words.ts';
-import { instantOf, wallTime } from './zonedTime.ts';
+import { statusesOf, type WorkshopRequestRecord } from '../workspace/records.ts';
+import { addStaffNote, scheduleWorkshop } from '../workspace/staffData.ts';
+import { useWorkspace } from '../workspace/words.ts';
+import { instantOf, wallTime } from '../workspace/zonedTime.ts';
 
 export function WorkshopRequestDetails({ request }: { request: WorkshopRequestRecord }) {
   const ws = useWorkspace();

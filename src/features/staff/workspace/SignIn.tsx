@@ -4,7 +4,7 @@
 // so does a link asked for an address with no account: the form never tells
 // whether an account exists.
 import { useState, type SubmitEvent } from 'react';
-import { buttonClass, ErrorSummary, Field, fieldClass, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
+import { buttonClass, ErrorSummary, Field, fieldClass, secondaryButtonClass } from '../../../components/forms/FormParts.tsx';
 import { takeRefusedSignInLink } from './staffClient.ts';
 import { useShell } from './words.ts';
 

@@ -2,10 +2,10 @@
 // file (src/content/meetings/<id>.json, see meetingSchema) that staff drop
 // into the content folder, published at the next build like every meeting.
 import type { z } from 'astro/zod';
-import type { meetingSchema } from '../../content.config.ts';
-import { slugify } from '../../lib/slug.ts';
-import type { WorkshopRequestRecord } from './records.ts';
-import { wallTime } from './zonedTime.ts';
+import type { meetingSchema } from '../../../content.config.ts';
+import { slugify } from '../../../lib/slug.ts';
+import type { WorkshopRequestRecord } from '../workspace/records.ts';
+import { wallTime } from '../workspace/zonedTime.ts';
 
 export type MeetingFile = z.input<typeof meetingSchema>;
 

@@ -2,14 +2,14 @@
 // (approve, ask for changes, decline, retire) and its captain and members,
 // whom only community officers ever see, exportable for the captain's officer.
 import { useEffect, useId, useState } from 'react';
-import { Field, fieldClass, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
-import ActionForm, { NoteField } from './ActionForm.tsx';
-import { toCsv } from './csv.ts';
-import { Details } from './Details.tsx';
-import { saveFile } from './download.ts';
-import { statusesOf, type WatchGroupRecord, type WatchMemberRecord } from './records.ts';
-import { addStaffNote, reviewWatchGroup } from './staffData.ts';
-import { useWorkspace } from './words.ts';
+import { Field, fieldClass, secondaryButtonClass } from '../../../components/forms/FormParts.tsx';
+import ActionForm, { NoteField } from '../workspace/ActionForm.tsx';
+import { toCsv } from '../workspace/csv.ts';
+import { Details } from '../workspace/Details.tsx';
+import { saveFile } from '../workspace/download.ts';
+import { statusesOf, type WatchGroupRecord, type WatchMemberRecord } from '../workspace/records.ts';
+import { addStaffNote, reviewWatchGroup } from '../workspace/staffData.ts';
+import { useWorkspace } from '../workspace/words.ts';
 
 export function WatchGroupDetails({ group }: { group: WatchGroupRecord }) {
   const ws = useWorkspace();

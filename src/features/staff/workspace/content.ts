@@ -4,7 +4,7 @@
 // anyone may open, and which would then weigh hundreds of kilobytes for a large
 // city) but in one static file (/staff/content.json, written at build time),
 // fetched once a staff member is signed in. All of it is public content.
-import { getJson, type FetchJson } from '../../lib/getJson.ts';
+import { getJson, type FetchJson } from '../../../lib/getJson.ts';
 import type { StaffMember } from './records.ts';
 
 export const staffContentUrl = '/staff/content.json';

@@ -1,0 +1,33 @@
+// What went wrong with a call to the data API, in the kinds every caller tells
+// apart: the residents' forms, the receipt lookups and the staff workspace.
+// PostgREST answers an RPC or a query with an error and an HTTP status; the SQL
+// functions raise invalid_parameter_value (22023) with the field's name in
+// `details`, and the rate limits answer 429 with the seconds to wait there.
+
+/** An error as supabase-js and postgrest-js hand it over. */
+export interface ApiError {
+  code?: string;
+  details?: string | null;
+  message?: string;
+}
+
+export type ApiFailure =
+  /** The API refused one field; `field` is its name, as the SQL function's argument. */
+  | { kind: 'invalid'; field: string; message: string }
+  /** Too many calls from this client for now; nothing was done. */
+  | { kind: 'rate_limited'; retryAfterMinutes: number }
+  /** No answer, or the gateway's "the service behind me is down": nothing was done, or its answer was lost. */
+  | { kind: 'unreachable' }
+  | { kind: 'failed'; message: string };
+
+// A gateway answers these when PostgREST or Postgres is down or restarting.
+const serviceDown = new Set([502, 503, 504]);
+
+const invalidParameter = '22023';
+
+export function classifyApiError(error: ApiError, status: number): ApiFailure {
+  if (status === 0 || serviceDown.has(status)) return { kind: 'unreachable' };
+  if (status === 429) return { kind: 'rate_limited', retryAfterMinutes: Math.max(1, Math.ceil(Number(error.details ?? 60) / 60)) };
+  if (error.code === invalidParameter && error.details) return { kind: 'invalid', field: error.details, message: error.message ?? '' };
+  return { kind: 'failed', message: error.message ?? '' };
+}

@@ -1,0 +1,15 @@
+// The ids that name beats, districts, officers and workshops. Each becomes a
+// file name and part of a URL, so only letters, digits, - and _; the database
+// checks the same pattern and lengths (supabase/migrations).
+import * as z from 'zod/mini';
+
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** The longest ids a submission may name, as the database stores them. */
+export const idMaxLength = { beat: 40, workshop: 80 } as const;
+
+// A refinement rather than z.maxLength: zod stops every other check at a too-long value,
+// and a form should still name each field that is wrong.
+/** A form's id field of at most `maxLength` characters; `error` is its error code. */
+export const idField = (maxLength: number, error: string) =>
+  z.string({ error }).check(z.refine((text) => idPattern.test(text) && text.length <= maxLength, { error }));
