@@ -3,7 +3,7 @@
 // would offer what the database refuses, or staff would never see a status.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { itemKinds, staffRoles, statusesOf } from '../../src/features/staff/records.ts';
+import { itemKinds, openStatuses, staffRoles, statusesOf } from '../../src/features/staff/records.ts';
 import { tipCategories } from '../../src/features/tips/tip.schema.ts';
 import { tipStatuses } from '../../src/features/tips/tipStatus.ts';
 import { meetingPreferences } from '../../src/features/watch/watch.schema.ts';
@@ -37,6 +37,13 @@ describe('the TypeScript lists name what the database accepts', () => {
     ['public.staff_role', 'staffRoles (staff/records.ts)', staffRoles],
   ] as const)('%s is %s', async (enumType, _list, values) => {
     expect(sorted(await labels(enumType))).toEqual(sorted(values));
+  });
+
+  it('what the inbox counts as open are statuses the database knows', async () => {
+    for (const kind of itemKinds) {
+      const known = await labels(`public.${kind}_status`);
+      expect(known, kind).toEqual(expect.arrayContaining([...openStatuses[kind]]));
+    }
   });
 
   it('the staff history is about the items staff handle, and staff accounts', async () => {
