@@ -422,6 +422,19 @@ AS $function$
   select translate(upper(regexp_replace(coalesce(code, ''), '[\s-]', '', 'g')), 'OIL', '011')
 $function$;
 
+CREATE OR REPLACE FUNCTION private.note_change(note text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  if char_length(btrim(note)) > 5000 then
+    perform private.refuse('note', 'keep the note under 5000 characters');
+  end if;
+  perform set_config('openbeat.change_note', coalesce(btrim(note), ''), true);
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION private.open_receipt(sealed bytea, key uuid)
  RETURNS text
  LANGUAGE sql
@@ -508,6 +521,15 @@ begin
     raise exception using errcode = '42501', message = 'only coordinators manage staff';
   end if;
 end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.retention_days(setting text)
+ RETURNS integer
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select (s.value #>> '{}')::integer from private.settings as s where s.name = setting
 $function$;
 
 CREATE OR REPLACE FUNCTION private.seal_receipt(receipt text, key uuid)
@@ -738,7 +760,7 @@ CREATE OR REPLACE FUNCTION public.purge_closed_tips()
  SET search_path TO ''
 AS $function$
 declare
-  days integer := (select (s.value #>> '{}')::integer from private.settings as s where s.name = 'tip_retention_days');
+  days integer := private.retention_days('tip_retention_days');
   purged integer;
 begin
   update public.tips as t
@@ -770,7 +792,7 @@ CREATE OR REPLACE FUNCTION public.purge_finished_requests()
  SET search_path TO ''
 AS $function$
 declare
-  days integer := (select (s.value #>> '{}')::integer from private.settings as s where s.name = 'request_retention_days');
+  days integer := private.retention_days('request_retention_days');
   requests integer;
   members integer;
 begin
@@ -1006,11 +1028,7 @@ begin
   if char_length(btrim(review_watch_group.public_note)) > 2000 then
     perform private.refuse('public_note', 'keep the note to the captain under 2000 characters');
   end if;
-  if char_length(btrim(review_watch_group.note)) > 5000 then
-    perform private.refuse('note', 'keep the note under 5000 characters');
-  end if;
-
-  perform set_config('openbeat.change_note', coalesce(btrim(review_watch_group.note), ''), true);
+  perform private.note_change(review_watch_group.note);
   update public.watch_groups as g
      set status = coalesce(review_watch_group.status, g.status),
          approved_at = case
@@ -1053,11 +1071,7 @@ begin
   if char_length(btrim(schedule_workshop.decline_reason)) > 2000 then
     perform private.refuse('decline_reason', 'keep the reason under 2000 characters');
   end if;
-  if char_length(btrim(schedule_workshop.note)) > 5000 then
-    perform private.refuse('note', 'keep the note under 5000 characters');
-  end if;
-
-  perform set_config('openbeat.change_note', coalesce(btrim(schedule_workshop.note), ''), true);
+  perform private.note_change(schedule_workshop.note);
   update public.workshop_requests as w
      set status = next_status,
          confirmed_at = case when next_status in ('confirmed', 'completed') then coalesce(schedule_workshop.confirmed_at, w.confirmed_at) end,
@@ -1266,11 +1280,7 @@ begin
      or (triage_tip.duplicate_of is not null and not exists (select from public.tips as d where d.tip_id = triage_tip.duplicate_of)) then
     perform private.refuse('duplicate_of', 'choose another tip you can see');
   end if;
-  if char_length(btrim(triage_tip.note)) > 5000 then
-    perform private.refuse('note', 'keep the note under 5000 characters');
-  end if;
-
-  perform set_config('openbeat.change_note', coalesce(btrim(triage_tip.note), ''), true);
+  perform private.note_change(triage_tip.note);
   update public.tips as t
      set status = case when triage_tip.duplicate_of is not null then 'closed' else coalesce(triage_tip.status, t.status) end,
          public_reply = case when triage_tip.public_reply is null then t.public_reply else nullif(btrim(triage_tip.public_reply), '') end,
@@ -1406,6 +1416,7 @@ grant execute on function private.distinct_instants(timestamp with time zone[]) 
 grant execute on function private.distinct_instants(timestamp with time zone[]) to service_role;
 grant execute on function private.is_one_of(text,regtype) to authenticated;
 grant execute on function private.is_one_of(text,regtype) to service_role;
+grant execute on function private.note_change(text) to authenticated;
 grant execute on function private.refuse(text,text) to authenticated;
 grant execute on function private.valid_content_id(text,integer) to authenticated;
 grant execute on function private.valid_content_id(text,integer) to service_role;

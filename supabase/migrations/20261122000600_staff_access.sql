@@ -82,9 +82,9 @@ revoke all on function staff_access.role(), staff_access.sees_beat(text) from pu
 grant execute on function staff_access.role(), staff_access.sees_beat(text) to authenticated;
 
 -- Staff's functions run as the caller and refuse bad input as residents'
--- do, so the caller may reach those helpers in `private`, and nothing else
--- there: every other function in it is revoked from public, and its tables
--- have row-level security and no grant.
+-- do, so the caller may use `private`, but only the helpers granted to it
+-- (tests/db/lints.test.ts lists them): every other function there is revoked
+-- from public, and its tables have row-level security and no grant.
 grant usage on schema private to authenticated;
 grant execute on function private.refuse(text, text) to authenticated;
 -- Check constraints run as whoever writes the row: staff updating an item, and

@@ -99,6 +99,23 @@ create trigger staff_members_record_changes
 -- Trigger functions are run by their triggers, never called: nobody needs to execute them.
 revoke all on function private.record_changes(), private.history_is_append_only() from public;
 
+-- The internal note staff may give with a change: refused past 5000
+-- characters, else kept for record_changes to write beside the change.
+create function private.note_change(note text) returns void
+language plpgsql volatile
+set search_path = ''
+as $$
+begin
+  if char_length(btrim(note)) > 5000 then
+    perform private.refuse('note', 'keep the note under 5000 characters');
+  end if;
+  perform set_config('openbeat.change_note', coalesce(btrim(note), ''), true);
+end
+$$;
+-- Staff's functions run as the caller.
+revoke all on function private.note_change(text) from public;
+grant execute on function private.note_change(text) to authenticated;
+
 -- Staff read the history of the items they can see; only coordinators read the history of roles.
 grant select on public.staff_history to authenticated;
 create policy staff_history_of_visible_items on public.staff_history for select to authenticated using (
@@ -138,11 +155,7 @@ begin
      or (triage_tip.duplicate_of is not null and not exists (select from public.tips as d where d.tip_id = triage_tip.duplicate_of)) then
     perform private.refuse('duplicate_of', 'choose another tip you can see');
   end if;
-  if char_length(btrim(triage_tip.note)) > 5000 then
-    perform private.refuse('note', 'keep the note under 5000 characters');
-  end if;
-
-  perform set_config('openbeat.change_note', coalesce(btrim(triage_tip.note), ''), true);
+  perform private.note_change(triage_tip.note);
   update public.tips as t
      set status = case when triage_tip.duplicate_of is not null then 'closed' else coalesce(triage_tip.status, t.status) end,
          public_reply = case when triage_tip.public_reply is null then t.public_reply else nullif(btrim(triage_tip.public_reply), '') end,
@@ -175,11 +188,7 @@ begin
   if char_length(btrim(review_watch_group.public_note)) > 2000 then
     perform private.refuse('public_note', 'keep the note to the captain under 2000 characters');
   end if;
-  if char_length(btrim(review_watch_group.note)) > 5000 then
-    perform private.refuse('note', 'keep the note under 5000 characters');
-  end if;
-
-  perform set_config('openbeat.change_note', coalesce(btrim(review_watch_group.note), ''), true);
+  perform private.note_change(review_watch_group.note);
   update public.watch_groups as g
      set status = coalesce(review_watch_group.status, g.status),
          approved_at = case
@@ -231,11 +240,7 @@ begin
   if char_length(btrim(schedule_workshop.decline_reason)) > 2000 then
     perform private.refuse('decline_reason', 'keep the reason under 2000 characters');
   end if;
-  if char_length(btrim(schedule_workshop.note)) > 5000 then
-    perform private.refuse('note', 'keep the note under 5000 characters');
-  end if;
-
-  perform set_config('openbeat.change_note', coalesce(btrim(schedule_workshop.note), ''), true);
+  perform private.note_change(schedule_workshop.note);
   update public.workshop_requests as w
      set status = next_status,
          confirmed_at = case when next_status in ('confirmed', 'completed') then coalesce(schedule_workshop.confirmed_at, w.confirmed_at) end,

@@ -35,6 +35,14 @@ insert into private.settings (name, value) values
   ('tip_retention_days', '365'),
   ('request_retention_days', '365');
 
+create function private.retention_days(setting text) returns integer
+language sql stable
+set search_path = ''
+as $$
+  select (s.value #>> '{}')::integer from private.settings as s where s.name = setting
+$$;
+revoke all on function private.retention_days(text) from public;
+
 create function public.purge_closed_tips()
 returns integer
 language plpgsql volatile
@@ -42,7 +50,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  days integer := (select (s.value #>> '{}')::integer from private.settings as s where s.name = 'tip_retention_days');
+  days integer := private.retention_days('tip_retention_days');
   purged integer;
 begin
   update public.tips as t
@@ -76,7 +84,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  days integer := (select (s.value #>> '{}')::integer from private.settings as s where s.name = 'request_retention_days');
+  days integer := private.retention_days('request_retention_days');
   requests integer;
   members integer;
 begin
