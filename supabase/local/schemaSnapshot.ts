@@ -25,7 +25,8 @@ export async function dumpSchema(db: pg.Client): Promise<string> {
   };
   const rows = async (sql: string) =>
     (await db.query<{ line: string }>(sql, sql.includes('$1') ? [ours] : [])).rows.map((row) => row.line);
-  // Every name comes out schema-qualified, whatever the caller's search_path was.
+  // Every name comes out schema-qualified, whatever the caller's search_path was;
+  // text sorts as "C" (names already do), whatever the cluster's locale.
   await db.query(`set search_path = ''`);
 
   add(
@@ -52,7 +53,7 @@ export async function dumpSchema(db: pg.Client): Promise<string> {
              end
              || coalesce(E'\\ncomment on type ' || t.oid::regtype || ' is ' || quote_literal(obj_description(t.oid, 'pg_type')) || ';', '') as line
         from pg_type t join pg_namespace n on n.oid = t.typnamespace
-       where n.nspname = any($1) and t.typtype in ('e', 'd') order by 1`),
+       where n.nspname = any($1) and t.typtype in ('e', 'd') order by n.nspname, t.typname`),
   );
   add('tables', await tables(db));
   add(
@@ -77,7 +78,7 @@ export async function dumpSchema(db: pg.Client): Promise<string> {
              || coalesce(E'\\ncomment on function ' || p.oid::regprocedure || ' is ' || quote_literal(obj_description(p.oid, 'pg_proc')) || ';', '')
              || E'\\n' as line
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-       where n.nspname = any($1) and p.prokind = 'f' order by n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)`),
+       where n.nspname = any($1) and p.prokind = 'f' order by n.nspname, p.proname, pg_get_function_identity_arguments(p.oid) collate "C"`),
   );
   add(
     'triggers',
@@ -172,12 +173,12 @@ async function privileges(db: pg.Client): Promise<string[]> {
      )
      -- A column's privileges read best as one grant per privilege naming the columns.
      select format('grant %s%s on %s %s to %s;', privileges, coalesce(' (' || columns || ')', ''), kind, name, grantee) as line
-       from (select kind, name, grantee, string_agg(privilege, ', ' order by privilege) as privileges, null as columns
+       from (select kind, name, grantee, string_agg(privilege, ', ' order by privilege collate "C") as privileges, null as columns
                from held where columns is null group by kind, name, grantee
              union all
-             select kind, name, grantee, privilege, string_agg(columns, ', ' order by columns)
+             select kind, name, grantee, privilege, string_agg(columns, ', ' order by columns collate "C")
                from held where columns is not null group by kind, name, grantee, privilege) as grants
-      order by kind, name, columns nulls first, privileges, grantee`,
+      order by kind collate "C", name collate "C", columns collate "C" nulls first, privileges collate "C", grantee collate "C"`,
     [ours],
   );
   return rows.map((row) => row.line);
