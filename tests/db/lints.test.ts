@@ -70,6 +70,24 @@ describe('database lints', () => {
     expect(runnable.map((fn) => fn.replace(/^public\./, '')).sort()).toEqual([...residentFunctions].sort());
   });
 
+  it('signed-in staff may run in private only what their functions and the check constraints call', async () => {
+    const runnable = await names(`select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                                   where n.nspname = 'private' and has_function_privilege('authenticated', p.oid, 'execute') order by 1`);
+    expect(runnable.sort()).toEqual(
+      [
+        'private.distinct_instants(timestamp with time zone[])',
+        'private.is_one_of(text,regtype)',
+        'private.note_change(text)',
+        'private.refuse(text,text)',
+        'private.valid_content_id(text,integer)',
+        'private.valid_email(text)',
+        'private.valid_language(text)',
+        'private.valid_officer_slug(text)',
+        'private.valid_phone(text)',
+      ].sort(),
+    );
+  });
+
   it('signed-in staff can never insert, delete or truncate: changes go through updates the history records', async () => {
     expect(
       await names(`select table_schema || '.' || table_name || ' ' || privilege_type from information_schema.role_table_grants

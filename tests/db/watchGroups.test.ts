@@ -19,23 +19,23 @@ describe('the seeded watch groups', () => {
   });
 
   it('hold a group’s own details, and no column for any person’s: captains and members are kept apart', async () => {
-    const { rows } = await db.query(`select column_name from information_schema.columns where table_name = 'watch_groups' order by ordinal_position`);
+    const { rows } = await db.query(`select column_name from information_schema.columns where table_name = 'watch_groups' order by column_name collate "C"`);
     expect(rows.map((row) => row.column_name)).toEqual([
-      'watch_group_id',
-      'name',
-      'beat',
-      'area',
-      'status',
-      'created_at',
       'approved_at',
-      'meeting_preference',
-      'meeting_note',
+      'area',
+      'beat',
+      'created_at',
       'expected_members',
-      'public_note',
-      'status_changed_at',
-      'receipt_hash',
       'idempotency_hash',
+      'meeting_note',
+      'meeting_preference',
+      'name',
+      'public_note',
+      'receipt_hash',
       'receipt_sealed',
+      'status',
+      'status_changed_at',
+      'watch_group_id',
     ]);
   });
 });

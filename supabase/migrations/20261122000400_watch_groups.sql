@@ -1,68 +1,82 @@
--- Neighbourhood watch registration and membership. A resident registers a
--- group through register_watch_group() (pending until staff approve it) and
--- gets a receipt code to follow it with watch_group_status(); a resident joins
--- an approved group through join_watch_group(). Who captains or belongs to a
--- group is kept in watch_members, apart from watch_groups, so that the public
--- view of approved groups (approved_watch_groups: name, beat, area) can never
--- show a person. The same rules are in src/features/watch/watch.schema.ts, and
--- tests/db/watchRules.test.ts proves the two agree.
+-- Neighbourhood watch groups. A resident registers a group through
+-- register_watch_group() (pending until staff approve it) and gets a receipt
+-- code to follow it with watch_group_status(); a resident joins an approved
+-- group through join_watch_group(). watch_groups holds only what the public
+-- may see of a group (its name, beat and area) and its review; who captains or
+-- belongs to it is kept in watch_members, so that the public view of approved
+-- groups (approved_watch_groups: name, beat, area) can never show a person.
+-- The same rules are in src/features/watch/watch.schema.ts, and
+-- tests/db/watchRules.test.ts proves the two agree. Staff's grants and
+-- policies come with staff access.
 
--- What a registration says about the group besides its name, beat and area.
--- Groups that were not registered here (the demo seed, groups staff enter) have
--- none of it, so the columns are nullable and a check holds registrations to it.
-alter table public.watch_groups
-  add column meeting_preference text
-    constraint watch_groups_meeting_preference_known check (meeting_preference in ('weekday_evenings', 'weekends', 'online', 'no_preference')),
-  add column meeting_note text
+create type public.watch_group_status as enum ('pending', 'approved', 'changes_requested', 'declined', 'retired');
+comment on type public.watch_group_status is 'Where a watch group''s registration stands; only approved groups are public.';
+
+create type public.meeting_preference as enum ('weekday_evenings', 'weekends', 'online', 'no_preference');
+comment on type public.meeting_preference is 'When a watch group prefers to meet; src/features/watch/watch.schema.ts offers the same list.';
+
+create type public.watch_member_role as enum ('captain', 'member');
+comment on type public.watch_member_role is 'A watch group has one captain, who registered it, and the members who joined it.';
+
+create table public.watch_groups (
+  watch_group_id uuid primary key default gen_random_uuid(),
+  name text not null
+    constraint watch_groups_name_length check (char_length(name) between 3 and 120),
+  -- a beat id from the jurisdiction's content files, which live outside the database
+  beat text not null
+    constraint watch_groups_beat_format check (private.valid_content_id(beat, 40)),
+  -- a GeoJSON Polygon or MultiPolygon in WGS 84
+  area jsonb not null
+    constraint watch_groups_area_geojson check (area ->> 'type' in ('Polygon', 'MultiPolygon') and jsonb_typeof(area -> 'coordinates') = 'array'),
+  -- What a registration says besides its name, beat and area. Groups that were
+  -- not registered here (the demo seed, groups staff enter) have none of it, so
+  -- these are nullable and watch_groups_registration_complete holds registrations to it.
+  meeting_preference text
+    constraint watch_groups_meeting_preference_known check (private.is_one_of(meeting_preference, 'public.meeting_preference')),
+  meeting_note text
     constraint watch_groups_meeting_note_length check (char_length(meeting_note) between 1 and 500),
-  add column expected_members integer
+  expected_members integer
     constraint watch_groups_expected_members_range check (expected_members between 2 and 500),
-  -- what staff choose to tell the captain (issue 7 writes it); shown to whoever holds the receipt
-  add column public_note text
+  status text not null default 'pending'
+    constraint watch_groups_status_known check (private.is_one_of(status, 'public.watch_group_status')),
+  status_changed_at timestamptz not null default now(),
+  approved_at timestamptz,
+  public_note text
     constraint watch_groups_public_note_length check (char_length(public_note) between 1 and 2000),
-  add column status_changed_at timestamptz not null default now(),
   -- sha-256 of the normalised receipt code; the code itself is never stored
-  add column receipt_hash bytea unique,
+  receipt_hash bytea unique,
   -- sha-256 of the client's idempotency key, so a retry finds its first registration
-  add column idempotency_hash bytea unique,
+  idempotency_hash bytea unique,
   -- the receipt sealed with the idempotency key, so only that retry can read it again
-  add column receipt_sealed bytea,
-  add constraint watch_groups_registration_complete check (
+  receipt_sealed bytea,
+  created_at timestamptz not null default now(),
+  constraint watch_groups_approved_when check ((status = 'approved') = (approved_at is not null) or status = 'retired'),
+  constraint watch_groups_registration_complete check (
     (receipt_hash is null and idempotency_hash is null and receipt_sealed is null)
     or (receipt_hash is not null and idempotency_hash is not null and receipt_sealed is not null
         and meeting_preference is not null and expected_members is not null)
-  );
+  )
+);
 
--- Staff may send a registration back for changes (issue 7) rather than decline it.
-alter table public.watch_groups drop constraint watch_groups_status_known;
-alter table public.watch_groups add constraint watch_groups_status_known
-  check (status in ('pending', 'approved', 'changes_requested', 'declined', 'retired'));
-
+comment on table public.watch_groups is
+  'Neighbourhood watch groups: name, beat, area and review status only. Members and captains are never stored here. Staff read and approve them; the public sees approved groups through a view.';
 comment on column public.watch_groups.public_note is 'What staff chose to tell the group''s captain; shown to whoever holds the receipt code.';
 comment on column public.watch_groups.status_changed_at is 'When the status last changed: the "last updated" date a receipt lookup shows.';
 
--- The date the captain sees as "last updated" moves with every change of status.
-create function private.stamp_watch_group_status() returns trigger
-language plpgsql
-set search_path = ''
-as $$
-begin
-  if new.status is distinct from old.status then
-    new.status_changed_at := now();
-  end if;
-  return new;
-end
-$$;
+alter table public.watch_groups enable row level security;
+-- Supabase grants the API roles everything on new tables; nobody gets anything directly.
+revoke all on table public.watch_groups from anon, authenticated;
 
+-- The date the captain sees as "last updated" moves with every change of status.
 create trigger watch_groups_stamp_status
   before update of status on public.watch_groups
-  for each row execute function private.stamp_watch_group_status();
+  for each row execute function private.stamp_status_change('status');
 
 create table public.watch_members (
   member_id uuid primary key default gen_random_uuid(),
   watch_group_id uuid not null references public.watch_groups (watch_group_id) on delete cascade,
   role text not null
-    constraint watch_members_role_known check (role in ('captain', 'member')),
+    constraint watch_members_role_known check (private.is_one_of(role, 'public.watch_member_role')),
   name text not null
     constraint watch_members_name_length check (char_length(name) between 1 and 120),
   -- checked in full by the functions that add members (private.valid_email, valid_phone)
@@ -91,10 +105,26 @@ alter table public.watch_members enable row level security;
 -- Supabase grants the API roles everything on new tables; residents get nothing directly.
 revoke all on table public.watch_members from anon, authenticated;
 
-insert into private.rate_limit_rules (action, max_hits, per) values
-  ('register_watch_group', 5, interval '1 hour'),
-  ('join_watch_group', 20, interval '1 hour'),
-  ('watch_group_status', 30, interval '15 minutes');
+-- The public face of watch groups: what the portal shows of an approved group
+-- (its name, beat and area), for beat pages and the watch map. A security
+-- definer function rather than a grant on the table, so the API roles still
+-- cannot read watch_groups itself, and nothing else ever leaks.
+create function public.approved_watch_groups()
+returns table (watch_group_id uuid, name text, beat text, area jsonb)
+language sql stable
+security definer
+set search_path = ''
+as $$
+  select g.watch_group_id, g.name, g.beat, g.area
+    from public.watch_groups as g
+   where g.status = 'approved'
+   order by g.beat, g.name
+$$;
+
+comment on function public.approved_watch_groups() is
+  'Approved neighbourhood watch groups: name, beat and area only. Pending, declined and retired groups are never returned.';
+revoke all on function public.approved_watch_groups() from public;
+grant execute on function public.approved_watch_groups() to anon, authenticated;
 
 -- A watch area as the form sends it: a GeoJSON Polygon or MultiPolygon in WGS 84,
 -- every ring closed and at least four positions long, every position a [lon, lat]
@@ -147,12 +177,10 @@ begin
 end
 $$;
 
-revoke all on function private.valid_watch_area(jsonb), private.stamp_watch_group_status() from public;
+revoke all on function private.valid_watch_area(jsonb) from public;
 
--- register_watch_group: validates, stores the group (pending) and its captain,
--- and returns the receipt code once. Each bad field raises 22023 with the
--- field's name in `details`, in the order of the form's fields. A repeated
--- idempotency key returns the first receipt and counts against no limit.
+-- register_watch_group: checks each field in the order of the form's fields,
+-- stores the group (pending) and its captain, and returns the receipt code once.
 create function public.register_watch_group(
   name text,
   area jsonb,
@@ -176,53 +204,40 @@ declare
   clean_email text := private.trimmed(register_watch_group.captain_email);
   clean_phone text := private.trimmed(register_watch_group.captain_phone);
   clean_note text := private.trimmed(register_watch_group.meeting_note);
-  key_hash bytea := private.key_hash(register_watch_group.idempotency_key);
-  receipt text;
+  receipt text := private.open_submission('register_watch_group', 'public.watch_groups', register_watch_group.idempotency_key);
   new_group uuid;
 begin
-  if register_watch_group.idempotency_key is null then
-    raise exception using errcode = '22023', message = 'idempotency_key is required', detail = 'idempotency_key';
-  end if;
-
-  -- A retry of a registration that already landed gets its first receipt back.
-  select private.open_receipt(g.receipt_sealed, register_watch_group.idempotency_key)
-    into receipt
-    from public.watch_groups as g
-   where g.idempotency_hash = key_hash;
-  if found then
+  if receipt is not null then
     return jsonb_build_object('receipt', receipt);
   end if;
-  -- Counted only for new registrations: a retry of one that landed is never refused.
-  perform private.check_rate_limit('register_watch_group');
 
   if clean_name is null or char_length(clean_name) not between 3 and 120 then
-    raise exception using errcode = '22023', message = 'give the group a name of 3 to 120 characters', detail = 'name';
+    perform private.refuse('name', 'give the group a name of 3 to 120 characters');
   end if;
   if not coalesce(private.valid_watch_area(register_watch_group.area), false) then
-    raise exception using errcode = '22023', message = 'choose the streets the group covers, or draw its area with at most 500 corners', detail = 'area';
+    perform private.refuse('area', 'choose the streets the group covers, or draw its area with at most 500 corners');
   end if;
-  -- Beats are content files, not rows: the form derives a real one; here, the form of an id.
-  if register_watch_group.beat is null or register_watch_group.beat !~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' or char_length(register_watch_group.beat) > 40 then
-    raise exception using errcode = '22023', message = 'the area must lie in one of the beats', detail = 'beat';
+  -- The form derives a real beat; here, the form of an id.
+  if not coalesce(private.valid_content_id(register_watch_group.beat, 40), false) then
+    perform private.refuse('beat', 'the area must lie in one of the beats');
   end if;
   if clean_captain_name is null or char_length(clean_captain_name) > 120 then
-    raise exception using errcode = '22023', message = 'give the captain''s name, up to 120 characters', detail = 'captain_name';
+    perform private.refuse('captain_name', 'give the captain''s name, up to 120 characters');
   end if;
-  if clean_email is null or not private.valid_email(clean_email) then
-    raise exception using errcode = '22023', message = 'give the captain''s email address, like name@example.org', detail = 'captain_email';
+  if not coalesce(private.valid_email(clean_email), false) then
+    perform private.refuse('captain_email', 'give the captain''s email address, like name@example.org');
   end if;
-  if clean_phone is null or not private.valid_phone(clean_phone) then
-    raise exception using errcode = '22023', message = 'give the captain''s phone number, 7 to 15 digits', detail = 'captain_phone';
+  if not coalesce(private.valid_phone(clean_phone), false) then
+    perform private.refuse('captain_phone', 'give the captain''s phone number, 7 to 15 digits');
   end if;
-  if register_watch_group.meeting_preference is null
-     or register_watch_group.meeting_preference not in ('weekday_evenings', 'weekends', 'online', 'no_preference') then
-    raise exception using errcode = '22023', message = 'choose when the group prefers to meet', detail = 'meeting_preference';
+  if not coalesce(private.is_one_of(register_watch_group.meeting_preference, 'public.meeting_preference'), false) then
+    perform private.refuse('meeting_preference', 'choose when the group prefers to meet');
   end if;
-  if clean_note is not null and char_length(clean_note) > 500 then
-    raise exception using errcode = '22023', message = 'keep the note about meetings under 500 characters', detail = 'meeting_note';
+  if char_length(clean_note) > 500 then
+    perform private.refuse('meeting_note', 'keep the note about meetings under 500 characters');
   end if;
   if register_watch_group.expected_members is null or register_watch_group.expected_members not between 2 and 500 then
-    raise exception using errcode = '22023', message = 'give the number of members you expect, from 2 to 500', detail = 'expected_members';
+    perform private.refuse('expected_members', 'give the number of members you expect, from 2 to 500');
   end if;
 
   receipt := private.new_receipt_code();
@@ -238,17 +253,14 @@ begin
     clean_note,
     register_watch_group.expected_members,
     private.receipt_hash(receipt),
-    key_hash,
+    private.key_hash(register_watch_group.idempotency_key),
     private.seal_receipt(receipt, register_watch_group.idempotency_key)
   )
   -- two retries racing each other: the loser stores nothing and returns the winner's receipt
   on conflict (idempotency_hash) do nothing
   returning watch_group_id into new_group;
   if new_group is null then
-    return public.register_watch_group(
-      register_watch_group.name, register_watch_group.area, register_watch_group.beat, register_watch_group.captain_name,
-      register_watch_group.captain_email, register_watch_group.captain_phone, register_watch_group.meeting_preference,
-      register_watch_group.expected_members, register_watch_group.idempotency_key, register_watch_group.meeting_note);
+    return jsonb_build_object('receipt', private.first_receipt('public.watch_groups', register_watch_group.idempotency_key));
   end if;
 
   insert into public.watch_members (watch_group_id, role, name, email, phone)
@@ -264,7 +276,8 @@ grant execute on function public.register_watch_group(text, jsonb, text, text, t
 
 -- join_watch_group: a resident joins an approved group. Joining twice, with the
 -- same key or the same email address, keeps one membership and answers the same,
--- so the answer never tells anyone who else has joined.
+-- so the answer never tells anyone who else has joined. A join has no receipt:
+-- its retry finds the membership the key made.
 create function public.join_watch_group(
   watch_group_id uuid,
   name text,
@@ -284,9 +297,8 @@ declare
   key_hash bytea := private.key_hash(join_watch_group.idempotency_key);
 begin
   if join_watch_group.idempotency_key is null then
-    raise exception using errcode = '22023', message = 'idempotency_key is required', detail = 'idempotency_key';
+    perform private.refuse('idempotency_key', 'idempotency_key is required');
   end if;
-  -- A retry of a join that already landed.
   if exists (select from public.watch_members as m where m.idempotency_hash = key_hash) then
     return jsonb_build_object('joined', true);
   end if;
@@ -296,16 +308,16 @@ begin
   if not exists (
     select from public.watch_groups as g where g.watch_group_id = join_watch_group.watch_group_id and g.status = 'approved'
   ) then
-    raise exception using errcode = '22023', message = 'choose one of the listed groups', detail = 'watch_group_id';
+    perform private.refuse('watch_group_id', 'choose one of the listed groups');
   end if;
   if clean_name is null or char_length(clean_name) > 120 then
-    raise exception using errcode = '22023', message = 'give your name, up to 120 characters', detail = 'name';
+    perform private.refuse('name', 'give your name, up to 120 characters');
   end if;
-  if clean_email is null or not private.valid_email(clean_email) then
-    raise exception using errcode = '22023', message = 'give your email address, like name@example.org', detail = 'email';
+  if not coalesce(private.valid_email(clean_email), false) then
+    perform private.refuse('email', 'give your email address, like name@example.org');
   end if;
   if clean_block is null or char_length(clean_block) not between 3 and 120 then
-    raise exception using errcode = '22023', message = 'say which block you live on, in 3 to 120 characters', detail = 'block';
+    perform private.refuse('block', 'say which block you live on, in 3 to 120 characters');
   end if;
 
   insert into public.watch_members (watch_group_id, role, name, email, block, idempotency_hash)

@@ -4,8 +4,12 @@
 -- The business never reads this table: it sends through request_workshop() and
 -- follows its request through workshop_status(), which tells the holder of the
 -- code the status, the dates, the confirmed time and a decline reason, and
--- nothing else. The same rules are in src/features/workshops/workshop.schema.ts.
--- Staff policies come with the staff workspace.
+-- nothing else. The same rules are in src/features/workshops/workshop.schema.ts,
+-- and tests/db/workshopRules.test.ts proves the two agree. Staff's grants and
+-- policies come with staff access; retention removes the contact details.
+
+create type public.workshop_request_status as enum ('received', 'confirmed', 'declined', 'completed');
+comment on type public.workshop_request_status is 'Where a workshop request stands, as the business and staff see it.';
 
 -- Two preferred times that are the same instant are one choice, not two.
 create function private.distinct_instants(instants timestamptz[]) returns boolean
@@ -22,13 +26,13 @@ create table public.workshop_requests (
   workshop_request_id uuid primary key default gen_random_uuid(),
   -- a workshop id of the content files, which live outside the database
   workshop text not null
-    constraint workshop_requests_workshop_format check (workshop ~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' and char_length(workshop) <= 80),
+    constraint workshop_requests_workshop_format check (private.valid_content_id(workshop, 80)),
   business_name text not null
     constraint workshop_requests_business_name_length check (char_length(business_name) between 1 and 200),
   address text not null
     constraint workshop_requests_address_length check (char_length(address) between 1 and 300),
   beat text
-    constraint workshop_requests_beat_format check (beat ~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' and char_length(beat) <= 40),
+    constraint workshop_requests_beat_format check (private.valid_content_id(beat, 40)),
   latitude double precision
     constraint workshop_requests_latitude_range check (latitude between -90 and 90),
   longitude double precision
@@ -52,7 +56,7 @@ create table public.workshop_requests (
   notes text
     constraint workshop_requests_notes_length check (char_length(notes) between 1 and 2000),
   status text not null default 'received'
-    constraint workshop_requests_status_known check (status in ('received', 'confirmed', 'declined', 'completed')),
+    constraint workshop_requests_status_known check (private.is_one_of(status, 'public.workshop_request_status')),
   -- the slot staff confirmed; shown to whoever holds the receipt code
   confirmed_at timestamptz,
   -- why staff declined, in words meant for the business; shown to whoever holds the receipt code
@@ -66,8 +70,10 @@ create table public.workshop_requests (
   -- the receipt sealed with the idempotency key, so only that retry can read it again
   receipt_sealed bytea not null,
   created_at timestamptz not null default now(),
+  purged_at timestamptz,
   constraint workshop_requests_point_whole check ((latitude is null) = (longitude is null)),
-  constraint workshop_requests_reachable check (contact_email is not null or contact_phone is not null),
+  -- a purged request has no email and no phone; every other request needs one
+  constraint workshop_requests_reachable check (purged_at is not null or contact_email is not null or contact_phone is not null),
   constraint workshop_requests_confirmed_when check (status <> 'confirmed' or confirmed_at is not null),
   constraint workshop_requests_declined_why check (status <> 'declined' or decline_reason is not null)
 );
@@ -75,38 +81,20 @@ create table public.workshop_requests (
 comment on table public.workshop_requests is
   'Businesses'' requests for a workshop or a security survey. No IP address or user agent is kept. Read only by staff (policies come with the staff workspace); businesses use request_workshop() and workshop_status().';
 comment on column public.workshop_requests.workshop is 'The id of a workshop in the content files (src/content/workshops/<id>.json).';
+comment on column public.workshop_requests.purged_at is
+  'When the contact details and notes were removed under request_retention_days; null while they are kept.';
 
 alter table public.workshop_requests enable row level security;
 -- Supabase grants the API roles everything on new tables; businesses get nothing directly.
 revoke all on table public.workshop_requests from anon, authenticated;
 
 -- "Last updated" moves with anything the business is shown: the status, the confirmed time, the reason.
-create function private.stamp_workshop_request_status() returns trigger
-language plpgsql
-set search_path = ''
-as $$
-begin
-  if new.status is distinct from old.status
-     or new.confirmed_at is distinct from old.confirmed_at
-     or new.decline_reason is distinct from old.decline_reason then
-    new.status_changed_at := now();
-  end if;
-  return new;
-end
-$$;
-
 create trigger workshop_requests_stamp_status
   before update of status, confirmed_at, decline_reason on public.workshop_requests
-  for each row execute function private.stamp_workshop_request_status();
+  for each row execute function private.stamp_status_change('status', 'confirmed_at', 'decline_reason');
 
-insert into private.rate_limit_rules (action, max_hits, per) values
-  ('request_workshop', 5, interval '1 hour'),
-  ('workshop_status', 30, interval '15 minutes');
-
--- request_workshop: validates, stores, and returns the receipt code once.
--- Each bad field raises 22023 with the argument's name in `details`, so the
--- form can show the error next to the field. A repeated idempotency key
--- returns the first receipt and counts against no limit.
+-- request_workshop: checks each field in the form's order, stores the request,
+-- and returns the receipt code once.
 create function public.request_workshop(
   workshop text,
   business_name text,
@@ -136,80 +124,68 @@ declare
   clean_email text := private.trimmed(request_workshop.contact_email);
   clean_phone text := private.trimmed(request_workshop.contact_phone);
   clean_notes text := private.trimmed(request_workshop.notes);
-  key_hash bytea := private.key_hash(request_workshop.idempotency_key);
-  receipt text;
+  receipt text := private.open_submission('request_workshop', 'public.workshop_requests', request_workshop.idempotency_key);
 begin
-  if request_workshop.idempotency_key is null then
-    raise exception using errcode = '22023', message = 'idempotency_key is required', detail = 'idempotency_key';
-  end if;
-
-  -- A retry of a request that already landed gets its first receipt back.
-  select private.open_receipt(w.receipt_sealed, request_workshop.idempotency_key)
-    into receipt
-    from public.workshop_requests as w
-   where w.idempotency_hash = key_hash;
-  if found then
+  if receipt is not null then
     return jsonb_build_object('receipt', receipt);
   end if;
-  -- Counted only for new requests: a retry of one that landed is never refused.
-  perform private.check_rate_limit('request_workshop');
 
-  -- Workshops are content files, not rows: the form offers only real ones; here, the form of an id.
-  if request_workshop.workshop is null or request_workshop.workshop !~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' or char_length(request_workshop.workshop) > 80 then
-    raise exception using errcode = '22023', message = 'choose one of the listed workshops', detail = 'workshop';
+  -- The form offers only real workshops; here, the form of an id.
+  if not coalesce(private.valid_content_id(request_workshop.workshop, 80), false) then
+    perform private.refuse('workshop', 'choose one of the listed workshops');
   end if;
   if clean_business_name is null or char_length(clean_business_name) > 200 then
-    raise exception using errcode = '22023', message = 'give the business''s name in 1 to 200 characters', detail = 'business_name';
+    perform private.refuse('business_name', 'give the business''s name in 1 to 200 characters');
   end if;
   if clean_address is null or char_length(clean_address) > 300 then
-    raise exception using errcode = '22023', message = 'give the business''s address in 1 to 300 characters', detail = 'address';
+    perform private.refuse('address', 'give the business''s address in 1 to 300 characters');
   end if;
-  if request_workshop.beat is not null and (request_workshop.beat !~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' or char_length(request_workshop.beat) > 40) then
-    raise exception using errcode = '22023', message = 'a beat is an id from the list, or none', detail = 'beat';
+  if not private.valid_content_id(request_workshop.beat, 40) then
+    perform private.refuse('beat', 'a beat is an id from the list, or none');
   end if;
-  if (request_workshop.latitude is not null and request_workshop.latitude not between -90 and 90)
+  if request_workshop.latitude not between -90 and 90
      or (request_workshop.latitude is null and request_workshop.longitude is not null) then
-    raise exception using errcode = '22023', message = 'give a latitude between -90 and 90 with the longitude, or neither', detail = 'latitude';
+    perform private.refuse('latitude', 'give a latitude between -90 and 90 with the longitude, or neither');
   end if;
-  if (request_workshop.longitude is not null and request_workshop.longitude not between -180 and 180)
+  if request_workshop.longitude not between -180 and 180
      or (request_workshop.longitude is null and request_workshop.latitude is not null) then
-    raise exception using errcode = '22023', message = 'give a longitude between -180 and 180 with the latitude, or neither', detail = 'longitude';
+    perform private.refuse('longitude', 'give a longitude between -180 and 180 with the latitude, or neither');
   end if;
   if clean_contact_name is null or char_length(clean_contact_name) > 120 then
-    raise exception using errcode = '22023', message = 'give the name of the person to contact in 1 to 120 characters', detail = 'contact_name';
+    perform private.refuse('contact_name', 'give the name of the person to contact in 1 to 120 characters');
   end if;
-  if clean_email is not null and not private.valid_email(clean_email) then
-    raise exception using errcode = '22023', message = 'give an email address such as name@example.com', detail = 'contact_email';
+  if not private.valid_email(clean_email) then
+    perform private.refuse('contact_email', 'give an email address such as name@example.com');
   end if;
-  if clean_phone is not null and not private.valid_phone(clean_phone) then
-    raise exception using errcode = '22023', message = 'give a phone number of 7 to 15 digits', detail = 'contact_phone';
+  if not private.valid_phone(clean_phone) then
+    perform private.refuse('contact_phone', 'give a phone number of 7 to 15 digits');
   end if;
   if clean_email is null and clean_phone is null then
-    raise exception using errcode = '22023', message = 'give an email address or a phone number, or both', detail = 'contact_email';
+    perform private.refuse('contact_email', 'give an email address or a phone number, or both');
   end if;
-  if request_workshop.contact_language is not null and not private.valid_language(request_workshop.contact_language) then
-    raise exception using errcode = '22023', message = 'give a language tag such as en or es', detail = 'contact_language';
+  if not private.valid_language(request_workshop.contact_language) then
+    perform private.refuse('contact_language', 'give a language tag such as en or es');
   end if;
-  if request_workshop.attendees is not null and request_workshop.attendees not between 1 and 1000 then
-    raise exception using errcode = '22023', message = 'give a number of attendees from 1 to 1000', detail = 'attendees';
+  if request_workshop.attendees not between 1 and 1000 then
+    perform private.refuse('attendees', 'give a number of attendees from 1 to 1000');
   end if;
   if request_workshop.preferred_times is null
      or array_ndims(request_workshop.preferred_times) is distinct from 1
      or cardinality(request_workshop.preferred_times) not between 2 and 3 then
-    raise exception using errcode = '22023', message = 'give two or three preferred dates and times', detail = 'preferred_times';
+    perform private.refuse('preferred_times', 'give two or three preferred dates and times');
   end if;
   -- The year is 365 days, as the form counts it, so both agree across a leap day.
   if exists (
     select 1 from unnest(request_workshop.preferred_times) as preferred
      where preferred is null or preferred <= now() or preferred > now() + interval '365 days'
   ) then
-    raise exception using errcode = '22023', message = 'give dates and times in the coming year', detail = 'preferred_times';
+    perform private.refuse('preferred_times', 'give dates and times in the coming year');
   end if;
   if not private.distinct_instants(request_workshop.preferred_times) then
-    raise exception using errcode = '22023', message = 'give different dates and times', detail = 'preferred_times';
+    perform private.refuse('preferred_times', 'give different dates and times');
   end if;
-  if clean_notes is not null and char_length(clean_notes) > 2000 then
-    raise exception using errcode = '22023', message = 'keep the notes under 2000 characters', detail = 'notes';
+  if char_length(clean_notes) > 2000 then
+    perform private.refuse('notes', 'keep the notes under 2000 characters');
   end if;
 
   receipt := private.new_receipt_code();
@@ -234,18 +210,13 @@ begin
     request_workshop.preferred_times,
     clean_notes,
     private.receipt_hash(receipt),
-    key_hash,
+    private.key_hash(request_workshop.idempotency_key),
     private.seal_receipt(receipt, request_workshop.idempotency_key)
   )
   -- two retries racing each other: the loser stores nothing and returns the winner's receipt
   on conflict (idempotency_hash) do nothing;
   if not found then
-    return public.request_workshop(
-      request_workshop.workshop, request_workshop.business_name, request_workshop.address, request_workshop.contact_name,
-      request_workshop.idempotency_key, request_workshop.beat, request_workshop.latitude, request_workshop.longitude,
-      request_workshop.contact_email, request_workshop.contact_phone, request_workshop.contact_language,
-      request_workshop.attendees, request_workshop.preferred_times, request_workshop.notes
-    );
+    receipt := private.first_receipt('public.workshop_requests', request_workshop.idempotency_key);
   end if;
   return jsonb_build_object('receipt', receipt);
 end

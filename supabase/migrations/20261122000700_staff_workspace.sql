@@ -4,20 +4,18 @@
 -- the workspace escapes it, and refused any update or delete, whoever asks.
 -- Staff act through the functions below, which run as the caller: row-level
 -- security decides which items they may touch (officers their beats,
--- supervisors their district, coordinators everything).
+-- supervisors their district, coordinators everything). Coordinators also
+-- manage who is staff: accounts are Supabase Auth's (invited from the
+-- dashboard, or the seed locally); staff_members links them to a role, and
+-- every change of role is in the history too.
 
--- Tips gain what triage needs: an officer to follow it up (an officer profile's
--- slug) and, for a repeat report, the tip it repeats.
-alter table public.tips
-  add column assigned_to text
-    constraint tips_assigned_to_slug check (assigned_to ~ '^[a-z0-9][a-z0-9-]*$' and char_length(assigned_to) <= 80),
-  add column duplicate_of uuid references public.tips (tip_id),
-  add constraint tips_not_own_duplicate check (duplicate_of <> tip_id);
+create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'staff_member');
+comment on type public.history_kind is 'What a staff_history row is about: an item residents sent, or a staff account.';
 
 create table public.staff_history (
   history_id bigint generated always as identity primary key,
   kind text not null
-    constraint staff_history_kind_known check (kind in ('tip', 'watch_group', 'workshop_request')),
+    constraint staff_history_kind_known check (private.is_one_of(kind, 'public.history_kind')),
   item_id uuid not null,
   -- the column that changed, or 'note' for an internal note
   field text not null,
@@ -39,16 +37,7 @@ alter table public.staff_history enable row level security;
 revoke all on public.staff_history from anon, authenticated;
 revoke all on sequence public.staff_history_history_id_seq from anon, authenticated;
 
--- The status history tips had so far moves here, and its table goes.
-insert into public.staff_history (kind, item_id, field, from_value, to_value, changed_by, changed_by_email, changed_at)
-select 'tip', c.tip_id, 'status', c.from_status, c.to_status, c.changed_by, null, c.changed_at
-  from public.tip_status_changes as c
- order by c.tip_status_change_id;
-drop trigger tips_record_status on public.tips;
-drop function private.record_tip_status();
-drop table public.tip_status_changes;
-
-create or replace function private.history_is_append_only() returns trigger
+create function private.history_is_append_only() returns trigger
 language plpgsql
 set search_path = ''
 as $$
@@ -93,9 +82,6 @@ begin
   return null;
 end
 $$;
--- Trigger functions are run by their triggers, never called: nobody needs to execute them.
-revoke all on function private.record_changes(), private.history_is_append_only(), private.stamp_tip_status(),
-  private.stamp_workshop_request_status() from public;
 
 create trigger tips_record_changes
   after insert or update on public.tips
@@ -106,33 +92,40 @@ create trigger watch_groups_record_changes
 create trigger workshop_requests_record_changes
   after insert or update on public.workshop_requests
   for each row execute function private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
+create trigger staff_members_record_changes
+  after insert or update on public.staff_members
+  for each row execute function private.record_changes('staff_member', 'user_id', 'role', 'officer_slug', 'district', 'active');
 
--- Staff read the history of the items they can see.
+-- Trigger functions are run by their triggers, never called: nobody needs to execute them.
+revoke all on function private.record_changes(), private.history_is_append_only() from public;
+
+-- The internal note staff may give with a change: refused past 5000
+-- characters, else kept for record_changes to write beside the change.
+create function private.note_change(note text) returns void
+language plpgsql volatile
+set search_path = ''
+as $$
+begin
+  if char_length(btrim(note)) > 5000 then
+    perform private.refuse('note', 'keep the note under 5000 characters');
+  end if;
+  perform set_config('openbeat.change_note', coalesce(btrim(note), ''), true);
+end
+$$;
+-- Staff's functions run as the caller.
+revoke all on function private.note_change(text) from public;
+grant execute on function private.note_change(text) to authenticated;
+
+-- Staff read the history of the items they can see; only coordinators read the history of roles.
 grant select on public.staff_history to authenticated;
 create policy staff_history_of_visible_items on public.staff_history for select to authenticated using (
   case kind
     when 'tip' then exists (select from public.tips as t where t.tip_id = staff_history.item_id)
     when 'watch_group' then exists (select from public.watch_groups as g where g.watch_group_id = staff_history.item_id)
     when 'workshop_request' then exists (select from public.workshop_requests as w where w.workshop_request_id = staff_history.item_id)
+    when 'staff_member' then staff_access.role() = 'coordinator'
   end
 );
-
-grant update (assigned_to, duplicate_of) on public.tips to authenticated;
-grant select (assigned_to, duplicate_of) on public.tips to authenticated;
--- Check constraints run as whoever updates the row.
-grant execute on function private.distinct_instants(timestamptz[]) to authenticated;
-
--- The staff functions run as the caller, so what they call lives where staff may reach.
-create function staff_access.refuse(field text, message text) returns void
-language plpgsql
-set search_path = ''
-as $$
-begin
-  raise exception using errcode = '22023', message = message, detail = field;
-end
-$$;
-revoke all on function staff_access.refuse(text, text) from public;
-grant execute on function staff_access.refuse(text, text) to authenticated;
 
 -- Triage a tip: any argument left null stays as it is; an empty text clears it.
 create function public.triage_tip(
@@ -149,24 +142,20 @@ security invoker
 set search_path = ''
 as $$
 begin
-  if triage_tip.status is not null and triage_tip.status not in ('received', 'under_review', 'referred', 'action_taken', 'closed') then
-    perform staff_access.refuse('status', 'choose one of the listed statuses');
+  if not private.is_one_of(triage_tip.status, 'public.tip_status') then
+    perform private.refuse('status', 'choose one of the listed statuses');
   end if;
   if char_length(btrim(triage_tip.public_reply)) > 5000 then
-    perform staff_access.refuse('public_reply', 'keep the reply under 5000 characters');
+    perform private.refuse('public_reply', 'keep the reply under 5000 characters');
   end if;
-  if nullif(triage_tip.assigned_to, '') !~ '^[a-z0-9][a-z0-9-]*$' then
-    perform staff_access.refuse('assigned_to', 'choose an officer from the list');
+  if not private.valid_officer_slug(nullif(triage_tip.assigned_to, '')) then
+    perform private.refuse('assigned_to', 'choose an officer from the list');
   end if;
   if triage_tip.duplicate_of = triage_tip.tip_id
      or (triage_tip.duplicate_of is not null and not exists (select from public.tips as d where d.tip_id = triage_tip.duplicate_of)) then
-    perform staff_access.refuse('duplicate_of', 'choose another tip you can see');
+    perform private.refuse('duplicate_of', 'choose another tip you can see');
   end if;
-  if char_length(btrim(triage_tip.note)) > 5000 then
-    perform staff_access.refuse('note', 'keep the note under 5000 characters');
-  end if;
-
-  perform set_config('openbeat.change_note', coalesce(btrim(triage_tip.note), ''), true);
+  perform private.note_change(triage_tip.note);
   update public.tips as t
      set status = case when triage_tip.duplicate_of is not null then 'closed' else coalesce(triage_tip.status, t.status) end,
          public_reply = case when triage_tip.public_reply is null then t.public_reply else nullif(btrim(triage_tip.public_reply), '') end,
@@ -174,7 +163,7 @@ begin
          duplicate_of = coalesce(triage_tip.duplicate_of, t.duplicate_of)
    where t.tip_id = triage_tip.tip_id;
   if not found then
-    perform staff_access.refuse('tip_id', 'no such tip in your beats');
+    perform private.refuse('tip_id', 'no such tip in your beats');
   end if;
 end
 $$;
@@ -193,17 +182,13 @@ security invoker
 set search_path = ''
 as $$
 begin
-  if review_watch_group.status is not null and review_watch_group.status not in ('pending', 'approved', 'changes_requested', 'declined', 'retired') then
-    perform staff_access.refuse('status', 'choose one of the listed decisions');
+  if not private.is_one_of(review_watch_group.status, 'public.watch_group_status') then
+    perform private.refuse('status', 'choose one of the listed decisions');
   end if;
   if char_length(btrim(review_watch_group.public_note)) > 2000 then
-    perform staff_access.refuse('public_note', 'keep the note to the captain under 2000 characters');
+    perform private.refuse('public_note', 'keep the note to the captain under 2000 characters');
   end if;
-  if char_length(btrim(review_watch_group.note)) > 5000 then
-    perform staff_access.refuse('note', 'keep the note under 5000 characters');
-  end if;
-
-  perform set_config('openbeat.change_note', coalesce(btrim(review_watch_group.note), ''), true);
+  perform private.note_change(review_watch_group.note);
   update public.watch_groups as g
      set status = coalesce(review_watch_group.status, g.status),
          approved_at = case
@@ -213,7 +198,7 @@ begin
          public_note = case when review_watch_group.public_note is null then g.public_note else nullif(btrim(review_watch_group.public_note), '') end
    where g.watch_group_id = review_watch_group.watch_group_id;
   if not found then
-    perform staff_access.refuse('watch_group_id', 'no such group in your beats');
+    perform private.refuse('watch_group_id', 'no such group in your beats');
   end if;
 end
 $$;
@@ -240,26 +225,22 @@ begin
   select w.status, w.confirmed_at, w.decline_reason into current
     from public.workshop_requests as w where w.workshop_request_id = schedule_workshop.workshop_request_id;
   if not found then
-    perform staff_access.refuse('workshop_request_id', 'no such request in your beats');
+    perform private.refuse('workshop_request_id', 'no such request in your beats');
   end if;
   next_status := coalesce(schedule_workshop.status, current.status);
-  if next_status not in ('received', 'confirmed', 'declined', 'completed') then
-    perform staff_access.refuse('status', 'choose one of the listed decisions');
+  if not private.is_one_of(next_status, 'public.workshop_request_status') then
+    perform private.refuse('status', 'choose one of the listed decisions');
   end if;
   if next_status = 'confirmed' and coalesce(schedule_workshop.confirmed_at, current.confirmed_at) is null then
-    perform staff_access.refuse('confirmed_at', 'give the date and time you confirm');
+    perform private.refuse('confirmed_at', 'give the date and time you confirm');
   end if;
   if next_status = 'declined' and nullif(btrim(coalesce(schedule_workshop.decline_reason, current.decline_reason)), '') is null then
-    perform staff_access.refuse('decline_reason', 'say why, in words for the business');
+    perform private.refuse('decline_reason', 'say why, in words for the business');
   end if;
   if char_length(btrim(schedule_workshop.decline_reason)) > 2000 then
-    perform staff_access.refuse('decline_reason', 'keep the reason under 2000 characters');
+    perform private.refuse('decline_reason', 'keep the reason under 2000 characters');
   end if;
-  if char_length(btrim(schedule_workshop.note)) > 5000 then
-    perform staff_access.refuse('note', 'keep the note under 5000 characters');
-  end if;
-
-  perform set_config('openbeat.change_note', coalesce(btrim(schedule_workshop.note), ''), true);
+  perform private.note_change(schedule_workshop.note);
   update public.workshop_requests as w
      set status = next_status,
          confirmed_at = case when next_status in ('confirmed', 'completed') then coalesce(schedule_workshop.confirmed_at, w.confirmed_at) end,
@@ -285,14 +266,14 @@ begin
   elsif add_staff_note.kind = 'workshop_request' then
     select w.beat into beat from public.workshop_requests as w where w.workshop_request_id = add_staff_note.item_id;
   else
-    perform staff_access.refuse('kind', 'choose a tip, a watch group or a workshop request');
+    perform private.refuse('kind', 'choose a tip, a watch group or a workshop request');
   end if;
   -- The caller's own scope decides, as if they had read the item themselves.
   if not found or not staff_access.sees_beat(beat) then
-    perform staff_access.refuse('item_id', 'no such item in your beats');
+    perform private.refuse('item_id', 'no such item in your beats');
   end if;
   if nullif(btrim(add_staff_note.note), '') is null or char_length(btrim(add_staff_note.note)) > 5000 then
-    perform staff_access.refuse('note', 'write a note of 1 to 5000 characters');
+    perform private.refuse('note', 'write a note of 1 to 5000 characters');
   end if;
   insert into public.staff_history (kind, item_id, field, note)
   values (add_staff_note.kind, add_staff_note.item_id, 'note', btrim(add_staff_note.note));
@@ -319,10 +300,84 @@ as $$
   order by 1 nulls first, 2, 3, 4
 $$;
 
+-- Only a coordinator manages staff; anyone else is refused as forbidden.
+create function private.require_coordinator() returns void
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  if staff_access.role() is distinct from 'coordinator' then
+    raise exception using errcode = '42501', message = 'only coordinators manage staff';
+  end if;
+end
+$$;
+revoke all on function private.require_coordinator() from public;
+
+-- Every account, with its role if it has one. The email is cast: Supabase
+-- Auth declares it varchar(255), and a function's result must match exactly.
+create function public.staff_directory()
+returns table (user_id uuid, email text, role text, officer_slug text, district text, active boolean)
+language plpgsql stable
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.require_coordinator();
+  return query
+    select u.id, u.email::text, s.role, s.officer_slug, s.district, coalesce(s.active, false)
+      from auth.users as u left join public.staff_members as s on s.user_id = u.id
+     order by s.role nulls last, u.email;
+end
+$$;
+
+create function public.set_staff_role(
+  email text,
+  role text,
+  officer_slug text default null,
+  district text default null,
+  active boolean default true
+)
+returns void
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  account uuid;
+begin
+  perform private.require_coordinator();
+  select u.id into account from auth.users as u where lower(u.email) = lower(btrim(set_staff_role.email));
+  if not found then
+    perform private.refuse('email', 'no account has this email: invite the person first');
+  end if;
+  if not private.is_one_of(set_staff_role.role, 'public.staff_role') then
+    perform private.refuse('role', 'choose officer, supervisor or coordinator');
+  end if;
+  if set_staff_role.role = 'officer' and not coalesce(private.valid_officer_slug(set_staff_role.officer_slug), false) then
+    perform private.refuse('officer_slug', 'choose the officer profile this account belongs to');
+  end if;
+  if set_staff_role.role = 'supervisor' and nullif(btrim(set_staff_role.district), '') is null then
+    perform private.refuse('district', 'choose the district this supervisor supervises');
+  end if;
+  -- A jurisdiction must never lose its last coordinator: nobody could manage staff again.
+  if account = auth.uid() and (set_staff_role.role <> 'coordinator' or not set_staff_role.active)
+     and not exists (select from public.staff_members as s where s.role = 'coordinator' and s.active and s.user_id <> account) then
+    perform private.refuse('role', 'you are the only coordinator: make someone else coordinator first');
+  end if;
+
+  insert into public.staff_members as s (user_id, role, officer_slug, district, active)
+  values (account, set_staff_role.role, nullif(set_staff_role.officer_slug, ''), nullif(btrim(set_staff_role.district), ''), set_staff_role.active)
+  on conflict (user_id) do update
+    set role = excluded.role, officer_slug = excluded.officer_slug, district = excluded.district, active = excluded.active;
+end
+$$;
+
 -- Supabase grants anon every new function in public by default: these are staff's alone.
 revoke all on function public.triage_tip(uuid, text, text, text, uuid, text), public.review_watch_group(uuid, text, text, text),
   public.schedule_workshop(uuid, text, timestamptz, text, text), public.add_staff_note(text, uuid, text),
-  public.staff_summary(timestamptz, timestamptz) from public, anon;
+  public.staff_summary(timestamptz, timestamptz), public.staff_directory(), public.set_staff_role(text, text, text, text, boolean)
+  from public, anon;
 grant execute on function public.triage_tip(uuid, text, text, text, uuid, text), public.review_watch_group(uuid, text, text, text),
   public.schedule_workshop(uuid, text, timestamptz, text, text), public.add_staff_note(text, uuid, text),
-  public.staff_summary(timestamptz, timestamptz) to authenticated;
+  public.staff_summary(timestamptz, timestamptz), public.staff_directory(), public.set_staff_role(text, text, text, text, boolean)
+  to authenticated;

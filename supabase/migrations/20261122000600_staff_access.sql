@@ -7,7 +7,10 @@
 -- A signed-in account without a staff role sees nothing. Beats and officers
 -- are content files, so the beat → district and officer → beats facts the
 -- policies need are kept here as a copy of them, written from the content
--- (the staff workspace's seed and sync command come with its pages).
+-- (`openbeat staff-scope`, and the seed locally).
+
+create type public.staff_role as enum ('officer', 'supervisor', 'coordinator');
+comment on type public.staff_role is 'What a staff account may see and do: its beats, its district, or everything and who is staff.';
 
 create table public.jurisdiction_beats (
   beat text primary key,
@@ -25,7 +28,7 @@ comment on table public.officer_beats is 'The beats each officer profile serves,
 create table public.staff_members (
   user_id uuid primary key references auth.users (id) on delete cascade,
   role text not null
-    constraint staff_members_role_known check (role in ('officer', 'supervisor', 'coordinator')),
+    constraint staff_members_role_known check (private.is_one_of(role, 'public.staff_role')),
   -- the officer profile (src/content/officers/<slug>.json) this account belongs to
   officer_slug text,
   -- the district a supervisor supervises
@@ -78,25 +81,32 @@ $$;
 revoke all on function staff_access.role(), staff_access.sees_beat(text) from public;
 grant execute on function staff_access.role(), staff_access.sees_beat(text) to authenticated;
 
--- Check constraints run as whoever writes the row: staff updating a tip or a
--- request need the contact checks. They are pure functions of their argument.
-grant execute on function private.valid_email(text), private.valid_phone(text), private.valid_language(text) to authenticated;
+-- Staff's functions run as the caller and refuse bad input as residents'
+-- do, so the caller may use `private`, but only the helpers granted to it
+-- (tests/db/lints.test.ts lists them): every other function there is revoked
+-- from public, and its tables have row-level security and no grant.
+grant usage on schema private to authenticated;
+grant execute on function private.refuse(text, text) to authenticated;
+-- Check constraints run as whoever writes the row: staff updating an item, and
+-- the service role managing staff accounts, need the checks' functions. All
+-- of them are pure functions of their arguments.
+grant execute on function private.is_one_of(text, regtype), private.valid_content_id(text, integer), private.valid_officer_slug(text),
+  private.valid_email(text), private.valid_phone(text), private.valid_language(text), private.distinct_instants(timestamptz[])
+  to authenticated, service_role;
 
 -- Tips: staff read everything a resident gave except the receipt's and the
 -- retry key's hashes, and change only what triage changes.
-grant select (tip_id, category, description, beat, occurred_at, ongoing, status, created_at, status_changed_at, public_reply, purged_at,
-              place, latitude, longitude, vehicle_description, person_description, contact_name, contact_email, contact_phone, contact_language)
+grant select (tip_id, category, description, beat, occurred_at, ongoing, place, latitude, longitude, vehicle_description, person_description,
+              contact_name, contact_email, contact_phone, contact_language, status, status_changed_at, public_reply, assigned_to, duplicate_of,
+              created_at, purged_at)
   on public.tips to authenticated;
-grant update (status, public_reply) on public.tips to authenticated;
+grant update (status, public_reply, assigned_to, duplicate_of) on public.tips to authenticated;
 create policy tips_staff_read on public.tips for select to authenticated using (staff_access.sees_beat(beat));
 create policy tips_staff_triage on public.tips for update to authenticated using (staff_access.sees_beat(beat)) with check (staff_access.sees_beat(beat));
 
-grant select on public.tip_status_changes to authenticated;
-create policy tip_status_changes_staff_read on public.tip_status_changes for select to authenticated
-  using (exists (select from public.tips as t where t.tip_id = tip_status_changes.tip_id));
-
 -- Watch groups and their members: a group's beat decides who sees both.
-grant select (watch_group_id, name, beat, area, status, created_at, approved_at, meeting_preference, meeting_note, expected_members, public_note, status_changed_at)
+grant select (watch_group_id, name, beat, area, meeting_preference, meeting_note, expected_members, status, status_changed_at, approved_at,
+              public_note, created_at)
   on public.watch_groups to authenticated;
 grant update (status, approved_at, public_note) on public.watch_groups to authenticated;
 create policy watch_groups_staff_read on public.watch_groups for select to authenticated using (staff_access.sees_beat(beat));
@@ -106,9 +116,10 @@ grant select (member_id, watch_group_id, role, name, email, phone, block, create
 create policy watch_members_staff_read on public.watch_members for select to authenticated
   using (exists (select from public.watch_groups as g where g.watch_group_id = watch_members.watch_group_id));
 
--- Workshop requests: by the beat of the business's address.
+-- Workshop requests: by the beat of the business's address. Staff see why a
+-- request has no one to contact (purged_at), as they do for tips.
 grant select (workshop_request_id, workshop, business_name, address, beat, latitude, longitude, contact_name, contact_email, contact_phone, contact_language,
-              attendees, preferred_times, notes, status, confirmed_at, decline_reason, status_changed_at, created_at)
+              attendees, preferred_times, notes, status, confirmed_at, decline_reason, status_changed_at, created_at, purged_at)
   on public.workshop_requests to authenticated;
 grant update (status, confirmed_at, decline_reason) on public.workshop_requests to authenticated;
 create policy workshop_requests_staff_read on public.workshop_requests for select to authenticated using (staff_access.sees_beat(beat));

@@ -1,0 +1,1496 @@
+-- The current schema, written by `npm run db:schema` from a database the
+-- migrations built: read it, never edit it (tests/db/schema.test.ts checks it).
+
+-- schemas
+
+create schema private;
+create schema staff_access;
+
+-- extensions
+
+create extension pgcrypto with schema extensions;
+
+-- types
+
+create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'staff_member');
+comment on type public.history_kind is 'What a staff_history row is about: an item residents sent, or a staff account.';
+create type public.meeting_preference as enum ('weekday_evenings', 'weekends', 'online', 'no_preference');
+comment on type public.meeting_preference is 'When a watch group prefers to meet; src/features/watch/watch.schema.ts offers the same list.';
+create type public.staff_role as enum ('officer', 'supervisor', 'coordinator');
+comment on type public.staff_role is 'What a staff account may see and do: its beats, its district, or everything and who is staff.';
+create type public.tip_category as enum ('suspicious_activity', 'drug_activity', 'vandalism_graffiti', 'traffic_speeding', 'noise', 'abandoned_vehicle', 'problem_property', 'quality_of_life', 'other');
+comment on type public.tip_category is 'What a tip is about; src/features/tips/tip.schema.ts offers the same list.';
+create type public.tip_status as enum ('received', 'under_review', 'referred', 'action_taken', 'closed');
+comment on type public.tip_status is 'Where a tip stands, as the resident and staff see it.';
+create type public.watch_group_status as enum ('pending', 'approved', 'changes_requested', 'declined', 'retired');
+comment on type public.watch_group_status is 'Where a watch group''s registration stands; only approved groups are public.';
+create type public.watch_member_role as enum ('captain', 'member');
+comment on type public.watch_member_role is 'A watch group has one captain, who registered it, and the members who joined it.';
+create type public.workshop_request_status as enum ('received', 'confirmed', 'declined', 'completed');
+comment on type public.workshop_request_status is 'Where a workshop request stands, as the business and staff see it.';
+
+-- tables
+
+create table private.rate_limit_hits (
+  client_hash bytea not null,
+  action text not null,
+  window_start timestamp with time zone not null,
+  hits integer not null,
+  constraint rate_limit_hits_pkey PRIMARY KEY (client_hash, action, window_start)
+);
+alter table private.rate_limit_hits enable row level security;
+comment on table private.rate_limit_hits is 'Calls per client hash, action and window; rows older than a day are deleted.';
+
+create table private.rate_limit_rules (
+  action text not null,
+  max_hits integer not null,
+  per interval not null,
+  constraint rate_limit_rules_pkey PRIMARY KEY (action),
+  constraint rate_limit_rules_positive CHECK (max_hits > 0),
+  constraint rate_limit_rules_window CHECK (per >= '00:01:00'::interval AND per <= '1 day'::interval)
+);
+alter table private.rate_limit_rules enable row level security;
+comment on table private.rate_limit_rules is 'How often one client may call each public function; a deployment may tune these.';
+
+create table private.rate_limit_salts (
+  day date not null,
+  salt bytea not null,
+  constraint rate_limit_salts_pkey PRIMARY KEY (day)
+);
+alter table private.rate_limit_salts enable row level security;
+comment on table private.rate_limit_salts is 'The salt of each day''s client hashes; dropped after two days, so yesterday''s hashes cannot be recomputed.';
+
+create table private.settings (
+  name text not null,
+  value jsonb not null,
+  constraint settings_pkey PRIMARY KEY (name)
+);
+alter table private.settings enable row level security;
+comment on table private.settings is 'Deployment settings the database itself needs: tip_retention_days (closed tips) and request_retention_days (finished workshop requests, declined watch groups), in days.';
+
+create table public.jurisdiction_beats (
+  beat text not null,
+  district text not null,
+  constraint jurisdiction_beats_pkey PRIMARY KEY (beat)
+);
+alter table public.jurisdiction_beats enable row level security;
+comment on table public.jurisdiction_beats is 'Each beat''s district, as in the content files; what a supervisor''s scope is made of.';
+
+create table public.officer_beats (
+  officer_slug text not null,
+  beat text not null,
+  constraint officer_beats_pkey PRIMARY KEY (officer_slug, beat)
+);
+alter table public.officer_beats enable row level security;
+comment on table public.officer_beats is 'The beats each officer profile serves, as in the content files; what an officer''s scope is made of.';
+
+create table public.staff_history (
+  history_id bigint generated always as identity not null,
+  kind text not null,
+  item_id uuid not null,
+  field text not null,
+  from_value text,
+  to_value text,
+  note text,
+  changed_by uuid default auth.uid(),
+  changed_by_email text default NULLIF((auth.jwt() ->> 'email'::text), ''::text),
+  changed_at timestamp with time zone default now() not null,
+  constraint staff_history_kind_known CHECK (private.is_one_of(kind, 'public.history_kind'::regtype)),
+  constraint staff_history_note_length CHECK (char_length(note) >= 1 AND char_length(note) <= 5000),
+  constraint staff_history_pkey PRIMARY KEY (history_id)
+);
+alter table public.staff_history enable row level security;
+comment on table public.staff_history is 'Every change to tips, watch groups and workshop requests, and every internal note: appended by triggers and functions, never changed or deleted.';
+
+create table public.staff_members (
+  user_id uuid not null,
+  role text not null,
+  officer_slug text,
+  district text,
+  active boolean default true not null,
+  created_at timestamp with time zone default now() not null,
+  constraint staff_members_officer_has_profile CHECK (role <> 'officer'::text OR officer_slug IS NOT NULL),
+  constraint staff_members_pkey PRIMARY KEY (user_id),
+  constraint staff_members_role_known CHECK (private.is_one_of(role, 'public.staff_role'::regtype)),
+  constraint staff_members_supervisor_has_district CHECK (role <> 'supervisor'::text OR district IS NOT NULL),
+  constraint staff_members_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE
+);
+alter table public.staff_members enable row level security;
+comment on table public.staff_members is 'Staff accounts'' roles and scopes. Managed by coordinators (with the staff workspace) or the service role.';
+
+create table public.tips (
+  tip_id uuid default gen_random_uuid() not null,
+  category text not null,
+  description text not null,
+  beat text,
+  occurred_at timestamp with time zone,
+  ongoing boolean default false not null,
+  place text,
+  latitude double precision,
+  longitude double precision,
+  vehicle_description text,
+  person_description text,
+  contact_name text,
+  contact_email text,
+  contact_phone text,
+  contact_language text,
+  status text default 'received'::text not null,
+  status_changed_at timestamp with time zone default now() not null,
+  public_reply text,
+  assigned_to text,
+  duplicate_of uuid,
+  receipt_hash bytea not null,
+  idempotency_hash bytea not null,
+  receipt_sealed bytea not null,
+  created_at timestamp with time zone default now() not null,
+  purged_at timestamp with time zone,
+  constraint tips_assigned_to_slug CHECK (private.valid_officer_slug(assigned_to)),
+  constraint tips_beat_format CHECK (private.valid_content_id(beat, 40)),
+  constraint tips_category_known CHECK (private.is_one_of(category, 'public.tip_category'::regtype)),
+  constraint tips_contact_email_valid CHECK (private.valid_email(contact_email)),
+  constraint tips_contact_language_valid CHECK (private.valid_language(contact_language)),
+  constraint tips_contact_name_length CHECK (char_length(contact_name) >= 1 AND char_length(contact_name) <= 120),
+  constraint tips_contact_phone_valid CHECK (private.valid_phone(contact_phone)),
+  constraint tips_description_length CHECK (char_length(description) >= 20 AND char_length(description) <= 5000),
+  constraint tips_duplicate_of_fkey FOREIGN KEY (duplicate_of) REFERENCES public.tips(tip_id),
+  constraint tips_idempotency_hash_key UNIQUE (idempotency_hash),
+  constraint tips_latitude_range CHECK (latitude >= '-90'::integer::double precision AND latitude <= 90::double precision),
+  constraint tips_longitude_range CHECK (longitude >= '-180'::integer::double precision AND longitude <= 180::double precision),
+  constraint tips_not_own_duplicate CHECK (duplicate_of <> tip_id),
+  constraint tips_person_length CHECK (char_length(person_description) >= 1 AND char_length(person_description) <= 1000),
+  constraint tips_pkey PRIMARY KEY (tip_id),
+  constraint tips_place_length CHECK (char_length(place) >= 1 AND char_length(place) <= 200),
+  constraint tips_point_whole CHECK ((latitude IS NULL) = (longitude IS NULL)),
+  constraint tips_public_reply_length CHECK (char_length(public_reply) >= 1 AND char_length(public_reply) <= 5000),
+  constraint tips_receipt_hash_key UNIQUE (receipt_hash),
+  constraint tips_status_known CHECK (private.is_one_of(status, 'public.tip_status'::regtype)),
+  constraint tips_vehicle_length CHECK (char_length(vehicle_description) >= 1 AND char_length(vehicle_description) <= 1000),
+  constraint tips_when_one_or_other CHECK (NOT (ongoing AND occurred_at IS NOT NULL))
+);
+alter table public.tips enable row level security;
+comment on table public.tips is 'Tips and concerns residents sent. No IP address or user agent is kept. Read only by staff (policies come with the staff workspace); residents use submit_tip() and tip_status().';
+comment on column public.tips.contact_email is 'Only when the resident chose to be contacted; removed with the free text under the retention setting.';
+comment on column public.tips.public_reply is 'What staff chose to tell the resident; shown to whoever holds the receipt code.';
+comment on column public.tips.purged_at is 'When the free text was removed under the retention setting.';
+
+create table public.watch_groups (
+  watch_group_id uuid default gen_random_uuid() not null,
+  name text not null,
+  beat text not null,
+  area jsonb not null,
+  meeting_preference text,
+  meeting_note text,
+  expected_members integer,
+  status text default 'pending'::text not null,
+  status_changed_at timestamp with time zone default now() not null,
+  approved_at timestamp with time zone,
+  public_note text,
+  receipt_hash bytea,
+  idempotency_hash bytea,
+  receipt_sealed bytea,
+  created_at timestamp with time zone default now() not null,
+  constraint watch_groups_approved_when CHECK ((status = 'approved'::text) = (approved_at IS NOT NULL) OR status = 'retired'::text),
+  constraint watch_groups_area_geojson CHECK (((area ->> 'type'::text) = ANY (ARRAY['Polygon'::text, 'MultiPolygon'::text])) AND jsonb_typeof(area -> 'coordinates'::text) = 'array'::text),
+  constraint watch_groups_beat_format CHECK (private.valid_content_id(beat, 40)),
+  constraint watch_groups_expected_members_range CHECK (expected_members >= 2 AND expected_members <= 500),
+  constraint watch_groups_idempotency_hash_key UNIQUE (idempotency_hash),
+  constraint watch_groups_meeting_note_length CHECK (char_length(meeting_note) >= 1 AND char_length(meeting_note) <= 500),
+  constraint watch_groups_meeting_preference_known CHECK (private.is_one_of(meeting_preference, 'public.meeting_preference'::regtype)),
+  constraint watch_groups_name_length CHECK (char_length(name) >= 3 AND char_length(name) <= 120),
+  constraint watch_groups_pkey PRIMARY KEY (watch_group_id),
+  constraint watch_groups_public_note_length CHECK (char_length(public_note) >= 1 AND char_length(public_note) <= 2000),
+  constraint watch_groups_receipt_hash_key UNIQUE (receipt_hash),
+  constraint watch_groups_registration_complete CHECK (receipt_hash IS NULL AND idempotency_hash IS NULL AND receipt_sealed IS NULL OR receipt_hash IS NOT NULL AND idempotency_hash IS NOT NULL AND receipt_sealed IS NOT NULL AND meeting_preference IS NOT NULL AND expected_members IS NOT NULL),
+  constraint watch_groups_status_known CHECK (private.is_one_of(status, 'public.watch_group_status'::regtype))
+);
+alter table public.watch_groups enable row level security;
+comment on table public.watch_groups is 'Neighbourhood watch groups: name, beat, area and review status only. Members and captains are never stored here. Staff read and approve them; the public sees approved groups through a view.';
+comment on column public.watch_groups.status_changed_at is 'When the status last changed: the "last updated" date a receipt lookup shows.';
+comment on column public.watch_groups.public_note is 'What staff chose to tell the group''s captain; shown to whoever holds the receipt code.';
+
+create table public.watch_members (
+  member_id uuid default gen_random_uuid() not null,
+  watch_group_id uuid not null,
+  role text not null,
+  name text not null,
+  email text not null,
+  phone text,
+  block text,
+  created_at timestamp with time zone default now() not null,
+  idempotency_hash bytea,
+  constraint watch_members_block_length CHECK (char_length(block) >= 3 AND char_length(block) <= 120),
+  constraint watch_members_captain_reachable CHECK (role <> 'captain'::text OR phone IS NOT NULL),
+  constraint watch_members_email_length CHECK (char_length(email) >= 3 AND char_length(email) <= 254),
+  constraint watch_members_idempotency_hash_key UNIQUE (idempotency_hash),
+  constraint watch_members_member_joined CHECK (role <> 'member'::text OR block IS NOT NULL AND idempotency_hash IS NOT NULL),
+  constraint watch_members_name_length CHECK (char_length(name) >= 1 AND char_length(name) <= 120),
+  constraint watch_members_phone_length CHECK (char_length(phone) >= 7 AND char_length(phone) <= 30),
+  constraint watch_members_pkey PRIMARY KEY (member_id),
+  constraint watch_members_role_known CHECK (private.is_one_of(role, 'public.watch_member_role'::regtype)),
+  constraint watch_members_watch_group_id_fkey FOREIGN KEY (watch_group_id) REFERENCES public.watch_groups(watch_group_id) ON DELETE CASCADE
+);
+alter table public.watch_members enable row level security;
+comment on table public.watch_members is 'Who captains or belongs to each neighbourhood watch group, with how to reach them. Never public: read only by staff (policies come with the staff workspace); residents use register_watch_group() and join_watch_group().';
+
+create table public.workshop_requests (
+  workshop_request_id uuid default gen_random_uuid() not null,
+  workshop text not null,
+  business_name text not null,
+  address text not null,
+  beat text,
+  latitude double precision,
+  longitude double precision,
+  contact_name text not null,
+  contact_email text,
+  contact_phone text,
+  contact_language text,
+  attendees integer,
+  preferred_times timestamp with time zone[] not null,
+  notes text,
+  status text default 'received'::text not null,
+  confirmed_at timestamp with time zone,
+  decline_reason text,
+  status_changed_at timestamp with time zone default now() not null,
+  receipt_hash bytea not null,
+  idempotency_hash bytea not null,
+  receipt_sealed bytea not null,
+  created_at timestamp with time zone default now() not null,
+  purged_at timestamp with time zone,
+  constraint workshop_requests_address_length CHECK (char_length(address) >= 1 AND char_length(address) <= 300),
+  constraint workshop_requests_attendees_range CHECK (attendees >= 1 AND attendees <= 1000),
+  constraint workshop_requests_beat_format CHECK (private.valid_content_id(beat, 40)),
+  constraint workshop_requests_business_name_length CHECK (char_length(business_name) >= 1 AND char_length(business_name) <= 200),
+  constraint workshop_requests_confirmed_when CHECK (status <> 'confirmed'::text OR confirmed_at IS NOT NULL),
+  constraint workshop_requests_contact_email_valid CHECK (private.valid_email(contact_email)),
+  constraint workshop_requests_contact_language_valid CHECK (private.valid_language(contact_language)),
+  constraint workshop_requests_contact_name_length CHECK (char_length(contact_name) >= 1 AND char_length(contact_name) <= 120),
+  constraint workshop_requests_contact_phone_valid CHECK (private.valid_phone(contact_phone)),
+  constraint workshop_requests_decline_reason_length CHECK (char_length(decline_reason) >= 1 AND char_length(decline_reason) <= 2000),
+  constraint workshop_requests_declined_why CHECK (status <> 'declined'::text OR decline_reason IS NOT NULL),
+  constraint workshop_requests_idempotency_hash_key UNIQUE (idempotency_hash),
+  constraint workshop_requests_latitude_range CHECK (latitude >= '-90'::integer::double precision AND latitude <= 90::double precision),
+  constraint workshop_requests_longitude_range CHECK (longitude >= '-180'::integer::double precision AND longitude <= 180::double precision),
+  constraint workshop_requests_notes_length CHECK (char_length(notes) >= 1 AND char_length(notes) <= 2000),
+  constraint workshop_requests_pkey PRIMARY KEY (workshop_request_id),
+  constraint workshop_requests_point_whole CHECK ((latitude IS NULL) = (longitude IS NULL)),
+  constraint workshop_requests_preferred_times_choices CHECK (array_ndims(preferred_times) = 1 AND cardinality(preferred_times) >= 2 AND cardinality(preferred_times) <= 3 AND private.distinct_instants(preferred_times)),
+  constraint workshop_requests_reachable CHECK (purged_at IS NOT NULL OR contact_email IS NOT NULL OR contact_phone IS NOT NULL),
+  constraint workshop_requests_receipt_hash_key UNIQUE (receipt_hash),
+  constraint workshop_requests_status_known CHECK (private.is_one_of(status, 'public.workshop_request_status'::regtype)),
+  constraint workshop_requests_workshop_format CHECK (private.valid_content_id(workshop, 80))
+);
+alter table public.workshop_requests enable row level security;
+comment on table public.workshop_requests is 'Businesses'' requests for a workshop or a security survey. No IP address or user agent is kept. Read only by staff (policies come with the staff workspace); businesses use request_workshop() and workshop_status().';
+comment on column public.workshop_requests.workshop is 'The id of a workshop in the content files (src/content/workshops/<id>.json).';
+comment on column public.workshop_requests.purged_at is 'When the contact details and notes were removed under request_retention_days; null while they are kept.';
+
+
+-- indexes (other than those of constraints)
+
+CREATE INDEX staff_history_item ON public.staff_history USING btree (kind, item_id, changed_at);
+CREATE UNIQUE INDEX watch_members_one_captain ON public.watch_members USING btree (watch_group_id) WHERE (role = 'captain'::text);
+CREATE UNIQUE INDEX watch_members_one_membership ON public.watch_members USING btree (watch_group_id, lower(email)) WHERE (role = 'member'::text);
+
+-- functions
+
+CREATE OR REPLACE FUNCTION private.check_rate_limit(action text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_column
+declare
+  rule private.rate_limit_rules;
+  this_window timestamptz;
+  calls integer;
+  retry_after integer;
+begin
+  select * into rule from private.rate_limit_rules as r where r.action = check_rate_limit.action;
+  if not found then return; end if;
+  this_window := date_bin(rule.per, now(), timestamptz '2000-01-01');
+  insert into private.rate_limit_hits as h (client_hash, action, window_start, hits)
+  values (private.client_hash(), check_rate_limit.action, this_window, 1)
+  on conflict (client_hash, action, window_start) do update set hits = h.hits + 1
+  returning h.hits into calls;
+  -- Now and then, forget windows that are over.
+  if random() < 0.02 then
+    delete from private.rate_limit_hits as h where h.window_start < now() - interval '1 day';
+  end if;
+  if calls > rule.max_hits then
+    retry_after := greatest(1, ceil(extract(epoch from (this_window + rule.per - now())))::integer);
+    raise sqlstate 'PGRST' using
+      message = json_build_object(
+        'code', 'rate_limited',
+        'message', format('Too many attempts: try again in %s minutes.', ceil(retry_after / 60.0)),
+        'details', retry_after::text,
+        'hint', null)::text,
+      detail = json_build_object('status', 429, 'headers', json_build_object('Retry-After', retry_after::text))::text;
+  end if;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.client_hash()
+ RETURNS bytea
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  today date := (now() at time zone 'UTC')::date;
+  todays_salt bytea;
+  address text := split_part(coalesce(nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for', ''), ',', 1);
+begin
+  insert into private.rate_limit_salts (day, salt) values (today, extensions.gen_random_bytes(32)) on conflict (day) do nothing;
+  select s.salt into todays_salt from private.rate_limit_salts as s where s.day = today;
+  delete from private.rate_limit_salts where day < today - 1;
+  return sha256(todays_salt || convert_to(btrim(address), 'UTF8'));
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.distinct_instants(instants timestamp with time zone[])
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select count(distinct instant) = count(*) and count(*) = count(instant)
+    from unnest(instants) as instant
+$function$;
+
+CREATE OR REPLACE FUNCTION private.first_receipt(submissions regclass, key uuid)
+ RETURNS text
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+declare
+  receipt text;
+begin
+  execute format('select private.open_receipt(s.receipt_sealed, $1) from %s as s where s.idempotency_hash = $2', submissions)
+    into receipt
+    using key, private.key_hash(key);
+  return receipt;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.history_is_append_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  raise exception using errcode = '42501', message = 'the history cannot be changed or deleted';
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.is_one_of(value text, list regtype)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE STRICT
+ SET search_path TO ''
+AS $function$
+  select exists (select from pg_catalog.pg_enum as e where e.enumtypid = list and e.enumlabel = value)
+$function$;
+
+CREATE OR REPLACE FUNCTION private.key_hash(key uuid)
+ RETURNS bytea
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select sha256(convert_to(key::text, 'UTF8'))
+$function$;
+
+CREATE OR REPLACE FUNCTION private.new_receipt_code()
+ RETURNS text
+ LANGUAGE sql
+ SET search_path TO ''
+AS $function$
+  select string_agg(
+           substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (get_byte(bytes, i) & 31) + 1, 1)
+             || case when i in (3, 7, 11) then '-' else '' end,
+           '' order by i)
+  from (select extensions.gen_random_bytes(16) as bytes) as random, generate_series(0, 15) as i
+$function$;
+comment on function private.new_receipt_code() is 'A fresh receipt code: 80 random bits as XXXX-XXXX-XXXX-XXXX.';
+
+CREATE OR REPLACE FUNCTION private.normalised_receipt(code text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select translate(upper(regexp_replace(coalesce(code, ''), '[\s-]', '', 'g')), 'OIL', '011')
+$function$;
+
+CREATE OR REPLACE FUNCTION private.note_change(note text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  if char_length(btrim(note)) > 5000 then
+    perform private.refuse('note', 'keep the note under 5000 characters');
+  end if;
+  perform set_config('openbeat.change_note', coalesce(btrim(note), ''), true);
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.open_receipt(sealed bytea, key uuid)
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select extensions.pgp_sym_decrypt(sealed, key::text)
+$function$;
+
+CREATE OR REPLACE FUNCTION private.open_submission(action text, submissions regclass, key uuid)
+ RETURNS text
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  receipt text;
+begin
+  if key is null then
+    perform private.refuse('idempotency_key', 'idempotency_key is required');
+  end if;
+  receipt := private.first_receipt(submissions, key);
+  if receipt is null then
+    perform private.check_rate_limit(action);
+  end if;
+  return receipt;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.receipt_hash(code text)
+ RETURNS bytea
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select sha256(convert_to(private.normalised_receipt(code), 'UTF8'))
+$function$;
+
+CREATE OR REPLACE FUNCTION private.record_changes()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  kind text := tg_argv[0];
+  id_column text := tg_argv[1];
+  before jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) else '{}'::jsonb end;
+  after jsonb := to_jsonb(new);
+  note text := nullif(current_setting('openbeat.change_note', true), '');
+  field text;
+begin
+  for i in 2 .. tg_nargs - 1 loop
+    field := tg_argv[i];
+    if (tg_op = 'INSERT' and (i = 2 or jsonb_typeof(after -> field) <> 'null'))
+       or (tg_op = 'UPDATE' and (before -> field) is distinct from (after -> field)) then
+      insert into public.staff_history (kind, item_id, field, from_value, to_value, note)
+      values (kind, (after ->> id_column)::uuid, field, before ->> field, after ->> field, note);
+      note := null;
+    end if;
+  end loop;
+  perform set_config('openbeat.change_note', '', true);
+  return null;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.refuse(field text, reason text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  raise exception using errcode = '22023', message = reason, detail = field;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.require_coordinator()
+ RETURNS void
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+begin
+  if staff_access.role() is distinct from 'coordinator' then
+    raise exception using errcode = '42501', message = 'only coordinators manage staff';
+  end if;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.retention_days(setting text)
+ RETURNS integer
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select (s.value #>> '{}')::integer from private.settings as s where s.name = setting
+$function$;
+
+CREATE OR REPLACE FUNCTION private.seal_receipt(receipt text, key uuid)
+ RETURNS bytea
+ LANGUAGE sql
+ SET search_path TO ''
+AS $function$
+  select extensions.pgp_sym_encrypt(receipt, key::text, 'cipher-algo=aes256, s2k-mode=1')
+$function$;
+
+CREATE OR REPLACE FUNCTION private.stamp_status_change()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  column_name text;
+begin
+  foreach column_name in array tg_argv loop
+    if (to_jsonb(new) -> column_name) is distinct from (to_jsonb(old) -> column_name) then
+      new.status_changed_at := now();
+      exit;
+    end if;
+  end loop;
+  return new;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.trimmed(value text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select nullif(regexp_replace(value, '^\s+|\s+$', '', 'g'), '')
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_content_id(id text, max_length integer)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select id ~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' and char_length(id) <= max_length
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_email(email text)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select char_length(email) <= 254
+     and email ~ '^[^@]+@[^@]+\.[^@.]+$'
+     and email !~ '[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_language(language text)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select char_length(language) <= 35 and language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_officer_slug(slug text)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select slug ~ '^[a-z0-9][a-z0-9-]*$' and char_length(slug) <= 80
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_phone(phone text)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select char_length(phone) <= 30
+     and phone ~ '^\+?[0-9][0-9 ().-]*$'
+     and char_length(regexp_replace(phone, '[^0-9]', '', 'g')) between 7 and 15
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_watch_area(area jsonb)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+declare
+  polygons jsonb;
+  polygon jsonb;
+  ring jsonb;
+  corner jsonb;
+  positions integer := 0;
+begin
+  if jsonb_typeof(area) is distinct from 'object' or jsonb_typeof(area -> 'coordinates') is distinct from 'array' then
+    return false;
+  end if;
+  polygons := case area ->> 'type'
+    when 'Polygon' then jsonb_build_array(area -> 'coordinates')
+    when 'MultiPolygon' then area -> 'coordinates'
+  end;
+  if polygons is null or jsonb_array_length(polygons) = 0 then
+    return false;
+  end if;
+  for polygon in select value from jsonb_array_elements(polygons) loop
+    if jsonb_typeof(polygon) <> 'array' or jsonb_array_length(polygon) = 0 then
+      return false;
+    end if;
+    for ring in select value from jsonb_array_elements(polygon) loop
+      if jsonb_typeof(ring) <> 'array' or jsonb_array_length(ring) < 4 or ring -> 0 <> ring -> -1 then
+        return false;
+      end if;
+      for corner in select value from jsonb_array_elements(ring) loop
+        if jsonb_typeof(corner) <> 'array' or jsonb_array_length(corner) <> 2
+           or jsonb_typeof(corner -> 0) <> 'number' or jsonb_typeof(corner -> 1) <> 'number'
+           or (corner ->> 0)::numeric not between -180 and 180
+           or (corner ->> 1)::numeric not between -90 and 90 then
+          return false;
+        end if;
+        positions := positions + 1;
+        if positions > 500 then
+          return false;
+        end if;
+      end loop;
+    end loop;
+  end loop;
+  return true;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION public.add_staff_note(kind text, item_id uuid, note text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  beat text;
+begin
+  if add_staff_note.kind = 'tip' then
+    select t.beat into beat from public.tips as t where t.tip_id = add_staff_note.item_id;
+  elsif add_staff_note.kind = 'watch_group' then
+    select g.beat into beat from public.watch_groups as g where g.watch_group_id = add_staff_note.item_id;
+  elsif add_staff_note.kind = 'workshop_request' then
+    select w.beat into beat from public.workshop_requests as w where w.workshop_request_id = add_staff_note.item_id;
+  else
+    perform private.refuse('kind', 'choose a tip, a watch group or a workshop request');
+  end if;
+  -- The caller's own scope decides, as if they had read the item themselves.
+  if not found or not staff_access.sees_beat(beat) then
+    perform private.refuse('item_id', 'no such item in your beats');
+  end if;
+  if nullif(btrim(add_staff_note.note), '') is null or char_length(btrim(add_staff_note.note)) > 5000 then
+    perform private.refuse('note', 'write a note of 1 to 5000 characters');
+  end if;
+  insert into public.staff_history (kind, item_id, field, note)
+  values (add_staff_note.kind, add_staff_note.item_id, 'note', btrim(add_staff_note.note));
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION public.approved_watch_groups()
+ RETURNS TABLE(watch_group_id uuid, name text, beat text, area jsonb)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select g.watch_group_id, g.name, g.beat, g.area
+    from public.watch_groups as g
+   where g.status = 'approved'
+   order by g.beat, g.name
+$function$;
+comment on function public.approved_watch_groups() is 'Approved neighbourhood watch groups: name, beat and area only. Pending, declined and retired groups are never returned.';
+
+CREATE OR REPLACE FUNCTION public.join_watch_group(watch_group_id uuid, name text, email text, block text, idempotency_key uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  clean_name text := private.trimmed(join_watch_group.name);
+  clean_email text := private.trimmed(join_watch_group.email);
+  clean_block text := private.trimmed(join_watch_group.block);
+  key_hash bytea := private.key_hash(join_watch_group.idempotency_key);
+begin
+  if join_watch_group.idempotency_key is null then
+    perform private.refuse('idempotency_key', 'idempotency_key is required');
+  end if;
+  if exists (select from public.watch_members as m where m.idempotency_hash = key_hash) then
+    return jsonb_build_object('joined', true);
+  end if;
+  perform private.check_rate_limit('join_watch_group');
+
+  -- Only approved groups take members; a pending or unknown one looks the same from here.
+  if not exists (
+    select from public.watch_groups as g where g.watch_group_id = join_watch_group.watch_group_id and g.status = 'approved'
+  ) then
+    perform private.refuse('watch_group_id', 'choose one of the listed groups');
+  end if;
+  if clean_name is null or char_length(clean_name) > 120 then
+    perform private.refuse('name', 'give your name, up to 120 characters');
+  end if;
+  if not coalesce(private.valid_email(clean_email), false) then
+    perform private.refuse('email', 'give your email address, like name@example.org');
+  end if;
+  if clean_block is null or char_length(clean_block) not between 3 and 120 then
+    perform private.refuse('block', 'say which block you live on, in 3 to 120 characters');
+  end if;
+
+  insert into public.watch_members (watch_group_id, role, name, email, block, idempotency_hash)
+  values (join_watch_group.watch_group_id, 'member', clean_name, clean_email, clean_block, key_hash)
+  -- the same key racing itself, or an address already in the group: one membership either way
+  on conflict do nothing;
+  return jsonb_build_object('joined', true);
+end
+$function$;
+comment on function public.join_watch_group(uuid,text,text,text,uuid) is 'Adds a member to an approved neighbourhood watch group and returns {joined: true}; a repeated key or email address stores nothing more.';
+
+CREATE OR REPLACE FUNCTION public.purge_closed_tips()
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  days integer := private.retention_days('tip_retention_days');
+  purged integer;
+begin
+  update public.tips as t
+     set description = '(removed under the retention policy)',
+         public_reply = null,
+         place = null,
+         latitude = null,
+         longitude = null,
+         vehicle_description = null,
+         person_description = null,
+         contact_name = null,
+         contact_email = null,
+         contact_phone = null,
+         contact_language = null,
+         purged_at = now()
+   where t.status = 'closed'
+     and t.purged_at is null
+     and t.status_changed_at < now() - make_interval(days => days);
+  get diagnostics purged = row_count;
+  return purged;
+end
+$function$;
+comment on function public.purge_closed_tips() is 'Removes the free text of tips closed longer ago than private.settings tip_retention_days; returns how many. For staff and scheduled jobs only.';
+
+CREATE OR REPLACE FUNCTION public.purge_finished_requests()
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  days integer := private.retention_days('request_retention_days');
+  requests integer;
+  members integer;
+begin
+  -- Without a period nothing would ever be purged, silently: a scheduled job should fail instead.
+  if days is null then
+    perform private.refuse('request_retention_days', 'private.settings has no request_retention_days');
+  end if;
+
+  update public.workshop_requests as w
+     set contact_name = '(removed under the retention policy)',
+         contact_email = null,
+         contact_phone = null,
+         contact_language = null,
+         notes = null,
+         purged_at = now()
+   where w.status in ('declined', 'completed')
+     and w.purged_at is null
+     and w.status_changed_at < now() - make_interval(days => days);
+  get diagnostics requests = row_count;
+
+  delete from public.watch_members as m
+   using public.watch_groups as g
+   where g.watch_group_id = m.watch_group_id
+     and g.status = 'declined'
+     and g.status_changed_at < now() - make_interval(days => days);
+  get diagnostics members = row_count;
+
+  return jsonb_build_object('workshop_requests', requests, 'watch_members', members);
+end
+$function$;
+comment on function public.purge_finished_requests() is 'Removes the contact details and notes of workshop requests declined or completed, and the captains and members of watch groups declined, longer ago than private.settings request_retention_days; returns {workshop_requests, watch_members} counts. For staff tools and scheduled jobs with the service-role key only.';
+
+CREATE OR REPLACE FUNCTION public.register_watch_group(name text, area jsonb, beat text, captain_name text, captain_email text, captain_phone text, meeting_preference text, expected_members integer, idempotency_key uuid, meeting_note text DEFAULT NULL::text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  clean_name text := private.trimmed(register_watch_group.name);
+  clean_captain_name text := private.trimmed(register_watch_group.captain_name);
+  clean_email text := private.trimmed(register_watch_group.captain_email);
+  clean_phone text := private.trimmed(register_watch_group.captain_phone);
+  clean_note text := private.trimmed(register_watch_group.meeting_note);
+  receipt text := private.open_submission('register_watch_group', 'public.watch_groups', register_watch_group.idempotency_key);
+  new_group uuid;
+begin
+  if receipt is not null then
+    return jsonb_build_object('receipt', receipt);
+  end if;
+
+  if clean_name is null or char_length(clean_name) not between 3 and 120 then
+    perform private.refuse('name', 'give the group a name of 3 to 120 characters');
+  end if;
+  if not coalesce(private.valid_watch_area(register_watch_group.area), false) then
+    perform private.refuse('area', 'choose the streets the group covers, or draw its area with at most 500 corners');
+  end if;
+  -- The form derives a real beat; here, the form of an id.
+  if not coalesce(private.valid_content_id(register_watch_group.beat, 40), false) then
+    perform private.refuse('beat', 'the area must lie in one of the beats');
+  end if;
+  if clean_captain_name is null or char_length(clean_captain_name) > 120 then
+    perform private.refuse('captain_name', 'give the captain''s name, up to 120 characters');
+  end if;
+  if not coalesce(private.valid_email(clean_email), false) then
+    perform private.refuse('captain_email', 'give the captain''s email address, like name@example.org');
+  end if;
+  if not coalesce(private.valid_phone(clean_phone), false) then
+    perform private.refuse('captain_phone', 'give the captain''s phone number, 7 to 15 digits');
+  end if;
+  if not coalesce(private.is_one_of(register_watch_group.meeting_preference, 'public.meeting_preference'), false) then
+    perform private.refuse('meeting_preference', 'choose when the group prefers to meet');
+  end if;
+  if char_length(clean_note) > 500 then
+    perform private.refuse('meeting_note', 'keep the note about meetings under 500 characters');
+  end if;
+  if register_watch_group.expected_members is null or register_watch_group.expected_members not between 2 and 500 then
+    perform private.refuse('expected_members', 'give the number of members you expect, from 2 to 500');
+  end if;
+
+  receipt := private.new_receipt_code();
+  insert into public.watch_groups (
+    name, beat, area, meeting_preference, meeting_note, expected_members, receipt_hash, idempotency_hash, receipt_sealed
+  )
+  values (
+    clean_name,
+    register_watch_group.beat,
+    -- Only what a watch area is: nothing else a caller put in the object is kept or ever published.
+    jsonb_build_object('type', register_watch_group.area -> 'type', 'coordinates', register_watch_group.area -> 'coordinates'),
+    register_watch_group.meeting_preference,
+    clean_note,
+    register_watch_group.expected_members,
+    private.receipt_hash(receipt),
+    private.key_hash(register_watch_group.idempotency_key),
+    private.seal_receipt(receipt, register_watch_group.idempotency_key)
+  )
+  -- two retries racing each other: the loser stores nothing and returns the winner's receipt
+  on conflict (idempotency_hash) do nothing
+  returning watch_group_id into new_group;
+  if new_group is null then
+    return jsonb_build_object('receipt', private.first_receipt('public.watch_groups', register_watch_group.idempotency_key));
+  end if;
+
+  insert into public.watch_members (watch_group_id, role, name, email, phone)
+  values (new_group, 'captain', clean_captain_name, clean_email, clean_phone);
+  return jsonb_build_object('receipt', receipt);
+end
+$function$;
+comment on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text) is 'Registers a neighbourhood watch group for review and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
+
+CREATE OR REPLACE FUNCTION public.request_workshop(workshop text, business_name text, address text, contact_name text, idempotency_key uuid, beat text DEFAULT NULL::text, latitude double precision DEFAULT NULL::double precision, longitude double precision DEFAULT NULL::double precision, contact_email text DEFAULT NULL::text, contact_phone text DEFAULT NULL::text, contact_language text DEFAULT NULL::text, attendees integer DEFAULT NULL::integer, preferred_times timestamp with time zone[] DEFAULT NULL::timestamp with time zone[], notes text DEFAULT NULL::text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  clean_business_name text := private.trimmed(request_workshop.business_name);
+  clean_address text := private.trimmed(request_workshop.address);
+  clean_contact_name text := private.trimmed(request_workshop.contact_name);
+  -- blank is the same as not given, for what may be left out
+  clean_email text := private.trimmed(request_workshop.contact_email);
+  clean_phone text := private.trimmed(request_workshop.contact_phone);
+  clean_notes text := private.trimmed(request_workshop.notes);
+  receipt text := private.open_submission('request_workshop', 'public.workshop_requests', request_workshop.idempotency_key);
+begin
+  if receipt is not null then
+    return jsonb_build_object('receipt', receipt);
+  end if;
+
+  -- The form offers only real workshops; here, the form of an id.
+  if not coalesce(private.valid_content_id(request_workshop.workshop, 80), false) then
+    perform private.refuse('workshop', 'choose one of the listed workshops');
+  end if;
+  if clean_business_name is null or char_length(clean_business_name) > 200 then
+    perform private.refuse('business_name', 'give the business''s name in 1 to 200 characters');
+  end if;
+  if clean_address is null or char_length(clean_address) > 300 then
+    perform private.refuse('address', 'give the business''s address in 1 to 300 characters');
+  end if;
+  if not private.valid_content_id(request_workshop.beat, 40) then
+    perform private.refuse('beat', 'a beat is an id from the list, or none');
+  end if;
+  if request_workshop.latitude not between -90 and 90
+     or (request_workshop.latitude is null and request_workshop.longitude is not null) then
+    perform private.refuse('latitude', 'give a latitude between -90 and 90 with the longitude, or neither');
+  end if;
+  if request_workshop.longitude not between -180 and 180
+     or (request_workshop.longitude is null and request_workshop.latitude is not null) then
+    perform private.refuse('longitude', 'give a longitude between -180 and 180 with the latitude, or neither');
+  end if;
+  if clean_contact_name is null or char_length(clean_contact_name) > 120 then
+    perform private.refuse('contact_name', 'give the name of the person to contact in 1 to 120 characters');
+  end if;
+  if not private.valid_email(clean_email) then
+    perform private.refuse('contact_email', 'give an email address such as name@example.com');
+  end if;
+  if not private.valid_phone(clean_phone) then
+    perform private.refuse('contact_phone', 'give a phone number of 7 to 15 digits');
+  end if;
+  if clean_email is null and clean_phone is null then
+    perform private.refuse('contact_email', 'give an email address or a phone number, or both');
+  end if;
+  if not private.valid_language(request_workshop.contact_language) then
+    perform private.refuse('contact_language', 'give a language tag such as en or es');
+  end if;
+  if request_workshop.attendees not between 1 and 1000 then
+    perform private.refuse('attendees', 'give a number of attendees from 1 to 1000');
+  end if;
+  if request_workshop.preferred_times is null
+     or array_ndims(request_workshop.preferred_times) is distinct from 1
+     or cardinality(request_workshop.preferred_times) not between 2 and 3 then
+    perform private.refuse('preferred_times', 'give two or three preferred dates and times');
+  end if;
+  -- The year is 365 days, as the form counts it, so both agree across a leap day.
+  if exists (
+    select 1 from unnest(request_workshop.preferred_times) as preferred
+     where preferred is null or preferred <= now() or preferred > now() + interval '365 days'
+  ) then
+    perform private.refuse('preferred_times', 'give dates and times in the coming year');
+  end if;
+  if not private.distinct_instants(request_workshop.preferred_times) then
+    perform private.refuse('preferred_times', 'give different dates and times');
+  end if;
+  if char_length(clean_notes) > 2000 then
+    perform private.refuse('notes', 'keep the notes under 2000 characters');
+  end if;
+
+  receipt := private.new_receipt_code();
+  insert into public.workshop_requests (
+    workshop, business_name, address, beat, latitude, longitude,
+    contact_name, contact_email, contact_phone, contact_language,
+    attendees, preferred_times, notes,
+    receipt_hash, idempotency_hash, receipt_sealed
+  )
+  values (
+    request_workshop.workshop,
+    clean_business_name,
+    clean_address,
+    request_workshop.beat,
+    request_workshop.latitude,
+    request_workshop.longitude,
+    clean_contact_name,
+    clean_email,
+    clean_phone,
+    request_workshop.contact_language,
+    request_workshop.attendees,
+    request_workshop.preferred_times,
+    clean_notes,
+    private.receipt_hash(receipt),
+    private.key_hash(request_workshop.idempotency_key),
+    private.seal_receipt(receipt, request_workshop.idempotency_key)
+  )
+  -- two retries racing each other: the loser stores nothing and returns the winner's receipt
+  on conflict (idempotency_hash) do nothing;
+  if not found then
+    receipt := private.first_receipt('public.workshop_requests', request_workshop.idempotency_key);
+  end if;
+  return jsonb_build_object('receipt', receipt);
+end
+$function$;
+comment on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text) is 'Stores a request for a workshop or a security survey and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
+
+CREATE OR REPLACE FUNCTION public.review_watch_group(watch_group_id uuid, status text DEFAULT NULL::text, public_note text DEFAULT NULL::text, note text DEFAULT NULL::text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  if not private.is_one_of(review_watch_group.status, 'public.watch_group_status') then
+    perform private.refuse('status', 'choose one of the listed decisions');
+  end if;
+  if char_length(btrim(review_watch_group.public_note)) > 2000 then
+    perform private.refuse('public_note', 'keep the note to the captain under 2000 characters');
+  end if;
+  perform private.note_change(review_watch_group.note);
+  update public.watch_groups as g
+     set status = coalesce(review_watch_group.status, g.status),
+         approved_at = case
+           when coalesce(review_watch_group.status, g.status) = 'approved' then coalesce(g.approved_at, now())
+           when coalesce(review_watch_group.status, g.status) = 'retired' then g.approved_at
+         end,
+         public_note = case when review_watch_group.public_note is null then g.public_note else nullif(btrim(review_watch_group.public_note), '') end
+   where g.watch_group_id = review_watch_group.watch_group_id;
+  if not found then
+    perform private.refuse('watch_group_id', 'no such group in your beats');
+  end if;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION public.schedule_workshop(workshop_request_id uuid, status text DEFAULT NULL::text, confirmed_at timestamp with time zone DEFAULT NULL::timestamp with time zone, decline_reason text DEFAULT NULL::text, note text DEFAULT NULL::text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  -- staff may read these columns of a request, not all of them
+  current record;
+  next_status text;
+begin
+  select w.status, w.confirmed_at, w.decline_reason into current
+    from public.workshop_requests as w where w.workshop_request_id = schedule_workshop.workshop_request_id;
+  if not found then
+    perform private.refuse('workshop_request_id', 'no such request in your beats');
+  end if;
+  next_status := coalesce(schedule_workshop.status, current.status);
+  if not private.is_one_of(next_status, 'public.workshop_request_status') then
+    perform private.refuse('status', 'choose one of the listed decisions');
+  end if;
+  if next_status = 'confirmed' and coalesce(schedule_workshop.confirmed_at, current.confirmed_at) is null then
+    perform private.refuse('confirmed_at', 'give the date and time you confirm');
+  end if;
+  if next_status = 'declined' and nullif(btrim(coalesce(schedule_workshop.decline_reason, current.decline_reason)), '') is null then
+    perform private.refuse('decline_reason', 'say why, in words for the business');
+  end if;
+  if char_length(btrim(schedule_workshop.decline_reason)) > 2000 then
+    perform private.refuse('decline_reason', 'keep the reason under 2000 characters');
+  end if;
+  perform private.note_change(schedule_workshop.note);
+  update public.workshop_requests as w
+     set status = next_status,
+         confirmed_at = case when next_status in ('confirmed', 'completed') then coalesce(schedule_workshop.confirmed_at, w.confirmed_at) end,
+         decline_reason = case when next_status = 'declined' then nullif(btrim(coalesce(schedule_workshop.decline_reason, w.decline_reason)), '') end
+   where w.workshop_request_id = schedule_workshop.workshop_request_id;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION public.set_staff_role(email text, role text, officer_slug text DEFAULT NULL::text, district text DEFAULT NULL::text, active boolean DEFAULT true)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  account uuid;
+begin
+  perform private.require_coordinator();
+  select u.id into account from auth.users as u where lower(u.email) = lower(btrim(set_staff_role.email));
+  if not found then
+    perform private.refuse('email', 'no account has this email: invite the person first');
+  end if;
+  if not private.is_one_of(set_staff_role.role, 'public.staff_role') then
+    perform private.refuse('role', 'choose officer, supervisor or coordinator');
+  end if;
+  if set_staff_role.role = 'officer' and not coalesce(private.valid_officer_slug(set_staff_role.officer_slug), false) then
+    perform private.refuse('officer_slug', 'choose the officer profile this account belongs to');
+  end if;
+  if set_staff_role.role = 'supervisor' and nullif(btrim(set_staff_role.district), '') is null then
+    perform private.refuse('district', 'choose the district this supervisor supervises');
+  end if;
+  -- A jurisdiction must never lose its last coordinator: nobody could manage staff again.
+  if account = auth.uid() and (set_staff_role.role <> 'coordinator' or not set_staff_role.active)
+     and not exists (select from public.staff_members as s where s.role = 'coordinator' and s.active and s.user_id <> account) then
+    perform private.refuse('role', 'you are the only coordinator: make someone else coordinator first');
+  end if;
+
+  insert into public.staff_members as s (user_id, role, officer_slug, district, active)
+  values (account, set_staff_role.role, nullif(set_staff_role.officer_slug, ''), nullif(btrim(set_staff_role.district), ''), set_staff_role.active)
+  on conflict (user_id) do update
+    set role = excluded.role, officer_slug = excluded.officer_slug, district = excluded.district, active = excluded.active;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION public.staff_directory()
+ RETURNS TABLE(user_id uuid, email text, role text, officer_slug text, district text, active boolean)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform private.require_coordinator();
+  return query
+    select u.id, u.email::text, s.role, s.officer_slug, s.district, coalesce(s.active, false)
+      from auth.users as u left join public.staff_members as s on s.user_id = u.id
+     order by s.role nulls last, u.email;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION public.staff_summary(since timestamp with time zone, until timestamp with time zone)
+ RETURNS TABLE(beat text, kind text, category text, status text, items bigint)
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select t.beat, 'tip', t.category, t.status, count(*) from public.tips as t
+   where t.created_at >= since and t.created_at < until group by 1, 2, 3, 4
+  union all
+  select g.beat, 'watch_group', null, g.status, count(*) from public.watch_groups as g
+   where g.created_at >= since and g.created_at < until group by 1, 2, 3, 4
+  union all
+  select w.beat, 'workshop_request', w.workshop, w.status, count(*) from public.workshop_requests as w
+   where w.created_at >= since and w.created_at < until group by 1, 2, 3, 4
+  order by 1 nulls first, 2, 3, 4
+$function$;
+
+CREATE OR REPLACE FUNCTION public.submit_tip(category text, description text, idempotency_key uuid, beat text DEFAULT NULL::text, occurred_at timestamp with time zone DEFAULT NULL::timestamp with time zone, ongoing boolean DEFAULT false, place text DEFAULT NULL::text, latitude double precision DEFAULT NULL::double precision, longitude double precision DEFAULT NULL::double precision, vehicle_description text DEFAULT NULL::text, person_description text DEFAULT NULL::text, contact_name text DEFAULT NULL::text, contact_email text DEFAULT NULL::text, contact_phone text DEFAULT NULL::text, contact_language text DEFAULT NULL::text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  clean_description text := private.trimmed(submit_tip.description);
+  clean_place text := private.trimmed(submit_tip.place);
+  clean_vehicle text := private.trimmed(submit_tip.vehicle_description);
+  clean_person text := private.trimmed(submit_tip.person_description);
+  clean_name text := private.trimmed(submit_tip.contact_name);
+  clean_email text := private.trimmed(submit_tip.contact_email);
+  clean_phone text := private.trimmed(submit_tip.contact_phone);
+  receipt text := private.open_submission('submit_tip', 'public.tips', submit_tip.idempotency_key);
+begin
+  if receipt is not null then
+    return jsonb_build_object('receipt', receipt);
+  end if;
+
+  if not coalesce(private.is_one_of(submit_tip.category, 'public.tip_category'), false) then
+    perform private.refuse('category', 'choose one of the listed categories');
+  end if;
+  if clean_description is null or char_length(clean_description) not between 20 and 5000 then
+    perform private.refuse('description', 'describe what happened in 20 to 5000 characters');
+  end if;
+  -- The form offers only real beats; here, the form of an id.
+  if not private.valid_content_id(submit_tip.beat, 40) then
+    perform private.refuse('beat', 'choose a beat from the list, or none');
+  end if;
+  if char_length(clean_place) > 200 then
+    perform private.refuse('place', 'give an address of at most 200 characters');
+  end if;
+  if (submit_tip.latitude is null) <> (submit_tip.longitude is null)
+     or submit_tip.latitude not between -90 and 90 or submit_tip.longitude not between -180 and 180 then
+    perform private.refuse('latitude', 'give a point as a latitude and a longitude');
+  end if;
+  if submit_tip.occurred_at > now() + interval '1 hour' or submit_tip.occurred_at < now() - interval '1 year' then
+    perform private.refuse('occurred_at', 'give a time in the past year, not in the future');
+  end if;
+  if submit_tip.occurred_at is not null and coalesce(submit_tip.ongoing, false) then
+    perform private.refuse('occurred_at', 'give a time, or say it keeps happening, not both');
+  end if;
+  if char_length(clean_vehicle) > 1000 then
+    perform private.refuse('vehicle_description', 'describe vehicles in at most 1000 characters');
+  end if;
+  if char_length(clean_person) > 1000 then
+    perform private.refuse('person_description', 'describe people in at most 1000 characters');
+  end if;
+  if char_length(clean_name) > 120 then
+    perform private.refuse('contact_name', 'give a name of at most 120 characters');
+  end if;
+  if not private.valid_email(clean_email) then
+    perform private.refuse('contact_email', 'give an email address like name@example.org');
+  end if;
+  if not private.valid_phone(clean_phone) then
+    perform private.refuse('contact_phone', 'give a phone number of 7 to 15 digits');
+  end if;
+  if not private.valid_language(submit_tip.contact_language) then
+    perform private.refuse('contact_language', 'choose a language from the list');
+  end if;
+
+  receipt := private.new_receipt_code();
+  insert into public.tips (
+    category, description, beat, occurred_at, ongoing, place, latitude, longitude,
+    vehicle_description, person_description, contact_name, contact_email, contact_phone, contact_language,
+    receipt_hash, idempotency_hash, receipt_sealed
+  )
+  values (
+    submit_tip.category,
+    clean_description,
+    submit_tip.beat,
+    submit_tip.occurred_at,
+    coalesce(submit_tip.ongoing, false),
+    clean_place,
+    submit_tip.latitude,
+    submit_tip.longitude,
+    clean_vehicle,
+    clean_person,
+    clean_name,
+    clean_email,
+    clean_phone,
+    submit_tip.contact_language,
+    private.receipt_hash(receipt),
+    private.key_hash(submit_tip.idempotency_key),
+    private.seal_receipt(receipt, submit_tip.idempotency_key)
+  )
+  -- two retries racing each other: the loser stores nothing and returns the winner's receipt
+  on conflict (idempotency_hash) do nothing;
+  if not found then
+    receipt := private.first_receipt('public.tips', submit_tip.idempotency_key);
+  end if;
+  return jsonb_build_object('receipt', receipt);
+end
+$function$;
+comment on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text) is 'Stores a tip and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
+
+CREATE OR REPLACE FUNCTION public.tip_status(receipt text)
+ RETURNS TABLE(status text, received_on date, updated_on date, public_reply text)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform private.check_rate_limit('tip_status');
+  return query
+    select t.status, (t.created_at at time zone 'UTC')::date, (t.status_changed_at at time zone 'UTC')::date, t.public_reply
+      from public.tips as t
+     where t.receipt_hash = private.receipt_hash(tip_status.receipt);
+end
+$function$;
+comment on function public.tip_status(text) is 'The status, dates and public reply of the tip whose receipt code is given; no row for a wrong or unknown code.';
+
+CREATE OR REPLACE FUNCTION public.triage_tip(tip_id uuid, status text DEFAULT NULL::text, public_reply text DEFAULT NULL::text, assigned_to text DEFAULT NULL::text, duplicate_of uuid DEFAULT NULL::uuid, note text DEFAULT NULL::text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  if not private.is_one_of(triage_tip.status, 'public.tip_status') then
+    perform private.refuse('status', 'choose one of the listed statuses');
+  end if;
+  if char_length(btrim(triage_tip.public_reply)) > 5000 then
+    perform private.refuse('public_reply', 'keep the reply under 5000 characters');
+  end if;
+  if not private.valid_officer_slug(nullif(triage_tip.assigned_to, '')) then
+    perform private.refuse('assigned_to', 'choose an officer from the list');
+  end if;
+  if triage_tip.duplicate_of = triage_tip.tip_id
+     or (triage_tip.duplicate_of is not null and not exists (select from public.tips as d where d.tip_id = triage_tip.duplicate_of)) then
+    perform private.refuse('duplicate_of', 'choose another tip you can see');
+  end if;
+  perform private.note_change(triage_tip.note);
+  update public.tips as t
+     set status = case when triage_tip.duplicate_of is not null then 'closed' else coalesce(triage_tip.status, t.status) end,
+         public_reply = case when triage_tip.public_reply is null then t.public_reply else nullif(btrim(triage_tip.public_reply), '') end,
+         assigned_to = case when triage_tip.assigned_to is null then t.assigned_to else nullif(triage_tip.assigned_to, '') end,
+         duplicate_of = coalesce(triage_tip.duplicate_of, t.duplicate_of)
+   where t.tip_id = triage_tip.tip_id;
+  if not found then
+    perform private.refuse('tip_id', 'no such tip in your beats');
+  end if;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION public.watch_group_status(receipt text)
+ RETURNS TABLE(name text, status text, registered_on date, updated_on date, public_note text)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform private.check_rate_limit('watch_group_status');
+  return query
+    select g.name, g.status, (g.created_at at time zone 'UTC')::date, (g.status_changed_at at time zone 'UTC')::date, g.public_note
+      from public.watch_groups as g
+     where g.receipt_hash = private.receipt_hash(watch_group_status.receipt);
+end
+$function$;
+comment on function public.watch_group_status(text) is 'The name, status, dates and public note of the watch group whose receipt code is given; no row for a wrong or unknown code.';
+
+CREATE OR REPLACE FUNCTION public.workshop_status(receipt text)
+ RETURNS TABLE(workshop text, status text, requested_on date, updated_on date, confirmed_at timestamp with time zone, decline_reason text)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform private.check_rate_limit('workshop_status');
+  return query
+    select w.workshop,
+           w.status,
+           (w.created_at at time zone 'UTC')::date,
+           (w.status_changed_at at time zone 'UTC')::date,
+           case when w.status in ('confirmed', 'completed') then w.confirmed_at end,
+           case when w.status = 'declined' then w.decline_reason end
+      from public.workshop_requests as w
+     where w.receipt_hash = private.receipt_hash(workshop_status.receipt);
+end
+$function$;
+comment on function public.workshop_status(text) is 'The workshop, status, dates, confirmed time and decline reason of the request whose receipt code is given; no row for a wrong or unknown code.';
+
+CREATE OR REPLACE FUNCTION staff_access.role()
+ RETURNS text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select s.role from public.staff_members as s where s.user_id = auth.uid() and s.active
+$function$;
+
+CREATE OR REPLACE FUNCTION staff_access.sees_beat(beat text)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select coalesce((
+    select case s.role
+             when 'coordinator' then true
+             when 'supervisor' then exists (
+               select from public.jurisdiction_beats as b where b.beat = sees_beat.beat and b.district = s.district)
+             when 'officer' then exists (
+               select from public.officer_beats as o where o.officer_slug = s.officer_slug and o.beat = sees_beat.beat)
+           end
+      from public.staff_members as s
+     where s.user_id = auth.uid() and s.active
+  ), false)
+$function$;
+
+
+-- triggers
+
+CREATE TRIGGER staff_history_append_only BEFORE DELETE OR UPDATE ON public.staff_history FOR EACH ROW EXECUTE FUNCTION private.history_is_append_only();
+CREATE TRIGGER staff_history_never_emptied BEFORE TRUNCATE ON public.staff_history FOR EACH STATEMENT EXECUTE FUNCTION private.history_is_append_only();
+CREATE TRIGGER staff_members_record_changes AFTER INSERT OR UPDATE ON public.staff_members FOR EACH ROW EXECUTE FUNCTION private.record_changes('staff_member', 'user_id', 'role', 'officer_slug', 'district', 'active');
+CREATE TRIGGER tips_record_changes AFTER INSERT OR UPDATE ON public.tips FOR EACH ROW EXECUTE FUNCTION private.record_changes('tip', 'tip_id', 'status', 'public_reply', 'assigned_to', 'duplicate_of');
+CREATE TRIGGER tips_stamp_status BEFORE UPDATE OF status ON public.tips FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
+CREATE TRIGGER watch_groups_record_changes AFTER INSERT OR UPDATE ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.record_changes('watch_group', 'watch_group_id', 'status', 'public_note');
+CREATE TRIGGER watch_groups_stamp_status BEFORE UPDATE OF status ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
+CREATE TRIGGER workshop_requests_record_changes AFTER INSERT OR UPDATE ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
+CREATE TRIGGER workshop_requests_stamp_status BEFORE UPDATE OF status, confirmed_at, decline_reason ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status', 'confirmed_at', 'decline_reason');
+
+-- row-level security policies
+
+create policy staff_history_of_visible_items on public.staff_history as permissive for select to authenticated
+  using (
+CASE kind
+    WHEN 'tip'::text THEN (EXISTS ( SELECT
+       FROM public.tips t
+      WHERE (t.tip_id = staff_history.item_id)))
+    WHEN 'watch_group'::text THEN (EXISTS ( SELECT
+       FROM public.watch_groups g
+      WHERE (g.watch_group_id = staff_history.item_id)))
+    WHEN 'workshop_request'::text THEN (EXISTS ( SELECT
+       FROM public.workshop_requests w
+      WHERE (w.workshop_request_id = staff_history.item_id)))
+    WHEN 'staff_member'::text THEN (staff_access.role() = 'coordinator'::text)
+    ELSE NULL::boolean
+END);
+create policy staff_members_own on public.staff_members as permissive for select to authenticated
+  using ((user_id = auth.uid()));
+create policy tips_staff_read on public.tips as permissive for select to authenticated
+  using (staff_access.sees_beat(beat));
+create policy tips_staff_triage on public.tips as permissive for update to authenticated
+  using (staff_access.sees_beat(beat))
+  with check (staff_access.sees_beat(beat));
+create policy watch_groups_staff_read on public.watch_groups as permissive for select to authenticated
+  using (staff_access.sees_beat(beat));
+create policy watch_groups_staff_review on public.watch_groups as permissive for update to authenticated
+  using (staff_access.sees_beat(beat))
+  with check (staff_access.sees_beat(beat));
+create policy watch_members_staff_read on public.watch_members as permissive for select to authenticated
+  using ((EXISTS ( SELECT
+   FROM public.watch_groups g
+  WHERE (g.watch_group_id = watch_members.watch_group_id))));
+create policy workshop_requests_staff_read on public.workshop_requests as permissive for select to authenticated
+  using (staff_access.sees_beat(beat));
+create policy workshop_requests_staff_schedule on public.workshop_requests as permissive for update to authenticated
+  using (staff_access.sees_beat(beat))
+  with check (staff_access.sees_beat(beat));
+
+-- privileges
+
+grant execute on function private.distinct_instants(timestamp with time zone[]) to authenticated;
+grant execute on function private.distinct_instants(timestamp with time zone[]) to service_role;
+grant execute on function private.is_one_of(text,regtype) to authenticated;
+grant execute on function private.is_one_of(text,regtype) to service_role;
+grant execute on function private.note_change(text) to authenticated;
+grant execute on function private.refuse(text,text) to authenticated;
+grant execute on function private.valid_content_id(text,integer) to authenticated;
+grant execute on function private.valid_content_id(text,integer) to service_role;
+grant execute on function private.valid_email(text) to authenticated;
+grant execute on function private.valid_email(text) to service_role;
+grant execute on function private.valid_language(text) to authenticated;
+grant execute on function private.valid_language(text) to service_role;
+grant execute on function private.valid_officer_slug(text) to authenticated;
+grant execute on function private.valid_officer_slug(text) to service_role;
+grant execute on function private.valid_phone(text) to authenticated;
+grant execute on function private.valid_phone(text) to service_role;
+grant execute on function public.add_staff_note(text,uuid,text) to authenticated;
+grant execute on function public.add_staff_note(text,uuid,text) to service_role;
+grant execute on function public.approved_watch_groups() to anon;
+grant execute on function public.approved_watch_groups() to authenticated;
+grant execute on function public.approved_watch_groups() to service_role;
+grant execute on function public.join_watch_group(uuid,text,text,text,uuid) to anon;
+grant execute on function public.join_watch_group(uuid,text,text,text,uuid) to authenticated;
+grant execute on function public.join_watch_group(uuid,text,text,text,uuid) to service_role;
+grant execute on function public.purge_closed_tips() to service_role;
+grant execute on function public.purge_finished_requests() to service_role;
+grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text) to anon;
+grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text) to authenticated;
+grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text) to service_role;
+grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text) to anon;
+grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text) to authenticated;
+grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text) to service_role;
+grant execute on function public.review_watch_group(uuid,text,text,text) to authenticated;
+grant execute on function public.review_watch_group(uuid,text,text,text) to service_role;
+grant execute on function public.schedule_workshop(uuid,text,timestamp with time zone,text,text) to authenticated;
+grant execute on function public.schedule_workshop(uuid,text,timestamp with time zone,text,text) to service_role;
+grant execute on function public.set_staff_role(text,text,text,text,boolean) to authenticated;
+grant execute on function public.set_staff_role(text,text,text,text,boolean) to service_role;
+grant execute on function public.staff_directory() to authenticated;
+grant execute on function public.staff_directory() to service_role;
+grant execute on function public.staff_summary(timestamp with time zone,timestamp with time zone) to authenticated;
+grant execute on function public.staff_summary(timestamp with time zone,timestamp with time zone) to service_role;
+grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text) to anon;
+grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text) to authenticated;
+grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text) to service_role;
+grant execute on function public.tip_status(text) to anon;
+grant execute on function public.tip_status(text) to authenticated;
+grant execute on function public.tip_status(text) to service_role;
+grant execute on function public.triage_tip(uuid,text,text,text,uuid,text) to authenticated;
+grant execute on function public.triage_tip(uuid,text,text,text,uuid,text) to service_role;
+grant execute on function public.watch_group_status(text) to anon;
+grant execute on function public.watch_group_status(text) to authenticated;
+grant execute on function public.watch_group_status(text) to service_role;
+grant execute on function public.workshop_status(text) to anon;
+grant execute on function public.workshop_status(text) to authenticated;
+grant execute on function public.workshop_status(text) to service_role;
+grant execute on function staff_access.role() to authenticated;
+grant execute on function staff_access.sees_beat(text) to authenticated;
+grant usage on schema private to authenticated;
+grant usage on schema public to anon;
+grant usage on schema public to authenticated;
+grant usage on schema public to public;
+grant usage on schema public to service_role;
+grant usage on schema staff_access to authenticated;
+grant select, update, usage on sequence public.staff_history_history_id_seq to service_role;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.jurisdiction_beats to service_role;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.officer_beats to service_role;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.staff_history to service_role;
+grant select on table public.staff_history to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.staff_members to service_role;
+grant select on table public.staff_members to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.tips to service_role;
+grant select (assigned_to, beat, category, contact_email, contact_language, contact_name, contact_phone, created_at, description, duplicate_of, latitude, longitude, occurred_at, ongoing, person_description, place, public_reply, purged_at, status, status_changed_at, tip_id, vehicle_description) on table public.tips to authenticated;
+grant update (assigned_to, duplicate_of, public_reply, status) on table public.tips to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.watch_groups to service_role;
+grant select (approved_at, area, beat, created_at, expected_members, meeting_note, meeting_preference, name, public_note, status, status_changed_at, watch_group_id) on table public.watch_groups to authenticated;
+grant update (approved_at, public_note, status) on table public.watch_groups to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.watch_members to service_role;
+grant select (block, created_at, email, member_id, name, phone, role, watch_group_id) on table public.watch_members to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.workshop_requests to service_role;
+grant select (address, attendees, beat, business_name, confirmed_at, contact_email, contact_language, contact_name, contact_phone, created_at, decline_reason, latitude, longitude, notes, preferred_times, purged_at, status, status_changed_at, workshop, workshop_request_id) on table public.workshop_requests to authenticated;
+grant update (confirmed_at, decline_reason, status) on table public.workshop_requests to authenticated;
