@@ -3,7 +3,7 @@
 // would offer what the database refuses, or staff would never see a status.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { itemKinds, openStatuses, staffRoles, statusesOf } from '../../src/features/staff/records.ts';
+import { itemKinds, openStatuses, staffRoles, statusesOf } from '../../src/features/staff/workspace/records.ts';
 import { tipCategories } from '../../src/features/tips/tip.schema.ts';
 import { tipStatuses } from '../../src/features/tips/tipStatus.ts';
 import { meetingPreferences } from '../../src/features/watch/watch.schema.ts';
