@@ -92,9 +92,9 @@ create table public.staff_history (
   from_value text,
   to_value text,
   note text,
-  changed_by uuid default auth.uid(),
-  changed_by_email text default NULLIF((auth.jwt() ->> 'email'::text), ''::text),
-  changed_at timestamp with time zone default now() not null,
+  changed_by uuid,
+  changed_by_email text,
+  changed_at timestamp with time zone not null,
   constraint staff_history_kind_known CHECK (private.is_one_of(kind, 'public.history_kind'::regtype)),
   constraint staff_history_note_length CHECK (char_length(note) >= 1 AND char_length(note) <= 5000),
   constraint staff_history_pkey PRIMARY KEY (history_id)
@@ -538,6 +538,19 @@ CREATE OR REPLACE FUNCTION private.seal_receipt(receipt text, key uuid)
  SET search_path TO ''
 AS $function$
   select extensions.pgp_sym_encrypt(receipt, key::text, 'cipher-algo=aes256, s2k-mode=1')
+$function$;
+
+CREATE OR REPLACE FUNCTION private.stamp_history_author()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  new.changed_by := auth.uid();
+  new.changed_by_email := nullif(auth.jwt() ->> 'email', '');
+  new.changed_at := now();
+  return new;
+end
 $function$;
 
 CREATE OR REPLACE FUNCTION private.stamp_status_change()
@@ -1019,6 +1032,7 @@ comment on function public.request_workshop(text,text,text,text,uuid,text,double
 CREATE OR REPLACE FUNCTION public.review_watch_group(watch_group_id uuid, status text DEFAULT NULL::text, public_note text DEFAULT NULL::text, note text DEFAULT NULL::text)
  RETURNS void
  LANGUAGE plpgsql
+ SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 begin
@@ -1036,7 +1050,7 @@ begin
            when coalesce(review_watch_group.status, g.status) = 'retired' then g.approved_at
          end,
          public_note = case when review_watch_group.public_note is null then g.public_note else nullif(btrim(review_watch_group.public_note), '') end
-   where g.watch_group_id = review_watch_group.watch_group_id;
+   where g.watch_group_id = review_watch_group.watch_group_id and staff_access.sees_beat(g.beat);
   if not found then
     perform private.refuse('watch_group_id', 'no such group in your beats');
   end if;
@@ -1046,15 +1060,16 @@ $function$;
 CREATE OR REPLACE FUNCTION public.schedule_workshop(workshop_request_id uuid, status text DEFAULT NULL::text, confirmed_at timestamp with time zone DEFAULT NULL::timestamp with time zone, decline_reason text DEFAULT NULL::text, note text DEFAULT NULL::text)
  RETURNS void
  LANGUAGE plpgsql
+ SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 declare
-  -- staff may read these columns of a request, not all of them
   current record;
   next_status text;
 begin
   select w.status, w.confirmed_at, w.decline_reason into current
-    from public.workshop_requests as w where w.workshop_request_id = schedule_workshop.workshop_request_id;
+    from public.workshop_requests as w
+   where w.workshop_request_id = schedule_workshop.workshop_request_id and staff_access.sees_beat(w.beat);
   if not found then
     perform private.refuse('workshop_request_id', 'no such request in your beats');
   end if;
@@ -1264,6 +1279,7 @@ comment on function public.tip_status(text) is 'The status, dates and public rep
 CREATE OR REPLACE FUNCTION public.triage_tip(tip_id uuid, status text DEFAULT NULL::text, public_reply text DEFAULT NULL::text, assigned_to text DEFAULT NULL::text, duplicate_of uuid DEFAULT NULL::uuid, note text DEFAULT NULL::text)
  RETURNS void
  LANGUAGE plpgsql
+ SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 begin
@@ -1277,7 +1293,8 @@ begin
     perform private.refuse('assigned_to', 'choose an officer from the list');
   end if;
   if triage_tip.duplicate_of = triage_tip.tip_id
-     or (triage_tip.duplicate_of is not null and not exists (select from public.tips as d where d.tip_id = triage_tip.duplicate_of)) then
+     or (triage_tip.duplicate_of is not null
+         and not exists (select from public.tips as d where d.tip_id = triage_tip.duplicate_of and staff_access.sees_beat(d.beat))) then
     perform private.refuse('duplicate_of', 'choose another tip you can see');
   end if;
   perform private.note_change(triage_tip.note);
@@ -1286,7 +1303,7 @@ begin
          public_reply = case when triage_tip.public_reply is null then t.public_reply else nullif(btrim(triage_tip.public_reply), '') end,
          assigned_to = case when triage_tip.assigned_to is null then t.assigned_to else nullif(triage_tip.assigned_to, '') end,
          duplicate_of = coalesce(triage_tip.duplicate_of, t.duplicate_of)
-   where t.tip_id = triage_tip.tip_id;
+   where t.tip_id = triage_tip.tip_id and staff_access.sees_beat(t.beat);
   if not found then
     perform private.refuse('tip_id', 'no such tip in your beats');
   end if;
@@ -1363,6 +1380,7 @@ $function$;
 
 CREATE TRIGGER staff_history_append_only BEFORE DELETE OR UPDATE ON public.staff_history FOR EACH ROW EXECUTE FUNCTION private.history_is_append_only();
 CREATE TRIGGER staff_history_never_emptied BEFORE TRUNCATE ON public.staff_history FOR EACH STATEMENT EXECUTE FUNCTION private.history_is_append_only();
+CREATE TRIGGER staff_history_stamped BEFORE INSERT ON public.staff_history FOR EACH ROW EXECUTE FUNCTION private.stamp_history_author();
 CREATE TRIGGER staff_members_record_changes AFTER INSERT OR UPDATE ON public.staff_members FOR EACH ROW EXECUTE FUNCTION private.record_changes('staff_member', 'user_id', 'role', 'officer_slug', 'district', 'active');
 CREATE TRIGGER tips_record_changes AFTER INSERT OR UPDATE ON public.tips FOR EACH ROW EXECUTE FUNCTION private.record_changes('tip', 'tip_id', 'status', 'public_reply', 'assigned_to', 'duplicate_of');
 CREATE TRIGGER tips_stamp_status BEFORE UPDATE OF status ON public.tips FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
@@ -1392,41 +1410,23 @@ create policy staff_members_own on public.staff_members as permissive for select
   using ((user_id = auth.uid()));
 create policy tips_staff_read on public.tips as permissive for select to authenticated
   using (staff_access.sees_beat(beat));
-create policy tips_staff_triage on public.tips as permissive for update to authenticated
-  using (staff_access.sees_beat(beat))
-  with check (staff_access.sees_beat(beat));
 create policy watch_groups_staff_read on public.watch_groups as permissive for select to authenticated
   using (staff_access.sees_beat(beat));
-create policy watch_groups_staff_review on public.watch_groups as permissive for update to authenticated
-  using (staff_access.sees_beat(beat))
-  with check (staff_access.sees_beat(beat));
 create policy watch_members_staff_read on public.watch_members as permissive for select to authenticated
   using ((EXISTS ( SELECT
    FROM public.watch_groups g
   WHERE (g.watch_group_id = watch_members.watch_group_id))));
 create policy workshop_requests_staff_read on public.workshop_requests as permissive for select to authenticated
   using (staff_access.sees_beat(beat));
-create policy workshop_requests_staff_schedule on public.workshop_requests as permissive for update to authenticated
-  using (staff_access.sees_beat(beat))
-  with check (staff_access.sees_beat(beat));
 
 -- privileges
 
-grant execute on function private.distinct_instants(timestamp with time zone[]) to authenticated;
 grant execute on function private.distinct_instants(timestamp with time zone[]) to service_role;
-grant execute on function private.is_one_of(text,regtype) to authenticated;
 grant execute on function private.is_one_of(text,regtype) to service_role;
-grant execute on function private.note_change(text) to authenticated;
-grant execute on function private.refuse(text,text) to authenticated;
-grant execute on function private.valid_content_id(text,integer) to authenticated;
 grant execute on function private.valid_content_id(text,integer) to service_role;
-grant execute on function private.valid_email(text) to authenticated;
 grant execute on function private.valid_email(text) to service_role;
-grant execute on function private.valid_language(text) to authenticated;
 grant execute on function private.valid_language(text) to service_role;
-grant execute on function private.valid_officer_slug(text) to authenticated;
 grant execute on function private.valid_officer_slug(text) to service_role;
-grant execute on function private.valid_phone(text) to authenticated;
 grant execute on function private.valid_phone(text) to service_role;
 grant execute on function public.add_staff_note(text,uuid,text) to authenticated;
 grant execute on function public.add_staff_note(text,uuid,text) to service_role;
@@ -1470,7 +1470,6 @@ grant execute on function public.workshop_status(text) to authenticated;
 grant execute on function public.workshop_status(text) to service_role;
 grant execute on function staff_access.role() to authenticated;
 grant execute on function staff_access.sees_beat(text) to authenticated;
-grant usage on schema private to authenticated;
 grant usage on schema public to anon;
 grant usage on schema public to authenticated;
 grant usage on schema public to public;
@@ -1485,12 +1484,9 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select on table public.staff_members to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.tips to service_role;
 grant select (assigned_to, beat, category, contact_email, contact_language, contact_name, contact_phone, created_at, description, duplicate_of, latitude, longitude, occurred_at, ongoing, person_description, place, public_reply, purged_at, status, status_changed_at, tip_id, vehicle_description) on table public.tips to authenticated;
-grant update (assigned_to, duplicate_of, public_reply, status) on table public.tips to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.watch_groups to service_role;
 grant select (approved_at, area, beat, created_at, expected_members, meeting_note, meeting_preference, name, public_note, status, status_changed_at, watch_group_id) on table public.watch_groups to authenticated;
-grant update (approved_at, public_note, status) on table public.watch_groups to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.watch_members to service_role;
 grant select (block, created_at, email, member_id, name, phone, role, watch_group_id) on table public.watch_members to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.workshop_requests to service_role;
 grant select (address, attendees, beat, business_name, confirmed_at, contact_email, contact_language, contact_name, contact_phone, created_at, decline_reason, latitude, longitude, notes, preferred_times, purged_at, status, status_changed_at, workshop, workshop_request_id) on table public.workshop_requests to authenticated;
-grant update (confirmed_at, decline_reason, status) on table public.workshop_requests to authenticated;

@@ -81,36 +81,28 @@ $$;
 revoke all on function staff_access.role(), staff_access.sees_beat(text) from public;
 grant execute on function staff_access.role(), staff_access.sees_beat(text) to authenticated;
 
--- Staff's functions run as the caller and refuse bad input as residents'
--- do, so the caller may use `private`, but only the helpers granted to it
--- (tests/db/lints.test.ts lists them): every other function there is revoked
--- from public, and its tables have row-level security and no grant.
-grant usage on schema private to authenticated;
-grant execute on function private.refuse(text, text) to authenticated;
--- Check constraints run as whoever writes the row: staff updating an item, and
--- the service role managing staff accounts, need the checks' functions. All
--- of them are pure functions of their arguments.
+-- Check constraints run as whoever writes the row: the service role managing
+-- staff accounts needs the checks' functions. All of them are pure functions
+-- of their arguments. Staff write only through their functions, which run as
+-- their owner: they need nothing in `private`.
 grant execute on function private.is_one_of(text, regtype), private.valid_content_id(text, integer), private.valid_officer_slug(text),
   private.valid_email(text), private.valid_phone(text), private.valid_language(text), private.distinct_instants(timestamptz[])
-  to authenticated, service_role;
+  to service_role;
 
 -- Tips: staff read everything a resident gave except the receipt's and the
--- retry key's hashes, and change only what triage changes.
+-- retry key's hashes. Staff hold no write grant on any item: they change one
+-- only through their functions (staff workspace), which check the scope.
 grant select (tip_id, category, description, beat, occurred_at, ongoing, place, latitude, longitude, vehicle_description, person_description,
               contact_name, contact_email, contact_phone, contact_language, status, status_changed_at, public_reply, assigned_to, duplicate_of,
               created_at, purged_at)
   on public.tips to authenticated;
-grant update (status, public_reply, assigned_to, duplicate_of) on public.tips to authenticated;
 create policy tips_staff_read on public.tips for select to authenticated using (staff_access.sees_beat(beat));
-create policy tips_staff_triage on public.tips for update to authenticated using (staff_access.sees_beat(beat)) with check (staff_access.sees_beat(beat));
 
 -- Watch groups and their members: a group's beat decides who sees both.
 grant select (watch_group_id, name, beat, area, meeting_preference, meeting_note, expected_members, status, status_changed_at, approved_at,
               public_note, created_at)
   on public.watch_groups to authenticated;
-grant update (status, approved_at, public_note) on public.watch_groups to authenticated;
 create policy watch_groups_staff_read on public.watch_groups for select to authenticated using (staff_access.sees_beat(beat));
-create policy watch_groups_staff_review on public.watch_groups for update to authenticated using (staff_access.sees_beat(beat)) with check (staff_access.sees_beat(beat));
 
 grant select (member_id, watch_group_id, role, name, email, phone, block, created_at) on public.watch_members to authenticated;
 create policy watch_members_staff_read on public.watch_members for select to authenticated
@@ -121,10 +113,7 @@ create policy watch_members_staff_read on public.watch_members for select to aut
 grant select (workshop_request_id, workshop, business_name, address, beat, latitude, longitude, contact_name, contact_email, contact_phone, contact_language,
               attendees, preferred_times, notes, status, confirmed_at, decline_reason, status_changed_at, created_at, purged_at)
   on public.workshop_requests to authenticated;
-grant update (status, confirmed_at, decline_reason) on public.workshop_requests to authenticated;
 create policy workshop_requests_staff_read on public.workshop_requests for select to authenticated using (staff_access.sees_beat(beat));
-create policy workshop_requests_staff_schedule on public.workshop_requests for update to authenticated
-  using (staff_access.sees_beat(beat)) with check (staff_access.sees_beat(beat));
 
 -- Each staff member may read their own role, so the workspace knows what to offer.
 grant select on public.staff_members to authenticated;

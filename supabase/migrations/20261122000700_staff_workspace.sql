@@ -2,9 +2,11 @@
 -- staff make, and every note they write, is a row in staff_history (who, when,
 -- which field, from, to, note), written by triggers so that no path around
 -- the workspace escapes it, and refused any update or delete, whoever asks.
--- Staff act through the functions below, which run as the caller: row-level
--- security decides which items they may touch (officers their beats,
--- supervisors their district, coordinators everything). Coordinators also
+-- Staff change items only through the functions below, which run as their
+-- owner and check the caller's scope themselves (officers their beats,
+-- supervisors their district, coordinators everything: staff_access.sees_beat).
+-- Staff hold no write grant on the tables, so no request reaches around them:
+-- neither a direct PATCH nor a foreign key's answer about another beat's item. Coordinators also
 -- manage who is staff: accounts are Supabase Auth's (invited from the
 -- dashboard, or the seed locally); staff_members links them to a role, and
 -- every change of role is in the history too.
@@ -24,9 +26,9 @@ create table public.staff_history (
   note text
     constraint staff_history_note_length check (char_length(note) between 1 and 5000),
   -- the staff member; null when the resident or the system made the change
-  changed_by uuid default auth.uid(),
-  changed_by_email text default nullif(auth.jwt() ->> 'email', ''),
-  changed_at timestamptz not null default now()
+  changed_by uuid,
+  changed_by_email text,
+  changed_at timestamptz not null
 );
 create index staff_history_item on public.staff_history (kind, item_id, changed_at);
 
@@ -51,6 +53,23 @@ create trigger staff_history_append_only
 create trigger staff_history_never_emptied
   before truncate on public.staff_history
   for each statement execute function private.history_is_append_only();
+
+-- Who made a change and when come from the database, never from the writer:
+-- not even the service role can add a row backdated or in someone else's name.
+create function private.stamp_history_author() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  new.changed_by := auth.uid();
+  new.changed_by_email := nullif(auth.jwt() ->> 'email', '');
+  new.changed_at := now();
+  return new;
+end
+$$;
+create trigger staff_history_stamped
+  before insert on public.staff_history
+  for each row execute function private.stamp_history_author();
 
 -- Records the fields named in the trigger's arguments (after the kind and the
 -- id column): on insert the first one's starting value and any other given,
@@ -97,7 +116,7 @@ create trigger staff_members_record_changes
   for each row execute function private.record_changes('staff_member', 'user_id', 'role', 'officer_slug', 'district', 'active');
 
 -- Trigger functions are run by their triggers, never called: nobody needs to execute them.
-revoke all on function private.record_changes(), private.history_is_append_only() from public;
+revoke all on function private.record_changes(), private.history_is_append_only(), private.stamp_history_author() from public;
 
 -- The internal note staff may give with a change: refused past 5000
 -- characters, else kept for record_changes to write beside the change.
@@ -112,9 +131,7 @@ begin
   perform set_config('openbeat.change_note', coalesce(btrim(note), ''), true);
 end
 $$;
--- Staff's functions run as the caller.
 revoke all on function private.note_change(text) from public;
-grant execute on function private.note_change(text) to authenticated;
 
 -- Staff read the history of the items they can see; only coordinators read the history of roles.
 grant select on public.staff_history to authenticated;
@@ -138,7 +155,7 @@ create function public.triage_tip(
 )
 returns void
 language plpgsql volatile
-security invoker
+security definer
 set search_path = ''
 as $$
 begin
@@ -152,7 +169,8 @@ begin
     perform private.refuse('assigned_to', 'choose an officer from the list');
   end if;
   if triage_tip.duplicate_of = triage_tip.tip_id
-     or (triage_tip.duplicate_of is not null and not exists (select from public.tips as d where d.tip_id = triage_tip.duplicate_of)) then
+     or (triage_tip.duplicate_of is not null
+         and not exists (select from public.tips as d where d.tip_id = triage_tip.duplicate_of and staff_access.sees_beat(d.beat))) then
     perform private.refuse('duplicate_of', 'choose another tip you can see');
   end if;
   perform private.note_change(triage_tip.note);
@@ -161,7 +179,7 @@ begin
          public_reply = case when triage_tip.public_reply is null then t.public_reply else nullif(btrim(triage_tip.public_reply), '') end,
          assigned_to = case when triage_tip.assigned_to is null then t.assigned_to else nullif(triage_tip.assigned_to, '') end,
          duplicate_of = coalesce(triage_tip.duplicate_of, t.duplicate_of)
-   where t.tip_id = triage_tip.tip_id;
+   where t.tip_id = triage_tip.tip_id and staff_access.sees_beat(t.beat);
   if not found then
     perform private.refuse('tip_id', 'no such tip in your beats');
   end if;
@@ -178,7 +196,7 @@ create function public.review_watch_group(
 )
 returns void
 language plpgsql volatile
-security invoker
+security definer
 set search_path = ''
 as $$
 begin
@@ -196,7 +214,7 @@ begin
            when coalesce(review_watch_group.status, g.status) = 'retired' then g.approved_at
          end,
          public_note = case when review_watch_group.public_note is null then g.public_note else nullif(btrim(review_watch_group.public_note), '') end
-   where g.watch_group_id = review_watch_group.watch_group_id;
+   where g.watch_group_id = review_watch_group.watch_group_id and staff_access.sees_beat(g.beat);
   if not found then
     perform private.refuse('watch_group_id', 'no such group in your beats');
   end if;
@@ -214,16 +232,16 @@ create function public.schedule_workshop(
 )
 returns void
 language plpgsql volatile
-security invoker
+security definer
 set search_path = ''
 as $$
 declare
-  -- staff may read these columns of a request, not all of them
   current record;
   next_status text;
 begin
   select w.status, w.confirmed_at, w.decline_reason into current
-    from public.workshop_requests as w where w.workshop_request_id = schedule_workshop.workshop_request_id;
+    from public.workshop_requests as w
+   where w.workshop_request_id = schedule_workshop.workshop_request_id and staff_access.sees_beat(w.beat);
   if not found then
     perform private.refuse('workshop_request_id', 'no such request in your beats');
   end if;

@@ -134,13 +134,44 @@ describe('what staff may change', () => {
 
   it('an officer cannot change a tip outside their beats, nor what the resident wrote', async () => {
     const outside = await clients.officer1.from('tips').update({ status: 'closed' }).eq('tip_id', tips.zz3!).select('tip_id');
-    expect(outside.data).toEqual([]);
+    expect(outside.error?.code).toBe('42501');
     const throughTriage = await clients.officer1.rpc('triage_tip', { tip_id: tips.zz3, status: 'closed' });
     expect(throughTriage.error).toMatchObject({ code: '22023', details: 'tip_id' });
     expect((await db.query('select status from public.tips where tip_id = $1', [tips.zz3])).rows[0].status).toBe('received');
 
     const rewrite = await clients.officer1.from('tips').update({ description: 'Something else entirely, rewritten.' }).eq('tip_id', tips.zz1!);
     expect(rewrite.error?.code).toBe('42501');
+  });
+
+  it('no one changes a tip but through triage: a direct write is refused, and tells nothing of other beats’ tips', async () => {
+    const ownTip = tips.zz3!;
+    const historyOf = async (id: string) => (await db.query('select count(*)::int as n from public.staff_history where item_id = $1', [id])).rows[0].n;
+    const before = await historyOf(ownTip);
+    // An officer of zz3 points their own tip at one in zz1, and at an id that exists nowhere: the same refusal.
+    const foreign = await clients.officer3.from('tips').update({ duplicate_of: tips.zz1 }).eq('tip_id', ownTip);
+    const made_up = await clients.officer3.from('tips').update({ duplicate_of: crypto.randomUUID() }).eq('tip_id', ownTip);
+    expect(foreign.error?.code).toBe('42501');
+    expect(made_up.error).toEqual(foreign.error);
+    for (const field of [{ status: 'closed' }, { public_reply: 'Direct.' }, { assigned_to: staff.officer3.officer_slug }]) {
+      expect((await clients.officer3.from('tips').update(field).eq('tip_id', ownTip)).error?.code).toBe('42501');
+    }
+    expect((await db.query('select status, duplicate_of, public_reply from public.tips where tip_id = $1', [ownTip])).rows[0]).toEqual({ status: 'received', duplicate_of: null, public_reply: null });
+    expect(await historyOf(ownTip)).toBe(before);
+    // The other items and their functions alike.
+    expect((await clients.officer3.from('watch_groups').update({ status: 'approved' }).eq('watch_group_id', groups.zz3!)).error?.code).toBe('42501');
+    expect((await clients.officer3.from('workshop_requests').update({ status: 'declined' }).eq('workshop_request_id', requests.zz3!)).error?.code).toBe('42501');
+  });
+
+  it('takes a history row’s time and author from the database, even from the service role', async () => {
+    const { serviceRoleKey } = inject('stack');
+    const service = createClient(url, serviceRoleKey, { auth: { persistSession: false, autoRefreshToken: false } });
+    const { data: officer } = await clients.officer1.auth.getUser();
+    const backdated = await service
+      .from('staff_history')
+      .insert({ kind: 'tip', item_id: tips.zz2, field: 'note', note: `Forged ${run}`, changed_by: officer.user!.id, changed_by_email: officer.user!.email, changed_at: '2020-01-01T00:00:00Z' });
+    expect(backdated.error).toBeNull();
+    const { rows } = await db.query('select changed_by, changed_by_email, changed_at > now() - interval \'1 minute\' as now from public.staff_history where note = $1', [`Forged ${run}`]);
+    expect(rows).toEqual([{ changed_by: null, changed_by_email: null, now: true }]);
   });
 
   it('nobody deletes a tip or rewrites its history, whatever their role', async () => {
