@@ -6,6 +6,7 @@ export const en = {
     primaryNav: 'Main',
     home: 'Home',
     findOfficer: 'Find your officer',
+    menu: 'Menu',
     language: 'Other languages',
     sendTip: 'Send a tip',
     watch: 'Neighbourhood watch',

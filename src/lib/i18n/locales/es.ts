@@ -7,6 +7,7 @@ export const es: Messages = {
     primaryNav: 'Principal',
     home: 'Inicio',
     findOfficer: 'Encuentre a su agente',
+    menu: 'Menú',
     language: 'Otros idiomas',
     sendTip: 'Enviar un aviso',
     watch: 'Vigilancia vecinal',
