@@ -78,6 +78,14 @@ describe('accessibility', () => {
     });
   }
 
+  it('the header has none with its menu open, in Spanish', async () => {
+    const page = await openPhone('/es/beats/101');
+    const header = page.getByRole('navigation', { name: 'Principal' });
+    await header.getByText('Menú', { exact: true }).click();
+    await expect.poll(() => header.getByRole('link', { name: 'Vigilancia vecinal', exact: true }).isVisible()).toBe(true);
+    expect(await violations(page)).toEqual([]);
+  });
+
   it('the not-found page has none', async () => {
     const page = await openPhone('/no-such-page');
     expect(await violations(page)).toEqual([]);

@@ -1,7 +1,8 @@
-// The portal's words by language: one file a language in ./locales/, each the
-// same shape as en.ts (the type checker holds them to it). Adding a language is
-// adding locales/<tag>.ts, its guides in src/content/guides/<tag>/, and the tag
-// to "locales" in the site settings; see the README.
+// The portal's words by language: locales/<tag>.ts gathers a language's files
+// (one a feature, in locales/<tag>/) into the shape of en.ts, which the type
+// checker holds it to. Adding a language is adding locales/<tag>.ts and
+// locales/<tag>/, its guides in src/content/guides/<tag>/, and the tag to
+// "locales" in the site settings; see the README.
 import { en, type Messages } from './locales/en.ts';
 
 export type { Messages };

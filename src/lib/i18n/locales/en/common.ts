@@ -1,0 +1,65 @@
+// English words for the frame of every page, the home page, what every form says, and the open-data and accessibility pages.
+
+export const layout = {
+  skipToContent: 'Skip to main content',
+  primaryNav: 'Main',
+  home: 'Home',
+  findOfficer: 'Find your officer',
+  menu: 'Menu',
+  language: 'Other languages',
+  sendTip: 'Send a tip',
+  watch: 'Neighbourhood watch',
+  workshops: 'Business safety',
+  meetings: 'Meetings',
+  guides: 'Guides',
+  search: 'Search',
+  openData: 'Open data',
+  accessibility: 'Accessibility',
+  staffSignIn: 'Staff sign-in',
+  footerNav: 'More',
+  sampleData: 'Sample data: this portal shows a fictional city for demonstration.',
+  notAnEmergencyLine: 'This portal is not an emergency line.',
+  emergency: 'In an emergency, call {number}.',
+  nonEmergency: 'For anything urgent that is not an emergency, call {number}.',
+  poweredBy: 'Runs on OpenBeat, open-source software for community policing.',
+};
+
+export const home = {
+  title: '{jurisdiction} community policing',
+  lead: 'Know your community officers, take part in beat meetings, and tell the {department} what you see in your neighbourhood.',
+  thisWeek: 'Meetings this week',
+  allMeetings: 'All meetings and the calendar',
+  guides: 'Prevent crime: guides',
+  allGuides: 'All guides',
+};
+
+export const forms = {
+  optional: 'optional',
+  summary: 'Please correct the following:',
+  rejected: 'This was not accepted: {reason}.',
+  rateLimited: 'Too many have been sent from this connection in a short time, so this one was not sent. It is still here: try again in {minutes} minutes.',
+  tooFast: 'Please read it over once more, then send it.',
+  failed: 'Something went wrong on our side, so this has not been sent yet. It is still here: please try again in a moment.',
+  sending: 'Sending…',
+  honeypot: 'Leave this empty',
+};
+
+export const openData = {
+  title: 'Open data',
+  lead: 'Everything this portal publishes is also available as data, free to reuse, updated at every build.',
+  beats: 'Beat boundaries (GeoJSON), with each beat’s district and neighbourhoods.',
+  districts: 'District boundaries and stations (GeoJSON).',
+  officers: 'Officers: name, rank, role, beats or district served, languages and public contact details (JSON).',
+  meetings: 'Meetings in the next 90 days, one entry per occurrence, with cancelled and moved ones marked (JSON).',
+  calendar: 'All meetings as an iCalendar feed, to subscribe to in any calendar app.',
+  notPersonal: 'Nothing residents send through this portal (tips, watch-group members, workshop requests) is ever published here.',
+};
+
+export const accessibility = {
+  title: 'Accessibility',
+  lead: 'This portal is meant for everyone, whatever device, browser, assistive technology or connection you use.',
+  standard: 'We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Every page type is checked automatically with axe-core in both languages before each release.',
+  features: 'Every page has a skip link, works with a keyboard alone, and has no content that needs a mouse. Maps are an aid: every answer the map gives is also given as text. Pages work on small screens and at 200% zoom, and respect a preference for reduced motion.',
+  limits: 'Map canvases cannot be read by screen readers; the text answer beside them says everything the map shows.',
+  contact: 'If something does not work for you, tell us: {contact}. We will reply and fix what we can.',
+};

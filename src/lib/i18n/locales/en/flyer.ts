@@ -1,0 +1,31 @@
+// English words for the printable beat flyer.
+
+export const flyer = {
+  title: '{beat}: a flyer to print',
+  description: 'A one-page flyer for {beat} ({district}) to print and put up: its officers, its meetings, and how to reach the police.',
+  link: 'Print a flyer for this beat',
+  backToBeat: 'Back to {beat}',
+  printHint: 'To print this flyer, use your browser’s Print command (Ctrl+P, or ⌘+P on a Mac). It fits on one A4 or Letter page.',
+  moreOfficers: '{count} more officers serve this beat: see its page.',
+  meetingsHeading: 'Come to a community meeting',
+  nextDates: 'Next dates',
+  contactHeading: 'How to reach the police',
+  emergency: 'Emergency',
+  nonEmergency: 'Non-emergency',
+  station: 'District station',
+  website: 'On the web',
+  scan: 'Scan for this beat’s page',
+  qrLabel: 'QR code for {url}',
+  datesAsOf: 'Dates as of {date}. The beat’s page always has the latest.',
+  schedule: {
+    sentence: '{when}, {time}, {place}',
+    monthly: 'the {nth} {weekday} of every month',
+    everyOtherMonth: 'the {nth} {weekday} of every other month',
+    everyNMonths: 'the {nth} {weekday}, every {n} months',
+    inMonths: '{schedule} ({months})',
+    weekly: 'every {weekdays}',
+    everyOtherWeek: 'every other {weekdays}',
+    between: '{schedule}, {dates}',
+    nth: { '1': '1st', '2': '2nd', '3': '3rd', '4': '4th', '5': '5th', '-1': 'last' },
+  },
+};

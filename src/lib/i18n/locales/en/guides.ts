@@ -1,0 +1,33 @@
+// English words for the crime-prevention guides.
+
+export const guides = {
+  title: 'Crime-prevention guides',
+  lead: 'Practical steps for homes, vehicles, businesses, young people and neighbourhood groups, each with a checklist you can print.',
+  filterAudience: 'Who it is for',
+  filterTopic: 'Topic',
+  all: 'All guides',
+  showing: 'Showing guides for: {filter}',
+  audiences: { residents: 'Residents', businesses: 'Businesses', youth: 'Young people and families', watch_groups: 'Neighbourhood watch groups' },
+  topics: {
+    home: 'Home',
+    vehicles: 'Vehicles',
+    packages: 'Packages',
+    scams: 'Scams and fraud',
+    online: 'Online',
+    lighting: 'Lighting',
+    prevention: 'Prevention',
+    'problem-solving': 'Problem solving',
+    'watch-groups': 'Neighbourhood watch',
+    business: 'Business',
+    cpted: 'Design against crime (CPTED)',
+    youth: 'Youth',
+    schools: 'Schools',
+    reporting: 'Reporting',
+    emergencies: 'Emergencies',
+    privacy: 'Privacy',
+  } as Record<string, string>,
+  checklist: 'Checklist',
+  printHint: 'To print the checklist, use your browser’s Print command: only the checklist is printed.',
+  notTranslated: 'This guide is not available in your language yet, so it is shown in English.',
+  forAudience: 'For: {audiences}',
+};

@@ -1,0 +1,32 @@
+// English words for community meetings: lists, calendars and feeds.
+
+export const meetings = {
+  title: 'Community meetings',
+  lead: 'Beat meetings, district advisory councils, youth programmes and trainings: come and meet the officers who serve your area.',
+  upcoming: 'Coming meetings',
+  monthTitle: 'Meetings in {month}',
+  listView: 'List',
+  monthView: 'Month',
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  noMeetings: 'No meetings in this period.',
+  filterBy: 'Show only',
+  byDistrict: 'District',
+  byBeat: 'Beat',
+  byKind: 'Kind of meeting',
+  byLanguage: 'Language',
+  allMeetings: 'All meetings',
+  kinds: {
+    beat_meeting: 'Beat meetings',
+    district_advisory_council: 'District advisory councils',
+    watch_training: 'Watch trainings',
+    youth: 'Youth',
+    business: 'Business',
+  } as Record<string, string>,
+  inLanguages: 'In {languages}',
+  online: 'Join online',
+  subscribe: 'Subscribe in your calendar app',
+  download: 'Download the calendar (.ics)',
+  subscribeNote: 'Calendar apps check for changes every few hours: Google Calendar every 8 to 24 hours, Outlook about every 3 hours.',
+  timesIn: 'Times are in {zone} time.',
+};
