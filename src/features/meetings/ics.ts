@@ -17,7 +17,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Meeting } from '../../lib/content/validate.ts';
 import { basicLocal, basicUtc, vtimezone } from './icsTimezone.ts';
-import { occurrences, type MeetingVenue } from './recurrence.ts';
+import { occurrences, type MeetingVenue } from '../../lib/content/recurrence.ts';
 import { slugify } from '../../lib/slug.ts';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';

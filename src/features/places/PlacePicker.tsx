@@ -12,7 +12,7 @@ import { finderData } from './lookup.ts';
 import { MapFailure } from './map/MapFailure.tsx';
 
 // MapLibre is large: fetched only when a resident chooses to point at the map.
-const FinderMap = lazy(() => import('./map/FinderMap.tsx'));
+const BeatMap = lazy(() => import('./map/BeatMap.tsx'));
 
 export interface PickedPlace {
   beat?: string;
@@ -167,7 +167,7 @@ export default function PlacePicker({ id, label, hint, error, t, places, modes, 
           <MapFailure message={t.mapFailed}>
             <Suspense fallback={<p role="status">{t.mapLoading}</p>}>
               <div className="h-72 overflow-hidden rounded-md border-2 border-slate-600">
-                <FinderMap
+                <BeatMap
                   marker={marker}
                   onPick={(lon, lat) => void placeAt(lon, lat)}
                   labels={{ mapLabel: t.mapLabel, keyboardHelp: t.mapKeyboard }}
