@@ -1,5 +1,5 @@
-// "Where?" inside a resident's form: an address through the finder's own
-// geocoder, a point on the finder's map, or just the beat. The beat of an
+// "Where?" inside a resident's form: an address through the portal's own
+// geocoder, a point on the map of beats, or just the beat. The beat of an
 // address or a point is found in the browser from the finder's static files,
 // as on /find; the form decides what of the place it sends.
 import { lazy, Suspense, useId, useRef, useState } from 'react';

@@ -22,7 +22,7 @@ export interface LocatedBeat {
 }
 
 /** The index the build writes for the lookup. */
-export function beatSummaries(beats: readonly Omit<LocatedBeat, 'name' | 'district'>[]): BeatSummary[] {
+export function beatSummaries(beats: readonly Pick<LocatedBeat, 'id' | 'boundary'>[]): BeatSummary[] {
   return beats.map((beat) => ({ id: beat.id, bbox: bbox(beat.boundary) as BeatSummary['bbox'] }));
 }
 
