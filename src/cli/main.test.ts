@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentFixture } from '../../tests/support/contentFixture.ts';
-import { polygon, square, tempDir, writeFixture } from './import/fixtures.ts';
+import { polygon, square, tempDir, writeFixture } from '../../tests/support/importFixtures.ts';
 import { exit, main } from './main.ts';
 
 async function run(...argv: string[]) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentFixture } from '../../tests/support/contentFixture.ts';
 import { validateContent } from '../lib/content/validate.ts';
-import { tempDir } from './import/fixtures.ts';
+import { tempDir } from '../../tests/support/importFixtures.ts';
 import { exit, main } from './main.ts';
 import { jurisdictionScope, sqlText, staffScopeSql, type ScopeSource } from './staffScope.ts';
 

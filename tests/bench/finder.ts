@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Catalog, Chunk } from '../../src/features/finder/geocoder/addressIndex.ts';
-import { createGeocoder } from '../../src/features/finder/geocoder/geocoder.ts';
-import { finderData } from '../../src/features/finder/lookup.ts';
+import type { Catalog, Chunk } from '../../src/features/places/geocoder/addressIndex.ts';
+import { createGeocoder } from '../../src/features/places/geocoder/geocoder.ts';
+import { finderData } from '../../src/features/places/lookup.ts';
 import { add, noSizes, type Sizes } from './compress.ts';
 import { phone, recordResponses, sum } from './pageWeight.ts';
 import { percentiles, type Percentiles } from './stats.ts';
@@ -108,7 +108,7 @@ export async function answerCost(browser: Browser, base: string, query: Query): 
       address: query.address,
       requests: requestsBefore,
       bytes: sum(beforeAnswer),
-      mapLibreNeeded: beforeAnswer.some(({ url }) => /maplibre|FinderMap/i.test(url)),
+      mapLibreNeeded: beforeAnswer.some(({ url }) => /maplibre|BeatMap/i.test(url)),
       files: beforeAnswer.map(({ url, sizes }) => ({ url, gzip: sizes.gzip })).sort((a, b) => b.gzip - a.gzip),
       map: { requests: recorder.requests() - requestsBefore, bytes: afterAnswer.reduce((total, file) => add(total, file.sizes), noSizes()) },
     };

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { validateContent, type Content } from '../../src/lib/content/validate.ts';
 import { calendarContents, calendarPath, type CalendarScope } from '../../src/features/meetings/calendarFeeds.ts';
-import { clientOccurrences, readCalendar } from '../../src/features/meetings/icsReader.ts';
-import { occurrences } from '../../src/features/meetings/recurrence.ts';
+import { clientOccurrences, readCalendar } from '../support/icsReader.ts';
+import { occurrences } from '../../src/lib/content/recurrence.ts';
 
 let content: Content & { site: NonNullable<Content['site']> };
 let builtAt: Date;

@@ -5,7 +5,7 @@ import { beatSchema } from '../../content.config.ts';
 import { importBeats } from './beats.ts';
 import { importDistricts } from './districts.ts';
 import { ImportError } from './errors.ts';
-import { collection, feature, polygon, readJson, snapshot, square, tempDir, writeFixture } from './fixtures.ts';
+import { collection, feature, polygon, readJson, snapshot, square, tempDir, writeFixture } from '../../../tests/support/importFixtures.ts';
 
 async function failure(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(

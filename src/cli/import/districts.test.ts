@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { districtSchema } from '../../content.config.ts';
 import { importDistricts } from './districts.ts';
 import { ImportError } from './errors.ts';
-import { collection, feature, polygon, readJson, snapshot, square, tempDir, writeFixture } from './fixtures.ts';
+import { collection, feature, polygon, readJson, snapshot, square, tempDir, writeFixture } from '../../../tests/support/importFixtures.ts';
 
 const station = {
   name: 'District 1 Station',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { meetingSchema } from '../../content.config.ts';
-import { readJson, snapshot, tempDir, writeFixture, problems } from './fixtures.ts';
+import { readJson, snapshot, tempDir, writeFixture, problems } from '../../../tests/support/importFixtures.ts';
 import { importMeetings } from './meetings.ts';
 
 const HEADER =

@@ -41,7 +41,7 @@ import { readText } from './geojson.ts';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { meetingSchema } from '../../content.config.ts';
-import { scheduleProblems } from '../../features/meetings/recurrence.ts';
+import { scheduleProblems } from '../../lib/content/recurrence.ts';
 import { entryIds, keptValue, readFolder } from './content.ts';
 import { ImportError, throwIfAny } from './errors.ts';
 import { parseId, slugify } from './ids.ts';

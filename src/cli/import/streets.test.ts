@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { streetNetworkSchema } from '../../content.config.ts';
-import { collection, feature, polygon, readJson, snapshot, square, tempDir, writeFixture, problems } from './fixtures.ts';
+import { collection, feature, polygon, readJson, snapshot, square, tempDir, writeFixture, problems } from '../../../tests/support/importFixtures.ts';
 import { importStreets, type ImportStreetsOptions } from './streets.ts';
 
 function line(...coordinates: number[][]) {

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commit } from './write.ts';
-import { snapshot, tempDir, writeFixture } from './fixtures.ts';
+import { snapshot, tempDir, writeFixture } from '../../../tests/support/importFixtures.ts';
 
 describe('commit', () => {
   it('replaces folders, extends folders and creates files only where none exist', async () => {

@@ -3,8 +3,9 @@
 import { useEffect, useRef } from 'react';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
-import OfficerCard from '../../components/ui/OfficerCard.tsx';
-import type { BeatAnswer, UpcomingMeeting } from './answers.ts';
+import OfficerCard from './OfficerCard.tsx';
+import type { BeatAnswer } from './answers.ts';
+import type { UpcomingMeeting } from '../meetings/schedule.ts';
 import { occurrenceCalendarUrl } from '../meetings/occurrenceFile.ts';
 
 interface Props {

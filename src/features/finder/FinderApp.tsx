@@ -5,16 +5,16 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
-import AddressSearch from './AddressSearch.tsx';
+import AddressSearch from '../places/AddressSearch.tsx';
 import BeatAnswerCard from './BeatAnswerCard.tsx';
-import { loadAddressLookup, type AddressLookup } from './addresses.ts';
+import { loadAddressLookup, type AddressLookup } from '../places/addresses.ts';
 import type { BeatAnswer } from './answers.ts';
 import { fallbackGeocoderUrl, geocodeOutside } from './fallbackGeocoder.ts';
-import { finderData } from './lookup.ts';
-import { MapFailure } from './map/MapFailure.tsx';
+import { finderData } from '../places/lookup.ts';
+import { MapFailure } from '../places/map/MapFailure.tsx';
 
 // MapLibre is large: it is fetched only when the map comes into view or is asked for.
-const FinderMap = lazy(() => import('./map/FinderMap.tsx'));
+const BeatMap = lazy(() => import('../places/map/BeatMap.tsx'));
 
 interface Props {
   t: Messages['finder'];
@@ -32,7 +32,7 @@ type Status =
   | { kind: 'problem'; message: string; askOutside?: string }
   | { kind: 'answer'; answer: BeatAnswer; note?: string };
 
-const data = finderData('/finder');
+const data = finderData<BeatAnswer>('/finder');
 
 // The map's own height, held from the start: when the map arrives the page neither
 // shrinks nor jumps under the resident's finger (or a click already on its way).
@@ -179,7 +179,7 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
         {showMap ? (
           <MapFailure message={t.mapFailed}>
           <Suspense fallback={<div className={mapPlaceholder}><p>{t.mapLoading}</p></div>}>
-            <FinderMap
+            <BeatMap
               selectedBeat={status.kind === 'answer' ? status.answer.id : undefined}
               marker={marker}
               onPick={(lon, lat) => void atPoint(lon, lat)}

@@ -4,14 +4,8 @@
 // A lookup downloads the index and the one or two beats whose box holds the
 // point: never the whole map, and never anything about the resident.
 import type { MultiPolygon, Polygon } from 'geojson';
-import { occurrences, type MeetingVenue } from '../meetings/recurrence.ts';
+import { upcomingMeetings, type UpcomingMeeting } from '../meetings/schedule.ts';
 import type { Beat, District, Meeting, Officer } from '../../lib/content/validate.ts';
-
-export interface BeatSummary {
-  id: string;
-  /** [west, south, east, north] */
-  bbox: [number, number, number, number];
-}
 
 export interface OfficerCard {
   slug: string;
@@ -24,17 +18,6 @@ export interface OfficerCard {
   photoAlt?: string | undefined;
 }
 
-export interface UpcomingMeeting {
-  meeting: string;
-  title: string;
-  kind: string;
-  start: string;
-  end: string;
-  status: 'scheduled' | 'cancelled' | 'moved';
-  venue: MeetingVenue;
-  note?: string | undefined;
-}
-
 export interface BeatAnswer {
   id: string;
   name: string;
@@ -44,10 +27,6 @@ export interface BeatAnswer {
   /** Occurrences from the build on, soonest first; the browser skips those already past. */
   meetings: UpcomingMeeting[];
   boundary: Polygon | MultiPolygon;
-}
-
-export function beatSummaries(beats: readonly Beat[]): BeatSummary[] {
-  return beats.map((beat) => ({ id: beat.id, bbox: bbox(beat.boundary) }));
 }
 
 // Officers who serve a beat first (community policing officers before patrol),
@@ -106,39 +85,4 @@ export function officerCard(officer: Officer & { photoUrl?: string }): OfficerCa
     photo: officer.photoUrl,
     photoAlt: officer.photoAlt,
   };
-}
-
-/** The meetings' occurrences from `from` for `days`, soonest first, at most `limit`. */
-export function upcomingMeetings(
-  meetings: readonly Meeting[],
-  { timeZone, from, days = 120, limit = 8 }: { timeZone: string; from: Date; days?: number; limit?: number },
-): UpcomingMeeting[] {
-  const to = new Date(from.getTime() + days * 86_400_000);
-  return meetings
-    .flatMap((meeting) =>
-      occurrences(meeting, { timeZone, from, to }).map((occurrence) => ({
-        meeting: meeting.id,
-        title: meeting.title,
-        kind: meeting.kind,
-        start: occurrence.start,
-        end: occurrence.end,
-        status: occurrence.status,
-        venue: occurrence.venue ?? meeting.venue,
-        note: occurrence.note,
-      })),
-    )
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-    .slice(0, limit);
-}
-
-function bbox(area: Polygon | MultiPolygon): [number, number, number, number] {
-  const polygons = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
-  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon = NaN, lat = NaN] of polygons.flat(2)) {
-    west = Math.min(west, lon);
-    south = Math.min(south, lat);
-    east = Math.max(east, lon);
-    north = Math.max(north, lat);
-  }
-  return [west, south, east, north];
 }

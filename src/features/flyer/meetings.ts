@@ -2,9 +2,9 @@
 // the beat's own meetings first, then its district's advisory council, which every
 // resident of the district may attend. Youth programmes, trainings and one-off events
 // are left to the beat's page: they change too often for paper.
-import { upcomingMeetings, type UpcomingMeeting } from '../finder/answers.ts';
+import { upcomingMeetings, type UpcomingMeeting } from '../meetings/schedule.ts';
 import type { Beat, Meeting } from '../../lib/content/validate.ts';
-import type { MeetingVenue } from '../meetings/recurrence.ts';
+import type { MeetingVenue } from '../../lib/content/recurrence.ts';
 import { scheduleSentence, type ScheduleWords } from './schedule.ts';
 
 export interface FlyerMeeting {

@@ -10,7 +10,7 @@
 // into Dates as if they were UTC and formatted in UTC: 18:00 stays 18:00 whatever the zone.
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
-import { occurrences, type MeetingVenue, type ScheduledMeeting } from '../meetings/recurrence.ts';
+import { occurrences, type MeetingVenue, type ScheduledMeeting } from '../../lib/content/recurrence.ts';
 
 export type ScheduleWords = Messages['flyer']['schedule'];
 

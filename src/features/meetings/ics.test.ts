@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { meetingSchema } from '../../content.config.ts';
 import type { Meeting } from '../../lib/content/validate.ts';
 import { calendar, escapeText, foldLine, sequenceOf, type CalendarInput } from './ics.ts';
-import { clientOccurrences, readCalendar } from './icsReader.ts';
-import { occurrences } from './recurrence.ts';
+import { clientOccurrences, readCalendar } from '../../../tests/support/icsReader.ts';
+import { occurrences } from '../../lib/content/recurrence.ts';
 
 const CHICAGO = 'America/Chicago';
 const site = { jurisdiction: 'Alderbrook', timeZone: CHICAGO };

@@ -14,10 +14,18 @@
 // - A start or end in the hour the clocks repeat (01:30 on the autumn night) is the first of
 //   the two for RFC 5545 and recurrence.ts, but not for every client; such occurrences get an
 //   override with that time in UTC.
+//
+// Written by hand rather than with ical.js's component model (tried in 2026-12, ical.js 2.2):
+// the library would take over only the escaping, the folding and the property syntax (about 35
+// lines here), since it reads VTIMEZONEs but cannot make one from the IANA data, and none of the
+// clock-change handling above is its to do. Its folding also breaks RFC 5545 3.1: continuation
+// lines come out at 76 octets (the leading space plus 75), which the feed tests refuse. So the
+// writer stays a few string functions, and ical.js stays a devDependency that only the tests use
+// to read the feeds back as a client would.
 import { Temporal } from 'temporal-polyfill';
 import type { Meeting } from '../../lib/content/validate.ts';
 import { basicLocal, basicUtc, vtimezone } from './icsTimezone.ts';
-import { occurrences, type MeetingVenue } from './recurrence.ts';
+import { occurrences, type MeetingVenue } from '../../lib/content/recurrence.ts';
 import { slugify } from '../../lib/slug.ts';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';

@@ -1,7 +1,41 @@
 // The meetings pages' view of the calendar: occurrences from the build on,
 // filtered by district, kind or language, and grouped by local day.
 import type { Beat, Meeting } from '../../lib/content/validate.ts';
-import { upcomingMeetings, type UpcomingMeeting } from '../finder/answers.ts';
+import { occurrences, type MeetingVenue } from '../../lib/content/recurrence.ts';
+
+export interface UpcomingMeeting {
+  meeting: string;
+  title: string;
+  kind: string;
+  start: string;
+  end: string;
+  status: 'scheduled' | 'cancelled' | 'moved';
+  venue: MeetingVenue;
+  note?: string | undefined;
+}
+
+/** The meetings' occurrences from `from` for `days`, soonest first, at most `limit`. */
+export function upcomingMeetings(
+  meetings: readonly Meeting[],
+  { timeZone, from, days = 120, limit = 8 }: { timeZone: string; from: Date; days?: number; limit?: number },
+): UpcomingMeeting[] {
+  const to = new Date(from.getTime() + days * 86_400_000);
+  return meetings
+    .flatMap((meeting) =>
+      occurrences(meeting, { timeZone, from, to }).map((occurrence) => ({
+        meeting: meeting.id,
+        title: meeting.title,
+        kind: meeting.kind,
+        start: occurrence.start,
+        end: occurrence.end,
+        status: occurrence.status,
+        venue: occurrence.venue ?? meeting.venue,
+        note: occurrence.note,
+      })),
+    )
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+    .slice(0, limit);
+}
 
 export type MeetingFilter = { district: string } | { beat: string } | { kind: string } | { language: string } | undefined;
 

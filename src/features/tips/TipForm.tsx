@@ -9,7 +9,7 @@ import { publicApi } from '../../lib/api/publicApi.ts';
 import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
-import PlacePicker, { type PickedPlace } from '../finder/PlacePicker.tsx';
+import PlacePicker, { type PickedPlace } from '../places/PlacePicker.tsx';
 import { submitTip, type TipReceipt } from './submitTip.ts';
 import { descriptionLength, detailsLength, tipCategories, tipErrors, tipSchema, type Tip } from './tip.schema.ts';
 

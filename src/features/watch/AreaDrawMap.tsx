@@ -10,7 +10,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import { createBasemap, linkStylesheet, loadView } from '../finder/map/basemapMap.ts';
+import { createBasemap, linkStylesheet, loadView } from '../places/map/basemapMap.ts';
 import { areaFromCorners, type LonLat } from './watchArea.ts';
 
 export interface AreaDrawMapProps {

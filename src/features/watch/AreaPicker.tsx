@@ -15,10 +15,10 @@ import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
 import { svgFrame } from '../../lib/geo/svg.ts';
 import { fieldClass, FieldError, secondaryButtonClass } from '../../components/forms/FormParts.tsx';
-import PlacePicker from '../finder/PlacePicker.tsx';
-import { finderData } from '../finder/lookup.ts';
+import PlacePicker from '../places/PlacePicker.tsx';
+import { finderData } from '../places/lookup.ts';
 import { getJson } from '../../lib/getJson.ts';
-import { MapFailure } from '../finder/map/MapFailure.tsx';
+import { MapFailure } from '../places/map/MapFailure.tsx';
 import { streetChoiceLoader, type StreetChoice } from './beatStreets.ts';
 import { areaAround, areaCentre, areaFromCorners, metresToOutline, streetBufferMetres, type LonLat, type WatchArea } from './watchArea.ts';
 

@@ -1,6 +1,6 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { Catalog, Chunk } from '../finder/geocoder/addressIndex.ts';
+import type { Catalog, Chunk } from '../places/geocoder/addressIndex.ts';
 import { streetChoiceLoader, streetChoices, streetsByBeat } from './beatStreets.ts';
 
 // Two beats side by side, split at longitude 1; Elm St runs across both, Oak St only in the west.

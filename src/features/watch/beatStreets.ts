@@ -8,7 +8,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { FetchJson } from '../../lib/getJson.ts';
-import type { Block, Catalog, Chunk, Prefix } from '../finder/geocoder/addressIndex.ts';
+import type { Block, Catalog, Chunk, Prefix } from '../places/geocoder/addressIndex.ts';
 import { midpointOf, type LonLat } from './watchArea.ts';
 
 export interface BeatBoundary {

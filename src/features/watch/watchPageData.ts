@@ -3,7 +3,7 @@
 // registration form fetches (watch/beats/<id>.json), which keep each beat's
 // streets out of the page: a resident needs only their own beat's.
 import { jurisdiction } from '../../lib/content/jurisdiction.ts';
-import { addressIndex } from '../finder/addressFiles.ts';
+import { addressIndex } from '../places/addressFiles.ts';
 import { approvedWatchGroups, type PublicWatchGroup } from '../../lib/content/watchGroups.ts';
 import { streetsByBeat, type BeatStreetsFile } from './beatStreets.ts';
 

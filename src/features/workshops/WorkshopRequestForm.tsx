@@ -10,7 +10,7 @@ import { publicApi } from '../../lib/api/publicApi.ts';
 import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
-import PlacePicker, { type PickedPlace } from '../finder/PlacePicker.tsx';
+import PlacePicker, { type PickedPlace } from '../places/PlacePicker.tsx';
 import type { WorkshopChoice } from './catalogue.ts';
 import { requestWorkshop, type WorkshopReceipt } from './requestWorkshop.ts';
 import { bookingHorizonDays, preferredTimeCount, workshopLimits, workshopRequestErrors, workshopRequestSchema, type WorkshopRequest, type WorkshopRequestField } from './workshop.schema.ts';

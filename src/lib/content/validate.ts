@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
-import { scheduleProblems } from '../../features/meetings/recurrence.ts';
+import { scheduleProblems } from './recurrence.ts';
 import {
   beatSchema,
   districtSchema,

@@ -1,5 +1,5 @@
-// Label points for beats and districts, and the district stations (src/features/finder/map/basemap.ts).
+// Label points for beats and districts, and the district stations (src/features/places/map/basemap.ts).
 import type { APIRoute } from 'astro';
-import { mapData } from '../../features/finder/map/data.ts';
+import { mapData } from '../../features/places/map/data.ts';
 
 export const GET: APIRoute = async () => Response.json((await mapData()).labels);

@@ -1,6 +1,6 @@
 // One chunk of the address index: the blocks of a group of streets.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { addressIndex } from '../../../features/finder/addressFiles.ts';
+import { addressIndex } from '../../../features/places/addressFiles.ts';
 
 export const getStaticPaths = (async () =>
   [...(await addressIndex()).chunks].map(([chunk, data]) => ({ params: { chunk }, props: { data } }))) satisfies GetStaticPaths;

@@ -2,9 +2,9 @@
 // boundaries, and the self-hosted basemap's streets, which are not written
 // when the deployment brings its own basemap (PUBLIC_MAP_STYLE_URL).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { mapData } from '../../../../../../features/finder/map/data.ts';
-import { externalStyleUrl, tilesets } from '../../../../../../features/finder/map/style.ts';
-import { cutTiles, type Tile } from '../../../../../../features/finder/map/tiles.ts';
+import { mapData } from '../../../../../../features/places/map/data.ts';
+import { externalStyleUrl, tilesets } from '../../../../../../features/places/map/style.ts';
+import { cutTiles, type Tile } from '../../../../../../features/places/map/tiles.ts';
 
 export const getStaticPaths = (async () => {
   const { areas, streets } = await mapData();

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { expect, onTestFinished } from 'vitest';
-import { ImportError } from './errors.ts';
+import { ImportError } from '../../src/cli/import/errors.ts';
 
 export async function tempDir(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'openbeat-import-'));

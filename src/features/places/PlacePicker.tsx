@@ -1,5 +1,5 @@
-// "Where?" inside a resident's form: an address through the finder's own
-// geocoder, a point on the finder's map, or just the beat. The beat of an
+// "Where?" inside a resident's form: an address through the portal's own
+// geocoder, a point on the map of beats, or just the beat. The beat of an
 // address or a point is found in the browser from the finder's static files,
 // as on /find; the form decides what of the place it sends.
 import { lazy, Suspense, useId, useRef, useState } from 'react';
@@ -12,7 +12,7 @@ import { finderData } from './lookup.ts';
 import { MapFailure } from './map/MapFailure.tsx';
 
 // MapLibre is large: fetched only when a resident chooses to point at the map.
-const FinderMap = lazy(() => import('./map/FinderMap.tsx'));
+const BeatMap = lazy(() => import('./map/BeatMap.tsx'));
 
 export interface PickedPlace {
   beat?: string;
@@ -167,7 +167,7 @@ export default function PlacePicker({ id, label, hint, error, t, places, modes, 
           <MapFailure message={t.mapFailed}>
             <Suspense fallback={<p role="status">{t.mapLoading}</p>}>
               <div className="h-72 overflow-hidden rounded-md border-2 border-slate-600">
-                <FinderMap
+                <BeatMap
                   marker={marker}
                   onPick={(lon, lat) => void placeAt(lon, lat)}
                   labels={{ mapLabel: t.mapLabel, keyboardHelp: t.mapKeyboard }}

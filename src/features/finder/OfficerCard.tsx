@@ -4,7 +4,7 @@
 // on static pages Astro renders it to HTML with no JavaScript.
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
-import type { OfficerCard as Officer } from '../../features/finder/answers.ts';
+import type { OfficerCard as Officer } from './answers.ts';
 
 interface Props {
   officer: Officer;

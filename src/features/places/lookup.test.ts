@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { BeatAnswer, BeatSummary } from './answers.ts';
-import { finderData } from './lookup.ts';
+import { finderData, type BeatSummary, type LocatedBeat } from './lookup.ts';
 
 const square = (west: number, south: number, size: number) => ({
   type: 'Polygon' as const,
   coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]],
 });
-const beats = ['101', '102', '103', '104'].map((id, i): BeatAnswer => ({
+const beats = ['101', '102', '103', '104'].map((id, i): LocatedBeat => ({
   id,
   name: `Beat ${id}`,
-  neighbourhoods: [],
-  district: { id: '1', name: '1st District' },
-  officers: [],
-  meetings: [],
+  district: { id: '1' },
   boundary: square(i, 0, 1),
 }));
 const summaries: BeatSummary[] = beats.map((beat, i) => ({ id: beat.id, bbox: [i, 0, i + 1, 1] }));

@@ -37,7 +37,7 @@ export const tilesets = {
   areas: { name: 'areas', zooms: { min: 6, max: 14 } },
 } as const satisfies Record<string, Tileset>;
 
-/** A deployment's own basemap style, if it set PUBLIC_MAP_STYLE_URL at build (see FinderMap.tsx). */
+/** A deployment's own basemap style, if it set PUBLIC_MAP_STYLE_URL at build (see BeatMap.tsx). */
 export const externalStyleUrl: string | undefined = import.meta.env.PUBLIC_MAP_STYLE_URL || undefined;
 
 const colour = {
@@ -117,7 +117,7 @@ export interface OverlayOptions {
 
 /**
  * The stations' icon: not in any sprite, as the basemap has none; the map
- * draws it when a layer first asks for it (FinderMap.tsx).
+ * draws it when a layer first asks for it (BeatMap.tsx).
  */
 export const stationIcon = 'finder-station';
 

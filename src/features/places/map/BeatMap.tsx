@@ -1,6 +1,7 @@
 /**
- * The finder's map: beats and districts with their names, the district
- * stations, the selected beat highlighted and the picked place marked.
+ * The map of beats, the finder's and the place picker's: beats and districts
+ * with their names, the district stations, the selected beat highlighted and
+ * the picked place marked.
  * Clicking or tapping a place, or moving the crosshair there with the arrow
  * keys and pressing Enter, calls `onPick`. The text answer beside it is what
  * residents rely on (the canvas says nothing to a screen reader); the map
@@ -28,7 +29,7 @@ import { createBasemap, linkStylesheet, loadView } from './basemapMap.ts';
 import { frame } from './camera.ts';
 import { selectedBeatState, stationIcon } from './style.ts';
 
-export interface FinderMapLabels {
+export interface BeatMapLabels {
   /** The map's accessible name. */
   mapLabel: string;
   /** How to use the map from the keyboard: shown under it and tied to it with aria-describedby. */
@@ -38,14 +39,14 @@ export interface FinderMapLabels {
   zoomOut?: string | undefined;
 }
 
-export interface FinderMapProps {
+export interface BeatMapProps {
   /** The beat to highlight: the one the answer is about. */
   selectedBeat?: string | undefined;
   /** The place the answer is for, [lon, lat]. */
   marker?: [number, number] | undefined;
   /** A place picked on the map, by pointer or keyboard. */
   onPick(lon: number, lat: number): void;
-  labels: FinderMapLabels;
+  labels: BeatMapLabels;
 }
 
 /** How far one arrow key press moves the crosshair, in CSS pixels. */
@@ -54,7 +55,7 @@ const step = 40;
 const edge = 48;
 const framing = { padding: 32, maxZoom: 16 };
 
-export default function FinderMap({ selectedBeat, marker, onPick, labels }: FinderMapProps) {
+export default function BeatMap({ selectedBeat, marker, onPick, labels }: BeatMapProps) {
   const helpId = useId();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -206,8 +207,8 @@ export default function FinderMap({ selectedBeat, marker, onPick, labels }: Find
 function createMap(
   container: HTMLElement,
   view: MapView,
-  { selectedBeat, marker }: Pick<FinderMapProps, 'selectedBeat' | 'marker'>,
-  labels: FinderMapLabels,
+  { selectedBeat, marker }: Pick<BeatMapProps, 'selectedBeat' | 'marker'>,
+  labels: BeatMapLabels,
   onFailure: (error: Error) => void,
 ): MapLibreMap {
   const map = createBasemap(container, view, {

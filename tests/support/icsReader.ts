@@ -1,5 +1,5 @@
 // Reads a feed back the way a calendar client does, with ical.js (a devDependency): what the
-// tests of ics.ts and of the built site compare with recurrence.ts. Test-only.
+// tests of ics.ts and of the built site compare with src/lib/content/recurrence.ts.
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 
