@@ -33,7 +33,7 @@ begin
     raise exception using errcode = '42501', message = 'only coordinators manage staff';
   end if;
   return query
-    select u.id, u.email, s.role, s.officer_slug, s.district, coalesce(s.active, false)
+    select u.id, u.email::text, s.role, s.officer_slug, s.district, coalesce(s.active, false)
       from auth.users as u left join public.staff_members as s on s.user_id = u.id
      order by s.role nulls last, u.email;
 end
