@@ -1,86 +1,183 @@
--- Local bootstrap: what Supabase's platform provides and our migrations rely on.
--- Runs before the migrations on the embedded stack only, never on a hosted
--- Supabase project (which has all of this already). Idempotent: runs at every start.
+-- Local bootstrap: what Supabase's platform provides and our migrations rely on,
+-- set up the way Supabase sets up a project. Runs as `supabase_admin`, the
+-- cluster's superuser, before the migrations, on the embedded stack only and
+-- never on a hosted project (which has all of this already). The migrations then
+-- run as `postgres`, which is not a superuser here either, so a migration that
+-- needs more than Supabase gives `postgres` fails here first. Idempotent: runs at
+-- every start.
+--
+-- Sources, read 2026-12 (facts, not code, are taken from them):
+--   [init]   supabase/postgres migrations/db/init-scripts/00000000000000-initial-schema.sql
+--   [authi]  supabase/postgres migrations/db/init-scripts/00000000000001-auth-schema.sql
+--   [setup]  supabase/postgres migrations/db/migrate.sh
+--   [demote] supabase/postgres migrations/db/migrations/10000000000000_demote-postgres.sql
+--   [perms]  supabase/postgres migrations/db/migrations/20211115181400_update-auth-permissions.sql
+--   [inherit] supabase/postgres migrations/db/migrations/20230529180330_alter_api_roles_for_inherit.sql
+--   [preset] supabase/postgres migrations/db/migrations/20240606060239_grant_predefined_roles_to_postgres.sql
+--   [lock]   supabase/postgres migrations/db/migrations/20250421084701_revoke_admin_roles_from_postgres.sql
+--   [admin]  supabase/postgres migrations/db/migrations/20250605172253_grant_with_admin_to_postgres_16_and_above.sql
+--   [gotrue] supabase/auth migrations/*.up.sql (auth.users and the auth functions), as of 2026-08
 
--- The API roles. PostgREST logs in as `authenticator` and switches to the role
--- named in the request's JWT (`anon` when there is none).
+-- The roles. `anon`, `authenticated` and `service_role` are the API roles
+-- PostgREST switches to from a request's JWT, logging in as `authenticator` [init];
+-- they inherit since [inherit]. `supabase_auth_admin` owns what Supabase Auth
+-- keeps [authi]; nothing logs in as it here. `postgres` is what a project's
+-- owner, the dashboard and `supabase db push` use: not a superuser, with the
+-- attributes [demote] leaves it.
 do $$
 begin
   if not exists (select from pg_roles where rolname = 'anon') then
-    create role anon nologin noinherit;
+    create role anon nologin inherit;
   end if;
   if not exists (select from pg_roles where rolname = 'authenticated') then
-    create role authenticated nologin noinherit;
+    create role authenticated nologin inherit;
   end if;
   if not exists (select from pg_roles where rolname = 'service_role') then
-    create role service_role nologin noinherit bypassrls;
+    create role service_role nologin inherit bypassrls;
   end if;
   if not exists (select from pg_roles where rolname = 'authenticator') then
     create role authenticator login noinherit;
   end if;
+  if not exists (select from pg_roles where rolname = 'supabase_auth_admin') then
+    create role supabase_auth_admin nologin noinherit;
+  end if;
+  if not exists (select from pg_roles where rolname = 'postgres') then
+    create role postgres login nosuperuser createdb createrole replication bypassrls;
+  end if;
 end
 $$;
 grant anon, authenticated, service_role to authenticator;
--- the authenticator's password is set by the stack from the local secrets
+-- On Postgres 16 and later `postgres` holds the API roles with admin option [admin];
+-- it holds predefined roles [preset], and no longer `supabase_auth_admin` [lock].
+grant anon, authenticated, service_role to postgres with admin option;
+grant pg_read_all_data, pg_signal_backend to postgres;
+-- the passwords of `postgres` and `authenticator` are set by the stack from the local secrets
 
--- Extensions live in their own schema on Supabase; pgcrypto is enabled there by default.
+-- `postgres` owns the database [setup]; since Postgres 15 the `public` schema
+-- belongs to pg_database_owner, so `postgres` owns it through the database, as on Supabase.
+alter database postgres owner to postgres;
+
+-- Extensions live in their own schema; pgcrypto is enabled there by default [init].
 create schema if not exists extensions;
-grant usage on schema extensions to anon, authenticated, service_role;
 create extension if not exists pgcrypto with schema extensions;
+grant usage on schema extensions to postgres, anon, authenticated, service_role;
+grant all on schema extensions to postgres;
 
--- Supabase grants the API roles everything on new objects in `public` by default,
+-- What `postgres` creates in `public` is granted to the API roles by default [init]
+-- (written there while `postgres` was still the superuser, so it applies to its objects),
 -- so a migration that forgets to revoke is as open here as it would be there.
 grant usage on schema public to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on sequences to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on functions to anon, authenticated, service_role;
 
--- auth.uid(), auth.role() and auth.jwt() read the claims PostgREST puts in
--- `request.jwt.claims`, as Supabase's own definitions do.
-create schema if not exists auth;
-grant usage on schema auth to anon, authenticated, service_role;
+-- The auth schema belongs to `supabase_admin`, its tables and functions to
+-- `supabase_auth_admin` [authi]. `postgres` may use it but not create in it [lock],
+-- and may do anything with its tables' rows [demote] [perms].
+create schema if not exists auth authorization supabase_admin;
+grant all on schema auth to supabase_auth_admin;
+grant usage on schema auth to postgres, anon, authenticated, service_role;
 
+-- The accounts Supabase Auth keeps, with the columns and types its migrations
+-- give them [gotrue]: 00_init_auth_schema, then 20210710035447_alter_users (phone,
+-- confirmed_at renamed email_confirmed_at), 20210722035447_adds_confirmed_at,
+-- 20210730183235_add_email_change_confirmed (email_change_token renamed
+-- email_change_token_new), 20220114185340_add_banned_until,
+-- 20220323170000_add_user_reauthentication, 20221215195500_modify_users_email_unique_index,
+-- 20230116124310_alter_phone_type (phone becomes text), 20230116124412_add_deleted_at,
+-- 20240214120130_add_is_anonymous_column, 20240612123726_enable_rls_update_grants.
+-- Note `email varchar(255)`: a function that returns it as `text` must cast it.
+-- Supabase Auth fills the id, aud, role, the metadata and the dates when it
+-- creates an account; supabase/seed.sql and the tests insert accounts themselves,
+-- so here those columns have defaults that do the same (defaults only: the types and nullability are Supabase's).
+-- Passwords are bcrypt hashes (extensions.crypt with gen_salt('bf')), as Supabase
+-- Auth stores them. The local gateway's Auth emulation reads this table.
+create table if not exists auth.users (
+  instance_id uuid,
+  id uuid not null default gen_random_uuid() primary key,
+  aud varchar(255) default 'authenticated',
+  role varchar(255) default 'authenticated',
+  email varchar(255),
+  encrypted_password varchar(255),
+  email_confirmed_at timestamptz default now(),
+  invited_at timestamptz,
+  confirmation_token varchar(255),
+  confirmation_sent_at timestamptz,
+  recovery_token varchar(255),
+  recovery_sent_at timestamptz,
+  email_change_token_new varchar(255),
+  email_change varchar(255),
+  email_change_sent_at timestamptz,
+  last_sign_in_at timestamptz,
+  raw_app_meta_data jsonb default '{}',
+  raw_user_meta_data jsonb default '{}',
+  is_super_admin boolean,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  phone text unique default null,
+  phone_confirmed_at timestamptz,
+  phone_change text default '',
+  phone_change_token varchar(255) default '',
+  phone_change_sent_at timestamptz,
+  confirmed_at timestamptz generated always as (least(email_confirmed_at, phone_confirmed_at)) stored,
+  email_change_token_current varchar(255) default '',
+  email_change_confirm_status smallint default 0 check (email_change_confirm_status between 0 and 2),
+  banned_until timestamptz,
+  reauthentication_token varchar(255) default '',
+  reauthentication_sent_at timestamptz,
+  is_sso_user boolean not null default false,
+  deleted_at timestamptz,
+  is_anonymous boolean not null default false
+);
+create unique index if not exists users_email_partial_key on auth.users (email) where (is_sso_user = false);
+comment on table auth.users is 'Local stand-in for Supabase Auth''s accounts: same columns and types (supabase/local/bootstrap.sql).';
+alter table auth.users owner to supabase_auth_admin;
+alter table auth.users enable row level security;
+grant all on auth.users to postgres;
+grant select on auth.users to postgres with grant option;
+
+-- auth.uid(), auth.role(), auth.email() and auth.jwt() with Supabase Auth's
+-- signatures and behaviour [gotrue] (20220224000811_update_auth_functions,
+-- 20220531120530_add_auth_jwt_function): each reads one claim from the claims
+-- PostgREST puts in `request.jwt.claims` (or from the older one-setting-per-claim
+-- form), and answers null when there are none. Executable by everyone, as any
+-- function is unless revoked; `postgres` may do anything with them [perms].
 create or replace function auth.jwt() returns jsonb
 language sql stable
 as $$
-  select coalesce(nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb
+  select coalesce(nullif(current_setting('request.jwt.claim', true), ''), nullif(current_setting('request.jwt.claims', true), ''))::jsonb
 $$;
 
 create or replace function auth.uid() returns uuid
 language sql stable
 as $$
-  select nullif(auth.jwt() ->> 'sub', '')::uuid
+  select coalesce(nullif(current_setting('request.jwt.claim.sub', true), ''), nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')::uuid
 $$;
 
 create or replace function auth.role() returns text
 language sql stable
 as $$
-  select nullif(auth.jwt() ->> 'role', '')
+  select coalesce(nullif(current_setting('request.jwt.claim.role', true), ''), nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')::text
 $$;
 
-grant execute on function auth.jwt(), auth.uid(), auth.role() to anon, authenticated, service_role;
+create or replace function auth.email() returns text
+language sql stable
+as $$
+  select coalesce(nullif(current_setting('request.jwt.claim.email', true), ''), nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')::text
+$$;
 
--- Where applied migrations are recorded, in the table the Supabase CLI uses.
-create schema if not exists supabase_migrations;
+alter function auth.jwt() owner to supabase_auth_admin;
+alter function auth.uid() owner to supabase_auth_admin;
+alter function auth.role() owner to supabase_auth_admin;
+alter function auth.email() owner to supabase_auth_admin;
+grant all on function auth.jwt(), auth.uid(), auth.role(), auth.email() to postgres;
+
+-- Where applied migrations are recorded, in the table the Supabase CLI uses;
+-- the CLI creates it as `postgres`, so `postgres` owns it.
+create schema if not exists supabase_migrations authorization postgres;
 create table if not exists supabase_migrations.schema_migrations (
   version text primary key,
   statements text[],
   name text
 );
-
--- The accounts Supabase Auth keeps, reduced to the columns this project uses,
--- with Supabase's names, so supabase/seed.sql can add staff accounts the same
--- way on both. Passwords are bcrypt hashes (extensions.crypt with gen_salt('bf')),
--- as Supabase Auth stores them. The local gateway's Auth emulation reads this
--- table; the API roles never can.
-create table if not exists auth.users (
-  id uuid primary key default gen_random_uuid(),
-  email text unique,
-  encrypted_password text,
-  email_confirmed_at timestamptz default now(),
-  raw_app_meta_data jsonb not null default '{}',
-  raw_user_meta_data jsonb not null default '{}',
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now()
-);
-revoke all on auth.users from anon, authenticated;
+alter table supabase_migrations.schema_migrations owner to postgres;

