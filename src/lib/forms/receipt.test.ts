@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReceipt, normaliseReceipt } from './receipt.ts';
+import { normaliseReceipt } from './receipt.ts';
 
 describe('normaliseReceipt', () => {
   it('takes a code however it is typed: any case, spaces or dashes, O for 0 and I or L for 1', () => {
@@ -15,8 +15,3 @@ describe('normaliseReceipt', () => {
   });
 });
 
-describe('formatReceipt', () => {
-  it('groups a code by four, as it was shown', () => {
-    expect(formatReceipt('ABCDEFGHJKMNPQ01')).toBe('ABCD-EFGH-JKMN-PQ01');
-  });
-});

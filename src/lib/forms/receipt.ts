@@ -8,8 +8,3 @@ export function normaliseReceipt(input: string): string | undefined {
   const code = input.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
   return alphabet.test(code) ? code : undefined;
 }
-
-/** The code as shown: four groups of four. */
-export function formatReceipt(code: string): string {
-  return code.match(/.{1,4}/g)?.join('-') ?? code;
-}
