@@ -25,6 +25,29 @@ beforeEach(async () => {
   await expect.poll(() => page.getByRole('button', { name: 'Send tip' }).isEnabled()).toBe(true);
 });
 
+describe('a tip form whose script arrives late, as on a slow phone', () => {
+  it('keeps what the resident wrote meanwhile, and sends it at once when ready: writing while it loaded is no bot’s speed', async () => {
+    const slow = await (await browser.newContext()).newPage();
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    await slow.goto(url);
+    // The form's island asks for its script when it scrolls into view: hold that script back.
+    const script = await slow.locator('astro-island', { has: slow.getByRole('button', { name: 'Send tip' }) }).getAttribute('component-url');
+    await slow.route(new URL(script!, url).toString(), async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await slow.getByRole('button', { name: 'Send tip' }).scrollIntoViewIfNeeded();
+    await slow.getByLabel('What is it about?').selectOption({ label: 'Noise' });
+    await slow.getByLabel('What happened?').fill(`A generator hums all night behind the bakery (${crypto.randomUUID()}).`);
+    await takeTimeToWrite(slow);
+    arrive();
+    // The button works once the form has hydrated; the resident presses it straight away.
+    await slow.getByRole('button', { name: 'Send tip' }).click();
+    await expect.poll(() => slow.getByTestId('receipt').isVisible()).toBe(true);
+  });
+});
+
 describe('the tip form on the home page', () => {
   it('sends a tip, shows a receipt code, and stores the tip', async () => {
     const description = `Cars race down Elm Street every evening (${crypto.randomUUID()}).`;

@@ -28,7 +28,10 @@ interface Options<I, R> {
 /** What the form made of its fields: something to send, or what to correct (already worded). */
 export type Checked<I> = { input: I } | { errors: Record<string, string> };
 
-// Bots fill every field at once; people take a few seconds.
+// Bots fill every field at once; people take a few seconds. Counted from when the page
+// began to load (performance.now()), not from hydration: a form that hydrates late, as one
+// shown lower on the page does on a slow phone, keeps what was typed before, and whoever
+// typed it while it hydrated is no bot.
 export const minimumFillMilliseconds = 2500;
 
 export function useSubmission<I, R>({ kind, send, t, fields = {} }: Options<I, R>) {
@@ -40,7 +43,6 @@ export function useSubmission<I, R>({ kind, send, t, fields = {} }: Options<I, R
   const [problem, setProblem] = useState<string>();
   // One key per submission, kept across retries until it is received.
   const idempotencyKey = useRef<string>(undefined);
-  const shownAt = useRef(0);
   const warnedTooFast = useRef(false);
   const queue = useRef(pendingQueue<I>(kind)).current;
 
@@ -72,7 +74,6 @@ export function useSubmission<I, R>({ kind, send, t, fields = {} }: Options<I, R
   }
 
   useEffect(() => {
-    shownAt.current = Date.now();
     setHydrated(true);
     // One saved on this visit or an earlier one is sent when the connection returns.
     const sendWaiting = async () => {
@@ -99,7 +100,7 @@ export function useSubmission<I, R>({ kind, send, t, fields = {} }: Options<I, R
     if ('errors' in checked) return;
     // A filled honeypot is a bot: nothing is sent, and nothing says why.
     if (honeypot) return setProblem(t.failed);
-    if (Date.now() - shownAt.current < minimumFillMilliseconds && !warnedTooFast.current) {
+    if (performance.now() < minimumFillMilliseconds && !warnedTooFast.current) {
       warnedTooFast.current = true;
       return setProblem(t.tooFast);
     }
