@@ -35,12 +35,6 @@ describe('the gateway', () => {
     expect(await post({ 'content-length': String(100 * 1024 * 1024) }, [Buffer.from('{"description": "')])).toBe(413);
   });
 
-  it('refuses a streamed body with 413 as soon as it passes the limit', async () => {
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    const chunks = Array.from({ length: Math.ceil((maxBodyBytes * 3) / chunk.length) }, () => chunk);
-    expect(await post({ 'transfer-encoding': 'chunked' }, [Buffer.from('{"description": "'), ...chunks])).toBe(413);
-  });
-
   it('still takes a body under the limit', async () => {
     const status = await post({}, [Buffer.from(JSON.stringify({ category: 'noise', description: 'x'.repeat(maxBodyBytes / 2), idempotency_key: crypto.randomUUID() }))]);
     expect(status).toBeGreaterThanOrEqual(400);
