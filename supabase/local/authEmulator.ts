@@ -75,6 +75,8 @@ interface LinkOptions {
 
 export function createAuthEmulator({ databaseUrl, jwtSecret, links, limits = supabaseAuthLimits }: AuthEmulatorOptions): AuthEmulator {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // An idle connection dies when Postgres restarts; the pool makes a new one at the next call.
+  pool.on('error', () => undefined);
   const key = new TextEncoder().encode(jwtSecret);
   /** session id → its account, while the session lasts: a signed-out session's token opens nothing here, as in Supabase Auth */
   const sessions = new Map<string, string>();
