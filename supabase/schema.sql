@@ -31,34 +31,18 @@ comment on type public.workshop_request_status is 'Where a workshop request stan
 
 -- tables
 
-create table private.rate_limit_hits (
-  client_hash bytea not null,
-  action text not null,
-  window_start timestamp with time zone not null,
-  hits integer not null,
-  constraint rate_limit_hits_pkey PRIMARY KEY (client_hash, action, window_start)
+create table private.proof_of_work (
+  only_row boolean default true not null,
+  signing_key text default encode(extensions.gen_random_bytes(32), 'hex'::text) not null,
+  max_number integer default 100000 not null,
+  lifetime interval default '00:30:00'::interval not null,
+  constraint proof_of_work_lifetime CHECK (lifetime >= '00:01:00'::interval AND lifetime <= '1 day'::interval),
+  constraint proof_of_work_max_number CHECK (max_number >= 1 AND max_number <= 10000000),
+  constraint proof_of_work_one_row CHECK (only_row),
+  constraint proof_of_work_pkey PRIMARY KEY (only_row)
 );
-alter table private.rate_limit_hits enable row level security;
-comment on table private.rate_limit_hits is 'Calls per client hash, action and window; rows older than a day are deleted.';
-
-create table private.rate_limit_rules (
-  action text not null,
-  max_hits integer not null,
-  per interval not null,
-  constraint rate_limit_rules_pkey PRIMARY KEY (action),
-  constraint rate_limit_rules_positive CHECK (max_hits > 0),
-  constraint rate_limit_rules_window CHECK (per >= '00:01:00'::interval AND per <= '1 day'::interval)
-);
-alter table private.rate_limit_rules enable row level security;
-comment on table private.rate_limit_rules is 'How often one client may call each public function; a deployment may tune these.';
-
-create table private.rate_limit_salts (
-  day date not null,
-  salt bytea not null,
-  constraint rate_limit_salts_pkey PRIMARY KEY (day)
-);
-alter table private.rate_limit_salts enable row level security;
-comment on table private.rate_limit_salts is 'The salt of each day''s client hashes; dropped after two days, so yesterday''s hashes cannot be recomputed.';
+alter table private.proof_of_work enable row level security;
+comment on table private.proof_of_work is 'The key that signs submission challenges, their difficulty (max_number) and how long one may be answered.';
 
 create table private.settings (
   name text not null,
@@ -67,6 +51,17 @@ create table private.settings (
 );
 alter table private.settings enable row level security;
 comment on table private.settings is 'Deployment settings the database itself needs: tip_retention_days (closed tips) and request_retention_days (finished workshop requests, declined watch groups), in days.';
+
+create table private.submission_ceilings (
+  action text not null,
+  most integer not null,
+  per interval not null,
+  constraint submission_ceilings_pkey PRIMARY KEY (action),
+  constraint submission_ceilings_positive CHECK (most > 0),
+  constraint submission_ceilings_window CHECK (per >= '00:01:00'::interval AND per <= '1 day'::interval)
+);
+alter table private.submission_ceilings enable row level security;
+comment on table private.submission_ceilings is 'How many submissions of each kind the whole site takes per window, from everyone together; a deployment may tune these to its size.';
 
 create table public.jurisdiction_beats (
   beat text not null,
@@ -288,40 +283,49 @@ comment on column public.workshop_requests.purged_at is 'When the contact detail
 -- indexes (other than those of constraints)
 
 CREATE INDEX staff_history_item ON public.staff_history USING btree (kind, item_id, changed_at);
+CREATE INDEX tips_created_at ON public.tips USING btree (created_at);
+CREATE INDEX watch_groups_created_at ON public.watch_groups USING btree (created_at);
+CREATE INDEX watch_members_created_at ON public.watch_members USING btree (created_at);
 CREATE UNIQUE INDEX watch_members_one_captain ON public.watch_members USING btree (watch_group_id) WHERE (role = 'captain'::text);
 CREATE UNIQUE INDEX watch_members_one_membership ON public.watch_members USING btree (watch_group_id, lower(email)) WHERE (role = 'member'::text);
+CREATE INDEX workshop_requests_created_at ON public.workshop_requests USING btree (created_at);
 
 -- functions
 
-CREATE OR REPLACE FUNCTION private.check_rate_limit(action text)
+CREATE OR REPLACE FUNCTION private.admit_submission(action text, submissions regclass, key uuid, proof jsonb)
  RETURNS void
  LANGUAGE plpgsql
+ STABLE
  SET search_path TO ''
 AS $function$
-#variable_conflict use_column
+begin
+  perform private.check_proof(action, key, proof);
+  perform private.check_ceiling(action, submissions);
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.check_ceiling(action text, submissions regclass)
+ RETURNS void
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
 declare
-  rule private.rate_limit_rules;
-  this_window timestamptz;
-  calls integer;
+  ceiling private.submission_ceilings;
+  oldest_counted timestamptz;
   retry_after integer;
 begin
-  select * into rule from private.rate_limit_rules as r where r.action = check_rate_limit.action;
+  select * into ceiling from private.submission_ceilings as c where c.action = check_ceiling.action;
   if not found then return; end if;
-  this_window := date_bin(rule.per, now(), timestamptz '2000-01-01');
-  insert into private.rate_limit_hits as h (client_hash, action, window_start, hits)
-  values (private.client_hash(), check_rate_limit.action, this_window, 1)
-  on conflict (client_hash, action, window_start) do update set hits = h.hits + 1
-  returning h.hits into calls;
-  -- Now and then, forget windows that are over.
-  if random() < 0.02 then
-    delete from private.rate_limit_hits as h where h.window_start < now() - interval '1 day';
-  end if;
-  if calls > rule.max_hits then
-    retry_after := greatest(1, ceil(extract(epoch from (this_window + rule.per - now())))::integer);
+  execute format('select s.created_at from %s as s where s.created_at > $1 order by s.created_at desc offset $2 limit 1', submissions)
+    into oldest_counted
+    using now() - ceiling.per, ceiling.most - 1;
+  if oldest_counted is not null then
+    retry_after := greatest(1, ceil(extract(epoch from (oldest_counted + ceiling.per - now())))::integer);
     raise sqlstate 'PGRST' using
       message = json_build_object(
         'code', 'rate_limited',
-        'message', format('Too many attempts: try again in %s minutes.', ceil(retry_after / 60.0)),
+        'message', format('Too many submissions right now: try again in %s minutes.', ceil(retry_after / 60.0)),
         'details', retry_after::text,
         'hint', null)::text,
       detail = json_build_object('status', 429, 'headers', json_build_object('Retry-After', retry_after::text))::text;
@@ -329,20 +333,27 @@ begin
 end
 $function$;
 
-CREATE OR REPLACE FUNCTION private.client_hash()
- RETURNS bytea
+CREATE OR REPLACE FUNCTION private.check_proof(action text, key uuid, proof jsonb)
+ RETURNS void
  LANGUAGE plpgsql
+ STABLE
  SET search_path TO ''
 AS $function$
 declare
-  today date := (now() at time zone 'UTC')::date;
-  todays_salt bytea;
-  address text := split_part(coalesce(nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for', ''), ',', 1);
+  salt text := proof ->> 'salt';
+  challenge text := proof ->> 'challenge';
+  number text := proof ->> 'number';
+  claims text[] := regexp_match(salt, '^[0-9a-f]{24}\?action=([a-z_]+)&expires=([0-9]{1,12})&key=([0-9a-f]{64})&$');
+  signing_key text := (select p.signing_key from private.proof_of_work as p);
 begin
-  insert into private.rate_limit_salts (day, salt) values (today, extensions.gen_random_bytes(32)) on conflict (day) do nothing;
-  select s.salt into todays_salt from private.rate_limit_salts as s where s.day = today;
-  delete from private.rate_limit_salts where day < today - 1;
-  return sha256(todays_salt || convert_to(btrim(address), 'UTF8'));
+  if claims is null or number !~ '^[0-9]{1,10}$' or proof ->> 'algorithm' is distinct from 'SHA-256'
+     or claims[1] <> check_proof.action
+     or claims[3] <> encode(private.key_hash(check_proof.key), 'hex')
+     or claims[2]::bigint < extract(epoch from now())
+     or encode(sha256(convert_to(salt || number, 'UTF8')), 'hex') <> challenge
+     or encode(extensions.hmac(challenge, signing_key, 'sha256'), 'hex') is distinct from proof ->> 'signature' then
+    perform private.refuse('proof', 'solve a new challenge for this submission: this proof is missing, expired or wrong');
+  end if;
 end
 $function$;
 
@@ -444,22 +455,17 @@ AS $function$
   select extensions.pgp_sym_decrypt(sealed, key::text)
 $function$;
 
-CREATE OR REPLACE FUNCTION private.open_submission(action text, submissions regclass, key uuid)
+CREATE OR REPLACE FUNCTION private.open_submission(submissions regclass, key uuid)
  RETURNS text
  LANGUAGE plpgsql
+ STABLE
  SET search_path TO ''
 AS $function$
-declare
-  receipt text;
 begin
   if key is null then
     perform private.refuse('idempotency_key', 'idempotency_key is required');
   end if;
-  receipt := private.first_receipt(submissions, key);
-  if receipt is null then
-    perform private.check_rate_limit(action);
-  end if;
-  return receipt;
+  return private.first_receipt(submissions, key);
 end
 $function$;
 
@@ -721,7 +727,7 @@ AS $function$
 $function$;
 comment on function public.approved_watch_groups() is 'Approved neighbourhood watch groups: name, beat and area only. Pending, declined and retired groups are never returned.';
 
-CREATE OR REPLACE FUNCTION public.join_watch_group(watch_group_id uuid, name text, email text, block text, idempotency_key uuid)
+CREATE OR REPLACE FUNCTION public.join_watch_group(watch_group_id uuid, name text, email text, block text, idempotency_key uuid, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -739,7 +745,6 @@ begin
   if exists (select from public.watch_members as m where m.idempotency_hash = key_hash) then
     return jsonb_build_object('joined', true);
   end if;
-  perform private.check_rate_limit('join_watch_group');
 
   -- Only approved groups take members; a pending or unknown one looks the same from here.
   if not exists (
@@ -756,6 +761,7 @@ begin
   if clean_block is null or char_length(clean_block) not between 3 and 120 then
     perform private.refuse('block', 'say which block you live on, in 3 to 120 characters');
   end if;
+  perform private.admit_submission('join_watch_group', 'public.watch_members', join_watch_group.idempotency_key, join_watch_group.proof);
 
   insert into public.watch_members (watch_group_id, role, name, email, block, idempotency_hash)
   values (join_watch_group.watch_group_id, 'member', clean_name, clean_email, clean_block, key_hash)
@@ -764,7 +770,7 @@ begin
   return jsonb_build_object('joined', true);
 end
 $function$;
-comment on function public.join_watch_group(uuid,text,text,text,uuid) is 'Adds a member to an approved neighbourhood watch group and returns {joined: true}; a repeated key or email address stores nothing more.';
+comment on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) is 'Adds a member to an approved neighbourhood watch group and returns {joined: true}; a repeated key or email address stores nothing more.';
 
 CREATE OR REPLACE FUNCTION public.purge_closed_tips()
  RETURNS integer
@@ -838,7 +844,7 @@ end
 $function$;
 comment on function public.purge_finished_requests() is 'Removes the contact details and notes of workshop requests declined or completed, and the captains and members of watch groups declined, longer ago than private.settings request_retention_days; returns {workshop_requests, watch_members} counts. For staff tools and scheduled jobs with the service-role key only.';
 
-CREATE OR REPLACE FUNCTION public.register_watch_group(name text, area jsonb, beat text, captain_name text, captain_email text, captain_phone text, meeting_preference text, expected_members integer, idempotency_key uuid, meeting_note text DEFAULT NULL::text)
+CREATE OR REPLACE FUNCTION public.register_watch_group(name text, area jsonb, beat text, captain_name text, captain_email text, captain_phone text, meeting_preference text, expected_members integer, idempotency_key uuid, meeting_note text DEFAULT NULL::text, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -850,7 +856,7 @@ declare
   clean_email text := private.trimmed(register_watch_group.captain_email);
   clean_phone text := private.trimmed(register_watch_group.captain_phone);
   clean_note text := private.trimmed(register_watch_group.meeting_note);
-  receipt text := private.open_submission('register_watch_group', 'public.watch_groups', register_watch_group.idempotency_key);
+  receipt text := private.open_submission('public.watch_groups', register_watch_group.idempotency_key);
   new_group uuid;
 begin
   if receipt is not null then
@@ -886,6 +892,7 @@ begin
     perform private.refuse('expected_members', 'give the number of members you expect, from 2 to 500');
   end if;
 
+  perform private.admit_submission('register_watch_group', 'public.watch_groups', register_watch_group.idempotency_key, register_watch_group.proof);
   receipt := private.new_receipt_code();
   insert into public.watch_groups (
     name, beat, area, meeting_preference, meeting_note, expected_members, receipt_hash, idempotency_hash, receipt_sealed
@@ -914,9 +921,9 @@ begin
   return jsonb_build_object('receipt', receipt);
 end
 $function$;
-comment on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text) is 'Registers a neighbourhood watch group for review and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
+comment on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) is 'Registers a neighbourhood watch group for review and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
 
-CREATE OR REPLACE FUNCTION public.request_workshop(workshop text, business_name text, address text, contact_name text, idempotency_key uuid, beat text DEFAULT NULL::text, latitude double precision DEFAULT NULL::double precision, longitude double precision DEFAULT NULL::double precision, contact_email text DEFAULT NULL::text, contact_phone text DEFAULT NULL::text, contact_language text DEFAULT NULL::text, attendees integer DEFAULT NULL::integer, preferred_times timestamp with time zone[] DEFAULT NULL::timestamp with time zone[], notes text DEFAULT NULL::text)
+CREATE OR REPLACE FUNCTION public.request_workshop(workshop text, business_name text, address text, contact_name text, idempotency_key uuid, beat text DEFAULT NULL::text, latitude double precision DEFAULT NULL::double precision, longitude double precision DEFAULT NULL::double precision, contact_email text DEFAULT NULL::text, contact_phone text DEFAULT NULL::text, contact_language text DEFAULT NULL::text, attendees integer DEFAULT NULL::integer, preferred_times timestamp with time zone[] DEFAULT NULL::timestamp with time zone[], notes text DEFAULT NULL::text, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -930,7 +937,7 @@ declare
   clean_email text := private.trimmed(request_workshop.contact_email);
   clean_phone text := private.trimmed(request_workshop.contact_phone);
   clean_notes text := private.trimmed(request_workshop.notes);
-  receipt text := private.open_submission('request_workshop', 'public.workshop_requests', request_workshop.idempotency_key);
+  receipt text := private.open_submission('public.workshop_requests', request_workshop.idempotency_key);
 begin
   if receipt is not null then
     return jsonb_build_object('receipt', receipt);
@@ -994,6 +1001,7 @@ begin
     perform private.refuse('notes', 'keep the notes under 2000 characters');
   end if;
 
+  perform private.admit_submission('request_workshop', 'public.workshop_requests', request_workshop.idempotency_key, request_workshop.proof);
   receipt := private.new_receipt_code();
   insert into public.workshop_requests (
     workshop, business_name, address, beat, latitude, longitude,
@@ -1027,7 +1035,7 @@ begin
   return jsonb_build_object('receipt', receipt);
 end
 $function$;
-comment on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text) is 'Stores a request for a workshop or a security survey and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
+comment on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) is 'Stores a request for a workshop or a security survey and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
 
 CREATE OR REPLACE FUNCTION public.review_watch_group(watch_group_id uuid, status text DEFAULT NULL::text, public_note text DEFAULT NULL::text, note text DEFAULT NULL::text)
  RETURNS void
@@ -1163,7 +1171,43 @@ AS $function$
   order by 1 nulls first, 2, 3, 4
 $function$;
 
-CREATE OR REPLACE FUNCTION public.submit_tip(category text, description text, idempotency_key uuid, beat text DEFAULT NULL::text, occurred_at timestamp with time zone DEFAULT NULL::timestamp with time zone, ongoing boolean DEFAULT false, place text DEFAULT NULL::text, latitude double precision DEFAULT NULL::double precision, longitude double precision DEFAULT NULL::double precision, vehicle_description text DEFAULT NULL::text, person_description text DEFAULT NULL::text, contact_name text DEFAULT NULL::text, contact_email text DEFAULT NULL::text, contact_phone text DEFAULT NULL::text, contact_language text DEFAULT NULL::text)
+CREATE OR REPLACE FUNCTION public.submission_challenge(action text, idempotency_key uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  settings private.proof_of_work;
+  salt text;
+  secret_number bigint;
+  challenge text;
+begin
+  if not exists (select from private.submission_ceilings as c where c.action = submission_challenge.action) then
+    perform private.refuse('action', 'choose one of the submission functions');
+  end if;
+  if submission_challenge.idempotency_key is null then
+    perform private.refuse('idempotency_key', 'idempotency_key is required');
+  end if;
+  select * into settings from private.proof_of_work;
+  salt := format('%s?action=%s&expires=%s&key=%s&',
+    encode(extensions.gen_random_bytes(12), 'hex'),
+    submission_challenge.action,
+    floor(extract(epoch from now() + settings.lifetime))::bigint,
+    encode(private.key_hash(submission_challenge.idempotency_key), 'hex'));
+  secret_number := ('x' || encode(extensions.gen_random_bytes(4), 'hex'))::bit(32)::bigint % (settings.max_number + 1);
+  challenge := encode(sha256(convert_to(salt || secret_number, 'UTF8')), 'hex');
+  return jsonb_build_object(
+    'algorithm', 'SHA-256',
+    'challenge', challenge,
+    'maxnumber', settings.max_number,
+    'salt', salt,
+    'signature', encode(extensions.hmac(challenge, settings.signing_key, 'sha256'), 'hex'));
+end
+$function$;
+comment on function public.submission_challenge(text,uuid) is 'A proof-of-work challenge (ALTCHA v1: algorithm, challenge, maxnumber, salt, signature) for one submission of this action with this retry key.';
+
+CREATE OR REPLACE FUNCTION public.submit_tip(category text, description text, idempotency_key uuid, beat text DEFAULT NULL::text, occurred_at timestamp with time zone DEFAULT NULL::timestamp with time zone, ongoing boolean DEFAULT false, place text DEFAULT NULL::text, latitude double precision DEFAULT NULL::double precision, longitude double precision DEFAULT NULL::double precision, vehicle_description text DEFAULT NULL::text, person_description text DEFAULT NULL::text, contact_name text DEFAULT NULL::text, contact_email text DEFAULT NULL::text, contact_phone text DEFAULT NULL::text, contact_language text DEFAULT NULL::text, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -1177,7 +1221,7 @@ declare
   clean_name text := private.trimmed(submit_tip.contact_name);
   clean_email text := private.trimmed(submit_tip.contact_email);
   clean_phone text := private.trimmed(submit_tip.contact_phone);
-  receipt text := private.open_submission('submit_tip', 'public.tips', submit_tip.idempotency_key);
+  receipt text := private.open_submission('public.tips', submit_tip.idempotency_key);
 begin
   if receipt is not null then
     return jsonb_build_object('receipt', receipt);
@@ -1225,6 +1269,7 @@ begin
     perform private.refuse('contact_language', 'choose a language from the list');
   end if;
 
+  perform private.admit_submission('submit_tip', 'public.tips', submit_tip.idempotency_key, submit_tip.proof);
   receipt := private.new_receipt_code();
   insert into public.tips (
     category, description, beat, occurred_at, ongoing, place, latitude, longitude,
@@ -1258,7 +1303,7 @@ begin
   return jsonb_build_object('receipt', receipt);
 end
 $function$;
-comment on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text) is 'Stores a tip and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
+comment on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) is 'Stores a tip and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
 
 CREATE OR REPLACE FUNCTION public.tip_status(receipt text)
  RETURNS TABLE(status text, received_on date, updated_on date, public_reply text)
@@ -1267,7 +1312,6 @@ CREATE OR REPLACE FUNCTION public.tip_status(receipt text)
  SET search_path TO ''
 AS $function$
 begin
-  perform private.check_rate_limit('tip_status');
   return query
     select t.status, (t.created_at at time zone 'UTC')::date, (t.status_changed_at at time zone 'UTC')::date, t.public_reply
       from public.tips as t
@@ -1317,7 +1361,6 @@ CREATE OR REPLACE FUNCTION public.watch_group_status(receipt text)
  SET search_path TO ''
 AS $function$
 begin
-  perform private.check_rate_limit('watch_group_status');
   return query
     select g.name, g.status, (g.created_at at time zone 'UTC')::date, (g.status_changed_at at time zone 'UTC')::date, g.public_note
       from public.watch_groups as g
@@ -1333,7 +1376,6 @@ CREATE OR REPLACE FUNCTION public.workshop_status(receipt text)
  SET search_path TO ''
 AS $function$
 begin
-  perform private.check_rate_limit('workshop_status');
   return query
     select w.workshop,
            w.status,
@@ -1433,17 +1475,17 @@ grant execute on function public.add_staff_note(text,uuid,text) to service_role;
 grant execute on function public.approved_watch_groups() to anon;
 grant execute on function public.approved_watch_groups() to authenticated;
 grant execute on function public.approved_watch_groups() to service_role;
-grant execute on function public.join_watch_group(uuid,text,text,text,uuid) to anon;
-grant execute on function public.join_watch_group(uuid,text,text,text,uuid) to authenticated;
-grant execute on function public.join_watch_group(uuid,text,text,text,uuid) to service_role;
+grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to anon;
+grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to authenticated;
+grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to service_role;
 grant execute on function public.purge_closed_tips() to service_role;
 grant execute on function public.purge_finished_requests() to service_role;
-grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text) to anon;
-grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text) to authenticated;
-grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text) to service_role;
-grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text) to anon;
-grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text) to authenticated;
-grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text) to service_role;
+grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to anon;
+grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to authenticated;
+grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to service_role;
+grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) to anon;
+grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) to authenticated;
+grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) to service_role;
 grant execute on function public.review_watch_group(uuid,text,text,text) to authenticated;
 grant execute on function public.review_watch_group(uuid,text,text,text) to service_role;
 grant execute on function public.schedule_workshop(uuid,text,timestamp with time zone,text,text) to authenticated;
@@ -1454,9 +1496,12 @@ grant execute on function public.staff_directory() to authenticated;
 grant execute on function public.staff_directory() to service_role;
 grant execute on function public.staff_summary(timestamp with time zone,timestamp with time zone) to authenticated;
 grant execute on function public.staff_summary(timestamp with time zone,timestamp with time zone) to service_role;
-grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text) to anon;
-grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text) to authenticated;
-grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text) to service_role;
+grant execute on function public.submission_challenge(text,uuid) to anon;
+grant execute on function public.submission_challenge(text,uuid) to authenticated;
+grant execute on function public.submission_challenge(text,uuid) to service_role;
+grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) to anon;
+grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) to authenticated;
+grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) to service_role;
 grant execute on function public.tip_status(text) to anon;
 grant execute on function public.tip_status(text) to authenticated;
 grant execute on function public.tip_status(text) to service_role;

@@ -68,6 +68,8 @@ create table public.tips (
   constraint tips_point_whole check ((latitude is null) = (longitude is null)),
   constraint tips_not_own_duplicate check (duplicate_of <> tip_id)
 );
+-- the site's ceiling on new tips counts the last hour's (private.check_ceiling)
+create index tips_created_at on public.tips (created_at);
 
 comment on table public.tips is
   'Tips and concerns residents sent. No IP address or user agent is kept. Read only by staff (policies come with the staff workspace); residents use submit_tip() and tip_status().';
@@ -101,7 +103,8 @@ create function public.submit_tip(
   contact_name text default null,
   contact_email text default null,
   contact_phone text default null,
-  contact_language text default null
+  contact_language text default null,
+  proof jsonb default null
 )
 returns jsonb
 language plpgsql volatile
@@ -116,7 +119,7 @@ declare
   clean_name text := private.trimmed(submit_tip.contact_name);
   clean_email text := private.trimmed(submit_tip.contact_email);
   clean_phone text := private.trimmed(submit_tip.contact_phone);
-  receipt text := private.open_submission('submit_tip', 'public.tips', submit_tip.idempotency_key);
+  receipt text := private.open_submission('public.tips', submit_tip.idempotency_key);
 begin
   if receipt is not null then
     return jsonb_build_object('receipt', receipt);
@@ -164,6 +167,7 @@ begin
     perform private.refuse('contact_language', 'choose a language from the list');
   end if;
 
+  perform private.admit_submission('submit_tip', 'public.tips', submit_tip.idempotency_key, submit_tip.proof);
   receipt := private.new_receipt_code();
   insert into public.tips (
     category, description, beat, occurred_at, ongoing, place, latitude, longitude,
@@ -198,16 +202,17 @@ begin
 end
 $$;
 
-comment on function public.submit_tip(text, text, uuid, text, timestamptz, boolean, text, double precision, double precision, text, text, text, text, text, text) is
+comment on function public.submit_tip(text, text, uuid, text, timestamptz, boolean, text, double precision, double precision, text, text, text, text, text, text, jsonb) is
   'Stores a tip and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
-revoke all on function public.submit_tip(text, text, uuid, text, timestamptz, boolean, text, double precision, double precision, text, text, text, text, text, text) from public;
-grant execute on function public.submit_tip(text, text, uuid, text, timestamptz, boolean, text, double precision, double precision, text, text, text, text, text, text) to anon, authenticated;
+revoke all on function public.submit_tip(text, text, uuid, text, timestamptz, boolean, text, double precision, double precision, text, text, text, text, text, text, jsonb) from public;
+grant execute on function public.submit_tip(text, text, uuid, text, timestamptz, boolean, text, double precision, double precision, text, text, text, text, text, text, jsonb) to anon, authenticated;
 
 -- Following a tip with its receipt code: the tip's status, its dates and the
 -- public reply, if staff wrote one, and nothing else. A wrong code and an
--- unknown code get the same empty answer. Guessing codes is rate-limited (and
--- futile: 80 random bits). Volatile, since it writes the count; PostgREST
--- calls it by POST.
+-- unknown code get the same empty answer. Guessing codes is futile (80
+-- random bits), and the edge limits how often one client asks. Volatile, so
+-- that PostgREST takes it by POST only: a code never sits in a URL, or in a
+-- log of URLs.
 create function public.tip_status(receipt text)
 returns table (status text, received_on date, updated_on date, public_reply text)
 language plpgsql volatile
@@ -215,7 +220,6 @@ security definer
 set search_path = ''
 as $$
 begin
-  perform private.check_rate_limit('tip_status');
   return query
     select t.status, (t.created_at at time zone 'UTC')::date, (t.status_changed_at at time zone 'UTC')::date, t.public_reply
       from public.tips as t

@@ -57,6 +57,8 @@ create table public.watch_groups (
         and meeting_preference is not null and expected_members is not null)
   )
 );
+-- the site's ceiling on new registrations counts the last hour's (private.check_ceiling)
+create index watch_groups_created_at on public.watch_groups (created_at);
 
 comment on table public.watch_groups is
   'Neighbourhood watch groups: name, beat, area and review status only. Members and captains are never stored here. Staff read and approve them; the public sees approved groups through a view.';
@@ -93,6 +95,7 @@ create table public.watch_members (
   constraint watch_members_captain_reachable check (role <> 'captain' or phone is not null),
   constraint watch_members_member_joined check (role <> 'member' or (block is not null and idempotency_hash is not null))
 );
+create index watch_members_created_at on public.watch_members (created_at);
 
 -- One captain a group, and one membership per email address in a group.
 create unique index watch_members_one_captain on public.watch_members (watch_group_id) where role = 'captain';
@@ -191,7 +194,8 @@ create function public.register_watch_group(
   meeting_preference text,
   expected_members integer,
   idempotency_key uuid,
-  meeting_note text default null
+  meeting_note text default null,
+  proof jsonb default null
 )
 returns jsonb
 language plpgsql volatile
@@ -204,7 +208,7 @@ declare
   clean_email text := private.trimmed(register_watch_group.captain_email);
   clean_phone text := private.trimmed(register_watch_group.captain_phone);
   clean_note text := private.trimmed(register_watch_group.meeting_note);
-  receipt text := private.open_submission('register_watch_group', 'public.watch_groups', register_watch_group.idempotency_key);
+  receipt text := private.open_submission('public.watch_groups', register_watch_group.idempotency_key);
   new_group uuid;
 begin
   if receipt is not null then
@@ -240,6 +244,7 @@ begin
     perform private.refuse('expected_members', 'give the number of members you expect, from 2 to 500');
   end if;
 
+  perform private.admit_submission('register_watch_group', 'public.watch_groups', register_watch_group.idempotency_key, register_watch_group.proof);
   receipt := private.new_receipt_code();
   insert into public.watch_groups (
     name, beat, area, meeting_preference, meeting_note, expected_members, receipt_hash, idempotency_hash, receipt_sealed
@@ -269,10 +274,10 @@ begin
 end
 $$;
 
-comment on function public.register_watch_group(text, jsonb, text, text, text, text, text, integer, uuid, text) is
+comment on function public.register_watch_group(text, jsonb, text, text, text, text, text, integer, uuid, text, jsonb) is
   'Registers a neighbourhood watch group for review and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
-revoke all on function public.register_watch_group(text, jsonb, text, text, text, text, text, integer, uuid, text) from public;
-grant execute on function public.register_watch_group(text, jsonb, text, text, text, text, text, integer, uuid, text) to anon, authenticated;
+revoke all on function public.register_watch_group(text, jsonb, text, text, text, text, text, integer, uuid, text, jsonb) from public;
+grant execute on function public.register_watch_group(text, jsonb, text, text, text, text, text, integer, uuid, text, jsonb) to anon, authenticated;
 
 -- join_watch_group: a resident joins an approved group. Joining twice, with the
 -- same key or the same email address, keeps one membership and answers the same,
@@ -283,7 +288,8 @@ create function public.join_watch_group(
   name text,
   email text,
   block text,
-  idempotency_key uuid
+  idempotency_key uuid,
+  proof jsonb default null
 )
 returns jsonb
 language plpgsql volatile
@@ -302,7 +308,6 @@ begin
   if exists (select from public.watch_members as m where m.idempotency_hash = key_hash) then
     return jsonb_build_object('joined', true);
   end if;
-  perform private.check_rate_limit('join_watch_group');
 
   -- Only approved groups take members; a pending or unknown one looks the same from here.
   if not exists (
@@ -319,6 +324,7 @@ begin
   if clean_block is null or char_length(clean_block) not between 3 and 120 then
     perform private.refuse('block', 'say which block you live on, in 3 to 120 characters');
   end if;
+  perform private.admit_submission('join_watch_group', 'public.watch_members', join_watch_group.idempotency_key, join_watch_group.proof);
 
   insert into public.watch_members (watch_group_id, role, name, email, block, idempotency_hash)
   values (join_watch_group.watch_group_id, 'member', clean_name, clean_email, clean_block, key_hash)
@@ -328,15 +334,15 @@ begin
 end
 $$;
 
-comment on function public.join_watch_group(uuid, text, text, text, uuid) is
+comment on function public.join_watch_group(uuid, text, text, text, uuid, jsonb) is
   'Adds a member to an approved neighbourhood watch group and returns {joined: true}; a repeated key or email address stores nothing more.';
-revoke all on function public.join_watch_group(uuid, text, text, text, uuid) from public;
-grant execute on function public.join_watch_group(uuid, text, text, text, uuid) to anon, authenticated;
+revoke all on function public.join_watch_group(uuid, text, text, text, uuid, jsonb) from public;
+grant execute on function public.join_watch_group(uuid, text, text, text, uuid, jsonb) to anon, authenticated;
 
 -- Following a registration with its receipt code: the group's name, its status,
 -- two dates and staff's public note, and nothing else (no member, no captain,
 -- no area). A wrong code and an unknown code get the same empty answer; guessing
--- is rate-limited. Volatile, since it writes the count; PostgREST calls it by POST.
+-- is futile, as for tips. Volatile, so that PostgREST takes it by POST only.
 create function public.watch_group_status(receipt text)
 returns table (name text, status text, registered_on date, updated_on date, public_note text)
 language plpgsql volatile
@@ -344,7 +350,6 @@ security definer
 set search_path = ''
 as $$
 begin
-  perform private.check_rate_limit('watch_group_status');
   return query
     select g.name, g.status, (g.created_at at time zone 'UTC')::date, (g.status_changed_at at time zone 'UTC')::date, g.public_note
       from public.watch_groups as g

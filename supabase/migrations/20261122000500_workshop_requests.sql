@@ -77,6 +77,8 @@ create table public.workshop_requests (
   constraint workshop_requests_confirmed_when check (status <> 'confirmed' or confirmed_at is not null),
   constraint workshop_requests_declined_why check (status <> 'declined' or decline_reason is not null)
 );
+-- the site's ceiling on new requests counts the last hour's (private.check_ceiling)
+create index workshop_requests_created_at on public.workshop_requests (created_at);
 
 comment on table public.workshop_requests is
   'Businesses'' requests for a workshop or a security survey. No IP address or user agent is kept. Read only by staff (policies come with the staff workspace); businesses use request_workshop() and workshop_status().';
@@ -109,7 +111,8 @@ create function public.request_workshop(
   contact_language text default null,
   attendees integer default null,
   preferred_times timestamptz[] default null,
-  notes text default null
+  notes text default null,
+  proof jsonb default null
 )
 returns jsonb
 language plpgsql volatile
@@ -124,7 +127,7 @@ declare
   clean_email text := private.trimmed(request_workshop.contact_email);
   clean_phone text := private.trimmed(request_workshop.contact_phone);
   clean_notes text := private.trimmed(request_workshop.notes);
-  receipt text := private.open_submission('request_workshop', 'public.workshop_requests', request_workshop.idempotency_key);
+  receipt text := private.open_submission('public.workshop_requests', request_workshop.idempotency_key);
 begin
   if receipt is not null then
     return jsonb_build_object('receipt', receipt);
@@ -188,6 +191,7 @@ begin
     perform private.refuse('notes', 'keep the notes under 2000 characters');
   end if;
 
+  perform private.admit_submission('request_workshop', 'public.workshop_requests', request_workshop.idempotency_key, request_workshop.proof);
   receipt := private.new_receipt_code();
   insert into public.workshop_requests (
     workshop, business_name, address, beat, latitude, longitude,
@@ -222,16 +226,16 @@ begin
 end
 $$;
 
-comment on function public.request_workshop(text, text, text, text, uuid, text, double precision, double precision, text, text, text, integer, timestamptz[], text) is
+comment on function public.request_workshop(text, text, text, text, uuid, text, double precision, double precision, text, text, text, integer, timestamptz[], text, jsonb) is
   'Stores a request for a workshop or a security survey and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
-revoke all on function public.request_workshop(text, text, text, text, uuid, text, double precision, double precision, text, text, text, integer, timestamptz[], text) from public;
-grant execute on function public.request_workshop(text, text, text, text, uuid, text, double precision, double precision, text, text, text, integer, timestamptz[], text) to anon, authenticated;
+revoke all on function public.request_workshop(text, text, text, text, uuid, text, double precision, double precision, text, text, text, integer, timestamptz[], text, jsonb) from public;
+grant execute on function public.request_workshop(text, text, text, text, uuid, text, double precision, double precision, text, text, text, integer, timestamptz[], text, jsonb) to anon, authenticated;
 
 -- Following a request with its receipt code. The confirmed time is told only
 -- while the request stands confirmed or done, the reason only while it stands
--- declined. Guessing is rate-limited (and futile: 80 random bits); a wrong
--- and an unknown code get the same empty answer. Volatile, since it writes
--- the count; PostgREST calls it by POST.
+-- declined. Guessing is futile (80 random bits), as for tips; a wrong
+-- and an unknown code get the same empty answer. Volatile, so that PostgREST
+-- takes it by POST only.
 create function public.workshop_status(receipt text)
 returns table (workshop text, status text, requested_on date, updated_on date, confirmed_at timestamptz, decline_reason text)
 language plpgsql volatile
@@ -239,7 +243,6 @@ security definer
 set search_path = ''
 as $$
 begin
-  perform private.check_rate_limit('workshop_status');
   return query
     select w.workshop,
            w.status,

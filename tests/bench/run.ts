@@ -47,7 +47,7 @@ const results: BenchResults = {
     'Compressed sizes: gzip level 9 and brotli quality 11, as a static host precompresses; KB = 1,024 bytes.',
     'Builds run while the bench\'s own local stack runs, as under `npm start` (the build reads approved watch groups from it).',
     'Pages and Lighthouse go through the local gateway (its headers, its API) behind a front that compresses text as a static host does.',
-    'Write path: each simulated resident sends from a loopback address of its own (127.0.x.y), as the budget means; the last row sends from one address, so every tip waits for the same rate-limit row (the worst case, e.g. many people behind one NAT). The submit_tip limit is raised for the run in the bench\'s throwaway database only.',
+    'Write path: each simulated resident sends from a loopback address of its own (127.0.x.y), as the budget means; the last row sends from one address (many people behind one NAT). A tip is two requests timed together: a proof-of-work challenge, solved, then the tip with its answer; challenges are made small (max_number 1,000) and the site\'s ceilings and the edge\'s per-address limits raised in the bench\'s throwaway stack only.',
   ],
 };
 let failed = false;

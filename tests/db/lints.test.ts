@@ -16,10 +16,11 @@ const names = async (sql: string) => (await db.query(sql)).rows.map((row) => Obj
 /** The functions residents' browsers call, and nothing else the public may run. */
 const residentFunctions = [
   'approved_watch_groups()',
-  'join_watch_group(uuid,text,text,text,uuid)',
-  'register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text)',
-  'request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text)',
-  'submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text)',
+  'join_watch_group(uuid,text,text,text,uuid,jsonb)',
+  'register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb)',
+  'request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb)',
+  'submission_challenge(text,uuid)',
+  'submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb)',
   'tip_status(text)',
   'watch_group_status(text)',
   'workshop_status(text)',

@@ -9,12 +9,12 @@ import { joinWatchGroup } from '../../src/features/watch/joinWatchGroup.ts';
 import { registerWatchGroup } from '../../src/features/watch/registerWatchGroup.ts';
 import type { WatchJoin, WatchRegistration } from '../../src/features/watch/watch.schema.ts';
 import { lookUpWatchGroup } from '../../src/features/watch/watchStatus.ts';
+import { callSubmission } from '../../src/lib/forms/submission.ts';
 
 const { url, anonKey, databaseUrl } = inject('stack');
 const anon = createClient(url, anonKey, { auth: { persistSession: false } });
 const db = new pg.Client({ connectionString: databaseUrl });
 const receiptFormat = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
-const watchActions = `('register_watch_group', 'join_watch_group', 'watch_group_status')`;
 // Every group these tests make has this in its name, so they can be removed afterwards.
 const marker = `Watch test ${crypto.randomUUID().slice(0, 8)}`;
 
@@ -80,8 +80,6 @@ const joining = (watchGroupId: string, overrides: Partial<WatchJoin> = {}): Watc
 
 beforeAll(async () => {
   await db.connect();
-  // These tests send far more than a resident would; the limits get their own test below.
-  await db.query(`update private.rate_limit_rules set max_hits = 100000`);
 });
 afterAll(async () => {
   await db.query(`delete from public.watch_groups where name like $1`, [`${marker}%`]);
@@ -140,13 +138,13 @@ describe('register_watch_group', () => {
   });
 
   it('keeps only what a watch area is, whatever else the object holds', async () => {
-    const { data, error } = await anon.rpc('register_watch_group', {
+    const outcome = await callSubmission<{ receipt: string }>(anon, 'register_watch_group', {
       ...registration(),
       area: { ...area, properties: { owner: 'someone' }, bbox: [0, 0, 1, 1] },
       idempotency_key: crypto.randomUUID(),
     });
-    expect(error).toBeNull();
-    const { rows } = await db.query(`select area from public.watch_groups where ${byReceipt}`, [(data as { receipt: string }).receipt]);
+    if (outcome.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(outcome)}`);
+    const { rows } = await db.query(`select area from public.watch_groups where ${byReceipt}`, [outcome.result.receipt]);
     expect(rows[0].area).toEqual(area);
   });
 
@@ -296,51 +294,5 @@ describe('what the public never sees of a group', () => {
     expect((await anon.from('watch_members').select('*')).error?.code).toBe('42501');
     expect((await anon.rpc('valid_watch_area', { area })).error).not.toBeNull();
     expect((await anon.schema('private').rpc('valid_watch_area', { area })).error).not.toBeNull();
-  });
-});
-
-describe('rate limits', () => {
-  it('refuse a client that registers, joins or looks up too often, say when to try again, and store nothing', async () => {
-    const group = await approvedGroup();
-    await db.query(`update private.rate_limit_rules set max_hits = 2 where action in ${watchActions}`);
-    await db.query(`delete from private.rate_limit_hits where action in ${watchActions}`);
-    try {
-      const before = await stored();
-      const registrations = [];
-      for (let i = 0; i < 3; i++) registrations.push(await registerWatchGroup(anon, registration(), crypto.randomUUID()));
-      expect(registrations.map((outcome) => outcome.kind)).toEqual(['stored', 'stored', 'rate_limited']);
-      expect(registrations[2]).toMatchObject({ retryAfterMinutes: expect.any(Number) });
-
-      const joins = [];
-      for (let i = 0; i < 3; i++) joins.push((await joinWatchGroup(anon, joining(group), crypto.randomUUID())).kind);
-      expect(joins).toEqual(['stored', 'stored', 'rate_limited']);
-      expect(await stored()).toEqual({ groups: before.groups + 2, members: before.members + 4 });
-
-      const lookups = [];
-      for (let i = 0; i < 3; i++) lookups.push((await lookUpWatchGroup(anon, '0000-0000-0000-0000')).kind);
-      expect(lookups).toEqual(['not_found', 'not_found', 'rate_limited']);
-    } finally {
-      await db.query(`update private.rate_limit_rules set max_hits = 100000 where action in ${watchActions}`);
-    }
-  });
-
-  it('never refuse the retry of a registration or a join that already landed', async () => {
-    const group = await approvedGroup();
-    await db.query(`update private.rate_limit_rules set max_hits = 1 where action in ${watchActions}`);
-    await db.query(`delete from private.rate_limit_hits where action in ${watchActions}`);
-    try {
-      const key = crypto.randomUUID();
-      const value = registration();
-      const first = await registerWatchGroup(anon, value, key);
-      expect(first.kind).toBe('stored');
-      expect(await registerWatchGroup(anon, value, key)).toEqual(first);
-
-      const joinKey = crypto.randomUUID();
-      const join = joining(group);
-      expect((await joinWatchGroup(anon, join, joinKey)).kind).toBe('stored');
-      expect((await joinWatchGroup(anon, join, joinKey)).kind).toBe('stored');
-    } finally {
-      await db.query(`update private.rate_limit_rules set max_hits = 100000 where action in ${watchActions}`);
-    }
   });
 });

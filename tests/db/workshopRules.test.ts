@@ -28,7 +28,7 @@ interface Payload {
   notes?: string;
 }
 
-/** The field request_workshop refuses, or null when it takes the request; nothing is kept (each call is rolled back). */
+/** The field request_workshop refuses, or null when it takes the fields (it then asks for a proof of work these calls do not carry, so nothing is kept; each call is rolled back too). */
 async function databaseRefuses(request: Payload): Promise<string | null> {
   await db.query('begin');
   try {
@@ -58,7 +58,8 @@ async function databaseRefuses(request: Payload): Promise<string | null> {
   } catch (error) {
     const { code, detail } = error as { code?: string; detail?: string };
     if (code !== '22023' || !detail) throw error;
-    return detail;
+    // Taken fields go on to the proof of work, which these calls do not carry.
+    return detail === 'proof' ? null : detail;
   } finally {
     await db.query('rollback');
   }

@@ -18,6 +18,7 @@ import { startPostgres, type RunningPostgres } from '../../supabase/local/postgr
 import { startPostgrest, type RunningPostgrest } from '../../supabase/local/postgrest.ts';
 import { apiKeys, localSecrets } from '../../supabase/local/secrets.ts';
 import { submitTip } from '../../src/features/tips/submitTip.ts';
+import { loosenAbuseLimits } from '../support/testStack.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'openbeat-faults-'));
 chmodSync(dir, 0o755);
@@ -48,10 +49,7 @@ beforeAll(async () => {
   adminPort = await freePort();
   postgres = await startPostgres(dir, databasePort, secrets.dbPassword);
   await migrate(databaseUrl(), secrets.dbPassword, secrets.staffPassword);
-  const db = new pg.Client({ connectionString: databaseUrl() });
-  await db.connect();
-  await db.query(`update private.rate_limit_rules set max_hits = 100000 where action = 'submit_tip'`);
-  await db.end();
+  await loosenAbuseLimits(databaseUrl());
   postgrest = await startApi();
   const keys = await apiKeys(secrets);
   anonKey = keys.anonKey;

@@ -3,6 +3,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 
 export interface StackInfo {
@@ -14,6 +15,8 @@ export interface StackInfo {
   staffPassword: string;
   /** Where the local Auth emulation "sends" sign-in emails: one line per email (time, address, link). */
   mailbox: string;
+  /** The stack's data folder: the database's files and WAL (db/), and its logs (logs/). */
+  dataDir: string;
 }
 
 declare module 'vitest' {
@@ -35,6 +38,7 @@ export async function startTestStack(dir: string, distDir?: string): Promise<{ s
   // Every test client is one address, and tests ask one account for links back to back: Supabase
   // Auth's limits are loosened here and tested on an emulation of their own (tests/db/staffAuth.test.ts).
   const stack = await startStack({ dir, distDir, port: 0, authLimits: { signInsPerFiveMinutes: 100_000, linkPeriodSeconds: 0 } });
+  await loosenAbuseLimits(stack.databaseUrl);
   return {
     stack,
     info: {
@@ -44,10 +48,28 @@ export async function startTestStack(dir: string, distDir?: string): Promise<{ s
       databaseUrl: stack.databaseUrl,
       staffPassword: stack.staffPassword,
       mailbox: stack.mailbox,
+      dataDir: dir,
     },
     async stop() {
       await stack.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Tests send thousands of submissions in minutes, from one machine: the site's ceilings are
+ * raised out of their way, and challenges made small, so that every test still solves a real
+ * one (as a browser does) in a few milliseconds. The ceilings and the difficulty themselves
+ * are tested on stacks of their own (tests/faults/floods.test.ts).
+ */
+export async function loosenAbuseLimits(databaseUrl: string) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query('update private.submission_ceilings set most = 10000000');
+    await db.query('update private.proof_of_work set max_number = 1000');
+  } finally {
+    await db.end();
+  }
 }
