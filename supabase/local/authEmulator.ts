@@ -15,6 +15,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
 import pg from 'pg';
+import { clientAddress } from './edgeLimits.ts';
 import { privateLogFile } from './paths.ts';
 
 const accessTokenSeconds = 3600;
@@ -52,6 +53,8 @@ interface AuthEmulatorOptions {
   /** Where sign-in links go and lead; without it, no link is sent. */
   links?: LinkOptions;
   limits?: AuthLimits;
+  /** The header a trusted proxy names the client in, as the gateway's (clientAddress in edgeLimits.ts); unset, the TCP peer. */
+  clientAddressHeader?: string;
 }
 
 /** Supabase Auth's limits, which a test stack may loosen: all its browsers are one client, and some ask for a link again at once. */
@@ -73,7 +76,7 @@ interface LinkOptions {
   origin(): string;
 }
 
-export function createAuthEmulator({ databaseUrl, jwtSecret, links, limits = supabaseAuthLimits }: AuthEmulatorOptions): AuthEmulator {
+export function createAuthEmulator({ databaseUrl, jwtSecret, links, limits = supabaseAuthLimits, clientAddressHeader }: AuthEmulatorOptions): AuthEmulator {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   // An idle connection dies when Postgres restarts; the pool makes a new one at the next call.
   pool.on('error', () => undefined);
@@ -187,7 +190,7 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links, limits = sup
       const body = await readJson(req);
       const grant = url.searchParams.get('grant_type');
       if (grant === 'password') {
-        if (!signIns.take(clientAddress(req))) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
+        if (!signIns.take(clientAddress(req, clientAddressHeader))) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
         const found = await passwordAccount(String(body.email ?? ''), String(body.password ?? ''));
         if (!found) return fail(res, 400, 'invalid_credentials', 'Invalid login credentials');
         return send(res, 200, await session(found));
@@ -209,7 +212,7 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links, limits = sup
       // Checked before the account, so the answer never depends on whether it exists.
       if (!redirectTo) return fail(res, 400, 'validation_failed', `redirect_to must be an address on ${links.origin()}`);
       if (body.create_user !== false) return fail(res, 422, 'signup_disabled', 'This local Auth emulation signs in existing accounts only (create_user: false)');
-      if (!signIns.take(clientAddress(req))) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
+      if (!signIns.take(clientAddress(req, clientAddressHeader))) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
       const found = await account('lower(email) = lower($1)', [String(body.email ?? '')]);
       // The same answer for every address: whether an account exists shows only in its own mailbox.
       if (found) mail(links, found, redirectTo);
@@ -272,9 +275,6 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links, limits = sup
     close: () => pool.end(),
   };
 }
-
-/** The address the request came from: the gateway hands requests over as they arrived, so it is the socket's. */
-const clientAddress = (req: http.IncomingMessage) => req.socket.remoteAddress ?? '';
 
 /**
  * Supabase Auth's limiter: per client address, a bucket that holds `limit` requests and refills

@@ -7,7 +7,7 @@ import { startStack } from './stack.ts';
 runCommand(async () => {
   const dir = dataDir();
   console.log('Starting the local stack (Postgres, PostgREST, gateway)…');
-  const stack = await startStack({ dir, port: 0, databasePort: 54322 });
+  const stack = await startStack({ dir, port: 0, databasePort: 54322, clientAddressHeader: process.env.OPENBEAT_CLIENT_ADDRESS_HEADER || undefined });
   stopOnSignal(stack.stop);
   console.log(`\n${describeStack(stack, dir)}\n\nStarting Astro's dev server…`);
   await runBin('astro', ['dev'], { ...localBuildEnv(dir), OPENBEAT_DEV_API: stack.url, OPENBEAT_BUILD_API: stack.url }).finally(stack.stop);

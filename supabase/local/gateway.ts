@@ -1,7 +1,8 @@
 // The local gateway: one origin that serves the built site and maps Supabase's
 // URL layout onto the local services, so supabase-js runs unchanged against
 // `createClient(gatewayUrl, anonKey)`. Like Supabase's own gateway, it refuses
-// API calls without a project API key and sets the client address itself.
+// API calls without a project API key. It limits how often each client calls the
+// public functions (edgeLimits.ts), and passes no client address on.
 import http from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { createProxyServer } from 'http-proxy-3';
 import sirv from 'sirv';
 import { headersFor, parseHeadersFile, type HeaderRule, type Headers } from '../../src/lib/security/headers.ts';
 import type { AuthEmulator } from './authEmulator.ts';
+import { clientAddress, clientNetwork, edgeLimiter, sendRateLimited, type EdgeLimits } from './edgeLimits.ts';
 import type { ApiKeys } from './secrets.ts';
 
 interface GatewayOptions {
@@ -22,6 +24,10 @@ interface GatewayOptions {
    * reads the approved watch groups from it).
    */
   distDir?: string;
+  /** How often one client may call the public functions; defaultEdgeLimits unless given. */
+  edgeLimits?: EdgeLimits;
+  /** The header a trusted proxy in front names the client in; unset, the TCP peer is the client (see clientAddress). */
+  clientAddressHeader?: string;
 }
 
 /**
@@ -33,22 +39,31 @@ export const maxBodyBytes = 1024 * 1024;
 
 /**
  * Request headers that never reach PostgREST. Its logs and every SQL function (through
- * `request.headers`) would see them: the browser's and the page's identity, which the portal
- * promises not to keep, and addresses a client may claim for itself (the gateway sets the
- * client's own, below).
+ * `request.headers`) would see them: the browser's and the page's identity, and any client
+ * address, claimed by the client or set by a proxy, none of which the portal keeps. The
+ * database needs no address: the limits per client are the gateway's own (edgeLimits.ts).
+ * Dropped as well: every `x-forwarded-*` header, Cloudflare's `cf-*` ones (the country and city
+ * there are the address's), and the header clientAddressHeader names.
  */
-const droppedHeaders = ['user-agent', 'referer', 'cookie', 'forwarded', 'x-real-ip', 'cf-connecting-ip', 'true-client-ip', 'x-client-ip'];
+const droppedHeaders = ['user-agent', 'referer', 'cookie', 'forwarded', 'x-real-ip', 'true-client-ip', 'x-client-ip'];
+const droppedPrefixes = /^(x-forwarded-|cf-)/;
 
 // Without a built site's _headers (under `npm run dev`): what every response may carry.
 const fallbackHeaders: Headers = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': "frame-ancestors 'none'" };
 
-export function createGateway({ postgrestPort, keys, auth, distDir }: GatewayOptions): http.Server {
+export function createGateway({ postgrestPort, keys, auth, distDir, edgeLimits, clientAddressHeader }: GatewayOptions): http.Server {
   const proxy = createProxyServer({ target: `http://127.0.0.1:${postgrestPort}`, proxyTimeout: 30_000 });
   proxy.on('error', (_error, _req, res) => {
     if (res instanceof http.ServerResponse && !res.headersSent) {
       sendJson(res, 502, { message: 'The local API (PostgREST) is not answering. Is `npm start` still running?' });
     }
   });
+  // A request refused as too large while it was being forwarded goes no further (see tooLarge).
+  proxy.on('proxyReq', (proxyReq, req) => {
+    if (refused.has(req)) proxyReq.destroy();
+    else forwarding.set(req, proxyReq);
+  });
+  const limiter = edgeLimiter(edgeLimits);
 
   let site: ReturnType<typeof staticSite> | undefined;
 
@@ -61,13 +76,22 @@ export function createGateway({ postgrestPort, keys, auth, distDir }: GatewayOpt
       const apiKey = req.headers.apikey ?? new URL(url, 'http://gateway').searchParams.get('apikey');
       if (!apiKey) return sendJson(res, 401, { message: 'No API key found in request' });
       if (apiKey !== keys.anonKey && apiKey !== keys.serviceRoleKey) return sendJson(res, 401, { message: 'Invalid API key' });
+      if (service === 'auth') {
+        if (!tooLarge(req, res)) auth.handle(req, res, url.slice('/auth/v1'.length) || '/');
+        return;
+      }
+      const forwarded = restPath(url);
+      const retryAfter = limiter.take(forwarded, clientNetwork(clientAddress(req, clientAddressHeader)));
+      if (retryAfter > 0) return sendRateLimited(res, retryAfter);
       if (tooLarge(req, res)) return;
-      if (service === 'auth') return auth.handle(req, res, url.slice('/auth/v1'.length) || '/');
       req.headers.authorization ??= `Bearer ${apiKey}`;
-      for (const name of droppedHeaders) delete req.headers[name];
-      // The client address as this gateway saw it; whatever the client claimed is dropped.
-      req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
-      req.url = url.slice('/rest/v1'.length) || '/';
+      for (const name of Object.keys(req.headers)) {
+        if (droppedHeaders.includes(name) || droppedPrefixes.test(name) || name === clientAddressHeader?.toLowerCase()) delete req.headers[name];
+      }
+      // Node has answered it (100 Continue) already, and http-proxy-3 tells of a forwarded request
+      // (proxyReq, which tooLarge needs to stop it) only when it carries none.
+      delete req.headers.expect;
+      req.url = forwarded;
       return proxy.web(req, res);
     }
     site ??= distDir && existsSync(distDir) ? staticSite(distDir) : undefined;
@@ -77,6 +101,16 @@ export function createGateway({ postgrestPort, keys, auth, distDir }: GatewayOpt
     }
     site(req, res);
   });
+}
+
+/**
+ * What PostgREST is asked for: the rest of the path after /rest/v1, with its dot segments
+ * resolved as a URL's are (as the proxy would resolve them anyway), so that the limits see the
+ * function PostgREST calls, however the path was spelled.
+ */
+function restPath(url: string): string {
+  const { pathname, search } = new URL(`http://gateway${url.slice('/rest/v1'.length)}`);
+  return pathname + search;
 }
 
 // The same headers a static host would send, from the build's _headers file.
@@ -111,28 +145,55 @@ function staticSite(distDir: string) {
   };
 }
 
+/** Requests refused as too large, and the forwarded requests they would have fed (see tooLarge). */
+const refused = new WeakSet<http.IncomingMessage>();
+const forwarding = new WeakMap<http.IncomingMessage, http.ClientRequest>();
+
+/** After a 413, how much more of a body is read and thrown away, at most, before the connection is cut. */
+const discardBytes = 16 * maxBodyBytes;
+const discardMs = 10_000;
+
 /**
  * Answers 413 for a body over maxBodyBytes: at once when Content-Length says so, otherwise as
- * soon as the bytes streamed in pass it (a chunked body announces no length), cutting the
- * request off so that nothing more is read or forwarded.
+ * soon as the bytes streamed in pass it (a chunked body announces no length). Nothing more is
+ * forwarded, and the connection closes once the client has sent the rest. Until then the rest is
+ * read and thrown away, within bounds of bytes and time: a connection closed with bytes unread
+ * is reset, and a client still writing can meet the reset before it reads the 413.
  */
 function tooLarge(req: http.IncomingMessage, res: http.ServerResponse): boolean {
-  // Once the answer is out, the connection goes: that stops the upload and whatever was forwarding it.
   const refuse = () => {
-    if (res.headersSent) return;
-    res.on('finish', () => req.destroy());
-    res.setHeader('connection', 'close');
-    sendJson(res, 413, { message: `The request is larger than ${maxBodyBytes / 1024} KB.` });
+    if (refused.has(req) || res.headersSent) return;
+    refused.add(req);
+    forwarding.get(req)?.destroy();
+    req.unpipe();
+    const body = JSON.stringify({ message: `The request is larger than ${maxBodyBytes / 1024} KB.` });
+    // The answer goes now, but it ends (and the connection with it) only once the body has: a
+    // client that saw it end would stop sending (Node's does), and leave the rest unread.
+    res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+    res.write(body);
+    let discarded = 0;
+    const cutOff = () => req.socket.destroy();
+    const timer = setTimeout(cutOff, discardMs).unref();
+    req.socket.once('close', () => clearTimeout(timer));
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > discardBytes) cutOff();
+    });
+    req.once('end', () => res.end());
+    req.resume();
   };
   if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
     refuse();
     return true;
   }
   let received = 0;
-  req.on('data', (chunk: Buffer) => {
+  const count = (chunk: Buffer) => {
     received += chunk.length;
-    if (received > maxBodyBytes) refuse();
-  });
+    if (received <= maxBodyBytes) return;
+    req.off('data', count);
+    refuse();
+  };
+  req.on('data', count);
   return false;
 }
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { authMailbox, createAuthEmulator, type AuthLimits } from './authEmulator.ts';
+import type { EdgeLimits } from './edgeLimits.ts';
 import { createGateway } from './gateway.ts';
 import { migrate, type StaffSignIn } from './migrate.ts';
 import { freePort, listenNearPort, StackError } from './ports.ts';
@@ -21,6 +22,14 @@ export interface StackOptions {
   databasePort?: number;
   /** The local Auth emulation's limits, Supabase Auth's unless given. */
   authLimits?: AuthLimits;
+  /** How often one client may call the public functions, counted by the gateway (edgeLimits.ts); its defaults unless given. */
+  edgeLimits?: EdgeLimits;
+  /**
+   * The request header a trusted proxy in front of the gateway names the client in
+   * (OPENBEAT_CLIENT_ADDRESS_HEADER, e.g. `cf-connecting-ip`). Unset by default: locally the
+   * gateway is itself the edge, so the TCP peer is the client.
+   */
+  clientAddressHeader?: string;
 }
 
 export interface Stack {
@@ -37,7 +46,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack({ dir, distDir, port, databasePort = 0, authLimits }: StackOptions): Promise<Stack> {
+export async function startStack({ dir, distDir, port, databasePort = 0, authLimits, edgeLimits, clientAddressHeader }: StackOptions): Promise<Stack> {
   assertNotRunning(dir);
   const lockFile = path.join(dir, 'stack.json');
 
@@ -72,9 +81,10 @@ export async function startStack({ dir, distDir, port, databasePort = 0, authLim
       jwtSecret: secrets.jwtSecret,
       links: { dataDir: dir, origin: () => url },
       ...(authLimits && { limits: authLimits }),
+      clientAddressHeader,
     });
     cleanup.push(auth.close);
-    const gateway = createGateway({ postgrestPort: postgrest.port, keys, auth, distDir });
+    const gateway = createGateway({ postgrestPort: postgrest.port, keys, auth, distDir, edgeLimits, clientAddressHeader });
     const gatewayPort = await listen(gateway, port);
     cleanup.push(() => close(gateway));
 

@@ -9,13 +9,15 @@ import { dataDir, projectRoot } from './paths.ts';
 import { assertNotRunning, startStack } from './stack.ts';
 
 const preferredPort = Number(process.env.PORT ?? 4321);
+// Unset by default: the gateway is then the edge, and the TCP peer is the client (see clientAddress).
+const clientAddressHeader = process.env.OPENBEAT_CLIENT_ADDRESS_HEADER || undefined;
 
 runCommand(async () => {
   const dir = dataDir();
   assertNotRunning(dir);
 
   console.log('Starting the local stack (Postgres, PostgREST, gateway)…');
-  const stack = await startStack({ dir, distDir: path.join(projectRoot, 'dist'), port: preferredPort, databasePort: 54322 });
+  const stack = await startStack({ dir, distDir: path.join(projectRoot, 'dist'), port: preferredPort, databasePort: 54322, clientAddressHeader });
   stopOnSignal(stack.stop);
 
   // The seed gives staff the demo city's beats; another content folder brings its own.

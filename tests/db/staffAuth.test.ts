@@ -185,17 +185,22 @@ describe('staff sign-in links (the local emulation of Supabase Auth’s magic li
 
 describe('the local Auth emulation’s limits, which are Supabase Auth’s', () => {
   /** An emulation of its own, with Supabase's limits (the shared stack loosens them for the other tests), over HTTP as the gateway serves it. */
-  async function emulation() {
+  async function emulation({ clientAddressHeader }: { clientAddressHeader?: string } = {}) {
     const dataDir = temporaryDataDir();
     let origin = '';
-    const auth = createAuthEmulator({ databaseUrl, jwtSecret: 'a secret for this emulation only, at least 32 characters', links: { dataDir, origin: () => origin } });
+    const auth = createAuthEmulator({
+      databaseUrl,
+      jwtSecret: 'a secret for this emulation only, at least 32 characters',
+      links: { dataDir, origin: () => origin },
+      clientAddressHeader,
+    });
     const server = http.createServer((req, res) => auth.handle(req, res, (req.url ?? '/').replace(/^\/auth\/v1/, '')));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     return {
       origin,
       dataDir,
-      client: () => createClient(origin, anonKey, { auth: { persistSession: false, autoRefreshToken: false } }),
+      client: (headers: Record<string, string> = {}) => createClient(origin, anonKey, { auth: { persistSession: false, autoRefreshToken: false }, global: { headers } }),
       async stop() {
         server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));
@@ -254,6 +259,25 @@ describe('the local Auth emulation’s limits, which are Supabase Auth’s', () 
       const right = await emulated.client().auth.signInWithPassword({ email, password });
       expect(right.error?.status).toBe(429);
       expect(right.data.session).toBeNull();
+    } finally {
+      await emulated.stop();
+    }
+  });
+
+  it('counts sign-ins by the address a trusted proxy names, as the gateway does, and a client’s own claims gain it nothing', async () => {
+    const emulated = await emulation({ clientAddressHeader: 'cf-connecting-ip' });
+    try {
+      const signIn = (address: string) =>
+        emulated
+          .client({ 'cf-connecting-ip': address, 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 254) + 1}`, 'x-real-ip': `198.51.100.${Math.floor(Math.random() * 254) + 1}` })
+          .auth.signInWithPassword({ email, password: 'guess' })
+          .then(({ error }) => error?.code);
+      const answers: Array<string | undefined> = [];
+      for (let attempt = 0; attempt < 31; attempt += 1) answers.push(await signIn('203.0.113.7'));
+      expect(answers.slice(0, 30).every((code) => code === 'invalid_credentials')).toBe(true);
+      expect(answers[30]).toBe('over_request_rate_limit');
+      // Another resident behind the same proxy is not held back.
+      expect(await signIn('203.0.113.8')).toBe('invalid_credentials');
     } finally {
       await emulated.stop();
     }

@@ -18,7 +18,7 @@ import { startPostgres, type RunningPostgres } from '../../supabase/local/postgr
 import { startPostgrest, type RunningPostgrest } from '../../supabase/local/postgrest.ts';
 import { apiKeys, localSecrets } from '../../supabase/local/secrets.ts';
 import { submitTip } from '../../src/features/tips/submitTip.ts';
-import { loosenAbuseLimits } from '../support/testStack.ts';
+import { looseEdgeLimits, loosenAbuseLimits } from '../support/testStack.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'openbeat-faults-'));
 chmodSync(dir, 0o755);
@@ -55,7 +55,7 @@ beforeAll(async () => {
   anonKey = keys.anonKey;
   const auth = createAuthEmulator({ databaseUrl: databaseUrl(), jwtSecret: secrets.jwtSecret });
   closeAuth = auth.close;
-  gateway = createGateway({ postgrestPort, keys, auth });
+  gateway = createGateway({ postgrestPort, keys, auth, edgeLimits: looseEdgeLimits });
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(gateway.address() as { port: number }).port}`;
 }, 120_000);

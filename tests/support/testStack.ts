@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { EdgeLimits } from '../../supabase/local/edgeLimits.ts';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 
 export interface StackInfo {
@@ -34,10 +35,18 @@ export function temporaryDataDir(): string {
   return dir;
 }
 
+/** The gateway's limits for stacks whose every client is 127.0.0.1: a test run makes more calls than a client may. */
+export const looseEdgeLimits: EdgeLimits = {
+  submissions: { calls: 1_000_000, seconds: 60 },
+  challenges: { calls: 1_000_000, seconds: 60 },
+  receiptLookups: { calls: 1_000_000, seconds: 60 },
+};
+
 export async function startTestStack(dir: string, distDir?: string): Promise<{ stack: Stack; info: StackInfo; stop(): Promise<void> }> {
   // Every test client is one address, and tests ask one account for links back to back: Supabase
-  // Auth's limits are loosened here and tested on an emulation of their own (tests/db/staffAuth.test.ts).
-  const stack = await startStack({ dir, distDir, port: 0, authLimits: { signInsPerFiveMinutes: 100_000, linkPeriodSeconds: 0 } });
+  // Auth's limits are loosened here and tested on an emulation of their own (tests/db/staffAuth.test.ts);
+  // so are the gateway's, tested on gateways of their own (tests/db/gateway.test.ts).
+  const stack = await startStack({ dir, distDir, port: 0, authLimits: { signInsPerFiveMinutes: 100_000, linkPeriodSeconds: 0 }, edgeLimits: looseEdgeLimits });
   await loosenAbuseLimits(stack.databaseUrl);
   return {
     stack,
