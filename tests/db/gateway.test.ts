@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { describe, expect, inject, it, vi } from 'vitest';
-import { callSubmission } from '../../src/lib/forms/submission.ts';
+import { classifyApiError } from '../../src/lib/api/errors.ts';
 import type { AuthEmulator } from '../../supabase/local/authEmulator.ts';
 import { clientNetwork, edgeLimiter, type EdgeLimits } from '../../supabase/local/edgeLimits.ts';
 import { createGateway, maxBodyBytes } from '../../supabase/local/gateway.ts';
@@ -222,7 +222,8 @@ describe('the gateway’s limits per client, which keep nothing once their windo
       });
       // The form reads it as it read the database's answer.
       const supabase = createClient(gateway.origin, gateway.anonKey, { auth: { persistSession: false } });
-      expect(await callSubmission(supabase, 'submit_tip', { category: 'noise' })).toEqual({ kind: 'rate_limited', retryAfterMinutes: 60 });
+      const { error, status } = await supabase.rpc('submit_tip', { category: 'noise' });
+      expect(classifyApiError(error!, status)).toEqual({ kind: 'rate_limited', retryAfterMinutes: 60 });
       expect(gateway.reached.map(({ url }) => url)).toEqual(['/rpc/submit_tip', '/rpc/register_watch_group', '/rpc/join_watch_group']);
     } finally {
       await gateway.stop();
