@@ -205,7 +205,7 @@ accounts without passwords between the demo markers of a seed file
       out: { type: 'string', short: 'o', default: 'src/content' },
       'seed-sql': { type: 'string' },
     },
-    run(_positionals, values, io) {
+    async run(_positionals, values, io) {
       const scale = Number(values.scale);
       const seed = Number(values.seed);
       if (!Number.isFinite(scale) || scale <= 0 || scale > 400) {
@@ -218,7 +218,7 @@ accounts without passwords between the demo markers of a seed file
       }
       const out = path.resolve(String(values.out));
       const city = demoCity({ scale, seed });
-      writeDemoCity(out, city);
+      await writeDemoCity(out, city);
       if (typeof values['seed-sql'] === 'string') writeDemoSeed(path.resolve(values['seed-sql']), city);
       io.out(
         `${out}: ${city.districts.length} districts, ${city.beats.length} beats, ${city.officers.length} officers, ` +
