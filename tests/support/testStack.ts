@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { projectRoot } from '../../supabase/local/paths.ts';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 
 export interface StackInfo {
@@ -37,7 +38,14 @@ export function temporaryDataDir(): string {
 export async function startTestStack(dir: string, distDir?: string): Promise<{ stack: Stack; info: StackInfo; stop(): Promise<void> }> {
   // Every test client is one address, and tests ask one account for links back to back: Supabase
   // Auth's limits are loosened here and tested on an emulation of their own (tests/db/staffAuth.test.ts).
-  const stack = await startStack({ dir, distDir, port: 0, authLimits: { signInsPerFiveMinutes: 100_000, linkPeriodSeconds: 0 } });
+  const stack = await startStack({
+    dir,
+    distDir,
+    port: 0,
+    authLimits: { signInsPerFiveMinutes: 100_000, linkPeriodSeconds: 0 },
+    // Every test stack holds the demo city, published, as a new local database does.
+    content: path.join(projectRoot, 'src/content'),
+  });
   await loosenAbuseLimits(stack.databaseUrl);
   return {
     stack,

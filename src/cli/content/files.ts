@@ -21,7 +21,7 @@ export type CollectionName = keyof typeof collectionSchemas;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
 
 /** What a content folder holds besides its guides and streets, each entry with its id. */
-export type ContentEntries = { site: unknown } & Record<CollectionName, ReadonlyArray<{ id: string }>>;
+export type ContentEntries = { site?: unknown } & Record<CollectionName, ReadonlyArray<{ id: string }>>;
 
 /** Content that its schema refuses, one line a problem, as `openbeat validate` words them. */
 export class ContentProblems extends Error {
