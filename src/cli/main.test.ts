@@ -3,14 +3,8 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { contentFixture } from '../../tests/support/contentFixture.ts';
 import { polygon, snapshot, square, tempDir, writeFixture } from '../../tests/support/importFixtures.ts';
-import { exit, main } from './main.ts';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { openbeat as run } from '../../tests/support/openbeat.ts';
+import { exit } from './main.ts';
 
 describe('openbeat validate', () => {
   it('passes on the demo city', async () => {

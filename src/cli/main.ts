@@ -77,12 +77,8 @@ problem: the file, the field, what is wrong and the bad value (exit 1).`,
     run([dir], _values, io) {
       const folder = dir ? path.resolve(dir) : contentDir();
       const { content, problems, notes } = validateContent(folder);
-      for (const problem of problems) io.err(problem);
       for (const note of notes) io.out(`note: ${note}`);
-      if (problems.length > 0) {
-        io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${folder}`);
-        return exit.problems;
-      }
+      if (problems.length > 0) return reportProblems(io, problems, folder);
       io.out(
         `${folder}: ${content.districts.length} districts, ${content.beats.length} beats, ${content.officers.length} officers, ` +
           `${content.meetings.length} meetings, ${content.guides.length} guides, ${content.workshops.length} workshops: all valid`,
@@ -183,9 +179,7 @@ nothing and exits 1 (openbeat validate lists them).`,
       const { content, problems } = validateContent(folder);
       if (problems.length > 0) {
         // A scope written from half-read content would take beats away from the staff who serve them.
-        for (const problem of problems) io.err(problem);
-        io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${folder}: no SQL written`);
-        return exit.problems;
+        return reportProblems(io, problems, folder, 'no SQL written');
       }
       const sql = staffScopeSql(content);
       if (typeof values.out !== 'string') {
@@ -351,6 +345,13 @@ async function runImport(positionals: string[], values: Record<string, string | 
   }
 }
 
+/** A folder's problems, one a line, then how many and what was not done for them; exit 1. */
+function reportProblems(io: Io, problems: readonly string[], folder: string, consequence?: string): number {
+  for (const problem of problems) io.err(problem);
+  io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${folder}${consequence ? `: ${consequence}` : ''}`);
+  return exit.problems;
+}
+
 /** Runs a command's work on the database (see withDatabase); no database to reach is one line and exit 4. */
 async function databaseCommand(
   name: string,
@@ -369,11 +370,7 @@ async function databaseCommand(
 
 async function importContent(folder: string, database: string | undefined, io: Io): Promise<number> {
   const { content, problems } = validateContent(folder);
-  if (problems.length > 0) {
-    for (const problem of problems) io.err(problem);
-    io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${folder}: nothing was imported`);
-    return exit.problems;
-  }
+  if (problems.length > 0) return reportProblems(io, problems, folder, 'nothing was imported');
   return databaseCommand('import', database, io, async (db, where) => {
     await replaceContent(db, content);
     io.out(`${folder} → ${where}: ${describeCounts(content)}, all published (guides and streets.geojson stay files)`);

@@ -9,22 +9,16 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeContentFolder } from '../../src/cli/content/files.ts';
-import { exit, main } from '../../src/cli/main.ts';
+import { exit } from '../../src/cli/main.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { migrate } from '../../supabase/local/migrate.ts';
 import { contentFixture } from '../support/contentFixture.ts';
 import { snapshot, tempDir } from '../support/importFixtures.ts';
+import { openbeat } from '../support/openbeat.ts';
 
 const { url, anonKey, databaseUrl, staffPassword } = inject('stack');
 const demoFolder = path.resolve('src/content');
 const run = crypto.randomUUID().slice(0, 8);
-
-async function openbeat(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** The demo folder's files as an export writes them: all but the guides and the street network, which stay files. */
 async function exportedPartOf(folder: string): Promise<Record<string, string>> {
