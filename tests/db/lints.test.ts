@@ -4,6 +4,7 @@
 // revoke fails here before it can reach a hosted project.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { publicContentTables } from '../support/publicContent.ts';
 
 const db = new pg.Client({ connectionString: inject('stack').databaseUrl });
 beforeAll(() => db.connect());
@@ -12,13 +13,6 @@ afterAll(() => db.end());
 // Schemas our migrations own; `public` is the one PostgREST exposes.
 const ours = `('public', 'private', 'staff_access')`;
 const names = async (sql: string) => (await db.query(sql)).rows.map((row) => Object.values(row).join(' '));
-
-/**
- * The jurisdiction's content, which the public site shows: the one thing anon may read
- * directly, and only the rows published (policy <table>_anon_read). Nothing else, and
- * nothing a resident wrote.
- */
-const publicContent = ['beats', 'districts', 'meeting_exceptions', 'meetings', 'officers', 'site_settings', 'workshops'];
 
 /** The functions residents' browsers call, and nothing else the public may run. */
 const residentFunctions = [
@@ -58,7 +52,7 @@ describe('database lints', () => {
       `select schemaname || '.' || tablename || ' ' || policyname || ' ' || cmd || ' ' || array_to_string(roles, ',') as policy, qual from pg_policies
         where schemaname in ${ours} and roles && array['anon', 'public']::name[] order by tablename, policyname`,
     );
-    expect(rows.map((row) => row.policy)).toEqual(publicContent.map((table) => `public.${table} ${table}_anon_read SELECT anon`));
+    expect(rows.map((row) => row.policy)).toEqual(publicContentTables.map((table) => `public.${table} ${table}_anon_read SELECT anon`));
     // Published, and whatever else a table adds (an exception's meeting must be published too).
     for (const { policy, qual } of rows) expect(qual, policy).toMatch(/^(published|\(published AND .*\))$/s);
   });
@@ -72,11 +66,11 @@ describe('database lints', () => {
   });
 
   it('anon holds no privilege on any table, column or sequence but SELECT on the content, nor on the private schemas', async () => {
-    const content = `table_schema = 'public' and table_name in (${publicContent.map((table) => `'${table}'`).join(', ')}) and privilege_type = 'SELECT'`;
+    const content = `table_schema = 'public' and table_name in (${publicContentTables.map((table) => `'${table}'`).join(', ')}) and privilege_type = 'SELECT'`;
     expect(
       await names(`select table_schema || '.' || table_name || ' ' || privilege_type from information_schema.role_table_grants
                     where grantee = 'anon' and table_schema in ${ours} order by 1`),
-    ).toEqual(publicContent.map((table) => `public.${table} SELECT`));
+    ).toEqual(publicContentTables.map((table) => `public.${table} SELECT`));
     expect(await names(`select table_name || '.' || column_name || ' ' || privilege_type from information_schema.column_privileges where grantee = 'anon' and table_schema in ${ours} and not (${content})`)).toEqual([]);
     expect(await names(`select object_schema || '.' || object_name from information_schema.role_usage_grants where grantee = 'anon' and object_type = 'SEQUENCE' and object_schema in ${ours}`)).toEqual([]);
     expect(await names(`select n from unnest(array['private', 'staff_access']) as n where has_schema_privilege('anon', n, 'usage')`)).toEqual([]);
