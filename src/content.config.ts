@@ -6,12 +6,31 @@ import { defineCollection } from 'astro/content/config';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentDir } from './lib/content/folder.ts';
-import { idPattern } from './lib/ids.ts';
+import { idMaxLength, idPattern } from './lib/ids.ts';
 
 const dir = contentDir();
 
-/** An id that appears in URLs and file names: beat "0111", district "1", slug "maria-lopez". */
+/** An id that appears in URLs and file names: beat "0111", district "1", workshop "robbery-prevention". */
 export const idSchema = z.string().regex(idPattern, 'use letters, digits, - and _ only');
+
+/**
+ * An officer's slug, "maria-lopez": the file's name in officers/, the page's
+ * address, and what a staff account names its profile by, so the database's
+ * rule (private.valid_officer_slug).
+ */
+export const officerSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and - only, as in maria-lopez (an officer's slug)")
+  .max(idMaxLength.officer, `use at most ${idMaxLength.officer} characters`);
+
+/** What each collection's file names (its entries' ids) may be; the database checks the same. */
+export const entryIdSchemas = {
+  districts: idSchema.max(idMaxLength.district, `use at most ${idMaxLength.district} characters`),
+  beats: idSchema.max(idMaxLength.beat, `use at most ${idMaxLength.beat} characters`),
+  officers: officerSlugSchema,
+  meetings: idSchema.max(idMaxLength.meeting, `use at most ${idMaxLength.meeting} characters`),
+  workshops: idSchema.max(idMaxLength.workshop, `use at most ${idMaxLength.workshop} characters`),
+};
 
 /** [longitude, latitude] in WGS 84, as GeoJSON orders them. */
 export const lonLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -63,12 +82,15 @@ const contactSchema = z.object({
   officeHours: z.string().optional(),
 });
 
+/** The languages the portal has words for (src/lib/i18n/locales/); the database's public.site_locale. */
+export const siteLocales = ['en', 'es'] as const;
+
 // What differs between deployments, one setting each, with why it is there.
 export const siteSchema = z.object({
   jurisdiction: z.string().min(1).describe('the place residents recognise, in titles and headings'),
   department: z.string().min(1).describe('who runs the portal and answers what residents send'),
   timeZone: timeZoneSchema.describe('meeting times are shown, and recur, in this zone'),
-  locales: z.array(z.enum(['en', 'es'])).min(1).default(['en']).describe('the languages the portal is published in; the first is the default'),
+  locales: z.array(z.enum(siteLocales)).min(1).default(['en']).describe('the languages the portal is published in; the first is the default'),
   emergencyNumber: z.string().min(2).describe('every form says the portal is not an emergency line, and what to call instead'),
   nonEmergencyNumber: z.string().min(2).describe('where to call for urgent matters that are not emergencies'),
   contact: contactSchema.extend({ address: z.string().optional() }).default({}).describe('how to reach the department about the portal itself'),
@@ -157,6 +179,8 @@ const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 
 export const meetingKinds = ['beat_meeting', 'district_advisory_council', 'watch_training', 'youth', 'business'] as const;
 
+export const meetingExceptionStatuses = ['cancelled', 'moved'] as const;
+
 export const meetingSchema = z
   .object({
     title: z.string().min(1),
@@ -175,7 +199,7 @@ export const meetingSchema = z
       .array(
         z.object({
           date: dateSchema.describe('the local date of the occurrence that changes'),
-          status: z.enum(['cancelled', 'moved']),
+          status: z.enum(meetingExceptionStatuses),
           movedTo: localDateTimeSchema.optional(),
           venue: placeSchema.extend({ accessibility: z.string().optional() }).optional(),
           note: z.string().optional(),
@@ -206,9 +230,11 @@ export const guideSchema = z.object({
   checklist: z.array(z.string().min(1)).default([]),
 });
 
+export const workshopKinds = ['workshop', 'survey'] as const;
+
 export const workshopSchema = z.object({
   title: z.string().min(1),
-  kind: z.enum(['workshop', 'survey']),
+  kind: z.enum(workshopKinds),
   description: z.string().min(1),
   durationMinutes: z.number().int().min(15),
   minimumAttendees: z.number().int().min(1),

@@ -14,8 +14,16 @@ create extension pgcrypto with schema extensions;
 
 create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'staff_member');
 comment on type public.history_kind is 'What a staff_history row is about: an item residents sent, or a staff account.';
+create type public.meeting_exception_status as enum ('cancelled', 'moved');
+comment on type public.meeting_exception_status is 'What happens to one occurrence of a meeting; meetingExceptionStatuses in src/content.config.ts names the same.';
+create type public.meeting_kind as enum ('beat_meeting', 'district_advisory_council', 'watch_training', 'youth', 'business');
+comment on type public.meeting_kind is 'What a community meeting is for; meetingKinds in src/content.config.ts names the same.';
 create type public.meeting_preference as enum ('weekday_evenings', 'weekends', 'online', 'no_preference');
 comment on type public.meeting_preference is 'When a watch group prefers to meet; src/features/watch/watch.schema.ts offers the same list.';
+create type public.officer_role as enum ('community_policing_officer', 'beat_officer', 'sergeant', 'lieutenant', 'commander', 'coordinator', 'youth_officer', 'liaison_officer');
+comment on type public.officer_role is 'What an officer does for residents; officerRoles in src/content.config.ts names the same.';
+create type public.site_locale as enum ('en', 'es');
+comment on type public.site_locale is 'The languages the portal has words for; siteLocales in src/content.config.ts names the same.';
 create type public.staff_role as enum ('officer', 'supervisor', 'coordinator');
 comment on type public.staff_role is 'What a staff account may see and do: its beats, its district, or everything and who is staff.';
 create type public.tip_category as enum ('suspicious_activity', 'drug_activity', 'vandalism_graffiti', 'traffic_speeding', 'noise', 'abandoned_vehicle', 'problem_property', 'quality_of_life', 'other');
@@ -26,6 +34,8 @@ create type public.watch_group_status as enum ('pending', 'approved', 'changes_r
 comment on type public.watch_group_status is 'Where a watch group''s registration stands; only approved groups are public.';
 create type public.watch_member_role as enum ('captain', 'member');
 comment on type public.watch_member_role is 'A watch group has one captain, who registered it, and the members who joined it.';
+create type public.workshop_kind as enum ('workshop', 'survey');
+comment on type public.workshop_kind is 'A talk for a business''s staff, or a security survey of its premises; workshopKinds in src/content.config.ts names the same.';
 create type public.workshop_request_status as enum ('received', 'confirmed', 'declined', 'completed');
 comment on type public.workshop_request_status is 'Where a workshop request stands, as the business and staff see it.';
 
@@ -63,6 +73,54 @@ create table private.submission_ceilings (
 alter table private.submission_ceilings enable row level security;
 comment on table private.submission_ceilings is 'How many submissions of each kind the whole site takes per window, from everyone together; a deployment may tune these to its size.';
 
+create table public.beats (
+  beat_id text not null,
+  name text not null,
+  district_id text not null,
+  boundary jsonb not null,
+  neighbourhoods text[] default '{}'::text[] not null,
+  published boolean default false not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint beats_boundary_geojson CHECK (private.valid_area(boundary)),
+  constraint beats_district_id_fkey FOREIGN KEY (district_id) REFERENCES public.districts(district_id),
+  constraint beats_id_format CHECK (private.valid_content_id(beat_id, 40)),
+  constraint beats_name_filled CHECK (char_length(name) >= 1),
+  constraint beats_neighbourhoods_filled CHECK (private.all_filled(neighbourhoods)),
+  constraint beats_pkey PRIMARY KEY (beat_id)
+);
+alter table public.beats enable row level security;
+comment on table public.beats is 'Police beats (beats/<id>.json): name, district, boundary, the neighbourhoods residents know them by.';
+comment on column public.beats.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.districts (
+  district_id text not null,
+  name text not null,
+  station_name text,
+  station_address text,
+  station_lon double precision,
+  station_lat double precision,
+  station_phone text,
+  station_email text,
+  station_hours text,
+  boundary jsonb not null,
+  published boolean default false not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint districts_boundary_geojson CHECK (private.valid_area(boundary)),
+  constraint districts_id_format CHECK (private.valid_content_id(district_id, 40)),
+  constraint districts_name_filled CHECK (char_length(name) >= 1),
+  constraint districts_pkey PRIMARY KEY (district_id),
+  constraint districts_station_address_filled CHECK (char_length(station_address) >= 1),
+  constraint districts_station_email_format CHECK (private.valid_email(station_email)),
+  constraint districts_station_hours_filled CHECK (char_length(station_hours) >= 1),
+  constraint districts_station_name_filled CHECK (char_length(station_name) >= 1),
+  constraint districts_station_on_earth CHECK (private.valid_lon_lat(station_lon, station_lat)),
+  constraint districts_station_phone_length CHECK (char_length(station_phone) >= 3),
+  constraint districts_station_whole CHECK (ROW(station_name, station_address, station_lon, station_lat, station_phone, station_hours) IS NULL AND station_email IS NULL OR ROW(station_name, station_address, station_lon, station_lat, station_phone, station_hours) IS NOT NULL)
+);
+alter table public.districts enable row level security;
+comment on table public.districts is 'Police districts (districts/<id>.json): name, station, boundary.';
+comment on column public.districts.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
 create table public.jurisdiction_beats (
   beat text not null,
   district text not null,
@@ -71,6 +129,80 @@ create table public.jurisdiction_beats (
 alter table public.jurisdiction_beats enable row level security;
 comment on table public.jurisdiction_beats is 'Each beat''s district, as in the content files; what a supervisor''s scope is made of.';
 
+create table public.meeting_exceptions (
+  meeting_id text not null,
+  "position" smallint not null,
+  occurrence_date text not null,
+  status text not null,
+  moved_to text,
+  venue_name text,
+  venue_address text,
+  venue_lon double precision,
+  venue_lat double precision,
+  venue_accessibility text,
+  note text,
+  published boolean default false not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint meeting_exceptions_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES public.meetings(meeting_id) ON DELETE CASCADE,
+  constraint meeting_exceptions_moved_somewhen CHECK ((status = 'moved'::text) = (moved_to IS NOT NULL)),
+  constraint meeting_exceptions_moved_to_format CHECK (private.valid_local_date_time(moved_to)),
+  constraint meeting_exceptions_occurrence_date_format CHECK (private.valid_local_date(occurrence_date)),
+  constraint meeting_exceptions_one_a_date UNIQUE (meeting_id, occurrence_date),
+  constraint meeting_exceptions_pkey PRIMARY KEY (meeting_id, "position"),
+  constraint meeting_exceptions_position_range CHECK ("position" >= 0),
+  constraint meeting_exceptions_status_known CHECK (private.is_one_of(status, 'public.meeting_exception_status'::regtype)),
+  constraint meeting_exceptions_venue_address_filled CHECK (char_length(venue_address) >= 1),
+  constraint meeting_exceptions_venue_name_filled CHECK (char_length(venue_name) >= 1),
+  constraint meeting_exceptions_venue_on_earth CHECK (private.valid_lon_lat(venue_lon, venue_lat)),
+  constraint meeting_exceptions_venue_whole CHECK (ROW(venue_name, venue_address, venue_lon, venue_lat) IS NULL AND venue_accessibility IS NULL OR ROW(venue_name, venue_address, venue_lon, venue_lat) IS NOT NULL)
+);
+alter table public.meeting_exceptions enable row level security;
+comment on table public.meeting_exceptions is 'One occurrence of a meeting cancelled or moved (the file''s "exceptions"), one row each, so each can be changed, recorded and undone on its own. Public when it and its meeting are published.';
+comment on column public.meeting_exceptions.published is 'Whether the public site shows it (with its meeting); the others are drafts only staff read.';
+
+create table public.meetings (
+  meeting_id text not null,
+  title text not null,
+  kind text not null,
+  beats text[] default '{}'::text[] not null,
+  district_id text,
+  venue_name text not null,
+  venue_address text not null,
+  venue_lon double precision not null,
+  venue_lat double precision not null,
+  venue_accessibility text,
+  schedule_start text not null,
+  schedule_duration_minutes integer not null,
+  schedule_rrule text,
+  schedule_time_zone text,
+  updated_local text,
+  languages text[] default '{en}'::text[] not null,
+  online text,
+  published boolean default false not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint meetings_beats_format CHECK (private.valid_content_ids(beats, 40)),
+  constraint meetings_belong_somewhere CHECK (cardinality(beats) > 0 OR district_id IS NOT NULL),
+  constraint meetings_district_id_fkey FOREIGN KEY (district_id) REFERENCES public.districts(district_id),
+  constraint meetings_id_format CHECK (private.valid_content_id(meeting_id, 80)),
+  constraint meetings_kind_known CHECK (private.is_one_of(kind, 'public.meeting_kind'::regtype)),
+  constraint meetings_languages_filled CHECK (cardinality(languages) >= 1 AND private.all_filled(languages)),
+  constraint meetings_online_filled CHECK (char_length(online) >= 1),
+  constraint meetings_pkey PRIMARY KEY (meeting_id),
+  constraint meetings_schedule_duration_range CHECK (schedule_duration_minutes >= 5 AND schedule_duration_minutes <= 1440),
+  constraint meetings_schedule_rrule_format CHECK (starts_with(schedule_rrule, 'FREQ='::text)),
+  constraint meetings_schedule_start_format CHECK (private.valid_local_date_time(schedule_start)),
+  constraint meetings_schedule_time_zone_filled CHECK (char_length(schedule_time_zone) >= 1),
+  constraint meetings_title_filled CHECK (char_length(title) >= 1),
+  constraint meetings_updated_local_format CHECK (private.valid_local_date_time(updated_local) AND updated_local >= ('2000-01-01'::text COLLATE "C")),
+  constraint meetings_venue_address_filled CHECK (char_length(venue_address) >= 1),
+  constraint meetings_venue_name_filled CHECK (char_length(venue_name) >= 1),
+  constraint meetings_venue_on_earth CHECK (private.valid_lon_lat(venue_lon, venue_lat))
+);
+alter table public.meetings enable row level security;
+comment on table public.meetings is 'Community meetings (meetings/<id>.json): title, kind, beats or district, venue, schedule (first local start, duration, RRULE, zone), languages, online link. Cancelled and moved occurrences are in meeting_exceptions.';
+comment on column public.meetings.updated_local is 'When the schedule or its exceptions last changed, local time (the file''s "updated"): calendar feeds number versions by it, so it never moves back.';
+comment on column public.meetings.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
 create table public.officer_beats (
   officer_slug text not null,
   beat text not null,
@@ -78,6 +210,76 @@ create table public.officer_beats (
 );
 alter table public.officer_beats enable row level security;
 comment on table public.officer_beats is 'The beats each officer profile serves, as in the content files; what an officer''s scope is made of.';
+
+create table public.officers (
+  officer_id text not null,
+  name text not null,
+  rank text not null,
+  role text not null,
+  beats text[] default '{}'::text[] not null,
+  district_id text,
+  photo text,
+  photo_alt text,
+  languages text[] not null,
+  contact_email text,
+  contact_phone text,
+  contact_office_hours text,
+  bio text default ''::text not null,
+  published boolean default false not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint officers_beats_format CHECK (private.valid_content_ids(beats, 40)),
+  constraint officers_contact_email_format CHECK (private.valid_email(contact_email)),
+  constraint officers_contact_phone_length CHECK (char_length(contact_phone) >= 3),
+  constraint officers_district_id_fkey FOREIGN KEY (district_id) REFERENCES public.districts(district_id),
+  constraint officers_id_format CHECK (private.valid_officer_slug(officer_id)),
+  constraint officers_languages_filled CHECK (cardinality(languages) >= 1 AND private.all_filled(languages)),
+  constraint officers_name_filled CHECK (char_length(name) >= 1),
+  constraint officers_pkey PRIMARY KEY (officer_id),
+  constraint officers_rank_filled CHECK (char_length(rank) >= 1),
+  constraint officers_role_known CHECK (private.is_one_of(role, 'public.officer_role'::regtype)),
+  constraint officers_serve_somewhere CHECK (cardinality(beats) > 0 OR district_id IS NOT NULL OR role = 'coordinator'::text)
+);
+alter table public.officers enable row level security;
+comment on table public.officers is 'Officer profiles (officers/<slug>.json): name, rank, role, the beats or district served, languages, contact, bio.';
+comment on column public.officers.photo is 'The portrait''s file name beside the officer''s file; where photos are kept is yet to come.';
+comment on column public.officers.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.site_settings (
+  site_id text default 'site'::text not null,
+  jurisdiction text not null,
+  department text not null,
+  time_zone text not null,
+  locales text[] default '{en}'::text[] not null,
+  emergency_number text not null,
+  non_emergency_number text not null,
+  contact_email text,
+  contact_phone text,
+  contact_office_hours text,
+  contact_address text,
+  map_center_lon double precision not null,
+  map_center_lat double precision not null,
+  map_south_west_lon double precision not null,
+  map_south_west_lat double precision not null,
+  map_north_east_lon double precision not null,
+  map_north_east_lat double precision not null,
+  sample_data boolean default false not null,
+  published boolean default false not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint site_settings_contact_email_format CHECK (private.valid_email(contact_email)),
+  constraint site_settings_contact_phone_length CHECK (char_length(contact_phone) >= 3),
+  constraint site_settings_department_filled CHECK (char_length(department) >= 1),
+  constraint site_settings_emergency_number_length CHECK (char_length(emergency_number) >= 2),
+  constraint site_settings_jurisdiction_filled CHECK (char_length(jurisdiction) >= 1),
+  constraint site_settings_locales_known CHECK (cardinality(locales) >= 1 AND private.all_one_of(locales, 'public.site_locale'::regtype)),
+  constraint site_settings_map_on_earth CHECK (private.valid_lon_lat(map_center_lon, map_center_lat) AND private.valid_lon_lat(map_south_west_lon, map_south_west_lat) AND private.valid_lon_lat(map_north_east_lon, map_north_east_lat)),
+  constraint site_settings_non_emergency_number_length CHECK (char_length(non_emergency_number) >= 2),
+  constraint site_settings_one_row CHECK (site_id = 'site'::text),
+  constraint site_settings_pkey PRIMARY KEY (site_id),
+  constraint site_settings_time_zone_filled CHECK (char_length(time_zone) >= 1)
+);
+alter table public.site_settings enable row level security;
+comment on table public.site_settings is 'The jurisdiction (site.json): its name, department, time zone, languages, emergency numbers, contact, and where maps open. One row.';
+comment on column public.site_settings.published is 'Whether the public site shows it; the others are drafts only staff read.';
 
 create table public.staff_history (
   history_id bigint generated always as identity not null,
@@ -279,9 +481,33 @@ comment on table public.workshop_requests is 'Businesses'' requests for a worksh
 comment on column public.workshop_requests.workshop is 'The id of a workshop in the content files (src/content/workshops/<id>.json).';
 comment on column public.workshop_requests.purged_at is 'When the contact details and notes were removed under request_retention_days; null while they are kept.';
 
+create table public.workshops (
+  workshop_id text not null,
+  title text not null,
+  kind text not null,
+  description text not null,
+  duration_minutes integer not null,
+  minimum_attendees integer not null,
+  published boolean default false not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint workshops_description_filled CHECK (char_length(description) >= 1),
+  constraint workshops_duration_range CHECK (duration_minutes >= 15),
+  constraint workshops_id_format CHECK (private.valid_content_id(workshop_id, 80)),
+  constraint workshops_kind_known CHECK (private.is_one_of(kind, 'public.workshop_kind'::regtype)),
+  constraint workshops_minimum_attendees_range CHECK (minimum_attendees >= 1),
+  constraint workshops_pkey PRIMARY KEY (workshop_id),
+  constraint workshops_title_filled CHECK (char_length(title) >= 1)
+);
+alter table public.workshops enable row level security;
+comment on table public.workshops is 'The catalogue of safety workshops and premises surveys businesses may request (workshops/<id>.json).';
+comment on column public.workshops.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
 
 -- indexes (other than those of constraints)
 
+CREATE INDEX beats_district_id ON public.beats USING btree (district_id);
+CREATE INDEX meetings_district_id ON public.meetings USING btree (district_id);
+CREATE INDEX officers_district_id ON public.officers USING btree (district_id);
 CREATE INDEX staff_history_item ON public.staff_history USING btree (kind, item_id, changed_at);
 CREATE INDEX tips_created_at ON public.tips USING btree (created_at);
 CREATE INDEX watch_groups_created_at ON public.watch_groups USING btree (created_at);
@@ -302,6 +528,24 @@ begin
   perform private.check_proof(action, key, proof);
   perform private.check_ceiling(action, submissions);
 end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.all_filled(list_values text[])
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select not exists (select from unnest(list_values) as v where coalesce(v, '') = '')
+$function$;
+
+CREATE OR REPLACE FUNCTION private.all_one_of(list_values text[], list regtype)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select not exists (select from unnest(list_values) as v where not coalesce(private.is_one_of(v, list), false))
 $function$;
 
 CREATE OR REPLACE FUNCTION private.check_ceiling(action text, submissions regclass)
@@ -577,6 +821,17 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.stamp_updated_at()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  new.updated_at := now();
+  return new;
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION private.trimmed(value text)
  RETURNS text
  LANGUAGE sql
@@ -586,6 +841,15 @@ AS $function$
   select nullif(regexp_replace(value, '^\s+|\s+$', '', 'g'), '')
 $function$;
 
+CREATE OR REPLACE FUNCTION private.valid_area(area jsonb)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select area ->> 'type' in ('Polygon', 'MultiPolygon') and jsonb_typeof(area -> 'coordinates') = 'array'
+$function$;
+
 CREATE OR REPLACE FUNCTION private.valid_content_id(id text, max_length integer)
  RETURNS boolean
  LANGUAGE sql
@@ -593,6 +857,15 @@ CREATE OR REPLACE FUNCTION private.valid_content_id(id text, max_length integer)
  SET search_path TO ''
 AS $function$
   select id ~ '^[A-Za-z0-9][A-Za-z0-9_-]*$' and char_length(id) <= max_length
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_content_ids(ids text[], max_length integer)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select not exists (select from unnest(ids) as id where not coalesce(private.valid_content_id(id, max_length), false))
 $function$;
 
 CREATE OR REPLACE FUNCTION private.valid_email(email text)
@@ -613,6 +886,33 @@ CREATE OR REPLACE FUNCTION private.valid_language(language text)
  SET search_path TO ''
 AS $function$
   select char_length(language) <= 35 and language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_local_date(local text)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select local ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_local_date_time(local text)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select local ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$'
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_lon_lat(lon double precision, lat double precision)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select lon between -180 and 180 and lat between -90 and 90
 $function$;
 
 CREATE OR REPLACE FUNCTION private.valid_officer_slug(slug text)
@@ -1420,6 +1720,12 @@ $function$;
 
 -- triggers
 
+CREATE TRIGGER beats_stamp_updated BEFORE UPDATE ON public.beats FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER districts_stamp_updated BEFORE UPDATE ON public.districts FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER meeting_exceptions_stamp_updated BEFORE UPDATE ON public.meeting_exceptions FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER meetings_stamp_updated BEFORE UPDATE ON public.meetings FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER officers_stamp_updated BEFORE UPDATE ON public.officers FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER site_settings_stamp_updated BEFORE UPDATE ON public.site_settings FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 CREATE TRIGGER staff_history_append_only BEFORE DELETE OR UPDATE ON public.staff_history FOR EACH ROW EXECUTE FUNCTION private.history_is_append_only();
 CREATE TRIGGER staff_history_never_emptied BEFORE TRUNCATE ON public.staff_history FOR EACH STATEMENT EXECUTE FUNCTION private.history_is_append_only();
 CREATE TRIGGER staff_history_stamped BEFORE INSERT ON public.staff_history FOR EACH ROW EXECUTE FUNCTION private.stamp_history_author();
@@ -1430,9 +1736,38 @@ CREATE TRIGGER watch_groups_record_changes AFTER INSERT OR UPDATE ON public.watc
 CREATE TRIGGER watch_groups_stamp_status BEFORE UPDATE OF status ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
 CREATE TRIGGER workshop_requests_record_changes AFTER INSERT OR UPDATE ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
 CREATE TRIGGER workshop_requests_stamp_status BEFORE UPDATE OF status, confirmed_at, decline_reason ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status', 'confirmed_at', 'decline_reason');
+CREATE TRIGGER workshops_stamp_updated BEFORE UPDATE ON public.workshops FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 
 -- row-level security policies
 
+create policy beats_anon_read on public.beats as permissive for select to anon
+  using (published);
+create policy beats_staff_read on public.beats as permissive for select to authenticated
+  using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
+create policy districts_anon_read on public.districts as permissive for select to anon
+  using (published);
+create policy districts_staff_read on public.districts as permissive for select to authenticated
+  using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
+create policy meeting_exceptions_anon_read on public.meeting_exceptions as permissive for select to anon
+  using ((published AND (EXISTS ( SELECT
+   FROM public.meetings m
+  WHERE ((m.meeting_id = meeting_exceptions.meeting_id) AND m.published)))));
+create policy meeting_exceptions_staff_read on public.meeting_exceptions as permissive for select to authenticated
+  using (((published AND (EXISTS ( SELECT
+   FROM public.meetings m
+  WHERE ((m.meeting_id = meeting_exceptions.meeting_id) AND m.published)))) OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
+create policy meetings_anon_read on public.meetings as permissive for select to anon
+  using (published);
+create policy meetings_staff_read on public.meetings as permissive for select to authenticated
+  using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
+create policy officers_anon_read on public.officers as permissive for select to anon
+  using (published);
+create policy officers_staff_read on public.officers as permissive for select to authenticated
+  using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
+create policy site_settings_anon_read on public.site_settings as permissive for select to anon
+  using (published);
+create policy site_settings_staff_read on public.site_settings as permissive for select to authenticated
+  using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
 create policy staff_history_of_visible_items on public.staff_history as permissive for select to authenticated
   using (
 CASE kind
@@ -1460,14 +1795,25 @@ create policy watch_members_staff_read on public.watch_members as permissive for
   WHERE (g.watch_group_id = watch_members.watch_group_id))));
 create policy workshop_requests_staff_read on public.workshop_requests as permissive for select to authenticated
   using (staff_access.sees_beat(beat));
+create policy workshops_anon_read on public.workshops as permissive for select to anon
+  using (published);
+create policy workshops_staff_read on public.workshops as permissive for select to authenticated
+  using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
 
 -- privileges
 
+grant execute on function private.all_filled(text[]) to service_role;
+grant execute on function private.all_one_of(text[],regtype) to service_role;
 grant execute on function private.distinct_instants(timestamp with time zone[]) to service_role;
 grant execute on function private.is_one_of(text,regtype) to service_role;
+grant execute on function private.valid_area(jsonb) to service_role;
 grant execute on function private.valid_content_id(text,integer) to service_role;
+grant execute on function private.valid_content_ids(text[],integer) to service_role;
 grant execute on function private.valid_email(text) to service_role;
 grant execute on function private.valid_language(text) to service_role;
+grant execute on function private.valid_local_date(text) to service_role;
+grant execute on function private.valid_local_date_time(text) to service_role;
+grant execute on function private.valid_lon_lat(double precision,double precision) to service_role;
 grant execute on function private.valid_officer_slug(text) to service_role;
 grant execute on function private.valid_phone(text) to service_role;
 grant execute on function public.add_staff_note(text,uuid,text) to authenticated;
@@ -1521,8 +1867,26 @@ grant usage on schema public to public;
 grant usage on schema public to service_role;
 grant usage on schema staff_access to authenticated;
 grant select, update, usage on sequence public.staff_history_history_id_seq to service_role;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.beats to service_role;
+grant select on table public.beats to anon;
+grant select on table public.beats to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.districts to service_role;
+grant select on table public.districts to anon;
+grant select on table public.districts to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.jurisdiction_beats to service_role;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meeting_exceptions to service_role;
+grant select on table public.meeting_exceptions to anon;
+grant select on table public.meeting_exceptions to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meetings to service_role;
+grant select on table public.meetings to anon;
+grant select on table public.meetings to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.officer_beats to service_role;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.officers to service_role;
+grant select on table public.officers to anon;
+grant select on table public.officers to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.site_settings to service_role;
+grant select on table public.site_settings to anon;
+grant select on table public.site_settings to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.staff_history to service_role;
 grant select on table public.staff_history to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.staff_members to service_role;
@@ -1535,3 +1899,6 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (block, created_at, email, member_id, name, phone, role, watch_group_id) on table public.watch_members to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.workshop_requests to service_role;
 grant select (address, attendees, beat, business_name, confirmed_at, contact_email, contact_language, contact_name, contact_phone, created_at, decline_reason, latitude, longitude, notes, preferred_times, purged_at, status, status_changed_at, workshop, workshop_request_id) on table public.workshop_requests to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.workshops to service_role;
+grant select on table public.workshops to anon;
+grant select on table public.workshops to authenticated;

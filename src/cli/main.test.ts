@@ -1,16 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { contentFixture } from '../../tests/support/contentFixture.ts';
-import { polygon, square, tempDir, writeFixture } from '../../tests/support/importFixtures.ts';
-import { exit, main } from './main.ts';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { polygon, snapshot, square, tempDir, writeFixture } from '../../tests/support/importFixtures.ts';
+import { openbeat as run } from '../../tests/support/openbeat.ts';
+import { exit } from './main.ts';
 
 describe('openbeat validate', () => {
   it('passes on the demo city', async () => {
@@ -106,12 +100,39 @@ describe('openbeat import', () => {
   });
 });
 
+describe('openbeat import content and openbeat export', () => {
+  it('refuse a folder with problems before reaching for any database', async () => {
+    const { dir, write } = contentFixture();
+    write('officers/ben-okafor.json', { name: 'Ben Okafor', rank: 'Officer', role: 'beat_officer', beats: ['201', '999'], languages: ['en'], contact: {} });
+    const refused = await run('import', 'content', dir, '--database', 'postgres://nobody@127.0.0.1:1/none');
+    expect(refused.code).toBe(exit.problems);
+    expect(refused.err.split('\n')).toEqual(['officers/ben-okafor.json: beats.1: no beat "999" (no beats/999.json)', `1 problem in ${dir}: nothing was imported`]);
+  });
+
+  it('say in one line that there is no database to reach, naming where, never the password', async () => {
+    vi.stubEnv('OPENBEAT_DATA', await tempDir());
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
+    const out = await tempDir();
+    const noStack = await run('export', out);
+    expect(noStack.code).toBe(exit.unreachable);
+    expect(noStack.err).toMatch(/^openbeat export: no local stack is running on .+: start it with npm start, or give --database URL$/);
+    const { dir } = contentFixture();
+    const unreachable = await run('import', 'content', dir, '--database', 'postgres://postgres:secret-word@127.0.0.1:1/postgres');
+    expect(unreachable.code).toBe(exit.unreachable);
+    expect(unreachable.err).toMatch(/^openbeat import: cannot reach the database at 127\.0\.0\.1:1\/postgres: /);
+    expect(unreachable.err).not.toContain('secret-word');
+    expect(await snapshot(out)).toEqual({});
+  });
+});
+
 describe('openbeat', () => {
   it('lists its commands when run alone, and explains each with --help', async () => {
     const alone = await run();
     expect(alone.code).toBe(exit.usage);
     expect(alone.out).toMatch(/validate[\s\S]*locate[\s\S]*demo/);
-    for (const command of ['validate', 'locate', 'geocode', 'demo', 'import']) {
+    for (const command of ['validate', 'locate', 'geocode', 'demo', 'import', 'export']) {
       const help = await run(command, '--help');
       expect(help.code).toBe(exit.ok);
       expect(help.out).toMatch(new RegExp(`^openbeat ${command}`));

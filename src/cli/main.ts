@@ -13,6 +13,10 @@ import { demoCity } from './demo/city.ts';
 import { writeDemoCity, writeDemoSeed } from './demo/write.ts';
 import { jurisdictionScope, staffScopeSql } from './staffScope.ts';
 import { ImportError, importBeats, importDistricts, importMeetings, importStreets } from './import/index.ts';
+import { ContentProblems, writeContentFolder } from './content/files.ts';
+import { describeCounts, readPublishedContent, replaceContent } from './content/database.ts';
+import { DatabaseUnreachable, withDatabase } from './content/connect.ts';
+import type pg from 'pg';
 
 export interface Io {
   out(line: string): void;
@@ -21,8 +25,8 @@ export interface Io {
 
 const consoleIo: Io = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
-/** Exit codes: 0 done, 1 the content has problems, 2 the command was used wrongly, 3 no beat there. */
-export const exit = { ok: 0, problems: 1, usage: 2, outside: 3 } as const;
+/** Exit codes: 0 done, 1 the content has problems, 2 the command was used wrongly, 3 no beat there, 4 no database to reach. */
+export const exit = { ok: 0, problems: 1, usage: 2, outside: 3, unreachable: 4 } as const;
 
 interface Command {
   summary: string;
@@ -33,10 +37,15 @@ interface Command {
 
 const contentOption = { content: { type: 'string' as const, short: 'c' } };
 
+const databaseHelp = `The database is the local stack's (npm start) unless --database gives the
+URL of another, such as a Supabase project's connection string. Exit 4 when
+there is no database to reach.`;
+
 const importUsage = `openbeat import beats FILE.geojson --id-field F [--district-field F] [--name-field F] --out DIR
 openbeat import districts FILE.geojson --id-field F [--name-field F] --out DIR
 openbeat import meetings FILE.csv --out DIR
 openbeat import streets FILE.geojson --out DIR [--left-from-field F …]
+openbeat import content DIR [--database URL]
 
 Turns a department's published data into a content folder, keeping geometry
 exactly as published. Several features with one id become one beat (or
@@ -48,7 +57,13 @@ hand (stations, neighbourhoods, meeting exceptions). Bad input changes nothing
 and is listed one problem a line. The meetings CSV columns and the streets'
 field names (--left-from-field, --left-to-field, --right-from-field,
 --right-to-field, --prefix-field, --name-field, --type-field; found by
-themselves in the usual L_F_ADD/LFROMADD layouts) are in the README.`;
+themselves in the usual L_F_ADD/LFROMADD layouts) are in the README.
+
+import content puts a whole content folder into the database, in place of
+everything there, all of it published: site settings, districts, beats,
+officers, meetings and workshops (guides and streets.geojson stay files). The
+folder is checked first as openbeat validate checks it; a folder with problems
+changes nothing, and they are listed one a line. ${databaseHelp}`;
 
 const commands: Record<string, Command> = {
   validate: {
@@ -62,12 +77,8 @@ problem: the file, the field, what is wrong and the bad value (exit 1).`,
     run([dir], _values, io) {
       const folder = dir ? path.resolve(dir) : contentDir();
       const { content, problems, notes } = validateContent(folder);
-      for (const problem of problems) io.err(problem);
       for (const note of notes) io.out(`note: ${note}`);
-      if (problems.length > 0) {
-        io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${folder}`);
-        return exit.problems;
-      }
+      if (problems.length > 0) return reportProblems(io, problems, folder);
       io.out(
         `${folder}: ${content.districts.length} districts, ${content.beats.length} beats, ${content.officers.length} officers, ` +
           `${content.meetings.length} meetings, ${content.guides.length} guides, ${content.workshops.length} workshops: all valid`,
@@ -168,9 +179,7 @@ nothing and exits 1 (openbeat validate lists them).`,
       const { content, problems } = validateContent(folder);
       if (problems.length > 0) {
         // A scope written from half-read content would take beats away from the staff who serve them.
-        for (const problem of problems) io.err(problem);
-        io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${folder}: no SQL written`);
-        return exit.problems;
+        return reportProblems(io, problems, folder, 'no SQL written');
       }
       const sql = staffScopeSql(content);
       if (typeof values.out !== 'string') {
@@ -205,7 +214,7 @@ accounts without passwords between the demo markers of a seed file
       out: { type: 'string', short: 'o', default: 'src/content' },
       'seed-sql': { type: 'string' },
     },
-    run(_positionals, values, io) {
+    async run(_positionals, values, io) {
       const scale = Number(values.scale);
       const seed = Number(values.seed);
       if (!Number.isFinite(scale) || scale <= 0 || scale > 400) {
@@ -218,7 +227,7 @@ accounts without passwords between the demo markers of a seed file
       }
       const out = path.resolve(String(values.out));
       const city = demoCity({ scale, seed });
-      writeDemoCity(out, city);
+      await writeDemoCity(out, city);
       if (typeof values['seed-sql'] === 'string') writeDemoSeed(path.resolve(values['seed-sql']), city);
       io.out(
         `${out}: ${city.districts.length} districts, ${city.beats.length} beats, ${city.officers.length} officers, ` +
@@ -228,8 +237,45 @@ accounts without passwords between the demo markers of a seed file
     },
   },
 
+  export: {
+    summary: 'write the content the database publishes into a content folder',
+    usage: `openbeat export DIR [--database URL]
+
+Writes what the database publishes (site settings, districts, beats, officers,
+meetings with their exceptions, workshops) into DIR as openbeat import content
+reads it, each file as openbeat demo writes it: the demo city exports as the
+folder src/content holds, byte for byte. site.json and each collection's .json
+files are replaced, all at once; guides/, streets.geojson and officers' photos
+in DIR stay as they are. ${databaseHelp}`,
+    options: { database: { type: 'string', short: 'd' } },
+    run([dir, ...extra], values, io) {
+      if (!dir || extra.length > 0) {
+        io.err('openbeat export: give the content folder to write, e.g. openbeat export ../my-department');
+        return exit.usage;
+      }
+      const out = path.resolve(dir);
+      return databaseCommand('export', values.database, io, async (db) => {
+        const content = await readPublishedContent(db);
+        if (!content) {
+          io.err('openbeat export: the database publishes no site settings, so there is nothing to export (openbeat import content DIR puts a folder in)');
+          return exit.problems;
+        }
+        try {
+          await writeContentFolder(out, content);
+        } catch (error) {
+          if (!(error instanceof ContentProblems)) throw error;
+          for (const problem of error.problems) io.err(problem);
+          io.err(`Nothing was written to ${out}.`);
+          return exit.problems;
+        }
+        io.out(`${out}: ${describeCounts(content)} (guides and streets.geojson are left as they are)`);
+        return exit.ok;
+      });
+    },
+  },
+
   import: {
-    summary: 'turn published beats, districts or a meeting spreadsheet into a content folder',
+    summary: 'turn published beats, districts or a meeting spreadsheet into a content folder, or a folder into the database',
     usage: importUsage,
     options: {
       'id-field': { type: 'string' },
@@ -242,6 +288,7 @@ accounts without passwords between the demo markers of a seed file
       'prefix-field': { type: 'string' },
       'type-field': { type: 'string' },
       out: { type: 'string', short: 'o' },
+      database: { type: 'string', short: 'd' },
     },
     run: runImport,
   },
@@ -253,7 +300,8 @@ async function runImport(positionals: string[], values: Record<string, string | 
   const out = text('out');
   const idField = text('id-field');
   const usage = (why: string) => (io.err(`openbeat import: ${why}\n\n${importUsage}`), exit.usage);
-  if (!kind || !['beats', 'districts', 'meetings', 'streets'].includes(kind)) return usage('say what to import: beats, districts, meetings or streets');
+  if (!kind || !['beats', 'districts', 'meetings', 'streets', 'content'].includes(kind)) return usage('say what to import: beats, districts, meetings, streets or content');
+  if (kind === 'content') return file && extra.length === 0 ? importContent(path.resolve(file), text('database'), io) : usage('give one content folder to import');
   if (!file || extra.length > 0) return usage('give one file to import');
   if (!out) return usage('give the content folder to write with --out DIR');
   if ((kind === 'beats' || kind === 'districts') && !idField) return usage(`say which property holds each ${kind.slice(0, -1)}'s id with --id-field`);
@@ -295,6 +343,39 @@ async function runImport(positionals: string[], values: Record<string, string | 
     io.err(`Nothing was written to ${path.resolve(out)}.`);
     return exit.problems;
   }
+}
+
+/** A folder's problems, one a line, then how many and what was not done for them; exit 1. */
+function reportProblems(io: Io, problems: readonly string[], folder: string, consequence?: string): number {
+  for (const problem of problems) io.err(problem);
+  io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${folder}${consequence ? `: ${consequence}` : ''}`);
+  return exit.problems;
+}
+
+/** Runs a command's work on the database (see withDatabase); no database to reach is one line and exit 4. */
+async function databaseCommand(
+  name: string,
+  database: string | boolean | undefined,
+  io: Io,
+  work: (db: pg.Client, where: string) => Promise<number>,
+): Promise<number> {
+  try {
+    return await withDatabase(typeof database === 'string' ? database : undefined, work);
+  } catch (error) {
+    if (!(error instanceof DatabaseUnreachable)) throw error;
+    io.err(`openbeat ${name}: ${error.message}`);
+    return exit.unreachable;
+  }
+}
+
+async function importContent(folder: string, database: string | undefined, io: Io): Promise<number> {
+  const { content, problems } = validateContent(folder);
+  if (problems.length > 0) return reportProblems(io, problems, folder, 'nothing was imported');
+  return databaseCommand('import', database, io, async (db, where) => {
+    await replaceContent(db, content);
+    io.out(`${folder} → ${where}: ${describeCounts(content)}, all published (guides and streets.geojson stay files)`);
+    return exit.ok;
+  });
 }
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {

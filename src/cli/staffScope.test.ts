@@ -4,15 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { contentFixture } from '../../tests/support/contentFixture.ts';
 import { validateContent } from '../lib/content/validate.ts';
 import { tempDir } from '../../tests/support/importFixtures.ts';
-import { exit, main } from './main.ts';
+import { openbeat as run } from '../../tests/support/openbeat.ts';
+import { exit } from './main.ts';
 import { jurisdictionScope, sqlText, staffScopeSql, type ScopeSource } from './staffScope.ts';
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const city: ScopeSource = {
   beats: [

@@ -28,6 +28,16 @@ export function describeStack(stack: Stack, dir: string): string {
   return stack.staffAccounts.length === 0 ? keys : `${keys}\n\n${describeStaffSignIn(stack)}`;
 }
 
+/** Says what the start did with the content folder, when it did anything, as a line under the migrations applied. */
+export function reportContentLoad({ content }: Stack, folder: string) {
+  const where = path.relative(projectRoot, folder) || folder;
+  if (content?.outcome === 'loaded') console.log(`  loaded ${where} into the empty content tables: ${content.counts}`);
+  if (content?.outcome === 'refused') {
+    const count = `${content.problems.length} problem${content.problems.length === 1 ? '' : 's'}`;
+    console.log(`  left the content tables empty: ${where} has ${count} (npx openbeat validate lists them)`);
+  }
+}
+
 /** The seeded staff accounts, what each may see, and their shared local password. */
 function describeStaffSignIn({ staffAccounts, staffPassword, mailbox }: Stack): string {
   const scope = ({ role, beats, district }: Stack['staffAccounts'][number]) => {

@@ -1,8 +1,9 @@
 // The embedded local stack: Postgres, PostgREST and the gateway, started in
 // order and stopped in reverse. One stack owns one data folder at a time.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type http from 'node:http';
-import path from 'node:path';
+import pg from 'pg';
+import type { EmptyLoad } from '../../src/cli/content/database.ts';
 import { authMailbox, createAuthEmulator, type AuthLimits } from './authEmulator.ts';
 import type { EdgeLimits } from './edgeLimits.ts';
 import { createGateway } from './gateway.ts';
@@ -10,6 +11,7 @@ import { migrate, type StaffSignIn } from './migrate.ts';
 import { freePort, listenNearPort, StackError } from './ports.ts';
 import { startPostgres } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
+import { lockFile, postgresUrl, runningStack, writeLock } from './running.ts';
 import { apiKeys, localSecrets, type ApiKeys } from './secrets.ts';
 
 export interface StackOptions {
@@ -30,6 +32,8 @@ export interface StackOptions {
    * gateway is itself the edge, so the TCP peer is the client.
    */
   clientAddressHeader?: string;
+  /** A content folder to load into the content tables while they are empty (a new data folder). */
+  content?: string;
 }
 
 export interface Stack {
@@ -43,12 +47,13 @@ export interface Stack {
   staffAccounts: StaffSignIn[];
   /** The file the local Auth emulation appends sign-in emails (magic links) to. */
   mailbox: string;
+  /** What became of the content folder given (loaded, kept what was there, or refused for its problems). */
+  content?: EmptyLoad;
   stop(): Promise<void>;
 }
 
-export async function startStack({ dir, distDir, port, databasePort = 0, authLimits, edgeLimits, clientAddressHeader }: StackOptions): Promise<Stack> {
+export async function startStack({ dir, distDir, port, databasePort = 0, authLimits, edgeLimits, clientAddressHeader, content }: StackOptions): Promise<Stack> {
   assertNotRunning(dir);
-  const lockFile = path.join(dir, 'stack.json');
 
   const secrets = localSecrets(dir);
   const keys = await apiKeys(secrets);
@@ -56,14 +61,15 @@ export async function startStack({ dir, distDir, port, databasePort = 0, authLim
   const stop = async () => {
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
     cleanup.length = 0;
-    rmSync(lockFile, { force: true });
+    rmSync(lockFile(dir), { force: true });
   };
 
   try {
     const postgres = await startPostgres(dir, await freePort(databasePort), secrets.dbPassword);
     cleanup.push(postgres.stop);
-    const databaseUrl = `postgres://postgres:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:${postgres.port}/postgres`;
+    const databaseUrl = postgresUrl(postgres.port, secrets.dbPassword);
     const { applied, staffAccounts } = await migrate(databaseUrl, secrets.dbPassword, secrets.staffPassword);
+    const contentLoad = content === undefined ? undefined : await loadContent(databaseUrl, content);
 
     const postgrest = await startPostgrest({
       dir,
@@ -89,7 +95,7 @@ export async function startStack({ dir, distDir, port, databasePort = 0, authLim
     cleanup.push(() => close(gateway));
 
     url = `http://localhost:${gatewayPort}`;
-    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url }));
+    writeLock(dir, { pid: process.pid, url, databasePort: postgres.port });
     return {
       url,
       databaseUrl,
@@ -98,6 +104,7 @@ export async function startStack({ dir, distDir, port, databasePort = 0, authLim
       staffPassword: secrets.staffPassword,
       staffAccounts,
       mailbox: authMailbox(dir),
+      ...(contentLoad && { content: contentLoad }),
       stop,
     };
   } catch (error) {
@@ -106,24 +113,25 @@ export async function startStack({ dir, distDir, port, databasePort = 0, authLim
   }
 }
 
-/** Refuses a second stack on a data folder that a live process already serves. */
-export function assertNotRunning(dir: string) {
-  const lockFile = path.join(dir, 'stack.json');
-  if (!existsSync(lockFile)) return;
-  const { pid, url } = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number; url: string };
-  if (pid === process.pid || !alive(pid)) return;
-  throw new StackError(
-    `OpenBeat is already running from ${dir} (process ${pid}, ${url}): use it, or stop it first (Ctrl-C in its terminal, or \`kill ${pid}\`).`,
-  );
+async function loadContent(databaseUrl: string, folder: string): Promise<EmptyLoad> {
+  // Loaded only here: the content's schemas bring Astro's modules, which a stack without content never needs.
+  const { loadContentIfEmpty } = await import('../../src/cli/content/database.ts');
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return await loadContentIfEmpty(db, folder);
+  } finally {
+    await db.end();
+  }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+/** Refuses a second stack on a data folder that a live process already serves. */
+export function assertNotRunning(dir: string) {
+  const lock = runningStack(dir);
+  if (!lock || lock.pid === process.pid) return;
+  throw new StackError(
+    `OpenBeat is already running from ${dir} (process ${lock.pid}, ${lock.url}): use it, or stop it first (Ctrl-C in its terminal, or \`kill ${lock.pid}\`).`,
+  );
 }
 
 async function listen(server: http.Server, port: number): Promise<number> {

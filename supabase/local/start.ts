@@ -4,7 +4,7 @@ import pg from 'pg';
 import { staffScopeSql } from '../../src/cli/staffScope.ts';
 import { contentDir } from '../../src/lib/content/folder.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
-import { describeStack, localBuildEnv, runBin, runCommand, stopOnSignal } from './cli.ts';
+import { describeStack, localBuildEnv, reportContentLoad, runBin, runCommand, stopOnSignal } from './cli.ts';
 import { dataDir, projectRoot } from './paths.ts';
 import { assertNotRunning, startStack } from './stack.ts';
 
@@ -17,11 +17,11 @@ runCommand(async () => {
   assertNotRunning(dir);
 
   console.log('Starting the local stack (Postgres, PostgREST, gateway)…');
-  const stack = await startStack({ dir, distDir: path.join(projectRoot, 'dist'), port: preferredPort, databasePort: 54322, clientAddressHeader });
+  const content = contentDir();
+  const stack = await startStack({ dir, distDir: path.join(projectRoot, 'dist'), port: preferredPort, databasePort: 54322, clientAddressHeader, content });
   stopOnSignal(stack.stop);
 
   // The seed gives staff the demo city's beats; another content folder brings its own.
-  const content = contentDir();
   if (content !== path.join(projectRoot, 'src/content')) {
     const { content: jurisdiction, problems } = validateContent(content);
     if (problems.length === 0) {
@@ -40,6 +40,7 @@ runCommand(async () => {
   });
 
   for (const file of stack.appliedMigrations) console.log(`  applied ${file}`);
+  reportContentLoad(stack, content);
   const port = Number(new URL(stack.url).port);
   if (port !== preferredPort) console.log(`\nPort ${preferredPort} is busy, so OpenBeat uses ${port} instead.`);
   console.log(`\nOpenBeat is running at ${stack.url}\n\n${describeStack(stack, dir)}\n\nPress Ctrl-C to stop.`);

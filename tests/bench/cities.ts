@@ -25,14 +25,15 @@ export function demoContent(): BenchCity {
 }
 
 /** Writes the Chicago-sized city and the ten-town one into `work`. */
-export function writeLargeCities(work: string): BenchCity[] {
-  const cities: BenchCity[] = [
+export async function writeLargeCities(work: string): Promise<BenchCity[]> {
+  const cities: BenchCity[] = [];
+  for (const { scale, ...city } of [
     { key: 'chicago', name: `Chicago-sized (demo --scale ${chicagoScale})`, content: path.join(work, 'content-chicago'), scale: chicagoScale },
     { key: 'chicago10x', name: `10x Chicago-sized (demo --scale ${chicagoScale * 10})`, content: path.join(work, 'content-chicago10x'), scale: chicagoScale * 10 },
-  ].map(({ scale, ...city }) => {
-    writeDemoCity(city.content, demoCity({ scale, seed }));
-    return { ...city, counts: counted(city.content) } as BenchCity;
-  });
+  ]) {
+    await writeDemoCity(city.content, demoCity({ scale, seed }));
+    cities.push({ ...city, counts: counted(city.content) } as BenchCity);
+  }
   return cities;
 }
 

@@ -74,7 +74,7 @@ const closers: Array<() => Promise<void>> = [];
 
 try {
   log('Writing the Chicago-sized and 10x jurisdictions…');
-  const cities = [demoContent(), ...writeLargeCities(work)];
+  const cities = [demoContent(), ...(await writeLargeCities(work))];
 
   log('Starting a throwaway local stack…');
   const { info: stack, stop } = await startTestStack(stackDir, dist(cities[0]!));

@@ -4,6 +4,7 @@
 // revoke fails here before it can reach a hosted project.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { publicContentTables } from '../support/publicContent.ts';
 
 const db = new pg.Client({ connectionString: inject('stack').databaseUrl });
 beforeAll(() => db.connect());
@@ -42,12 +43,18 @@ describe('database lints', () => {
     ).toEqual([]);
   });
 
-  it('no policy lets the public in: none applies to anon, and none is simply true', async () => {
+  it('no policy lets the public in, but to read published content: none is simply true, and only the content’s read policies apply to anon', async () => {
     expect(
       await names(`select schemaname || '.' || tablename || ' ' || policyname from pg_policies
-                    where schemaname in ${ours}
-                      and (roles && array['anon', 'public']::name[] or btrim(coalesce(qual, '')) = 'true' or btrim(coalesce(with_check, '')) = 'true')`),
+                    where schemaname in ${ours} and (btrim(coalesce(qual, '')) = 'true' or btrim(coalesce(with_check, '')) = 'true')`),
     ).toEqual([]);
+    const { rows } = await db.query<{ policy: string; qual: string }>(
+      `select schemaname || '.' || tablename || ' ' || policyname || ' ' || cmd || ' ' || array_to_string(roles, ',') as policy, qual from pg_policies
+        where schemaname in ${ours} and roles && array['anon', 'public']::name[] order by tablename, policyname`,
+    );
+    expect(rows.map((row) => row.policy)).toEqual(publicContentTables.map((table) => `public.${table} ${table}_anon_read SELECT anon`));
+    // Published, and whatever else a table adds (an exception's meeting must be published too).
+    for (const { policy, qual } of rows) expect(qual, policy).toMatch(/^(published|\(published AND .*\))$/s);
   });
 
   it('no exposed view or materialized view reads tables with its owner’s rights', async () => {
@@ -58,9 +65,13 @@ describe('database lints', () => {
     ).toEqual([]);
   });
 
-  it('anon holds no privilege on any table, column or sequence, nor on the private schemas', async () => {
-    expect(await names(`select table_schema || '.' || table_name || ' ' || privilege_type from information_schema.role_table_grants where grantee = 'anon' and table_schema in ${ours}`)).toEqual([]);
-    expect(await names(`select table_name || '.' || column_name || ' ' || privilege_type from information_schema.column_privileges where grantee = 'anon' and table_schema in ${ours}`)).toEqual([]);
+  it('anon holds no privilege on any table, column or sequence but SELECT on the content, nor on the private schemas', async () => {
+    const content = `table_schema = 'public' and table_name in (${publicContentTables.map((table) => `'${table}'`).join(', ')}) and privilege_type = 'SELECT'`;
+    expect(
+      await names(`select table_schema || '.' || table_name || ' ' || privilege_type from information_schema.role_table_grants
+                    where grantee = 'anon' and table_schema in ${ours} order by 1`),
+    ).toEqual(publicContentTables.map((table) => `public.${table} SELECT`));
+    expect(await names(`select table_name || '.' || column_name || ' ' || privilege_type from information_schema.column_privileges where grantee = 'anon' and table_schema in ${ours} and not (${content})`)).toEqual([]);
     expect(await names(`select object_schema || '.' || object_name from information_schema.role_usage_grants where grantee = 'anon' and object_type = 'SEQUENCE' and object_schema in ${ours}`)).toEqual([]);
     expect(await names(`select n from unnest(array['private', 'staff_access']) as n where has_schema_privilege('anon', n, 'usage')`)).toEqual([]);
   });

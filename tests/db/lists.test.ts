@@ -1,8 +1,9 @@
-// Statuses, categories and roles are written once in SQL, as enums (see the
-// migrations); the browser's copies must name the same values, or a form
-// would offer what the database refuses, or staff would never see a status.
+// Statuses, categories, roles and the content's kinds and languages are written once in
+// SQL, as enums (see the migrations); the TypeScript copies must name the same values, or a
+// form would offer what the database refuses, or staff would never see a status.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { meetingExceptionStatuses, meetingKinds, officerRoles, siteLocales, workshopKinds } from '../../src/content.config.ts';
 import { itemKinds, openStatuses, staffRoles, statusesOf } from '../../src/features/staff/workspace/records.ts';
 import { tipCategories } from '../../src/features/tips/tip.schema.ts';
 import { tipStatuses } from '../../src/features/tips/tipStatus.ts';
@@ -35,6 +36,11 @@ describe('the TypeScript lists name what the database accepts', () => {
     ['public.workshop_request_status', 'workshopStatuses (workshops/workshopStatus.ts)', workshopStatuses],
     ['public.workshop_request_status', 'statusesOf.workshop_request (staff/records.ts)', statusesOf.workshop_request],
     ['public.staff_role', 'staffRoles (staff/records.ts)', staffRoles],
+    ['public.site_locale', 'siteLocales (content.config.ts)', siteLocales],
+    ['public.officer_role', 'officerRoles (content.config.ts)', officerRoles],
+    ['public.meeting_kind', 'meetingKinds (content.config.ts)', meetingKinds],
+    ['public.meeting_exception_status', 'meetingExceptionStatuses (content.config.ts)', meetingExceptionStatuses],
+    ['public.workshop_kind', 'workshopKinds (content.config.ts)', workshopKinds],
   ] as const)('%s is %s', async (enumType, _list, values) => {
     expect(sorted(await labels(enumType))).toEqual(sorted(values));
   });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { EdgeLimits } from '../../supabase/local/edgeLimits.ts';
+import { projectRoot } from '../../supabase/local/paths.ts';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 
 export interface StackInfo {
@@ -46,7 +47,15 @@ export async function startTestStack(dir: string, distDir?: string): Promise<{ s
   // Every test client is one address, and tests ask one account for links back to back: Supabase
   // Auth's limits are loosened here and tested on an emulation of their own (tests/db/staffAuth.test.ts);
   // so are the gateway's, tested on gateways of their own (tests/db/gateway.test.ts).
-  const stack = await startStack({ dir, distDir, port: 0, authLimits: { signInsPerFiveMinutes: 100_000, linkPeriodSeconds: 0 }, edgeLimits: looseEdgeLimits });
+  const stack = await startStack({
+    dir,
+    distDir,
+    port: 0,
+    authLimits: { signInsPerFiveMinutes: 100_000, linkPeriodSeconds: 0 },
+    edgeLimits: looseEdgeLimits,
+    // Every test stack holds the demo city, published, as a new local database does.
+    content: path.join(projectRoot, 'src/content'),
+  });
   await loosenAbuseLimits(stack.databaseUrl);
   return {
     stack,

@@ -9,6 +9,8 @@ import { validateContent } from '../../lib/content/validate.ts';
 import { createBeatIndex } from '../../lib/geo/beatIndex.ts';
 import { demoCity, demoSeedSections, demoStaffAccounts } from './city.ts';
 import { writeDemoCity, writeDemoSeed } from './write.ts';
+import { contentFiles } from '../content/files.ts';
+import { featureLines } from '../import/write.ts';
 
 const city = demoCity({ scale: 1, seed: 2026 });
 const boundary = (entry: Record<string, unknown>) => entry.boundary as Polygon | MultiPolygon;
@@ -98,6 +100,12 @@ describe('demoCity', () => {
     }
   });
 
+  it('is the city committed in src/content, file for file (guides aside, which people write)', () => {
+    const files = contentFiles(city);
+    files.set('streets.geojson', featureLines(city.streets));
+    for (const [file, text] of files) expect(readFileSync(path.resolve('src/content', file), 'utf8'), file).toBe(text);
+  });
+
   it('is the city whose watch groups, staff scope and staff accounts supabase/seed.sql seeds', () => {
     const seed = readFileSync(path.resolve('supabase/seed.sql'), 'utf8');
     const sections = demoSeedSections(city);
@@ -163,11 +171,11 @@ describe('writeDemoSeed', () => {
 });
 
 describe('writeDemoCity', () => {
-  it('writes a folder that validates, and leaves guides someone wrote in place', () => {
+  it('writes a folder that validates, and leaves guides someone wrote in place', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'openbeat-demo-'));
     mkdirSync(path.join(out, 'guides'));
     writeFileSync(path.join(out, 'guides', 'mine.md'), '---\ntitle: Mine\nsummary: Kept.\naudience: [residents]\ntopics: [x]\n---\n');
-    writeDemoCity(out, city);
+    await writeDemoCity(out, city);
     const { content, problems } = validateContent(out);
     expect(problems).toEqual([]);
     expect(content.beats).toHaveLength(city.beats.length);

@@ -404,6 +404,8 @@ function makeMeetings(
 
   const first = districts[0]!;
   const station = first.station as { name: string; address: string; location: [number, number] };
+  // A meeting's venue is a place, not a station: no phone, email or opening hours.
+  const atStation = { name: station.name, address: station.address, location: station.location, accessibility: 'Step-free entrance' };
   const park = venueIn(0);
   meetings.push(
     {
@@ -421,7 +423,7 @@ function makeMeetings(
       title: 'Junior police academy (ages 12–16)',
       kind: 'youth',
       district: first.id,
-      venue: { ...station, accessibility: 'Step-free entrance' },
+      venue: atStation,
       schedule: { start: `${nthWeekday(2026, 1, 2, 3)}T16:00`, durationMinutes: 90, rrule: 'FREQ=MONTHLY;BYDAY=3WE' },
       exceptions: [],
       languages: ['en'],
@@ -431,7 +433,7 @@ function makeMeetings(
       title: 'Starting a neighbourhood watch: training for new captains',
       kind: 'watch_training',
       district: districts[districts.length - 1]!.id,
-      venue: { ...station, accessibility: 'Step-free entrance' },
+      venue: atStation,
       schedule: { start: `${nthWeekday(2026, 1, 3, 2)}T18:30`, durationMinutes: 120, rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TH' },
       exceptions: [],
       languages: ['en', 'es'],
@@ -441,7 +443,7 @@ function makeMeetings(
       title: 'Retail theft prevention breakfast for businesses',
       kind: 'business',
       district: first.id,
-      venue: { ...station, accessibility: 'Step-free entrance' },
+      venue: atStation,
       schedule: { start: '2026-12-09T08:00', durationMinutes: 90 },
       exceptions: [],
       languages: ['en'],

@@ -1,34 +1,14 @@
-// Writes the demo city into a content folder. Only the parts the demo makes are
-// replaced (guides and anything else a person wrote stay), each swapped in
-// whole from a temporary folder, so an interrupted run never leaves half a city.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { featureLines, jsonText } from '../import/write.ts';
+// Writes the demo city into a content folder, as every content folder is
+// written (writeContentFolder): only the parts the demo makes are replaced
+// (guides and anything else a person wrote stay), all at once, so an
+// interrupted run never leaves half a city.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { writeContentFolder } from '../content/files.ts';
+import { featureLines } from '../import/write.ts';
 import { demoSeedSections, type DemoCity } from './city.ts';
 
-export function writeDemoCity(out: string, city: DemoCity): void {
-  mkdirSync(out, { recursive: true });
-  const staging = path.join(out, `.demo-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    const file = (name: string, text: string) => {
-      mkdirSync(path.dirname(path.join(staging, name)), { recursive: true });
-      writeFileSync(path.join(staging, name), text);
-    };
-    file('site.json', jsonText([{ id: 'site', ...city.site }]));
-    for (const collection of ['districts', 'beats', 'officers', 'meetings', 'workshops'] as const) {
-      for (const { id, ...entry } of city[collection]) file(`${collection}/${id}.json`, jsonText(entry));
-    }
-    file('streets.geojson', featureLines(city.streets));
-
-    for (const name of ['site.json', 'districts', 'beats', 'officers', 'meetings', 'workshops', 'streets.geojson']) {
-      const target = path.join(out, name);
-      if (existsSync(target)) rmSync(target, { recursive: true });
-      renameSync(path.join(staging, name), target);
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+export async function writeDemoCity(out: string, city: DemoCity): Promise<void> {
+  await writeContentFolder(out, city, new Map([['streets.geojson', featureLines(city.streets)]]));
 }
 
 /**

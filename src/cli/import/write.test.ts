@@ -29,6 +29,26 @@ describe('commit', () => {
     expect((await readdir(out)).sort()).toEqual(['beats', 'districts', 'site.json']);
   });
 
+  it('replaces whole files, and carries over what a replaced folder is told to keep', async () => {
+    const out = await tempDir();
+    await writeFixture(out, 'officers/old.json', '{}');
+    await writeFixture(out, 'officers/ana.jpg', 'photo');
+    await writeFixture(out, 'site.json', 'old site');
+    await writeFixture(out, 'streets.geojson', 'streets');
+
+    await commit(out, {
+      folders: [{ name: 'officers', files: new Map([['ana.json', 'ana']]), keep: (name) => !name.endsWith('.json') }],
+      replace: new Map([['site.json', 'new site']]),
+    });
+
+    expect(await snapshot(out)).toEqual({
+      'officers/ana.jpg': 'photo',
+      'officers/ana.json': 'ana',
+      'site.json': 'new site',
+      'streets.geojson': 'streets',
+    });
+  });
+
   it('puts OUT back as it was when a rename fails half-way through the swap', async () => {
     const out = await tempDir();
     await writeFixture(out, 'beats/1.json', 'beat one');

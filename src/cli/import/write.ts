@@ -3,7 +3,7 @@
 // Everything is written into a staging folder inside OUT (so renames stay on one
 // file system), then each collection folder is swapped in by rename; if any
 // step fails, the renames already done are undone in reverse.
-import { cp, mkdir, mkdtemp, rename as fsRename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rename as fsRename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exists } from './content.ts';
 
@@ -14,10 +14,14 @@ export interface FolderChange {
   files: Map<string, string>;
   /** Keep what the folder holds and add these files (derived districts), rather than replace it. */
   extend?: boolean;
+  /** Of what the folder holds, what the new one carries over by name (officers' photos beside their files). */
+  keep?: (name: string) => boolean;
 }
 
 export interface Changes {
   folders: FolderChange[];
+  /** Files written in place of whatever is there, such as site.json. */
+  replace?: Map<string, string>;
   /** Files written only where none exists, such as a starter site.json. */
   create?: Map<string, string>;
 }
@@ -42,20 +46,24 @@ export async function commit(out: string, changes: Changes, rename: Rename = fsR
     await mkdir(old);
     for (const folder of changes.folders) {
       const dir = path.join(fresh, folder.name);
-      if (folder.extend && (await exists(path.join(out, folder.name)))) await cp(path.join(out, folder.name), dir, { recursive: true });
+      const current = path.join(out, folder.name);
+      if (folder.extend && (await exists(current))) await cp(current, dir, { recursive: true });
       else await mkdir(dir);
+      if (folder.keep && (await exists(current))) {
+        for (const name of (await readdir(current)).filter(folder.keep)) await cp(path.join(current, name), path.join(dir, name), { recursive: true });
+      }
       for (const [name, text] of folder.files) await writeFile(path.join(dir, name), text, { flag: 'wx' });
     }
-    for (const [name, text] of changes.create ?? []) await writeFile(path.join(fresh, name), text);
+    for (const [name, text] of [...(changes.replace ?? []), ...(changes.create ?? [])]) await writeFile(path.join(fresh, name), text);
 
     const move = async (from: string, to: string) => {
       await rename(from, to);
       undo.push(() => rename(to, from));
     };
-    for (const folder of changes.folders) {
-      const target = path.join(out, folder.name);
-      if (await exists(target)) await move(target, path.join(old, folder.name));
-      await move(path.join(fresh, folder.name), target);
+    for (const name of [...changes.folders.map((folder) => folder.name), ...(changes.replace?.keys() ?? [])]) {
+      const target = path.join(out, name);
+      if (await exists(target)) await move(target, path.join(old, name));
+      await move(path.join(fresh, name), target);
     }
     for (const name of changes.create?.keys() ?? []) {
       if (!(await exists(path.join(out, name)))) await move(path.join(fresh, name), path.join(out, name));

@@ -49,6 +49,18 @@ describe('validateContent', () => {
     ]);
   });
 
+  it("refuses a file name that cannot be its entry's id, as the database would", () => {
+    const { dir, write } = contentFixture();
+    const officer = { name: 'Ana Lopez', rank: 'Officer', role: 'community_policing_officer', beats: ['101', '102'], languages: ['en'], contact: {} };
+    rmSync(path.join(dir, 'officers', 'ana-lopez.json'));
+    write('officers/Ana_Lopez.json', officer);
+    write(`workshops/${'w'.repeat(81)}.json`, { title: 'Long', kind: 'survey', description: 'A survey.', durationMinutes: 60, minimumAttendees: 1 });
+    expect(validateContent(dir).problems).toEqual([
+      'officers/Ana_Lopez.json: file name: use lowercase letters, digits and - only, as in maria-lopez (an officer\'s slug) ("Ana_Lopez")',
+      `workshops/${'w'.repeat(81)}.json: file name: use at most 80 characters ("${'w'.repeat(56)}…)`,
+    ]);
+  });
+
   it('requires an officer for every beat once there are officers', () => {
     const { dir } = contentFixture();
     rmSync(path.join(dir, 'officers', 'ben-okafor.json'));

@@ -10,6 +10,7 @@ import { scheduleProblems } from './recurrence.ts';
 import {
   beatSchema,
   districtSchema,
+  entryIdSchemas,
   guideSchema,
   meetingSchema,
   officerSchema,
@@ -21,7 +22,7 @@ import type { StreetNetwork } from '../geo/streets.ts';
 
 // The officer schema asks Astro for its image() helper; outside Astro a photo
 // is a path, checked below to exist beside the officer's file.
-const officerFileSchema = officerSchema({ image: () => z.string() });
+export const officerFileSchema = officerSchema({ image: () => z.string() });
 
 export type Site = z.infer<typeof siteSchema>;
 export type District = z.infer<typeof districtSchema> & { id: string };
@@ -57,7 +58,7 @@ export function validateContent(dir: string): Validation {
   const notes: string[] = [];
   if (!existsSync(dir)) return { content: emptyContent(dir), problems: [`${dir}: no such content folder`], notes };
 
-  const read = <T>(folder: string, schema: z.ZodType<T>) => readCollection(dir, folder, schema, problems);
+  const read = <T>(folder: keyof typeof entryIdSchemas, schema: z.ZodType<T>) => readCollection(dir, folder, schema, problems);
   const content: Content = {
     dir,
     site: readSite(dir, problems),
@@ -95,14 +96,18 @@ function readSite(dir: string, problems: string[]): Site | undefined {
   return parseEntry('site.json', siteSchema, settings, problems);
 }
 
-function readCollection<T>(dir: string, folder: string, schema: z.ZodType<T>, problems: string[]): Array<T & { id: string }> {
+function readCollection<T>(dir: string, folder: keyof typeof entryIdSchemas, schema: z.ZodType<T>, problems: string[]): Array<T & { id: string }> {
   const entries: Array<T & { id: string }> = [];
   for (const name of listFiles(dir, folder, /\.json$/)) {
     const label = `${folder}/${name}`;
+    const id = name.replace(/\.json$/, '');
+    // The file's name is the entry's id: in its page's address, and a key in the database.
+    const idProblem = entryIdSchemas[folder].safeParse(id).error?.issues[0]?.message;
+    if (idProblem) problems.push(`${label}: file name: ${idProblem} (${describe(id)})`);
     const data = parseJson(path.join(dir, folder, name), label, problems);
     if (data === undefined) continue;
     const entry = parseEntry(label, schema, data, problems);
-    if (entry !== undefined) entries.push({ ...entry, id: name.replace(/\.json$/, '') });
+    if (entry !== undefined && !idProblem) entries.push({ ...entry, id });
   }
   return entries;
 }
@@ -156,7 +161,7 @@ function parseJson(file: string, label: string, problems: string[]): unknown {
   }
 }
 
-function parseEntry<T>(label: string, schema: z.ZodType<T>, data: unknown, problems: string[]): T | undefined {
+export function parseEntry<T>(label: string, schema: z.ZodType<T>, data: unknown, problems: string[]): T | undefined {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {

@@ -1,0 +1,328 @@
+// A content entry and its database row, both ways. The row is what the tables
+// of supabase/migrations/20261122000900_content.sql hold: a column a field,
+// named by its path (venue.location → venue_lon, venue_lat), null for a field
+// left out. The entry is what the schemas in src/content.config.ts read; one
+// made from a row still goes through its schema before it is written
+// (src/cli/content/files.ts), which puts its keys in order and fills defaults.
+// Whether a row is published, and when it changed, are the database's own.
+import type { Beat, District, Meeting, Officer, Site, Workshop } from './validate.ts';
+
+type LonLat = [number, number];
+
+export interface SiteRow {
+  site_id: 'site';
+  jurisdiction: string;
+  department: string;
+  time_zone: string;
+  locales: string[];
+  emergency_number: string;
+  non_emergency_number: string;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_office_hours: string | null;
+  contact_address: string | null;
+  map_center_lon: number;
+  map_center_lat: number;
+  map_south_west_lon: number;
+  map_south_west_lat: number;
+  map_north_east_lon: number;
+  map_north_east_lat: number;
+  sample_data: boolean;
+}
+
+export interface DistrictRow {
+  district_id: string;
+  name: string;
+  station_name: string | null;
+  station_address: string | null;
+  station_lon: number | null;
+  station_lat: number | null;
+  station_phone: string | null;
+  station_email: string | null;
+  station_hours: string | null;
+  boundary: District['boundary'];
+}
+
+export interface BeatRow {
+  beat_id: string;
+  name: string;
+  district_id: string;
+  boundary: Beat['boundary'];
+  neighbourhoods: string[];
+}
+
+export interface OfficerRow {
+  officer_id: string;
+  name: string;
+  rank: string;
+  role: Officer['role'];
+  beats: string[];
+  district_id: string | null;
+  photo: string | null;
+  photo_alt: string | null;
+  languages: string[];
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_office_hours: string | null;
+  bio: string;
+}
+
+interface VenueColumns {
+  venue_name: string | null;
+  venue_address: string | null;
+  venue_lon: number | null;
+  venue_lat: number | null;
+  venue_accessibility: string | null;
+}
+
+export interface MeetingRow extends VenueColumns {
+  meeting_id: string;
+  title: string;
+  kind: Meeting['kind'];
+  beats: string[];
+  district_id: string | null;
+  schedule_start: string;
+  schedule_duration_minutes: number;
+  schedule_rrule: string | null;
+  schedule_time_zone: string | null;
+  updated_local: string | null;
+  languages: string[];
+  online: string | null;
+}
+
+export interface MeetingExceptionRow extends VenueColumns {
+  meeting_id: string;
+  position: number;
+  occurrence_date: string;
+  status: Meeting['exceptions'][number]['status'];
+  moved_to: string | null;
+  note: string | null;
+}
+
+export interface WorkshopRow {
+  workshop_id: string;
+  title: string;
+  kind: Workshop['kind'];
+  description: string;
+  duration_minutes: number;
+  minimum_attendees: number;
+}
+
+/** The fields that have a value: a null column is a field the file leaves out. */
+function given<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as { [K in keyof T]?: Exclude<T[K], null> };
+}
+
+type Venue = Meeting['venue'];
+
+function venueColumns(venue: Venue | undefined): VenueColumns {
+  return {
+    venue_name: venue?.name ?? null,
+    venue_address: venue?.address ?? null,
+    venue_lon: venue?.location[0] ?? null,
+    venue_lat: venue?.location[1] ?? null,
+    venue_accessibility: venue?.accessibility ?? null,
+  };
+}
+
+function venueOf(row: VenueColumns): Venue | undefined {
+  if (row.venue_name === null || row.venue_address === null || row.venue_lon === null || row.venue_lat === null) return undefined;
+  return { name: row.venue_name, address: row.venue_address, location: [row.venue_lon, row.venue_lat], ...given({ accessibility: row.venue_accessibility }) };
+}
+
+export function siteRow(site: Site): SiteRow {
+  const [[westLon, southLat], [eastLon, northLat]] = site.map.bounds;
+  return {
+    site_id: 'site',
+    jurisdiction: site.jurisdiction,
+    department: site.department,
+    time_zone: site.timeZone,
+    locales: site.locales,
+    emergency_number: site.emergencyNumber,
+    non_emergency_number: site.nonEmergencyNumber,
+    contact_email: site.contact.email ?? null,
+    contact_phone: site.contact.phone ?? null,
+    contact_office_hours: site.contact.officeHours ?? null,
+    contact_address: site.contact.address ?? null,
+    map_center_lon: site.map.center[0],
+    map_center_lat: site.map.center[1],
+    map_south_west_lon: westLon,
+    map_south_west_lat: southLat,
+    map_north_east_lon: eastLon,
+    map_north_east_lat: northLat,
+    sample_data: site.sampleData,
+  };
+}
+
+export function siteEntry(row: SiteRow): Site {
+  return {
+    jurisdiction: row.jurisdiction,
+    department: row.department,
+    timeZone: row.time_zone,
+    locales: row.locales as Site['locales'],
+    emergencyNumber: row.emergency_number,
+    nonEmergencyNumber: row.non_emergency_number,
+    contact: given({ email: row.contact_email, phone: row.contact_phone, officeHours: row.contact_office_hours, address: row.contact_address }),
+    map: {
+      center: [row.map_center_lon, row.map_center_lat],
+      bounds: [
+        [row.map_south_west_lon, row.map_south_west_lat],
+        [row.map_north_east_lon, row.map_north_east_lat],
+      ],
+    },
+    sampleData: row.sample_data,
+  };
+}
+
+export function districtRow(district: District): DistrictRow {
+  const { station } = district;
+  return {
+    district_id: district.id,
+    name: district.name,
+    station_name: station?.name ?? null,
+    station_address: station?.address ?? null,
+    station_lon: station?.location[0] ?? null,
+    station_lat: station?.location[1] ?? null,
+    station_phone: station?.phone ?? null,
+    station_email: station?.email ?? null,
+    station_hours: station?.hours ?? null,
+    boundary: district.boundary,
+  };
+}
+
+export function districtEntry(row: DistrictRow): District {
+  const { station_name: name, station_address: address, station_lon: lon, station_lat: lat, station_phone: phone, station_hours: hours } = row;
+  // The database holds a station whole or not at all (districts_station_whole).
+  const station =
+    name !== null && address !== null && lon !== null && lat !== null && phone !== null && hours !== null
+      ? { name, address, location: [lon, lat] as LonLat, phone, ...given({ email: row.station_email }), hours }
+      : undefined;
+  return { id: row.district_id, name: row.name, ...(station && { station }), boundary: row.boundary };
+}
+
+export function beatRow(beat: Beat): BeatRow {
+  return { beat_id: beat.id, name: beat.name, district_id: beat.district, boundary: beat.boundary, neighbourhoods: beat.neighbourhoods };
+}
+
+export function beatEntry(row: BeatRow): Beat {
+  return { id: row.beat_id, name: row.name, district: row.district_id, boundary: row.boundary, neighbourhoods: row.neighbourhoods };
+}
+
+export function officerRow(officer: Officer): OfficerRow {
+  return {
+    officer_id: officer.id,
+    name: officer.name,
+    rank: officer.rank,
+    role: officer.role,
+    beats: officer.beats,
+    district_id: officer.district ?? null,
+    // outside Astro a photo is its file name (validate.ts reads it so)
+    photo: typeof officer.photo === 'string' ? officer.photo : null,
+    photo_alt: officer.photoAlt ?? null,
+    languages: officer.languages,
+    contact_email: officer.contact.email ?? null,
+    contact_phone: officer.contact.phone ?? null,
+    contact_office_hours: officer.contact.officeHours ?? null,
+    bio: officer.bio,
+  };
+}
+
+export function officerEntry(row: OfficerRow): Officer {
+  return {
+    id: row.officer_id,
+    name: row.name,
+    rank: row.rank,
+    role: row.role,
+    beats: row.beats,
+    ...given({ district: row.district_id, photo: row.photo, photoAlt: row.photo_alt }),
+    languages: row.languages,
+    contact: given({ email: row.contact_email, phone: row.contact_phone, officeHours: row.contact_office_hours }),
+    bio: row.bio,
+  };
+}
+
+/** A meeting's row, and one row for each of its exceptions, in the file's order. */
+export function meetingRows(meeting: Meeting): { meeting: MeetingRow; exceptions: MeetingExceptionRow[] } {
+  return {
+    meeting: {
+      meeting_id: meeting.id,
+      title: meeting.title,
+      kind: meeting.kind,
+      beats: meeting.beats,
+      district_id: meeting.district ?? null,
+      ...venueColumns(meeting.venue),
+      schedule_start: meeting.schedule.start,
+      schedule_duration_minutes: meeting.schedule.durationMinutes,
+      schedule_rrule: meeting.schedule.rrule ?? null,
+      schedule_time_zone: meeting.schedule.timeZone ?? null,
+      updated_local: meeting.updated ?? null,
+      languages: meeting.languages,
+      online: meeting.online ?? null,
+    },
+    exceptions: meeting.exceptions.map((exception, position) => ({
+      meeting_id: meeting.id,
+      position,
+      occurrence_date: exception.date,
+      status: exception.status,
+      moved_to: exception.movedTo ?? null,
+      ...venueColumns(exception.venue),
+      note: exception.note ?? null,
+    })),
+  };
+}
+
+/** A meeting from its row and its exceptions' rows (in any order: position puts them in the file's). */
+export function meetingEntry(row: MeetingRow, exceptions: readonly MeetingExceptionRow[]): Meeting {
+  const venue = venueOf(row);
+  if (!venue) throw new Error(`meeting ${row.meeting_id} has no venue`);
+  return {
+    id: row.meeting_id,
+    title: row.title,
+    kind: row.kind,
+    beats: row.beats,
+    ...given({ district: row.district_id }),
+    venue,
+    schedule: {
+      start: row.schedule_start,
+      durationMinutes: row.schedule_duration_minutes,
+      ...given({ rrule: row.schedule_rrule, timeZone: row.schedule_time_zone }),
+    },
+    exceptions: [...exceptions]
+      .sort((a, b) => a.position - b.position)
+      .map((exception) => {
+        const other = venueOf(exception);
+        return {
+          date: exception.occurrence_date,
+          status: exception.status,
+          ...given({ movedTo: exception.moved_to }),
+          ...(other && { venue: other }),
+          ...given({ note: exception.note }),
+        };
+      }),
+    ...given({ updated: row.updated_local }),
+    languages: row.languages,
+    ...given({ online: row.online }),
+  };
+}
+
+export function workshopRow(workshop: Workshop): WorkshopRow {
+  return {
+    workshop_id: workshop.id,
+    title: workshop.title,
+    kind: workshop.kind,
+    description: workshop.description,
+    duration_minutes: workshop.durationMinutes,
+    minimum_attendees: workshop.minimumAttendees,
+  };
+}
+
+export function workshopEntry(row: WorkshopRow): Workshop {
+  return {
+    id: row.workshop_id,
+    title: row.title,
+    kind: row.kind,
+    description: row.description,
+    durationMinutes: row.duration_minutes,
+    minimumAttendees: row.minimum_attendees,
+  };
+}

@@ -1,0 +1,389 @@
+-- The jurisdiction's content: its site settings, districts with their
+-- stations, beats, officers, meetings with their exceptions, and the workshop
+-- catalogue. A row is one entry of a content folder (src/content/, the format
+-- `openbeat import content` reads and `openbeat export` writes), a column one
+-- field of its schema in src/content.config.ts, named by its path
+-- (venue.location → venue_lon, venue_lat). The schemas' simple rules (lengths,
+-- lists, ranges, formats) are checks here too; what needs more (time zones,
+-- language tags, recurrence rules, the ids listed in arrays) is checked by the
+-- validator the build runs, before anything is imported.
+--
+-- Residents read what is published (<table>_anon_read); signed-in staff read
+-- drafts too (<table>_staff_read). Nobody writes through the API: an import
+-- writes as the database's owner, and the staff workspace will write through
+-- its functions.
+--
+-- Local wall-clock times and dates stay text as the files write them
+-- (YYYY-MM-DDTHH:MM, in the meeting's zone): a timestamptz would pin them to
+-- an instant, and a change of the zone's rules would move every meeting.
+-- Guides stay MDX files in the repository, and the street network a file the
+-- build reads.
+
+create type public.site_locale as enum ('en', 'es');
+comment on type public.site_locale is 'The languages the portal has words for; siteLocales in src/content.config.ts names the same.';
+
+create type public.officer_role as enum (
+  'community_policing_officer', 'beat_officer', 'sergeant', 'lieutenant', 'commander', 'coordinator', 'youth_officer', 'liaison_officer'
+);
+comment on type public.officer_role is 'What an officer does for residents; officerRoles in src/content.config.ts names the same.';
+
+create type public.meeting_kind as enum ('beat_meeting', 'district_advisory_council', 'watch_training', 'youth', 'business');
+comment on type public.meeting_kind is 'What a community meeting is for; meetingKinds in src/content.config.ts names the same.';
+
+create type public.meeting_exception_status as enum ('cancelled', 'moved');
+comment on type public.meeting_exception_status is 'What happens to one occurrence of a meeting; meetingExceptionStatuses in src/content.config.ts names the same.';
+
+create type public.workshop_kind as enum ('workshop', 'survey');
+comment on type public.workshop_kind is 'A talk for a business''s staff, or a security survey of its premises; workshopKinds in src/content.config.ts names the same.';
+
+-- The checks' shared rules. Null for null where a column may stay empty.
+create function private.all_one_of(list_values text[], list regtype) returns boolean
+language sql stable
+set search_path = ''
+as $$
+  select not exists (select from unnest(list_values) as v where not coalesce(private.is_one_of(v, list), false))
+$$;
+
+create function private.all_filled(list_values text[]) returns boolean
+language sql immutable
+set search_path = ''
+as $$
+  select not exists (select from unnest(list_values) as v where coalesce(v, '') = '')
+$$;
+
+create function private.valid_content_ids(ids text[], max_length integer) returns boolean
+language sql immutable
+set search_path = ''
+as $$
+  select not exists (select from unnest(ids) as id where not coalesce(private.valid_content_id(id, max_length), false))
+$$;
+
+create function private.valid_local_date_time(local text) returns boolean
+language sql immutable
+set search_path = ''
+as $$
+  select local ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$'
+$$;
+
+create function private.valid_local_date(local text) returns boolean
+language sql immutable
+set search_path = ''
+as $$
+  select local ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+$$;
+
+create function private.valid_lon_lat(lon double precision, lat double precision) returns boolean
+language sql immutable
+set search_path = ''
+as $$
+  select lon between -180 and 180 and lat between -90 and 90
+$$;
+
+create function private.valid_area(area jsonb) returns boolean
+language sql immutable
+set search_path = ''
+as $$
+  select area ->> 'type' in ('Polygon', 'MultiPolygon') and jsonb_typeof(area -> 'coordinates') = 'array'
+$$;
+
+create function private.stamp_updated_at() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  new.updated_at := now();
+  return new;
+end
+$$;
+
+revoke all on function private.all_one_of(text[], regtype), private.all_filled(text[]), private.valid_content_ids(text[], integer),
+  private.valid_local_date_time(text), private.valid_local_date(text), private.valid_lon_lat(double precision, double precision),
+  private.valid_area(jsonb), private.stamp_updated_at() from public;
+-- Check constraints run as whoever writes the row, and the service role may (as it may on every table).
+grant execute on function private.all_one_of(text[], regtype), private.all_filled(text[]), private.valid_content_ids(text[], integer),
+  private.valid_local_date_time(text), private.valid_local_date(text), private.valid_lon_lat(double precision, double precision),
+  private.valid_area(jsonb)
+  to service_role;
+
+create table public.site_settings (
+  site_id text primary key default 'site'
+    constraint site_settings_one_row check (site_id = 'site'),
+  jurisdiction text not null
+    constraint site_settings_jurisdiction_filled check (char_length(jurisdiction) >= 1),
+  department text not null
+    constraint site_settings_department_filled check (char_length(department) >= 1),
+  -- an IANA zone, checked by the validator (Postgres's zone names are not the browser's)
+  time_zone text not null
+    constraint site_settings_time_zone_filled check (char_length(time_zone) >= 1),
+  locales text[] not null default '{en}'
+    constraint site_settings_locales_known check (cardinality(locales) >= 1 and private.all_one_of(locales, 'public.site_locale')),
+  emergency_number text not null
+    constraint site_settings_emergency_number_length check (char_length(emergency_number) >= 2),
+  non_emergency_number text not null
+    constraint site_settings_non_emergency_number_length check (char_length(non_emergency_number) >= 2),
+  contact_email text
+    constraint site_settings_contact_email_format check (private.valid_email(contact_email)),
+  contact_phone text
+    constraint site_settings_contact_phone_length check (char_length(contact_phone) >= 3),
+  contact_office_hours text,
+  contact_address text,
+  map_center_lon double precision not null,
+  map_center_lat double precision not null,
+  map_south_west_lon double precision not null,
+  map_south_west_lat double precision not null,
+  map_north_east_lon double precision not null,
+  map_north_east_lat double precision not null,
+  sample_data boolean not null default false,
+  published boolean not null default false,
+  updated_at timestamptz not null default now(),
+  constraint site_settings_map_on_earth check (
+    private.valid_lon_lat(map_center_lon, map_center_lat)
+    and private.valid_lon_lat(map_south_west_lon, map_south_west_lat)
+    and private.valid_lon_lat(map_north_east_lon, map_north_east_lat)
+  )
+);
+comment on table public.site_settings is
+  'The jurisdiction (site.json): its name, department, time zone, languages, emergency numbers, contact, and where maps open. One row.';
+comment on column public.site_settings.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.districts (
+  district_id text primary key
+    constraint districts_id_format check (private.valid_content_id(district_id, 40)),
+  name text not null
+    constraint districts_name_filled check (char_length(name) >= 1),
+  station_name text
+    constraint districts_station_name_filled check (char_length(station_name) >= 1),
+  station_address text
+    constraint districts_station_address_filled check (char_length(station_address) >= 1),
+  station_lon double precision,
+  station_lat double precision,
+  station_phone text
+    constraint districts_station_phone_length check (char_length(station_phone) >= 3),
+  station_email text
+    constraint districts_station_email_format check (private.valid_email(station_email)),
+  station_hours text
+    constraint districts_station_hours_filled check (char_length(station_hours) >= 1),
+  -- a GeoJSON Polygon or MultiPolygon in WGS 84, as the file has it
+  boundary jsonb not null
+    constraint districts_boundary_geojson check (private.valid_area(boundary)),
+  published boolean not null default false,
+  updated_at timestamptz not null default now(),
+  -- imported geography has no station until the department adds one, and then a whole one
+  constraint districts_station_whole check (
+    ((station_name, station_address, station_lon, station_lat, station_phone, station_hours) is null and station_email is null)
+    or (station_name, station_address, station_lon, station_lat, station_phone, station_hours) is not null
+  ),
+  constraint districts_station_on_earth check (private.valid_lon_lat(station_lon, station_lat))
+);
+comment on table public.districts is 'Police districts (districts/<id>.json): name, station, boundary.';
+comment on column public.districts.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.beats (
+  beat_id text primary key
+    constraint beats_id_format check (private.valid_content_id(beat_id, 40)),
+  name text not null
+    constraint beats_name_filled check (char_length(name) >= 1),
+  district_id text not null references public.districts (district_id),
+  boundary jsonb not null
+    constraint beats_boundary_geojson check (private.valid_area(boundary)),
+  neighbourhoods text[] not null default '{}'
+    constraint beats_neighbourhoods_filled check (private.all_filled(neighbourhoods)),
+  published boolean not null default false,
+  updated_at timestamptz not null default now()
+);
+create index beats_district_id on public.beats (district_id);
+comment on table public.beats is 'Police beats (beats/<id>.json): name, district, boundary, the neighbourhoods residents know them by.';
+comment on column public.beats.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.officers (
+  -- the slug: /officers/<slug>, and what a staff account names its profile by
+  officer_id text primary key
+    constraint officers_id_format check (private.valid_officer_slug(officer_id)),
+  name text not null
+    constraint officers_name_filled check (char_length(name) >= 1),
+  rank text not null
+    constraint officers_rank_filled check (char_length(rank) >= 1),
+  role text not null
+    constraint officers_role_known check (private.is_one_of(role, 'public.officer_role')),
+  -- in the order the officer's page lists them; each a beat, as the validator checks
+  beats text[] not null default '{}'
+    constraint officers_beats_format check (private.valid_content_ids(beats, 40)),
+  -- for officers who serve a whole district rather than beats
+  district_id text references public.districts (district_id),
+  photo text,
+  photo_alt text,
+  languages text[] not null
+    constraint officers_languages_filled check (cardinality(languages) >= 1 and private.all_filled(languages)),
+  contact_email text
+    constraint officers_contact_email_format check (private.valid_email(contact_email)),
+  contact_phone text
+    constraint officers_contact_phone_length check (char_length(contact_phone) >= 3),
+  contact_office_hours text,
+  bio text not null default '',
+  published boolean not null default false,
+  updated_at timestamptz not null default now(),
+  -- coordinators serve the whole jurisdiction; everyone else beats or a district
+  constraint officers_serve_somewhere check (cardinality(beats) > 0 or district_id is not null or role = 'coordinator')
+);
+create index officers_district_id on public.officers (district_id);
+comment on table public.officers is 'Officer profiles (officers/<slug>.json): name, rank, role, the beats or district served, languages, contact, bio.';
+comment on column public.officers.photo is 'The portrait''s file name beside the officer''s file; where photos are kept is yet to come.';
+comment on column public.officers.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.meetings (
+  meeting_id text primary key
+    constraint meetings_id_format check (private.valid_content_id(meeting_id, 80)),
+  title text not null
+    constraint meetings_title_filled check (char_length(title) >= 1),
+  kind text not null
+    constraint meetings_kind_known check (private.is_one_of(kind, 'public.meeting_kind')),
+  beats text[] not null default '{}'
+    constraint meetings_beats_format check (private.valid_content_ids(beats, 40)),
+  district_id text references public.districts (district_id),
+  venue_name text not null
+    constraint meetings_venue_name_filled check (char_length(venue_name) >= 1),
+  venue_address text not null
+    constraint meetings_venue_address_filled check (char_length(venue_address) >= 1),
+  venue_lon double precision not null,
+  venue_lat double precision not null,
+  venue_accessibility text,
+  -- the first occurrence (RFC 5545 DTSTART), local time in the meeting's zone
+  schedule_start text not null
+    constraint meetings_schedule_start_format check (private.valid_local_date_time(schedule_start)),
+  schedule_duration_minutes integer not null
+    constraint meetings_schedule_duration_range check (schedule_duration_minutes between 5 and 1440),
+  -- absent for a one-off meeting; the validator checks the rule itself
+  schedule_rrule text
+    constraint meetings_schedule_rrule_format check (starts_with(schedule_rrule, 'FREQ=')),
+  -- absent for the site's zone
+  schedule_time_zone text
+    constraint meetings_schedule_time_zone_filled check (char_length(schedule_time_zone) >= 1),
+  updated_local text
+    constraint meetings_updated_local_format check (private.valid_local_date_time(updated_local) and updated_local >= '2000-01-01' collate "C"),
+  languages text[] not null default '{en}'
+    constraint meetings_languages_filled check (cardinality(languages) >= 1 and private.all_filled(languages)),
+  online text
+    constraint meetings_online_filled check (char_length(online) >= 1),
+  published boolean not null default false,
+  updated_at timestamptz not null default now(),
+  constraint meetings_venue_on_earth check (private.valid_lon_lat(venue_lon, venue_lat)),
+  constraint meetings_belong_somewhere check (cardinality(beats) > 0 or district_id is not null)
+);
+create index meetings_district_id on public.meetings (district_id);
+comment on table public.meetings is
+  'Community meetings (meetings/<id>.json): title, kind, beats or district, venue, schedule (first local start, duration, RRULE, zone), languages, online link. Cancelled and moved occurrences are in meeting_exceptions.';
+comment on column public.meetings.updated_local is
+  'When the schedule or its exceptions last changed, local time (the file''s "updated"): calendar feeds number versions by it, so it never moves back.';
+comment on column public.meetings.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.meeting_exceptions (
+  meeting_id text not null references public.meetings (meeting_id) on delete cascade,
+  -- the order of the file's exceptions, from 0
+  position smallint not null
+    constraint meeting_exceptions_position_range check (position >= 0),
+  -- the local date of the occurrence that changes
+  occurrence_date text not null
+    constraint meeting_exceptions_occurrence_date_format check (private.valid_local_date(occurrence_date)),
+  status text not null
+    constraint meeting_exceptions_status_known check (private.is_one_of(status, 'public.meeting_exception_status')),
+  moved_to text
+    constraint meeting_exceptions_moved_to_format check (private.valid_local_date_time(moved_to)),
+  -- a moved occurrence's other venue; otherwise the meeting's own
+  venue_name text
+    constraint meeting_exceptions_venue_name_filled check (char_length(venue_name) >= 1),
+  venue_address text
+    constraint meeting_exceptions_venue_address_filled check (char_length(venue_address) >= 1),
+  venue_lon double precision,
+  venue_lat double precision,
+  venue_accessibility text,
+  note text,
+  published boolean not null default false,
+  updated_at timestamptz not null default now(),
+  primary key (meeting_id, position),
+  constraint meeting_exceptions_one_a_date unique (meeting_id, occurrence_date),
+  constraint meeting_exceptions_moved_somewhen check ((status = 'moved') = (moved_to is not null)),
+  constraint meeting_exceptions_venue_whole check (
+    ((venue_name, venue_address, venue_lon, venue_lat) is null and venue_accessibility is null)
+    or (venue_name, venue_address, venue_lon, venue_lat) is not null
+  ),
+  constraint meeting_exceptions_venue_on_earth check (private.valid_lon_lat(venue_lon, venue_lat))
+);
+comment on table public.meeting_exceptions is
+  'One occurrence of a meeting cancelled or moved (the file''s "exceptions"), one row each, so each can be changed, recorded and undone on its own. Public when it and its meeting are published.';
+comment on column public.meeting_exceptions.published is 'Whether the public site shows it (with its meeting); the others are drafts only staff read.';
+
+create table public.workshops (
+  workshop_id text primary key
+    constraint workshops_id_format check (private.valid_content_id(workshop_id, 80)),
+  title text not null
+    constraint workshops_title_filled check (char_length(title) >= 1),
+  kind text not null
+    constraint workshops_kind_known check (private.is_one_of(kind, 'public.workshop_kind')),
+  description text not null
+    constraint workshops_description_filled check (char_length(description) >= 1),
+  duration_minutes integer not null
+    constraint workshops_duration_range check (duration_minutes >= 15),
+  minimum_attendees integer not null
+    constraint workshops_minimum_attendees_range check (minimum_attendees >= 1),
+  published boolean not null default false,
+  updated_at timestamptz not null default now()
+);
+comment on table public.workshops is 'The catalogue of safety workshops and premises surveys businesses may request (workshops/<id>.json).';
+comment on column public.workshops.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create trigger site_settings_stamp_updated before update on public.site_settings for each row execute function private.stamp_updated_at();
+create trigger districts_stamp_updated before update on public.districts for each row execute function private.stamp_updated_at();
+create trigger beats_stamp_updated before update on public.beats for each row execute function private.stamp_updated_at();
+create trigger officers_stamp_updated before update on public.officers for each row execute function private.stamp_updated_at();
+create trigger meetings_stamp_updated before update on public.meetings for each row execute function private.stamp_updated_at();
+create trigger meeting_exceptions_stamp_updated before update on public.meeting_exceptions for each row execute function private.stamp_updated_at();
+create trigger workshops_stamp_updated before update on public.workshops for each row execute function private.stamp_updated_at();
+
+-- Reading: the public site is built from what is published, and residents'
+-- browsers may read the same; staff see drafts too. Supabase grants the API
+-- roles everything on new tables: they keep SELECT only.
+alter table public.site_settings enable row level security;
+alter table public.districts enable row level security;
+alter table public.beats enable row level security;
+alter table public.officers enable row level security;
+alter table public.meetings enable row level security;
+alter table public.meeting_exceptions enable row level security;
+alter table public.workshops enable row level security;
+
+revoke all on table public.site_settings, public.districts, public.beats, public.officers, public.meetings, public.meeting_exceptions, public.workshops
+  from anon, authenticated;
+grant select on table public.site_settings, public.districts, public.beats, public.officers, public.meetings, public.meeting_exceptions, public.workshops
+  to anon, authenticated;
+
+create policy site_settings_anon_read on public.site_settings for select to anon using (published);
+create policy site_settings_staff_read on public.site_settings for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+
+create policy districts_anon_read on public.districts for select to anon using (published);
+create policy districts_staff_read on public.districts for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+
+create policy beats_anon_read on public.beats for select to anon using (published);
+create policy beats_staff_read on public.beats for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+
+create policy officers_anon_read on public.officers for select to anon using (published);
+create policy officers_staff_read on public.officers for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+
+create policy meetings_anon_read on public.meetings for select to anon using (published);
+create policy meetings_staff_read on public.meetings for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+
+-- A draft meeting's cancellations and venues are as private as the meeting.
+create policy meeting_exceptions_anon_read on public.meeting_exceptions for select to anon
+  using (published and exists (select from public.meetings as m where m.meeting_id = meeting_exceptions.meeting_id and m.published));
+create policy meeting_exceptions_staff_read on public.meeting_exceptions for select to authenticated
+  using (
+    (published and exists (select from public.meetings as m where m.meeting_id = meeting_exceptions.meeting_id and m.published))
+    or (select staff_access.role()) is not null
+  );
+
+create policy workshops_anon_read on public.workshops for select to anon using (published);
+create policy workshops_staff_read on public.workshops for select to authenticated
+  using (published or (select staff_access.role()) is not null);
