@@ -121,14 +121,6 @@ alter table public.districts enable row level security;
 comment on table public.districts is 'Police districts (districts/<id>.json): name, station, boundary.';
 comment on column public.districts.published is 'Whether the public site shows it; the others are drafts only staff read.';
 
-create table public.jurisdiction_beats (
-  beat text not null,
-  district text not null,
-  constraint jurisdiction_beats_pkey PRIMARY KEY (beat)
-);
-alter table public.jurisdiction_beats enable row level security;
-comment on table public.jurisdiction_beats is 'Each beat''s district, as in the content files; what a supervisor''s scope is made of.';
-
 create table public.meeting_exceptions (
   meeting_id text not null,
   "position" smallint not null,
@@ -202,14 +194,6 @@ alter table public.meetings enable row level security;
 comment on table public.meetings is 'Community meetings (meetings/<id>.json): title, kind, beats or district, venue, schedule (first local start, duration, RRULE, zone), languages, online link. Cancelled and moved occurrences are in meeting_exceptions.';
 comment on column public.meetings.updated_local is 'When the schedule or its exceptions last changed, local time (the file''s "updated"): calendar feeds number versions by it, so it never moves back.';
 comment on column public.meetings.published is 'Whether the public site shows it; the others are drafts only staff read.';
-
-create table public.officer_beats (
-  officer_slug text not null,
-  beat text not null,
-  constraint officer_beats_pkey PRIMARY KEY (officer_slug, beat)
-);
-alter table public.officer_beats enable row level security;
-comment on table public.officer_beats is 'The beats each officer profile serves, as in the content files; what an officer''s scope is made of.';
 
 create table public.officers (
   officer_id text not null,
@@ -1708,9 +1692,12 @@ AS $function$
     select case s.role
              when 'coordinator' then true
              when 'supervisor' then exists (
-               select from public.jurisdiction_beats as b where b.beat = sees_beat.beat and b.district = s.district)
+               select from public.beats as b where b.beat_id = sees_beat.beat and b.district_id = s.district)
              when 'officer' then exists (
-               select from public.officer_beats as o where o.officer_slug = s.officer_slug and o.beat = sees_beat.beat)
+               select from public.officers as o
+                where o.officer_id = s.officer_slug
+                  and (sees_beat.beat = any (o.beats)
+                       or exists (select from public.beats as b where b.beat_id = sees_beat.beat and b.district_id = o.district_id)))
            end
       from public.staff_members as s
      where s.user_id = auth.uid() and s.active
@@ -1873,14 +1860,12 @@ grant select on table public.beats to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.districts to service_role;
 grant select on table public.districts to anon;
 grant select on table public.districts to authenticated;
-grant delete, insert, maintain, references, select, trigger, truncate, update on table public.jurisdiction_beats to service_role;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meeting_exceptions to service_role;
 grant select on table public.meeting_exceptions to anon;
 grant select on table public.meeting_exceptions to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meetings to service_role;
 grant select on table public.meetings to anon;
 grant select on table public.meetings to authenticated;
-grant delete, insert, maintain, references, select, trigger, truncate, update on table public.officer_beats to service_role;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.officers to service_role;
 grant select on table public.officers to anon;
 grant select on table public.officers to authenticated;

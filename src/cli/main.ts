@@ -2,7 +2,6 @@
 // them out. Each command returns its exit code; output goes through `io` so
 // tests can read it.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../lib/content/folder.ts';
 import { validateContent } from '../lib/content/validate.ts';
@@ -11,7 +10,6 @@ import { buildAddressIndex } from '../features/places/geocoder/buildAddressIndex
 import { createGeocoder } from '../features/places/geocoder/geocoder.ts';
 import { demoCity } from './demo/city.ts';
 import { writeDemoCity, writeDemoSeed } from './demo/write.ts';
-import { jurisdictionScope, staffScopeSql } from './staffScope.ts';
 import { ImportError, importBeats, importDistricts, importMeetings, importStreets } from './import/index.ts';
 import { ContentProblems, writeContentFolder } from './content/files.ts';
 import { describeCounts, readPublishedContent, replaceContent } from './content/database.ts';
@@ -155,46 +153,6 @@ message, and exit 3.`,
     },
   },
 
-  'staff-scope': {
-    summary: 'write the SQL that gives the staff workspace the beats, districts and officers of a content folder',
-    usage: `openbeat staff-scope [--content DIR] [--out FILE]
-
-Staff see what residents sent by beat: officers the beats they serve,
-supervisors the beats of their district. The database keeps a copy of those
-facts from the content folder (default: $OPENBEAT_CONTENT or src/content) in
-public.jurisdiction_beats and public.officer_beats. This writes the SQL (to
-stdout, or to FILE) that makes both tables match the folder exactly: every
-beat with its district, every officer's beats (an officer who serves a
-district serves each of its beats). It is one transaction, and running it
-again changes nothing.
-
-Run it against the deployment's database after changing beats or officers:
-  npx openbeat staff-scope --out scope.sql
-  psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -f scope.sql
-or paste scope.sql into the Supabase SQL editor. A folder with problems writes
-nothing and exits 1 (openbeat validate lists them).`,
-    options: { ...contentOption, out: { type: 'string', short: 'o' } },
-    run(_positionals, values, io) {
-      const folder = typeof values.content === 'string' ? path.resolve(values.content) : contentDir();
-      const { content, problems } = validateContent(folder);
-      if (problems.length > 0) {
-        // A scope written from half-read content would take beats away from the staff who serve them.
-        return reportProblems(io, problems, folder, 'no SQL written');
-      }
-      const sql = staffScopeSql(content);
-      if (typeof values.out !== 'string') {
-        io.out(sql.trimEnd());
-        return exit.ok;
-      }
-      const out = path.resolve(values.out);
-      writeFileSync(out, sql);
-      const scope = jurisdictionScope(content);
-      const officers = new Set(scope.officerBeats.map((row) => row.officerSlug)).size;
-      io.out(`${out}: ${scope.beats.length} beats in ${content.districts.length} districts, ${officers} officers with ${scope.officerBeats.length} officer–beat assignments`);
-      return exit.ok;
-    },
-  },
-
   demo: {
     summary: 'write the demo city (or an N-times larger one) into a content folder',
     usage: `openbeat demo [--scale N] [--seed S] [--out DIR] [--seed-sql FILE]
@@ -204,10 +162,9 @@ districts, beats, officers, meetings, workshops and a street network with house
 numbers. Guides and other files in DIR are left alone. The same seed and scale
 always give the same city; --scale 12 is about the size of Chicago (~300 beats).
 Watch groups and staff accounts live in the database, not in content:
---seed-sql writes the city's approved watch groups, its staff scope (what
-openbeat staff-scope writes, without its own transaction) and four local staff
+--seed-sql writes the city's approved watch groups and four local staff
 accounts without passwords between the demo markers of a seed file
-(supabase/seed.sql).`,
+(supabase/seed.sql); the staff scope comes from the content tables.`,
     options: {
       scale: { type: 'string', short: 's', default: '1' },
       seed: { type: 'string', default: '2026' },

@@ -16,14 +16,12 @@ const seedFile = path.join(projectRoot, 'supabase', 'seed.sql');
 
 export interface MigrationResult {
   applied: string[];
-  /** The staff accounts that sign in with the local staff password. */
-  staffAccounts: StaffSignIn[];
 }
 
 export interface StaffSignIn {
   email: string;
   role: string;
-  /** The beats an officer serves (officer_beats); empty for other roles. */
+  /** The beats an officer serves (their profile's beats and those of its district, as staff_access.sees_beat reads them); empty for other roles. */
   beats: string[];
   district: string | null;
 }
@@ -66,7 +64,8 @@ export async function migrate(databaseUrl: string, authenticatorPassword: string
       applied.push(file);
     }
     if (existsSync(seedFile)) await run(client, seedFile);
-    return { applied, staffAccounts: await giveStaffPassword(client, staffPassword) };
+    await giveStaffPassword(client, staffPassword);
+    return { applied };
   } finally {
     await client.end();
   }
@@ -90,26 +89,42 @@ async function bootstrap(databaseUrl: string, authenticatorPassword: string) {
 /**
  * The seed leaves staff accounts without a password, since the repository is
  * public; here the ones still without one get this data folder's own, hashed
- * as Supabase Auth hashes passwords. Answers with every active staff account
- * that signs in with it, to print.
+ * as Supabase Auth hashes passwords.
  */
-async function giveStaffPassword(client: pg.Client, password: string): Promise<StaffSignIn[]> {
+async function giveStaffPassword(client: pg.Client, password: string) {
   await client.query(
     `update auth.users as u set encrypted_password = extensions.crypt($1, extensions.gen_salt('bf')), updated_at = now()
       where u.encrypted_password is null and exists (select from public.staff_members as s where s.user_id = u.id)`,
     [password],
   );
-  const { rows } = await client.query<StaffSignIn>(
-    `select u.email, s.role, s.district,
-            array(select o.beat from public.officer_beats as o where s.role = 'officer' and o.officer_slug = s.officer_slug order by o.beat) as beats
-       from public.staff_members as s
-       join auth.users as u on u.id = s.user_id
-      -- only bcrypt hashes can be compared; anything else is not this password anyway
-      where s.active and u.encrypted_password like '$2_$%' and u.encrypted_password = extensions.crypt($1, u.encrypted_password)
-      order by array_position(array['coordinator', 'supervisor', 'officer'], s.role), u.email`,
-    [password],
-  );
-  return rows;
+}
+
+/**
+ * Every active staff account that signs in with the local staff password, to
+ * print, with the beats an officer's scope holds. Asked once the content is
+ * in: the scope is read from the content tables, which a new database gets
+ * only after the seed.
+ */
+export async function staffSignIns(databaseUrl: string, password: string): Promise<StaffSignIn[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<StaffSignIn>(
+      `select u.email, s.role, s.district,
+              array(select b.beat_id from public.beats as b join public.officers as o on o.officer_id = s.officer_slug
+                     where s.role = 'officer' and (b.beat_id = any (o.beats) or b.district_id = o.district_id)
+                     order by b.beat_id) as beats
+         from public.staff_members as s
+         join auth.users as u on u.id = s.user_id
+        -- only bcrypt hashes can be compared; anything else is not this password anyway
+        where s.active and u.encrypted_password like '$2_$%' and u.encrypted_password = extensions.crypt($1, u.encrypted_password)
+        order by array_position(array['coordinator', 'supervisor', 'officer'], s.role), u.email`,
+      [password],
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
 }
 
 async function run(client: pg.Client, file: string): Promise<string> {

@@ -7,7 +7,7 @@ import type { EmptyLoad } from '../../src/cli/content/database.ts';
 import { authMailbox, createAuthEmulator, type AuthLimits } from './authEmulator.ts';
 import type { EdgeLimits } from './edgeLimits.ts';
 import { createGateway } from './gateway.ts';
-import { migrate, type StaffSignIn } from './migrate.ts';
+import { migrate, staffSignIns, type StaffSignIn } from './migrate.ts';
 import { freePort, listenNearPort, StackError } from './ports.ts';
 import { startPostgres } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
@@ -68,8 +68,9 @@ export async function startStack({ dir, distDir, port, databasePort = 0, authLim
     const postgres = await startPostgres(dir, await freePort(databasePort), secrets.dbPassword);
     cleanup.push(postgres.stop);
     const databaseUrl = postgresUrl(postgres.port, secrets.dbPassword);
-    const { applied, staffAccounts } = await migrate(databaseUrl, secrets.dbPassword, secrets.staffPassword);
+    const { applied } = await migrate(databaseUrl, secrets.dbPassword, secrets.staffPassword);
     const contentLoad = content === undefined ? undefined : await loadContent(databaseUrl, content);
+    const staffAccounts = await staffSignIns(databaseUrl, secrets.staffPassword);
 
     const postgrest = await startPostgrest({
       dir,

@@ -1,7 +1,5 @@
 // `npm start`: builds the site against the local stack, starts the stack and serves the site.
 import path from 'node:path';
-import pg from 'pg';
-import { staffScopeSql } from '../../src/cli/staffScope.ts';
 import { contentDir } from '../../src/lib/content/folder.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { describeStack, localBuildEnv, reportContentLoad, runBin, runCommand, stopOnSignal } from './cli.ts';
@@ -20,17 +18,6 @@ runCommand(async () => {
   const content = contentDir();
   const stack = await startStack({ dir, distDir: path.join(projectRoot, 'dist'), port: preferredPort, databasePort: 54322, clientAddressHeader, content });
   stopOnSignal(stack.stop);
-
-  // The seed gives staff the demo city's beats; another content folder brings its own.
-  if (content !== path.join(projectRoot, 'src/content')) {
-    const { content: jurisdiction, problems } = validateContent(content);
-    if (problems.length === 0) {
-      const db = new pg.Client({ connectionString: stack.databaseUrl });
-      await db.connect();
-      await db.query(staffScopeSql(jurisdiction)).finally(() => db.end());
-      console.log(`Staff scope: the beats and officers of ${content}.`);
-    }
-  }
 
   // Built with the stack running: the build reads what the database publishes (approved watch groups).
   console.log('Building the site…');

@@ -4,32 +4,20 @@
 --   officer      the beats they serve (their officer profile's beats, by slug)
 --   supervisor   every beat of their district
 --   coordinator  everything, including items with no beat
--- A signed-in account without a staff role sees nothing. Beats and officers
--- are content files, so the beat → district and officer → beats facts the
--- policies need are kept here as a copy of them, written from the content
--- (`openbeat staff-scope`, and the seed locally).
+-- A signed-in account without a staff role sees nothing. The scope is read
+-- from the content tables themselves (public.beats: each beat's district;
+-- public.officers: each profile's beats and district), which is why the
+-- content migration comes before this one. Staff also read the content's
+-- drafts, at the end of this file.
 
 create type public.staff_role as enum ('officer', 'supervisor', 'coordinator');
 comment on type public.staff_role is 'What a staff account may see and do: its beats, its district, or everything and who is staff.';
-
-create table public.jurisdiction_beats (
-  beat text primary key,
-  district text not null
-);
-comment on table public.jurisdiction_beats is 'Each beat''s district, as in the content files; what a supervisor''s scope is made of.';
-
-create table public.officer_beats (
-  officer_slug text not null,
-  beat text not null,
-  primary key (officer_slug, beat)
-);
-comment on table public.officer_beats is 'The beats each officer profile serves, as in the content files; what an officer''s scope is made of.';
 
 create table public.staff_members (
   user_id uuid primary key references auth.users (id) on delete cascade,
   role text not null
     constraint staff_members_role_known check (private.is_one_of(role, 'public.staff_role')),
-  -- the officer profile (src/content/officers/<slug>.json) this account belongs to
+  -- the officer profile (public.officers.officer_id) this account belongs to
   officer_slug text,
   -- the district a supervisor supervises
   district text,
@@ -40,14 +28,13 @@ create table public.staff_members (
 );
 comment on table public.staff_members is 'Staff accounts'' roles and scopes. Managed by coordinators (with the staff workspace) or the service role.';
 
-alter table public.jurisdiction_beats enable row level security;
-alter table public.officer_beats enable row level security;
 alter table public.staff_members enable row level security;
-revoke all on public.jurisdiction_beats, public.officer_beats, public.staff_members from anon, authenticated;
+revoke all on public.staff_members from anon, authenticated;
 
 -- Policies call these as the signed-in user, so they live in a schema of
 -- their own that `authenticated` may use, holding nothing else. They are
--- security definer to read the scope tables, which nobody reads directly.
+-- security definer to read staff_members, which staff read only their own
+-- row of, and the content's drafts, which an account without a role may not.
 create schema staff_access;
 revoke all on schema staff_access from public;
 grant usage on schema staff_access to authenticated;
@@ -60,6 +47,16 @@ as $$
   select s.role from public.staff_members as s where s.user_id = auth.uid() and s.active
 $$;
 
+-- Whether the signed-in account's scope holds a beat: a supervisor's holds
+-- every beat of their district, an officer's the beats their profile lists
+-- and, when the profile names a district, every beat of it (an officer who
+-- serves a district serves each of its beats). A listed beat counts even
+-- while no row names it yet, as an officer's file always did.
+--
+-- Drafts count: the scope follows the rows whatever their published flag. It
+-- says who may act on what residents sent, not what residents see, so a beat
+-- or a profile not yet (or no longer) on the public site still gives its
+-- staff their items; unpublishing a page must not leave a beat's tips unread.
 create function staff_access.sees_beat(beat text) returns boolean
 language sql stable
 security definer
@@ -69,9 +66,12 @@ as $$
     select case s.role
              when 'coordinator' then true
              when 'supervisor' then exists (
-               select from public.jurisdiction_beats as b where b.beat = sees_beat.beat and b.district = s.district)
+               select from public.beats as b where b.beat_id = sees_beat.beat and b.district_id = s.district)
              when 'officer' then exists (
-               select from public.officer_beats as o where o.officer_slug = s.officer_slug and o.beat = sees_beat.beat)
+               select from public.officers as o
+                where o.officer_id = s.officer_slug
+                  and (sees_beat.beat = any (o.beats)
+                       or exists (select from public.beats as b where b.beat_id = sees_beat.beat and b.district_id = o.district_id)))
            end
       from public.staff_members as s
      where s.user_id = auth.uid() and s.active
@@ -118,3 +118,23 @@ create policy workshop_requests_staff_read on public.workshop_requests for selec
 -- Each staff member may read their own role, so the workspace knows what to offer.
 grant select on public.staff_members to authenticated;
 create policy staff_members_own on public.staff_members for select to authenticated using (user_id = auth.uid());
+
+-- The content (20261122000150_content.sql): staff read drafts too, whatever
+-- their scope, since the workspace edits them before they are published.
+create policy site_settings_staff_read on public.site_settings for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+create policy districts_staff_read on public.districts for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+create policy beats_staff_read on public.beats for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+create policy officers_staff_read on public.officers for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+create policy meetings_staff_read on public.meetings for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+create policy meeting_exceptions_staff_read on public.meeting_exceptions for select to authenticated
+  using (
+    (published and exists (select from public.meetings as m where m.meeting_id = meeting_exceptions.meeting_id and m.published))
+    or (select staff_access.role()) is not null
+  );
+create policy workshops_staff_read on public.workshops for select to authenticated
+  using (published or (select staff_access.role()) is not null);

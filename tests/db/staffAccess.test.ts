@@ -1,7 +1,9 @@
 // What each staff role reads and changes, signed in through supabase-js as
 // staff would be: officers their beats, supervisors their district,
 // coordinators everything; an account with no role, nothing. The fixture
-// jurisdiction (beats zz1 and zz2 in district zzA, zz3 in zzB) is this test's own.
+// jurisdiction (beats zz1 and zz2 in district zzA, zz3 in zzB, and the officer
+// profiles) is this test's own: draft rows in the content tables, where the
+// scope is read from, with ids of this run beside the demo city the stack holds.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,11 +13,19 @@ const db = new pg.Client({ connectionString: databaseUrl });
 const run = crypto.randomUUID().slice(0, 8);
 const password = 'a long local test password';
 
-type Who = 'officer1' | 'officer3' | 'supervisorA' | 'coordinator' | 'nobody';
+// The fixture's beats and districts by the names the tests use; their ids are this run's.
+const beat = { zz1: `zz1-${run}`, zz2: `zz2-${run}`, zz3: `zz3-${run}` };
+const district = { zzA: `zzA-${run}`, zzB: `zzB-${run}` };
+/** A fixture beat's name from its id; 'none' for no beat. */
+const named = (id: string | null) => (id === null ? 'none' : id.replace(`-${run}`, ''));
+
+type Who = 'officer1' | 'officer3' | 'officerA' | 'supervisorA' | 'coordinator' | 'nobody';
 const staff: Record<Who, { role?: string; officer_slug?: string; district?: string }> = {
   officer1: { role: 'officer', officer_slug: `officer-one-${run}` },
   officer3: { role: 'officer', officer_slug: `officer-three-${run}` },
-  supervisorA: { role: 'supervisor', district: 'zzA' },
+  // serves district zzA as a whole, as a sergeant's profile does
+  officerA: { role: 'officer', officer_slug: `officer-district-a-${run}` },
+  supervisorA: { role: 'supervisor', district: district.zzA },
   coordinator: { role: 'coordinator' },
   nobody: {},
 };
@@ -25,19 +35,35 @@ const tips: Record<string, string> = {};
 const groups: Record<string, string> = {};
 const requests: Record<string, string> = {};
 
-async function insertTip(beat: string | null): Promise<string> {
+async function insertTip(name: keyof typeof beat | null): Promise<string> {
   const { rows } = await db.query(
     `insert into public.tips (category, description, beat, receipt_hash, idempotency_hash, receipt_sealed)
      values ('noise', $1, $2, extensions.gen_random_bytes(32), extensions.gen_random_bytes(32), '\\x00') returning tip_id`,
-    [`Staff access fixture ${run} in ${beat ?? 'no beat'}.`, beat],
+    [`Staff access fixture ${run} in ${name ?? 'no beat'}.`, name === null ? null : beat[name]],
   );
   return rows[0].tip_id;
 }
 
 beforeAll(async () => {
   await db.connect();
-  await db.query(`insert into public.jurisdiction_beats (beat, district) values ('zz1', 'zzA'), ('zz2', 'zzA'), ('zz3', 'zzB') on conflict do nothing`);
-  await db.query(`insert into public.officer_beats (officer_slug, beat) values ($1, 'zz1'), ($2, 'zz3')`, [staff.officer1.officer_slug, staff.officer3.officer_slug]);
+  // As the database's owner, as an import writes. Drafts: the scope follows the rows whatever the public sees.
+  const area = { type: 'Polygon', coordinates: [[[-88, 41], [-87.9, 41], [-87.9, 41.1], [-88, 41]]] };
+  await db.query(`insert into public.districts (district_id, name, boundary) values ($1, 'Fixture A', $3), ($2, 'Fixture B', $3)`, [district.zzA, district.zzB, area]);
+  await db.query(`insert into public.beats (beat_id, name, district_id, boundary) values ($1, 'Fixture 1', $4, $6), ($2, 'Fixture 2', $4, $6), ($3, 'Fixture 3', $5, $6)`, [
+    beat.zz1,
+    beat.zz2,
+    beat.zz3,
+    district.zzA,
+    district.zzB,
+    area,
+  ]);
+  await db.query(
+    `insert into public.officers (officer_id, name, rank, role, beats, district_id, languages)
+     values ($1, 'Officer One', 'Officer', 'beat_officer', array[$4], null, '{en}'),
+            ($2, 'Officer Three', 'Officer', 'beat_officer', array[$5], null, '{en}'),
+            ($3, 'Sergeant A', 'Sergeant', 'sergeant', '{}', $6, '{en}')`,
+    [staff.officer1.officer_slug, staff.officer3.officer_slug, staff.officerA.officer_slug, beat.zz1, beat.zz3, district.zzA],
+  );
   for (const [who, scope] of Object.entries(staff) as Array<[Who, (typeof staff)[Who]]>) {
     const email = `${who}-${run}@example.org`;
     const { rows } = await db.query(`insert into auth.users (email, encrypted_password) values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4))) returning id`, [email, password]);
@@ -48,42 +74,66 @@ beforeAll(async () => {
     const { error } = await clients[who].auth.signInWithPassword({ email, password });
     if (error) throw error;
   }
-  for (const beat of ['zz1', 'zz2', 'zz3']) {
-    tips[beat] = await insertTip(beat);
+  for (const name of ['zz1', 'zz2', 'zz3'] as const) {
+    tips[name] = await insertTip(name);
     const group = await db.query(
       // As a resident's registration is stored: with a receipt, and pending.
       `insert into public.watch_groups (name, beat, area, meeting_preference, expected_members, receipt_hash, idempotency_hash, receipt_sealed)
        values ($1, $2, '{"type":"Polygon","coordinates":[]}', 'weekends', 12, extensions.gen_random_bytes(32), extensions.gen_random_bytes(32), '\\x00')
        returning watch_group_id`,
-      [`Fixture Watch ${run} ${beat}`, beat],
+      [`Fixture Watch ${run} ${name}`, beat[name]],
     );
-    groups[beat] = group.rows[0].watch_group_id;
-    await db.query(`insert into public.watch_members (watch_group_id, role, name, email, phone) values ($1, 'captain', 'Cap Tain', $2, '312 555 0100')`, [groups[beat], `captain-${beat}-${run}@example.org`]);
+    groups[name] = group.rows[0].watch_group_id;
+    await db.query(`insert into public.watch_members (watch_group_id, role, name, email, phone) values ($1, 'captain', 'Cap Tain', $2, '312 555 0100')`, [groups[name], `captain-${name}-${run}@example.org`]);
     const request = await db.query(
       `insert into public.workshop_requests (workshop, business_name, address, beat, contact_name, contact_email, preferred_times, receipt_hash, idempotency_hash, receipt_sealed)
        values ('robbery-prevention', $1, '1 Main St', $2, 'Owner', 'owner@example.org', array[now() + interval '10 days', now() + interval '11 days'],
                extensions.gen_random_bytes(32), extensions.gen_random_bytes(32), '\\x00') returning workshop_request_id`,
-      [`Fixture Shop ${run}`, beat],
+      [`Fixture Shop ${run}`, beat[name]],
     );
-    requests[beat] = request.rows[0].workshop_request_id;
+    requests[name] = request.rows[0].workshop_request_id;
   }
   tips.none = await insertTip(null);
 });
-afterAll(() => db.end());
+// The content tables are every test file's: the fixture's rows go (its items stay, as other files' do).
+afterAll(async () => {
+  await db.query(`delete from public.officers where officer_id = any($1)`, [[staff.officer1.officer_slug, staff.officer3.officer_slug, staff.officerA.officer_slug]]);
+  await db.query(`delete from public.beats where beat_id = any($1)`, [Object.values(beat)]);
+  await db.query(`delete from public.districts where district_id = any($1)`, [Object.values(district)]);
+  await db.end();
+});
 
 const visibleTips = async (who: Who) => {
   const { data, error } = await clients[who].from('tips').select('tip_id, beat').like('description', `Staff access fixture ${run}%`);
   if (error) throw error;
-  return (data ?? []).map((row) => row.beat ?? 'none').sort();
+  return (data ?? []).map((row) => named(row.beat)).sort();
 };
 
 describe('who sees which tips', () => {
   it('an officer sees the beats they serve, a supervisor their district, a coordinator all, an account without a role nothing', async () => {
     expect(await visibleTips('officer1')).toEqual(['zz1']);
     expect(await visibleTips('officer3')).toEqual(['zz3']);
+    expect(await visibleTips('officerA')).toEqual(['zz1', 'zz2']);
     expect(await visibleTips('supervisorA')).toEqual(['zz1', 'zz2']);
     expect(await visibleTips('coordinator')).toEqual(['none', 'zz1', 'zz2', 'zz3']);
     expect(await visibleTips('nobody')).toEqual([]);
+  });
+
+  it('follows the content tables as they change, drafts included: a beat added to a profile, a beat moved to another district', async () => {
+    // The fixture's rows are all drafts: the scope is about who may act, not what residents see.
+    expect((await db.query(`select count(*)::int as n from public.beats where beat_id = any($1) and published`, [Object.values(beat)])).rows[0].n).toBe(0);
+    await db.query(`update public.officers set beats = array[$2, $3] where officer_id = $1`, [staff.officer1.officer_slug, beat.zz1, beat.zz2]);
+    await db.query(`update public.beats set district_id = $2 where beat_id = $1`, [beat.zz3, district.zzA]);
+    try {
+      expect(await visibleTips('officer1')).toEqual(['zz1', 'zz2']);
+      expect(await visibleTips('officerA')).toEqual(['zz1', 'zz2', 'zz3']);
+      expect(await visibleTips('supervisorA')).toEqual(['zz1', 'zz2', 'zz3']);
+    } finally {
+      await db.query(`update public.officers set beats = array[$2] where officer_id = $1`, [staff.officer1.officer_slug, beat.zz1]);
+      await db.query(`update public.beats set district_id = $2 where beat_id = $1`, [beat.zz3, district.zzB]);
+    }
+    expect(await visibleTips('officer1')).toEqual(['zz1']);
+    expect(await visibleTips('supervisorA')).toEqual(['zz1', 'zz2']);
   });
 
   it('never shows staff the receipt or retry-key hashes', async () => {
@@ -97,9 +147,9 @@ describe('who sees which tips', () => {
       const m = await clients[who].from('watch_members').select('email').like('email', `captain-%-${run}@example.org`);
       const w = await clients[who].from('workshop_requests').select('beat').like('business_name', `Fixture Shop ${run}`);
       return {
-        groups: (g.data ?? []).map((row) => row.beat).sort(),
+        groups: (g.data ?? []).map((row) => named(row.beat)).sort(),
         members: (m.data ?? []).map((row) => row.email.split('-')[1]).sort(),
-        requests: (w.data ?? []).map((row) => row.beat).sort(),
+        requests: (w.data ?? []).map((row) => named(row.beat)).sort(),
       };
     };
     expect(await seen('officer1')).toEqual({ groups: ['zz1'], members: ['zz1'], requests: ['zz1'] });
@@ -190,8 +240,11 @@ describe('what staff may change', () => {
     expect(me).toEqual([{ role: 'officer', officer_slug: staff.officer1.officer_slug }]);
     const promoted = await clients.officer1.from('staff_members').update({ role: 'coordinator' }).eq('role', 'officer');
     expect(promoted.error?.code).toBe('42501');
-    const widened = await clients.officer1.from('officer_beats').insert({ officer_slug: staff.officer1.officer_slug, beat: 'zz3' });
+    // The scope is the content's: an officer can no more add a beat to their profile than to anyone's.
+    const widened = await clients.officer1.from('officers').update({ beats: [beat.zz1, beat.zz3] }).eq('officer_id', staff.officer1.officer_slug!);
     expect(widened.error?.code).toBe('42501');
+    const moved = await clients.supervisorA.from('beats').update({ district_id: district.zzA }).eq('beat_id', beat.zz3);
+    expect(moved.error?.code).toBe('42501');
     const joined = await clients.nobody.from('staff_members').insert({ user_id: crypto.randomUUID(), role: 'coordinator' });
     expect(joined.error?.code).toBe('42501');
   });
@@ -252,9 +305,9 @@ describe('the workspace’s actions', () => {
     const summary = async (who: Who) => {
       const { data, error } = await clients[who].rpc('staff_summary', { since, until });
       if (error) throw error;
-      return (data as Array<{ beat: string | null; kind: string; items: number }>).filter((row) => row.beat?.startsWith('zz'));
+      return (data as Array<{ beat: string | null; kind: string; items: number }>).filter((row) => row.beat?.endsWith(`-${run}`));
     };
-    const beatsIn = (rows: Array<{ beat: string | null }>) => [...new Set(rows.map((row) => row.beat))].sort();
+    const beatsIn = (rows: Array<{ beat: string | null }>) => [...new Set(rows.map((row) => named(row.beat)))].sort();
     expect(beatsIn(await summary('officer1'))).toEqual(['zz1']);
     expect(beatsIn(await summary('supervisorA'))).toEqual(['zz1', 'zz2']);
     expect(beatsIn(await summary('coordinator'))).toEqual(['zz1', 'zz2', 'zz3']);
@@ -273,9 +326,9 @@ describe('managing staff', () => {
     const nobody = (data as Array<{ email: string; role: string | null }>).find((row) => row.email === `nobody-${run}@example.org`);
     expect(nobody).toMatchObject({ role: null, active: false });
 
-    expect((await clients.coordinator.rpc('set_staff_role', { email: `NOBODY-${run}@example.org`, role: 'supervisor', district: 'zzB' })).error).toBeNull();
+    expect((await clients.coordinator.rpc('set_staff_role', { email: `NOBODY-${run}@example.org`, role: 'supervisor', district: district.zzB })).error).toBeNull();
     expect(await visibleTips('nobody')).toEqual(['zz3']);
-    expect((await clients.coordinator.rpc('set_staff_role', { email: `nobody-${run}@example.org`, role: 'supervisor', district: 'zzB', active: false })).error).toBeNull();
+    expect((await clients.coordinator.rpc('set_staff_role', { email: `nobody-${run}@example.org`, role: 'supervisor', district: district.zzB, active: false })).error).toBeNull();
     expect(await visibleTips('nobody')).toEqual([]);
 
     const { data: history } = await clients.coordinator.from('staff_history').select('field, from_value, to_value, changed_by_email').eq('kind', 'staff_member').in('field', ['role', 'active']).order('history_id');

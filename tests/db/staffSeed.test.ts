@@ -1,14 +1,14 @@
 // The local seed's staff accounts and scope: a developer signs in as each role
 // with the password `npm start` prints, and sees the demo city's beats as the
-// content describes them. Also what `openbeat staff-scope` writes, run
-// against the real tables (in a transaction rolled back after each check).
+// content describes them (the scope reads the content tables, which a new
+// local database gets from src/content).
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { staffScopeSql } from '../../src/cli/staffScope.ts';
+import { staffSignIns } from '../../supabase/local/migrate.ts';
 import { localSecrets } from '../../supabase/local/secrets.ts';
 
 const { url, anonKey, databaseUrl, staffPassword } = inject('stack');
@@ -47,6 +47,16 @@ type Who = keyof typeof accounts;
 const clients = {} as Record<Who, SupabaseClient>;
 const tips: Record<string, string> = {};
 
+/** A tip in `beat`, as a resident's is stored; answers its id. */
+const insertTip = async (description: string, beat: string): Promise<string> => {
+  const { rows } = await db.query(
+    `insert into public.tips (category, description, beat, receipt_hash, idempotency_hash, receipt_sealed)
+     values ('noise', $1, $2, extensions.gen_random_bytes(32), extensions.gen_random_bytes(32), '\\x00') returning tip_id`,
+    [description, beat],
+  );
+  return rows[0].tip_id;
+};
+
 const client = () => createClient(url, anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
 
 beforeAll(async () => {
@@ -56,14 +66,7 @@ beforeAll(async () => {
     const { error } = await clients[who].auth.signInWithPassword({ email: accounts[who].email, password: staffPassword });
     if (error) throw new Error(`${accounts[who].email}: ${error.message}`);
   }
-  for (const beat of ['101', '102', '201']) {
-    const { rows } = await db.query(
-      `insert into public.tips (category, description, beat, receipt_hash, idempotency_hash, receipt_sealed)
-       values ('noise', $1, $2, extensions.gen_random_bytes(32), extensions.gen_random_bytes(32), '\\x00') returning tip_id`,
-      [`Staff seed fixture ${run} in ${beat}.`, beat],
-    );
-    tips[beat] = rows[0].tip_id;
-  }
+  for (const beat of ['101', '102', '201']) tips[beat] = await insertTip(`Staff seed fixture ${run} in ${beat}.`, beat);
 });
 afterAll(() => db.end());
 
@@ -97,93 +100,32 @@ describe('the seeded staff accounts', () => {
   });
 });
 
-describe('the seeded jurisdiction scope', () => {
-  it('has every demo beat with its district', async () => {
-    const { rows } = await db.query<{ beat: string; district: string }>(
-      'select beat, district from public.jurisdiction_beats where beat = any($1) order by beat',
-      [beats.map((beat) => beat.id)],
-    );
-    expect(rows).toEqual(beats.map(({ id, district }) => ({ beat: id, district })).sort((a, b) => a.beat.localeCompare(b.beat)));
-  });
-
-  it('gives each officer profile its beats, and a district officer every beat of the district', async () => {
-    const { rows } = await db.query<{ officer_slug: string; beat: string }>(
-      'select officer_slug, beat from public.officer_beats where officer_slug = any($1)',
-      [officers.map((officer) => officer.id)],
-    );
-    const actual = new Set(rows.map((row) => `${row.officer_slug} ${row.beat}`));
-    const expected = new Set(
-      officers.flatMap((officer) => [
-        ...(officer.beats ?? []),
-        ...beats.filter((beat) => officer.district !== undefined && beat.district === officer.district).map((beat) => beat.id),
-      ].map((beat) => `${officer.id} ${beat}`)),
-    );
-    expect(actual).toEqual(expected);
-  });
-});
-
-describe('openbeat staff-scope’s SQL', () => {
-  const source = {
-    beats: [
-      { id: `${run}-1`, district: `${run}-A` },
-      { id: `${run}-2`, district: `${run}-A` },
-      { id: `${run}-3`, district: `${run}-B` },
-    ],
-    officers: [
-      { id: `${run}-officer`, beats: [`${run}-1`] },
-      { id: `${run}-sergeant`, beats: [], district: `${run}-A` },
-    ],
-  };
-  const tables = async () => ({
-    beats: (await db.query('select beat, district from public.jurisdiction_beats order by beat')).rows,
-    officerBeats: (await db.query('select officer_slug, beat from public.officer_beats order by officer_slug, beat')).rows,
-  });
-  const wanted = {
-    beats: [
-      { beat: `${run}-1`, district: `${run}-A` },
-      { beat: `${run}-2`, district: `${run}-A` },
-      { beat: `${run}-3`, district: `${run}-B` },
-    ],
-    officerBeats: [
-      { officer_slug: `${run}-officer`, beat: `${run}-1` },
-      { officer_slug: `${run}-sergeant`, beat: `${run}-1` },
-      { officer_slug: `${run}-sergeant`, beat: `${run}-2` },
-    ],
+describe('the seeded accounts’ scope', () => {
+  // What the files say each account serves: a coordinator everything, a supervisor their
+  // district's beats, an officer their profile's beats and every beat of its district.
+  const expectedBeats = (who: Who) => {
+    const { role, officer_slug, district } = accounts[who].row;
+    if (role === 'coordinator') return beats.map((beat) => beat.id).sort();
+    if (role === 'supervisor') return beats.filter((beat) => beat.district === district).map((beat) => beat.id).sort();
+    const officer = officers.find((entry) => entry.id === officer_slug)!;
+    const served = [...(officer.beats ?? []), ...beats.filter((beat) => officer.district !== undefined && beat.district === officer.district).map((beat) => beat.id)];
+    return [...new Set(served)].sort();
   };
 
-  // Rolled back, so the seeded scope the other tests rely on is never changed for them.
-  const inTransaction = async (check: () => Promise<void>) => {
-    await db.query('begin');
-    try {
-      await check();
-    } finally {
-      await db.query('rollback');
+  it('is, beat by beat, what the content says each account serves', async () => {
+    for (const beat of beats) await insertTip(`Staff seed scope ${run} in ${beat.id}.`, beat.id);
+    for (const who of Object.keys(accounts) as Who[]) {
+      const { data, error } = await clients[who].from('tips').select('beat').like('description', `Staff seed scope ${run}%`);
+      expect(error, who).toBeNull();
+      expect((data ?? []).map((row) => row.beat).sort(), who).toEqual(expectedBeats(who));
     }
-  };
-
-  it('makes both tables match the content exactly: stale rows go, a moved beat is corrected', async () => {
-    await inTransaction(async () => {
-      await db.query(`insert into public.jurisdiction_beats (beat, district) values ($1, 'elsewhere'), ($2, 'gone')`, [`${run}-1`, `${run}-old`]);
-      await db.query(`insert into public.officer_beats (officer_slug, beat) values ($1, $2), ($3, $4)`, [`${run}-officer`, `${run}-3`, `${run}-retired`, `${run}-1`]);
-      await db.query(staffScopeSql(source, { transaction: false }));
-      expect(await tables()).toEqual(wanted);
-    });
   });
 
-  it('changes nothing when run a second time', async () => {
-    await inTransaction(async () => {
-      const sql = staffScopeSql(source, { transaction: false });
-      await db.query(sql);
-      // A row updated or deleted and inserted again lands in a new place, even within this transaction.
-      const rowVersions = async () => [
-        ...(await db.query('select ctid::text, beat from public.jurisdiction_beats order by beat')).rows,
-        ...(await db.query('select ctid::text, officer_slug, beat from public.officer_beats order by officer_slug, beat')).rows,
-      ];
-      const before = await rowVersions();
-      await db.query(sql);
-      expect(await rowVersions()).toEqual(before);
-      expect(await tables()).toEqual(wanted);
-    });
+  it('is what `npm start` prints beside each officer’s address', async () => {
+    const printed = await staffSignIns(databaseUrl, staffPassword);
+    for (const who of ['officer101', 'officer201'] as const) {
+      expect([...printed.find((account) => account.email === accounts[who].email)!.beats].sort(), who).toEqual(expectedBeats(who));
+    }
   });
 });
 

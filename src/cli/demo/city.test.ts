@@ -106,10 +106,10 @@ describe('demoCity', () => {
     for (const [file, text] of files) expect(readFileSync(path.resolve('src/content', file), 'utf8'), file).toBe(text);
   });
 
-  it('is the city whose watch groups, staff scope and staff accounts supabase/seed.sql seeds', () => {
+  it('is the city whose watch groups and staff accounts supabase/seed.sql seeds', () => {
     const seed = readFileSync(path.resolve('supabase/seed.sql'), 'utf8');
     const sections = demoSeedSections(city);
-    expect(sections.map((section) => section.marker)).toEqual(['demo watch groups', 'demo jurisdiction scope', 'demo staff accounts']);
+    expect(sections.map((section) => section.marker)).toEqual(['demo watch groups', 'demo staff accounts']);
     for (const { marker, sql } of sections) expect(seed, marker).toContain(`-- ${marker}: begin\n${sql}-- ${marker}: end\n`);
   });
 
@@ -132,7 +132,7 @@ describe('demoCity', () => {
   });
 
   it('puts no password in the seed', () => {
-    const [, , accounts] = demoSeedSections(city);
+    const [, accounts] = demoSeedSections(city);
     expect(accounts!.sql).not.toMatch(/extensions\.crypt|gen_salt|\$2[aby]\$/);
     expect(accounts!.sql).toMatch(/\(id, email, encrypted_password\)/);
     for (const account of demoStaffAccounts(city)) expect(accounts!.sql).toContain(`'${account.email}', null)`);
@@ -146,7 +146,7 @@ describe('demoCity', () => {
 });
 
 describe('writeDemoSeed', () => {
-  const markers = ['demo watch groups', 'demo jurisdiction scope', 'demo staff accounts'];
+  const markers = ['demo watch groups', 'demo staff accounts'];
 
   it('fills each section between its markers, keeps the rest, and writes the same file twice over', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'openbeat-seed-')), 'seed.sql');
@@ -165,7 +165,7 @@ describe('writeDemoSeed', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'openbeat-seed-')), 'seed.sql');
     const text = '-- demo watch groups: begin\n-- demo watch groups: end\n';
     writeFileSync(file, text);
-    expect(() => writeDemoSeed(file, city)).toThrow(/demo jurisdiction scope: begin/);
+    expect(() => writeDemoSeed(file, city)).toThrow(/demo staff accounts: begin/);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });

@@ -7,7 +7,7 @@ import { BlockGrid, cityBlocks, connectedWithout, fixPinches, growRegions, outli
 import { birds, firstNames, hobbies, lastNames, officerLanguages, placeWords, trees, venueKinds } from './names.ts';
 import { seededRandom, type Random } from './random.ts';
 import { slugify } from '../../lib/slug.ts';
-import { sqlText, staffScopeSql, type ScopeSource } from '../staffScope.ts';
+import { sqlText } from './sqlText.ts';
 
 export interface DemoOptions {
   scale: number;
@@ -567,24 +567,10 @@ export function staffAccountSeedSql(accounts: readonly DemoStaffAccount[]): stri
   );
 }
 
-/** The demo city's beats and officers, as the staff scope reads them. */
-export function demoScopeSource(city: DemoCity): ScopeSource {
-  return {
-    beats: city.beats.map((beat) => ({ id: beat.id, district: String(beat.district) })),
-    officers: city.officers.map((officer) => ({
-      id: officer.id,
-      beats: officer.beats as string[],
-      district: officer.district === undefined ? undefined : String(officer.district),
-    })),
-  };
-}
-
 /** The generated sections of supabase/seed.sql, each written between its `-- <marker>: begin/end` lines. */
 export function demoSeedSections(city: DemoCity): Array<{ marker: string; sql: string }> {
   return [
     { marker: 'demo watch groups', sql: watchGroupSeedSql(city.watchGroups) },
-    // The seed runs as one transaction already (one multi-statement query), so the scope brings none of its own.
-    { marker: 'demo jurisdiction scope', sql: staffScopeSql(demoScopeSource(city), { transaction: false }) },
     { marker: 'demo staff accounts', sql: staffAccountSeedSql(demoStaffAccounts(city)) },
   ];
 }

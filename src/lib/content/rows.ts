@@ -1,5 +1,5 @@
 // A content entry and its database row, both ways. The row is what the tables
-// of supabase/migrations/20261122000900_content.sql hold: a column a field,
+// of supabase/migrations/20261122000150_content.sql hold: a column a field,
 // named by its path (venue.location → venue_lon, venue_lat), null for a field
 // left out. The entry is what the schemas in src/content.config.ts read; one
 // made from a row still goes through its schema before it is written

@@ -9,9 +9,14 @@
 -- validator the build runs, before anything is imported.
 --
 -- Residents read what is published (<table>_anon_read); signed-in staff read
--- drafts too (<table>_staff_read). Nobody writes through the API: an import
--- writes as the database's owner, and the staff workspace will write through
--- its functions.
+-- drafts too (<table>_staff_read, in the staff_access migration). Nobody
+-- writes through the API: an import writes as the database's owner, and the
+-- staff workspace will write through its functions.
+--
+-- This migration comes right after the platform's, before everything staff:
+-- the staff scope is made of these rows (staff_access.sees_beat reads beats
+-- and officers), so they must exist first. The staff's policies here need
+-- staff_access.role(), so they are defined with it.
 --
 -- Local wall-clock times and dates stay text as the files write them
 -- (YYYY-MM-DDTHH:MM, in the meeting's zone): a timestamptz would pin them to
@@ -340,8 +345,9 @@ create trigger meeting_exceptions_stamp_updated before update on public.meeting_
 create trigger workshops_stamp_updated before update on public.workshops for each row execute function private.stamp_updated_at();
 
 -- Reading: the public site is built from what is published, and residents'
--- browsers may read the same; staff see drafts too. Supabase grants the API
--- roles everything on new tables: they keep SELECT only.
+-- browsers may read the same; staff see drafts too (their policies are in the
+-- staff_access migration). Supabase grants the API roles everything on new
+-- tables: they keep SELECT only.
 alter table public.site_settings enable row level security;
 alter table public.districts enable row level security;
 alter table public.beats enable row level security;
@@ -356,34 +362,11 @@ grant select on table public.site_settings, public.districts, public.beats, publ
   to anon, authenticated;
 
 create policy site_settings_anon_read on public.site_settings for select to anon using (published);
-create policy site_settings_staff_read on public.site_settings for select to authenticated
-  using (published or (select staff_access.role()) is not null);
-
 create policy districts_anon_read on public.districts for select to anon using (published);
-create policy districts_staff_read on public.districts for select to authenticated
-  using (published or (select staff_access.role()) is not null);
-
 create policy beats_anon_read on public.beats for select to anon using (published);
-create policy beats_staff_read on public.beats for select to authenticated
-  using (published or (select staff_access.role()) is not null);
-
 create policy officers_anon_read on public.officers for select to anon using (published);
-create policy officers_staff_read on public.officers for select to authenticated
-  using (published or (select staff_access.role()) is not null);
-
 create policy meetings_anon_read on public.meetings for select to anon using (published);
-create policy meetings_staff_read on public.meetings for select to authenticated
-  using (published or (select staff_access.role()) is not null);
-
 -- A draft meeting's cancellations and venues are as private as the meeting.
 create policy meeting_exceptions_anon_read on public.meeting_exceptions for select to anon
   using (published and exists (select from public.meetings as m where m.meeting_id = meeting_exceptions.meeting_id and m.published));
-create policy meeting_exceptions_staff_read on public.meeting_exceptions for select to authenticated
-  using (
-    (published and exists (select from public.meetings as m where m.meeting_id = meeting_exceptions.meeting_id and m.published))
-    or (select staff_access.role()) is not null
-  );
-
 create policy workshops_anon_read on public.workshops for select to anon using (published);
-create policy workshops_staff_read on public.workshops for select to authenticated
-  using (published or (select staff_access.role()) is not null);
