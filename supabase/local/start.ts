@@ -1,7 +1,6 @@
 // `npm start`: builds the site against the local stack, starts the stack and serves the site.
 import path from 'node:path';
 import { contentDir } from '../../src/lib/content/folder.ts';
-import { validateContent } from '../../src/lib/content/validate.ts';
 import { describeStack, localBuildEnv, reportContentLoad, runBin, runCommand, stopOnSignal } from './cli.ts';
 import { dataDir, projectRoot } from './paths.ts';
 import { assertNotRunning, startStack } from './stack.ts';

@@ -33,8 +33,8 @@ revoke all on public.staff_members from anon, authenticated;
 
 -- Policies call these as the signed-in user, so they live in a schema of
 -- their own that `authenticated` may use, holding nothing else. They are
--- security definer to read staff_members, which staff read only their own
--- row of, and the content's drafts, which an account without a role may not.
+-- security definer so that they read staff_members and the content whole,
+-- whatever the caller's own policies on those tables let it see.
 create schema staff_access;
 revoke all on schema staff_access from public;
 grant usage on schema staff_access to authenticated;
@@ -50,8 +50,9 @@ $$;
 -- Whether the signed-in account's scope holds a beat: a supervisor's holds
 -- every beat of their district, an officer's the beats their profile lists
 -- and, when the profile names a district, every beat of it (an officer who
--- serves a district serves each of its beats). A listed beat counts even
--- while no row names it yet, as an officer's file always did.
+-- serves a district serves each of its beats). A beat the profile lists
+-- counts even before a row of public.beats names it, as it did when the
+-- scope was a copy written from the files.
 --
 -- Drafts count: the scope follows the rows whatever their published flag. It
 -- says who may act on what residents sent, not what residents see, so a beat
