@@ -123,6 +123,7 @@ export async function validatePublishedContent(api: BuildApi, dir: string): Prom
     label: (collection, id) => `${singular[collection]} ${id}`,
     missing: (what, id) => `no ${what} "${id}" is published`,
     officersListed: published.officers.length,
+    // never asked: publishedContent has left the photos out (photosLeftOut, above)
     photoExists: () => false,
   });
   return { content, problems, notes };
