@@ -63,7 +63,8 @@ interface PublishedRows {
 // astro.config.mjs (which checks the content) and the collections' loaders
 // run in one process but load this module apart (Astro's config and its
 // content layer each have their own module graph): a global, not a module
-// variable, makes them read the same answer, once a build.
+// variable, makes them read the same answer, once a build. (Under `npm run
+// dev` that is once a dev server: a change saved meanwhile shows after a restart.)
 const cache = Symbol.for('openbeat.publishedContent');
 type Cached = Map<string, Promise<PublishedContent>>;
 
