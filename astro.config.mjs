@@ -6,7 +6,8 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { supabaseTarget } from './supabase/local/target.ts';
 import { contentCacheDir, contentDir } from './src/lib/content/folder.ts';
-import { validateContent } from './src/lib/content/validate.ts';
+import { buildApi } from './src/lib/content/publishedContent.ts';
+import { validateContent, validatePublishedContent } from './src/lib/content/validate.ts';
 import { searchIndex } from './src/features/search/pagefindIndex.ts';
 import { securityHeaders } from './src/lib/security/headersFile.ts';
 
@@ -27,14 +28,18 @@ const mapStyle = process.env.PUBLIC_MAP_STYLE_URL ? new URL(process.env.PUBLIC_M
 const fallbackGeocoder = process.env.PUBLIC_FALLBACK_GEOCODER_URL ? new URL(process.env.PUBLIC_FALLBACK_GEOCODER_URL.replace('{query}', '')).origin : '';
 const connectSources = ["'self'", supabase.url && new URL(supabase.url).origin, mapStyle, fallbackGeocoder].filter(Boolean).join(' ');
 
+// With a data API the build publishes what the database publishes (see
+// src/lib/content/publishedContent.ts); without one, the content folder.
 const contentFolder = contentDir();
-const content = validateContent(contentFolder);
+const api = buildApi(process.env);
+const content = api ? await validatePublishedContent(api, contentFolder) : validateContent(contentFolder);
+const contentSource = api ? `the content published at ${api.url}` : `the content folder ${contentFolder}`;
 const locales = content.content.site?.locales ?? ['en'];
 
 /**
  * Checks the jurisdiction's content before anything is built, with the same
  * rules as `openbeat validate`: a broken reference stops the build with the
- * file, the field and the bad value, one line each.
+ * entry, the field and the bad value, one line each.
  * @type {import('astro').AstroIntegration}
  */
 const jurisdictionContent = {
@@ -45,7 +50,7 @@ const jurisdictionContent = {
       for (const note of notes) logger.info(note);
       if (problems.length > 0) {
         for (const problem of problems) logger.error(problem);
-        logger.error(`${problems.length} problem(s) in the content folder ${contentFolder}; nothing was built.`);
+        logger.error(`${problems.length} problem(s) in ${contentSource}; nothing was built.`);
         // The lines above say all there is to say; a stack trace would only bury them.
         process.exit(1);
       }

@@ -1,11 +1,15 @@
 // Content collections: the jurisdiction's data, validated at build and by
 // `openbeat validate`. Imports come from astro's plain entry points (not the
 // astro:content virtual module) so that the CLI can load these same schemas.
-// The content folder is src/content/, or the folder named by OPENBEAT_CONTENT.
+// The content comes from the database when the build has a data API
+// (publishedContent.ts), else from the content folder: src/content/, or the
+// folder named by OPENBEAT_CONTENT. Guides are always files in the folder.
 import { defineCollection } from 'astro/content/config';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { databaseLoader } from './lib/content/databaseLoader.ts';
 import { contentDir } from './lib/content/folder.ts';
+import { buildApi } from './lib/content/publishedContent.ts';
 import { idMaxLength, idPattern } from './lib/ids.ts';
 
 const dir = contentDir();
@@ -240,10 +244,12 @@ export const workshopSchema = z.object({
   minimumAttendees: z.number().int().min(1),
 });
 
-const json = (name: string) => glob({ pattern: '*.json', base: `${dir}/${name}` });
+const api = buildApi();
+const json = (name: 'districts' | 'beats' | 'officers' | 'meetings' | 'workshops') =>
+  api ? databaseLoader(name, api) : glob({ pattern: '*.json', base: `${dir}/${name}` });
 
 export const collections = {
-  site: defineCollection({ loader: file(`${dir}/site.json`), schema: siteSchema }),
+  site: defineCollection({ loader: api ? databaseLoader('site', api) : file(`${dir}/site.json`), schema: siteSchema }),
   districts: defineCollection({ loader: json('districts'), schema: districtSchema }),
   beats: defineCollection({ loader: json('beats'), schema: beatSchema }),
   officers: defineCollection({ loader: json('officers'), schema: officerSchema }),

@@ -1056,6 +1056,28 @@ end
 $function$;
 comment on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) is 'Adds a member to an approved neighbourhood watch group and returns {joined: true}; a repeated key or email address stores nothing more.';
 
+CREATE OR REPLACE FUNCTION public.published_content()
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select jsonb_build_object(
+    'site', (select to_jsonb(s) - 'published' - 'updated_at' from public.site_settings as s where s.published),
+    'districts', coalesce((select jsonb_agg(to_jsonb(d) - 'published' - 'updated_at' order by d.district_id) from public.districts as d where d.published), '[]'),
+    'beats', coalesce((select jsonb_agg(to_jsonb(b) - 'published' - 'updated_at' order by b.beat_id) from public.beats as b where b.published), '[]'),
+    'officers', coalesce((select jsonb_agg(to_jsonb(o) - 'published' - 'updated_at' order by o.officer_id) from public.officers as o where o.published), '[]'),
+    'meetings', coalesce((select jsonb_agg(to_jsonb(m) - 'published' - 'updated_at' order by m.meeting_id) from public.meetings as m where m.published), '[]'),
+    'meeting_exceptions', coalesce((
+      select jsonb_agg(to_jsonb(e) - 'published' - 'updated_at' order by e.meeting_id, e.position)
+        from public.meeting_exceptions as e
+       where e.published and exists (select from public.meetings as m where m.meeting_id = e.meeting_id and m.published)
+    ), '[]'),
+    'workshops', coalesce((select jsonb_agg(to_jsonb(w) - 'published' - 'updated_at' order by w.workshop_id) from public.workshops as w where w.published), '[]')
+  )
+$function$;
+comment on function public.published_content() is 'Everything the public site shows, in one snapshot: what the build reads (src/lib/content/publishedContent.ts).';
+
 CREATE OR REPLACE FUNCTION public.purge_closed_tips()
  RETURNS integer
  LANGUAGE plpgsql
@@ -1811,6 +1833,9 @@ grant execute on function public.approved_watch_groups() to service_role;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to anon;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to authenticated;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to service_role;
+grant execute on function public.published_content() to anon;
+grant execute on function public.published_content() to authenticated;
+grant execute on function public.published_content() to service_role;
 grant execute on function public.purge_closed_tips() to service_role;
 grant execute on function public.purge_finished_requests() to service_role;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to anon;

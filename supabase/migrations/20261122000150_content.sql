@@ -370,3 +370,33 @@ create policy meetings_anon_read on public.meetings for select to anon using (pu
 create policy meeting_exceptions_anon_read on public.meeting_exceptions for select to anon
   using (published and exists (select from public.meetings as m where m.meeting_id = meeting_exceptions.meeting_id and m.published));
 create policy workshops_anon_read on public.workshops for select to anon using (published);
+-- What the build publishes, in one call: every published row of every content
+-- table as one JSON document (each row under its column names, as
+-- src/lib/content/rows.ts reads them). One statement sees one snapshot, where a
+-- request a table would see as many: a save made while a site is being built
+-- is in that build whole or not at all, never a beat whose new district the
+-- same build could not see. Security invoker, so the caller's own policies
+-- apply as well; the filters repeat them so that staff, who read drafts,
+-- still get only what the public site shows.
+create function public.published_content() returns jsonb
+language sql stable
+security invoker
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'site', (select to_jsonb(s) - 'published' - 'updated_at' from public.site_settings as s where s.published),
+    'districts', coalesce((select jsonb_agg(to_jsonb(d) - 'published' - 'updated_at' order by d.district_id) from public.districts as d where d.published), '[]'),
+    'beats', coalesce((select jsonb_agg(to_jsonb(b) - 'published' - 'updated_at' order by b.beat_id) from public.beats as b where b.published), '[]'),
+    'officers', coalesce((select jsonb_agg(to_jsonb(o) - 'published' - 'updated_at' order by o.officer_id) from public.officers as o where o.published), '[]'),
+    'meetings', coalesce((select jsonb_agg(to_jsonb(m) - 'published' - 'updated_at' order by m.meeting_id) from public.meetings as m where m.published), '[]'),
+    'meeting_exceptions', coalesce((
+      select jsonb_agg(to_jsonb(e) - 'published' - 'updated_at' order by e.meeting_id, e.position)
+        from public.meeting_exceptions as e
+       where e.published and exists (select from public.meetings as m where m.meeting_id = e.meeting_id and m.published)
+    ), '[]'),
+    'workshops', coalesce((select jsonb_agg(to_jsonb(w) - 'published' - 'updated_at' order by w.workshop_id) from public.workshops as w where w.published), '[]')
+  )
+$$;
+comment on function public.published_content() is 'Everything the public site shows, in one snapshot: what the build reads (src/lib/content/publishedContent.ts).';
+revoke all on function public.published_content() from public;
+grant execute on function public.published_content() to anon, authenticated;

@@ -4,7 +4,10 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { withDatabase } from '../../src/cli/content/connect.ts';
+import { replaceContent } from '../../src/cli/content/database.ts';
 import { contentCacheDir } from '../../src/lib/content/folder.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 import { localBuildEnv } from '../../supabase/local/cli.ts';
 import { projectRoot } from '../../supabase/local/paths.ts';
 import { watchMemory, type MemoryPeak } from './processTree.ts';
@@ -21,7 +24,7 @@ export interface BuildJob {
   outDir: string;
   /** The local stack's data folder, whose anon key the site is built with. */
   dataDir: string;
-  /** The running stack the build reads approved watch groups from, as under `npm start`. */
+  /** The running stack the build reads the content (see importCity) and approved watch groups from, as under `npm start`. */
   api?: string;
   timeoutMs?: number;
 }
@@ -61,6 +64,17 @@ export async function measuredBuild({ content, outDir, dataDir, api, timeoutMs =
     throw new Error(`the build of ${content} ${code === null ? `was stopped after ${Math.round(timeoutMs / 1000)} s` : `failed (exit ${code})`}:\n${output.trim()}`);
   }
   return { seconds, memoryMeasured: measured, ...peak, output: outputOf(outDir) };
+}
+
+/**
+ * Puts a city's content folder into the stack's database, as `openbeat import
+ * content` does, for a build to read it there as a deployment's build does.
+ * Not timed: the build is.
+ */
+export async function importCity(content: string, databaseUrl: string): Promise<void> {
+  const { content: city, problems } = validateContent(content);
+  if (problems.length > 0) throw new Error(`${content} cannot be imported: ${problems.slice(0, 3).join('; ')}`);
+  await withDatabase(databaseUrl, (db) => replaceContent(db, city));
 }
 
 function outputOf(dir: string): BuildFigures['output'] {

@@ -220,6 +220,24 @@ describe('the content tables through the API', () => {
     expect(await exceptions(staff)).toEqual(['draft 0', 'shown 0', 'shown 1']);
   });
 
+  it('the build’s one read, published_content, answers what is published and never a draft, even to signed-in staff', async () => {
+    for (const client of [anon, staff]) {
+      const { data, error } = await client.rpc('published_content');
+      expect(error).toBeNull();
+      const content = data as Record<string, Array<Record<string, unknown>>> & { site: { jurisdiction: string } };
+      expect(content.site.jurisdiction).toBe('Alderbrook');
+      for (const { table, key, published } of tables) {
+        const listed = content[table]!.map((row) => row[key]);
+        expect(listed, table).toContain(published);
+        expect(listed, table).not.toContain(draft);
+      }
+      const exceptionsListed = content.meeting_exceptions!.filter((row) => row.meeting_id === draft || row.meeting_id === shown);
+      expect(exceptionsListed.map((row) => `${row.meeting_id === draft ? 'draft' : 'shown'} ${row.position}`)).toEqual(['shown 0']);
+      // Rows as rows.ts reads them: the publishing flag and the time stamp are the database's own.
+      expect(Object.keys(content.beats![0]!).sort()).toEqual(['beat_id', 'boundary', 'district_id', 'name', 'neighbourhoods']);
+    }
+  });
+
   it('site settings in draft are staff’s only', async () => {
     await db.query(`update public.site_settings set published = false`);
     try {

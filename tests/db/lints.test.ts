@@ -14,10 +14,11 @@ afterAll(() => db.end());
 const ours = `('public', 'private', 'staff_access')`;
 const names = async (sql: string) => (await db.query(sql)).rows.map((row) => Object.values(row).join(' '));
 
-/** The functions residents' browsers call, and nothing else the public may run. */
+/** The functions residents' browsers call and the one the build reads the published content through, and nothing else the public may run. */
 const residentFunctions = [
   'approved_watch_groups()',
   'join_watch_group(uuid,text,text,text,uuid,jsonb)',
+  'published_content()',
   'register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb)',
   'request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb)',
   'submission_challenge(text,uuid)',

@@ -2,10 +2,14 @@
 // schema, then every reference between files. Used by `openbeat validate` and
 // by the build itself (astro.config.mjs), so both say the same thing. Each
 // problem is one line: the file, the field, what is wrong and the bad value.
+// A build that reads the database checks what it publishes with the same
+// schemas and rules (validatePublishedContent), an entry named by its kind
+// and id ("beat 101") where a folder names its file.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
+import { publishedContent, type BuildApi } from './publishedContent.ts';
 import { scheduleProblems } from './recurrence.ts';
 import {
   beatSchema,
@@ -70,7 +74,58 @@ export function validateContent(dir: string): Validation {
     workshops: read('workshops', workshopSchema),
     streets: readStreets(dir, problems),
   };
-  checkReferences(content, problems, notes);
+  checkReferences(content, problems, notes, {
+    label: (collection, id) => `${collection}/${id}.json`,
+    missing: (what, id) => `no ${what} "${id}" (no ${what}s/${id}.json)`,
+    officersListed: listFiles(dir, 'officers', /\.json$/).length,
+    photoExists: (photo) => existsSync(path.resolve(dir, 'officers', photo)),
+  });
+  return { content, problems, notes };
+}
+
+const singular = { districts: 'district', beats: 'beat', officers: 'officer', meetings: 'meeting', workshops: 'workshop' } as const;
+
+/**
+ * Checks what the database publishes, as validateContent checks a folder: the
+ * entries against their schemas, then their references. Guides and the street
+ * network are files still, read from `dir`.
+ */
+export async function validatePublishedContent(api: BuildApi, dir: string): Promise<Validation> {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  let published;
+  try {
+    published = await publishedContent(api);
+  } catch (error) {
+    return { content: emptyContent(dir), problems: [`${api.url}: the published content could not be read (${(error as Error).message})`], notes };
+  }
+  const parse = <T>(collection: keyof typeof singular, schema: z.ZodType<T>): Array<T & { id: string }> =>
+    published[collection].flatMap(({ id, ...data }) => {
+      const entry = parseEntry(`${singular[collection]} ${id}`, schema, data, problems);
+      return entry === undefined ? [] : [{ ...entry, id }];
+    });
+  if (!published.site) problems.push('site: no site settings are published (jurisdiction, time zone, numbers, map)');
+  const content: Content = {
+    dir,
+    site: published.site && parseEntry('site', siteSchema, published.site, problems),
+    districts: parse('districts', districtSchema),
+    beats: parse('beats', beatSchema),
+    officers: parse('officers', officerFileSchema),
+    meetings: parse('meetings', meetingSchema),
+    guides: readGuides(dir, problems),
+    workshops: parse('workshops', workshopSchema),
+    streets: readStreets(dir, problems),
+  };
+  if (published.photosLeftOut.length > 0) {
+    notes.push(`officers ${published.photosLeftOut.join(', ')}: photos are not read from the database yet, so their pages show the placeholder`);
+  }
+  checkReferences(content, problems, notes, {
+    label: (collection, id) => `${singular[collection]} ${id}`,
+    missing: (what, id) => `no ${what} "${id}" is published`,
+    officersListed: published.officers.length,
+    // never asked: publishedContent has left the photos out (photosLeftOut, above)
+    photoExists: () => false,
+  });
   return { content, problems, notes };
 }
 
@@ -186,17 +241,25 @@ function describe(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-function checkReferences(content: Content, problems: string[], notes: string[]) {
+/** Where the entries came from: how to name one, and what a folder or the database can say about it. */
+interface EntrySource {
+  label(collection: keyof typeof singular, id: string): string;
+  missing(what: 'district' | 'beat', id: string): string;
+  /** How many officers there are, broken ones included. */
+  officersListed: number;
+  photoExists(photo: string): boolean;
+}
+
+function checkReferences(content: Content, problems: string[], notes: string[], { label: labelOf, missing, officersListed, photoExists }: EntrySource) {
   const districts = new Set(content.districts.map((district) => district.id));
   const beats = new Set(content.beats.map((beat) => beat.id));
-  const missing = (what: 'district' | 'beat', id: string) => `no ${what} "${id}" (no ${what}s/${id}.json)`;
 
   for (const beat of content.beats) {
-    if (!districts.has(beat.district)) problems.push(`beats/${beat.id}.json: district: ${missing('district', beat.district)}`);
+    if (!districts.has(beat.district)) problems.push(`${labelOf('beats', beat.id)}: district: ${missing('district', beat.district)}`);
   }
   const served = new Set<string>();
   for (const officer of content.officers) {
-    const label = `officers/${officer.id}.json`;
+    const label = labelOf('officers', officer.id);
     officer.beats.forEach((beat, index) => {
       if (beats.has(beat)) served.add(beat);
       else problems.push(`${label}: beats.${index}: ${missing('beat', beat)}`);
@@ -204,12 +267,12 @@ function checkReferences(content: Content, problems: string[], notes: string[]) 
     if (officer.district !== undefined && !districts.has(officer.district)) {
       problems.push(`${label}: district: ${missing('district', officer.district)}`);
     }
-    if (typeof officer.photo === 'string' && !existsSync(path.resolve(content.dir, 'officers', officer.photo))) {
+    if (typeof officer.photo === 'string' && !photoExists(officer.photo)) {
       problems.push(`${label}: photo: no such file (${describe(officer.photo)})`);
     }
   }
   for (const meeting of content.meetings) {
-    const label = `meetings/${meeting.id}.json`;
+    const label = labelOf('meetings', meeting.id);
     meeting.beats.forEach((beat, index) => {
       if (!beats.has(beat)) problems.push(`${label}: beats.${index}: ${missing('beat', beat)}`);
     });
@@ -222,12 +285,12 @@ function checkReferences(content: Content, problems: string[], notes: string[]) 
   // once officers are listed, a beat without one is a mistake. While an
   // officer's file is itself broken, that file's beats cannot be counted, so
   // this check waits rather than blame the beats.
-  if (listFiles(content.dir, 'officers', /\.json$/).length > content.officers.length) return;
+  if (officersListed > content.officers.length) return;
   if (content.officers.length === 0) {
     if (content.beats.length > 0) notes.push('officers/: none yet, so beat pages will say no officer is assigned');
   } else {
     for (const beat of content.beats) {
-      if (!served.has(beat.id)) problems.push(`beats/${beat.id}.json: officers: no officer serves this beat (list it in an officer's "beats")`);
+      if (!served.has(beat.id)) problems.push(`${labelOf('beats', beat.id)}: officers: no officer serves this beat (list it in an officer's "beats")`);
     }
   }
 }

@@ -1,0 +1,100 @@
+// The jurisdiction's published content as the build reads it: from the data
+// API, with the anon key, through public.published_content(), one call that
+// answers every content table from one snapshot (see its comment in
+// supabase/migrations/20261122000150_content.sql), so a save in the middle
+// of a build cannot publish half of itself. Rows become entries by rows.ts;
+// the schemas and the reference checks come after (validate.ts).
+//
+// When a build has an API (a hosted project's PUBLIC_SUPABASE_URL, or the
+// local stack's OPENBEAT_BUILD_API under `npm start`, the tests and the
+// bench), it reads the database; without one (`npm run build` with no stack)
+// it reads the content folder, as `openbeat validate` and unit tests do.
+import {
+  beatEntry,
+  districtEntry,
+  meetingEntry,
+  officerEntry,
+  siteEntry,
+  workshopEntry,
+  type BeatRow,
+  type DistrictRow,
+  type MeetingExceptionRow,
+  type MeetingRow,
+  type OfficerRow,
+  type SiteRow,
+  type WorkshopRow,
+} from './rows.ts';
+import type { Beat, District, Meeting, Officer, Site, Workshop } from './validate.ts';
+
+export interface BuildApi {
+  url: string;
+  anonKey: string;
+}
+
+/** The API a build reads, or undefined when it has none. */
+export function buildApi(env: NodeJS.ProcessEnv = process.env): BuildApi | undefined {
+  // astro.config.mjs has set PUBLIC_SUPABASE_URL to '' for the local stack, and the anon key either way.
+  const url = env.PUBLIC_SUPABASE_URL || env.OPENBEAT_BUILD_API;
+  return url ? { url, anonKey: env.PUBLIC_SUPABASE_ANON_KEY ?? '' } : undefined;
+}
+
+/** The published entries, not yet parsed by their schemas. */
+export interface PublishedContent {
+  site?: Site;
+  districts: District[];
+  beats: Beat[];
+  officers: Officer[];
+  meetings: Meeting[];
+  workshops: Workshop[];
+  /** Officers whose row names a photo: photos come from the database in a later step, so these show the placeholder. */
+  photosLeftOut: string[];
+}
+
+interface PublishedRows {
+  site: SiteRow | null;
+  districts: DistrictRow[];
+  beats: BeatRow[];
+  officers: OfficerRow[];
+  meetings: MeetingRow[];
+  meeting_exceptions: MeetingExceptionRow[];
+  workshops: WorkshopRow[];
+}
+
+// astro.config.mjs (which checks the content) and the collections' loaders
+// run in one process but load this module apart (Astro's config and its
+// content layer each have their own module graph): a global, not a module
+// variable, makes them read the same answer, once a build. (Under `npm run
+// dev` that is once a dev server: a change saved meanwhile shows after a restart.)
+const cache = Symbol.for('openbeat.publishedContent');
+type Cached = Map<string, Promise<PublishedContent>>;
+
+/** The published content at `api`, fetched once a process. */
+export function publishedContent(api: BuildApi): Promise<PublishedContent> {
+  const store = ((globalThis as Record<symbol, Cached | undefined>)[cache] ??= new Map());
+  let answer = store.get(api.url);
+  if (!answer) {
+    answer = fetchPublished(api);
+    store.set(api.url, answer);
+  }
+  return answer;
+}
+
+async function fetchPublished({ url, anonKey }: BuildApi): Promise<PublishedContent> {
+  const response = await fetch(`${url}/rest/v1/rpc/published_content`, {
+    method: 'POST',
+    headers: { apikey: anonKey, authorization: `Bearer ${anonKey}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+  const rows = (await response.json()) as PublishedRows;
+  const exceptionsOf = Map.groupBy(rows.meeting_exceptions, (exception) => exception.meeting_id);
+  return {
+    ...(rows.site && { site: siteEntry(rows.site) }),
+    districts: rows.districts.map(districtEntry),
+    beats: rows.beats.map(beatEntry),
+    officers: rows.officers.map((row) => officerEntry({ ...row, photo: null })),
+    meetings: rows.meetings.map((meeting) => meetingEntry(meeting, exceptionsOf.get(meeting.meeting_id) ?? [])),
+    workshops: rows.workshops.map(workshopEntry),
+    photosLeftOut: rows.officers.filter((row) => row.photo !== null).map((row) => row.officer_id),
+  };
+}
