@@ -23,6 +23,12 @@ describe('classifyApiError', () => {
     expect(classifyApiError({ code: 'XX000', details: null, message: 'internal error' }, 500)).toEqual({ kind: 'failed', message: 'internal error' });
   });
 
+  it('takes PostgREST’s empty 400, given when Postgres goes away mid-call, for no answer, and any other 400 for one', () => {
+    expect(classifyApiError({ code: '', details: null, hint: null, message: '' } as never, 400)).toEqual({ kind: 'unreachable' });
+    expect(classifyApiError({ code: 'PGRST102', details: null, message: 'Empty or invalid json' }, 400)).toEqual({ kind: 'failed', message: 'Empty or invalid json' });
+    expect(classifyApiError({ message: 'The request is larger than 1024 KB.' }, 413)).toEqual({ kind: 'failed', message: 'The request is larger than 1024 KB.' });
+  });
+
   it('does not take a refusal that names no field for one that does', () => {
     expect(classifyApiError({ code: '22023', details: null, message: 'refused' }, 400)).toEqual({ kind: 'failed', message: 'refused' });
   });

@@ -25,8 +25,15 @@ const serviceDown = new Set([502, 503, 504]);
 
 const invalidParameter = '22023';
 
+/**
+ * PostgREST 12 answers 400 with an error of no code and no message when Postgres goes away in
+ * the middle of a call (seen while it shuts down, tests/faults/writePath.test.ts). Every refusal
+ * of ours names its code; this one is no answer at all, and the call is retried like a 502.
+ */
+const lostConnection = (error: ApiError, status: number) => status === 400 && !error.code && !error.message;
+
 export function classifyApiError(error: ApiError, status: number): ApiFailure {
-  if (status === 0 || serviceDown.has(status)) return { kind: 'unreachable' };
+  if (status === 0 || serviceDown.has(status) || lostConnection(error, status)) return { kind: 'unreachable' };
   if (status === 429) return { kind: 'rate_limited', retryAfterMinutes: Math.max(1, Math.ceil(Number(error.details ?? 60) / 60)) };
   if (error.code === invalidParameter && error.details) return { kind: 'invalid', field: error.details, message: error.message ?? '' };
   return { kind: 'failed', message: error.message ?? '' };
