@@ -93,7 +93,7 @@ export function startPublisher({ databaseUrl, sitesDir, env, setSite, quietMs = 
     const started = performance.now();
     const first = ++count === 1;
     const dir = path.join(sitesDir, `site-${Date.now()}-${count}`);
-    const requests = await claimRequests(databaseUrl).catch(() => ({ ids: [], tables: [] }));
+    const requests = await claimRequests(databaseUrl, first).catch(() => ({ ids: [], tables: [] }));
     // Told of changes an earlier build already took in: nothing to publish.
     if (!first && requests.ids.length === 0) return undefined;
     let publish: Publish;
@@ -198,11 +198,15 @@ function listen(databaseUrl: string, notified: () => void, stopped: () => boolea
   };
 }
 
-/** Marks the requests waiting as taken in by this build: changes committed from now on wait for the next. */
-async function claimRequests(databaseUrl: string): Promise<{ ids: string[]; tables: string[] }> {
+/**
+ * Marks the requests waiting as taken in by this build: changes committed from now on wait for
+ * the next. The first build of a start also takes in those a build stopped halfway took (one
+ * publisher a data folder: nothing else is building them).
+ */
+async function claimRequests(databaseUrl: string, first: boolean): Promise<{ ids: string[]; tables: string[] }> {
   return withClient(databaseUrl, async (db) => {
     const { rows } = await db.query<{ publish_request_id: string; tables: string[] }>(
-      'update private.publish_requests set started_at = now() where started_at is null returning publish_request_id, tables',
+      `update private.publish_requests set started_at = now() where ${first ? 'finished_at' : 'started_at'} is null returning publish_request_id, tables`,
     );
     return { ids: rows.map((row) => row.publish_request_id), tables: [...new Set(rows.flatMap((row) => row.tables))].sort() };
   });
