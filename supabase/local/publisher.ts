@@ -14,6 +14,8 @@ import pg from 'pg';
 import { runBinOutput } from './cli.ts';
 
 export const publishChannel = 'openbeat_publish';
+/** The listening connection's application_name, as pg_stat_activity shows it. */
+export const listenerName = 'openbeat publisher';
 
 /** One build and what became of it. */
 export interface Publish {
@@ -163,7 +165,7 @@ function listen(databaseUrl: string, notified: () => void, stopped: () => boolea
   let retry: NodeJS.Timeout | undefined;
   const connect = async (reconnecting: boolean) => {
     if (stopped()) return;
-    const next = new pg.Client({ connectionString: databaseUrl });
+    const next = new pg.Client({ connectionString: databaseUrl, application_name: listenerName });
     const lost = () => {
       if (client !== next || stopped()) return;
       client = undefined;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../supabase/local/paths.ts';
+import { listenerName } from '../../supabase/local/publisher.ts';
 import { startTestStack, temporaryDataDir } from '../support/testStack.ts';
 
 const demoFolder = path.join(projectRoot, 'src/content');
@@ -128,6 +129,22 @@ describe('the stack publishes every change to what the site shows', () => {
     expect(stack.stack.publisher!.publishes.length - publishesBefore).toBe(1);
   }, 180_000);
 
+  it('listens again when its connection to Postgres is lost, and publishes the changes made meanwhile', async () => {
+    await allFinished();
+    const listening = async () =>
+      (await db.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [listenerName])).rows.map((row) => row.pid);
+    const before = await listening();
+    expect(before).toHaveLength(1);
+    await db.query('select pg_terminate_backend($1)', [before[0]]);
+    // Made while the publisher may still be away: its notification can be lost, its request is not.
+    await db.query(`update public.beats set name = 'Changed while away' where beat_id = $1`, [beat]);
+    await vi.waitFor(async () => expect((await beatPage()).body).toContain('Changed while away'), publishBound);
+    const after = await listening();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before[0]);
+    await allFinished();
+  }, 180_000);
+
   it('leaves the last good site online when a change breaks a reference, and records the problem', async () => {
     await allFinished();
     const { district_id: district } = (await db.query<{ district_id: string }>('select district_id from public.beats where beat_id = $1', [beat])).rows[0]!;
@@ -142,7 +159,7 @@ describe('the stack publishes every change to what the site shows', () => {
     expect(failed.problems[0]).toBe(`beat ${beat}: district: no district "draft-district" is published`);
     const page = await beatPage();
     expect(page.status).toBe(200);
-    expect(page.body).toContain('Burst edit 5');
+    expect(page.body).toContain('Changed while away');
     expect(page.body).not.toContain('Broken reference');
   }, 180_000);
 });
