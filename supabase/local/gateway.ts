@@ -19,9 +19,10 @@ interface GatewayOptions {
   /** Answers /auth/v1 as Supabase Auth would, for the seeded staff accounts (local only). */
   auth: AuthEmulator;
   /**
-   * The built site; without it (under `npm run dev`) only the API is served. Read on the
-   * first page request, so the site can be built while the stack already runs (the build
-   * reads the approved watch groups from it).
+   * A built site to serve; without it (under `npm run dev`) only the API is served, until
+   * setSite names one (the publisher's folders under `npm start`). Read on the first page
+   * request, so the site can be built while the stack already runs (the build reads the
+   * published content and approved watch groups from it).
    */
   distDir?: string;
   /** How often one client may call the public functions; defaultEdgeLimits unless given. */
