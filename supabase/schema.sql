@@ -54,6 +54,26 @@ create table private.proof_of_work (
 alter table private.proof_of_work enable row level security;
 comment on table private.proof_of_work is 'The key that signs submission challenges, their difficulty (max_number) and how long one may be answered.';
 
+create table private.publish_requests (
+  publish_request_id bigint generated always as identity not null,
+  transaction_id xid8 default pg_current_xact_id() not null,
+  requested_at timestamp with time zone default now() not null,
+  tables text[] not null,
+  started_at timestamp with time zone,
+  finished_at timestamp with time zone,
+  outcome text,
+  problems text[] default '{}'::text[] not null,
+  constraint publish_requests_finished_after_start CHECK (finished_at IS NULL OR started_at IS NOT NULL),
+  constraint publish_requests_finished_with_outcome CHECK ((finished_at IS NULL) = (outcome IS NULL)),
+  constraint publish_requests_outcome_known CHECK (outcome = ANY (ARRAY['published'::text, 'failed'::text])),
+  constraint publish_requests_pkey PRIMARY KEY (publish_request_id),
+  constraint publish_requests_transaction_id_key UNIQUE (transaction_id)
+);
+alter table private.publish_requests enable row level security;
+comment on table private.publish_requests is 'A change to what the public site shows, waiting to be published or published: the tables one transaction changed, when the publish that took it in started and finished, and its outcome with the build''s problems, one line each.';
+comment on column private.publish_requests.tables is 'The tables the transaction changed (watch_groups when a group was approved or stopped being approved).';
+comment on column private.publish_requests.problems is 'Why the build refused, one line each, when the outcome is failed; the site stays as it was.';
+
 create table private.settings (
   name text not null,
   value jsonb not null,
@@ -585,6 +605,18 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.content_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform private.request_publish(tg_table_name);
+  return null;
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION private.distinct_instants(instants timestamp with time zone[])
  RETURNS boolean
  LANGUAGE sql
@@ -741,6 +773,20 @@ CREATE OR REPLACE FUNCTION private.refuse(field text, reason text)
 AS $function$
 begin
   raise exception using errcode = '22023', message = reason, detail = field;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.request_publish(changed text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  insert into private.publish_requests (tables) values (array[changed])
+  on conflict (transaction_id) do update
+    set tables = (select array_agg(distinct t order by t) from unnest(private.publish_requests.tables || excluded.tables) as t);
+  perform pg_notify('openbeat_publish', changed);
 end
 $function$;
 
@@ -965,6 +1011,36 @@ begin
     end loop;
   end loop;
   return true;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.watch_groups_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  shown boolean;
+begin
+  -- Each branch names only the transition tables its event has.
+  if tg_op = 'TRUNCATE' then
+    shown := true;
+  elsif tg_op = 'INSERT' then
+    shown := exists (select from new_groups where status = 'approved');
+  elsif tg_op = 'DELETE' then
+    shown := exists (select from old_groups where status = 'approved');
+  else
+    shown := exists (
+      select from new_groups as n full join old_groups as o using (watch_group_id)
+       where (n.status = 'approved' or o.status = 'approved')
+         and (n.status, n.name, n.beat, n.area) is distinct from (o.status, o.name, o.beat, o.area)
+    );
+  end if;
+  if shown then
+    perform private.request_publish('watch_groups');
+  end if;
+  return null;
 end
 $function$;
 
@@ -1729,11 +1805,17 @@ $function$;
 
 -- triggers
 
+CREATE TRIGGER beats_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.beats FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER beats_stamp_updated BEFORE UPDATE ON public.beats FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER districts_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.districts FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER districts_stamp_updated BEFORE UPDATE ON public.districts FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER meeting_exceptions_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.meeting_exceptions FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER meeting_exceptions_stamp_updated BEFORE UPDATE ON public.meeting_exceptions FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER meetings_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.meetings FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER meetings_stamp_updated BEFORE UPDATE ON public.meetings FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER officers_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.officers FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER officers_stamp_updated BEFORE UPDATE ON public.officers FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER site_settings_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.site_settings FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER site_settings_stamp_updated BEFORE UPDATE ON public.site_settings FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 CREATE TRIGGER staff_history_append_only BEFORE DELETE OR UPDATE ON public.staff_history FOR EACH ROW EXECUTE FUNCTION private.history_is_append_only();
 CREATE TRIGGER staff_history_never_emptied BEFORE TRUNCATE ON public.staff_history FOR EACH STATEMENT EXECUTE FUNCTION private.history_is_append_only();
@@ -1741,10 +1823,15 @@ CREATE TRIGGER staff_history_stamped BEFORE INSERT ON public.staff_history FOR E
 CREATE TRIGGER staff_members_record_changes AFTER INSERT OR UPDATE ON public.staff_members FOR EACH ROW EXECUTE FUNCTION private.record_changes('staff_member', 'user_id', 'role', 'officer_slug', 'district', 'active');
 CREATE TRIGGER tips_record_changes AFTER INSERT OR UPDATE ON public.tips FOR EACH ROW EXECUTE FUNCTION private.record_changes('tip', 'tip_id', 'status', 'public_reply', 'assigned_to', 'duplicate_of');
 CREATE TRIGGER tips_stamp_status BEFORE UPDATE OF status ON public.tips FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
+CREATE TRIGGER watch_groups_publish_delete AFTER DELETE ON public.watch_groups REFERENCING OLD TABLE AS old_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
+CREATE TRIGGER watch_groups_publish_insert AFTER INSERT ON public.watch_groups REFERENCING NEW TABLE AS new_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
+CREATE TRIGGER watch_groups_publish_truncate AFTER TRUNCATE ON public.watch_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
+CREATE TRIGGER watch_groups_publish_update AFTER UPDATE ON public.watch_groups REFERENCING OLD TABLE AS old_groups NEW TABLE AS new_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
 CREATE TRIGGER watch_groups_record_changes AFTER INSERT OR UPDATE ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.record_changes('watch_group', 'watch_group_id', 'status', 'public_note');
 CREATE TRIGGER watch_groups_stamp_status BEFORE UPDATE OF status ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
 CREATE TRIGGER workshop_requests_record_changes AFTER INSERT OR UPDATE ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
 CREATE TRIGGER workshop_requests_stamp_status BEFORE UPDATE OF status, confirmed_at, decline_reason ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status', 'confirmed_at', 'decline_reason');
+CREATE TRIGGER workshops_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.workshops FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER workshops_stamp_updated BEFORE UPDATE ON public.workshops FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 
 -- row-level security policies

@@ -80,7 +80,18 @@ export function stopOnSignal(stop: () => Promise<void>) {
  * Runs a project binary (astro) with the project's Node; resolves when it exits with 0.
  * Quietly, its output is shown only if it fails.
  */
-export function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv, { quiet = false } = {}): Promise<void> {
+export async function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv, { quiet = false } = {}): Promise<void> {
+  const { code, output } = await runBinOutput(bin, args, env, { quiet });
+  if (code === 0) return;
+  if (output) console.error(output);
+  throw new StackError(`\`${bin} ${args.join(' ')}\` failed (exit ${code}); see above.`);
+}
+
+/**
+ * Runs a project binary as runBin does, and resolves with its exit code and, quietly, everything
+ * it said (the publisher keeps a failed build's problems).
+ */
+export function runBinOutput(bin: string, args: string[], env: NodeJS.ProcessEnv, { quiet = true } = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(projectRoot, 'node_modules', '.bin', bin), args, {
       cwd: projectRoot,
@@ -101,11 +112,7 @@ export function runBin(bin: string, args: string[], env: NodeJS.ProcessEnv, { qu
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0) return resolve();
-      if (output) console.error(output);
-      reject(new StackError(`\`${bin} ${args.join(' ')}\` failed (exit ${code}); see above.`));
-    });
+    child.on('exit', (code) => resolve({ code, output }));
   });
 }
 

@@ -19,9 +19,10 @@ interface GatewayOptions {
   /** Answers /auth/v1 as Supabase Auth would, for the seeded staff accounts (local only). */
   auth: AuthEmulator;
   /**
-   * The built site; without it (under `npm run dev`) only the API is served. Read on the
-   * first page request, so the site can be built while the stack already runs (the build
-   * reads the approved watch groups from it).
+   * A built site to serve; without it (under `npm run dev`) only the API is served, until
+   * setSite names one (the publisher's folders under `npm start`). Read on the first page
+   * request, so the site can be built while the stack already runs (the build reads the
+   * published content and approved watch groups from it).
    */
   distDir?: string;
   /** How often one client may call the public functions; defaultEdgeLimits unless given. */
@@ -51,7 +52,17 @@ const droppedPrefixes = /^(x-forwarded-|cf-)/;
 // Without a built site's _headers (under `npm run dev`): what every response may carry.
 const fallbackHeaders: Headers = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': "frame-ancestors 'none'" };
 
-export function createGateway({ postgrestPort, keys, auth, distDir, edgeLimits, clientAddressHeader }: GatewayOptions): http.Server {
+/** The gateway's server, and how the publisher switches the site it serves. */
+export interface Gateway {
+  server: http.Server;
+  /**
+   * Serves the built site in dir from the next request on. One assignment: a request already
+   * being answered finishes from the folder it started in, and none sees half of each.
+   */
+  setSite(dir: string): void;
+}
+
+export function createGateway({ postgrestPort, keys, auth, distDir, edgeLimits, clientAddressHeader }: GatewayOptions): Gateway {
   const proxy = createProxyServer({ target: `http://127.0.0.1:${postgrestPort}`, proxyTimeout: 30_000 });
   proxy.on('error', (_error, _req, res) => {
     if (res instanceof http.ServerResponse && !res.headersSent) {
@@ -67,7 +78,7 @@ export function createGateway({ postgrestPort, keys, auth, distDir, edgeLimits, 
 
   let site: ReturnType<typeof staticSite> | undefined;
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     const service = /^\/(rest|auth)\/v1(?=[/?]|$)/.exec(url)?.[1];
     // A sign-in link is opened from an email, with no key to send: Supabase's gateway lets it through too.
@@ -101,6 +112,13 @@ export function createGateway({ postgrestPort, keys, auth, distDir, edgeLimits, 
     }
     site(req, res);
   });
+  return {
+    server,
+    setSite(dir) {
+      // Made whole (its 404 page and _headers read) before it replaces the one being served.
+      site = staticSite(dir);
+    },
+  };
 }
 
 /**

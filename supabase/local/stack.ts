@@ -6,18 +6,34 @@ import pg from 'pg';
 import type { EmptyLoad } from '../../src/cli/content/database.ts';
 import { authMailbox, createAuthEmulator, type AuthLimits } from './authEmulator.ts';
 import type { EdgeLimits } from './edgeLimits.ts';
+import { localBuildEnv } from './cli.ts';
 import { createGateway } from './gateway.ts';
 import { migrate, staffSignIns, type StaffSignIn } from './migrate.ts';
 import { freePort, listenNearPort, StackError } from './ports.ts';
 import { startPostgres } from './postgres.ts';
 import { startPostgrest } from './postgrest.ts';
+import { startPublisher, type Publish, type Publisher } from './publisher.ts';
 import { lockFile, postgresUrl, runningStack, writeLock } from './running.ts';
 import { apiKeys, localSecrets, type ApiKeys } from './secrets.ts';
 
 export interface StackOptions {
   dir: string;
-  /** The built site the gateway serves. */
+  /**
+   * A built site the gateway serves as it is (the browser tests' setup builds one); a stack
+   * that publishes serves its publisher's folders instead.
+   */
   distDir?: string;
+  /**
+   * Publish the site: the stack runs the publisher (publisher.ts), which builds at once and again
+   * after every change to what the site shows, each time into a fresh folder under sitesDir.
+   */
+  publish?: {
+    sitesDir: string;
+    /** Added to the build's environment (a test's own content folder, for an Astro cache of its own). */
+    env?: NodeJS.ProcessEnv;
+    quietMs?: number;
+    report?(publish: Publish): void;
+  };
   /** The gateway's preferred port (the next free one is taken if it is busy); 0 for any. */
   port: number;
   /** Postgres's preferred port, likewise; a stable one keeps the printed DB URL stable. */
@@ -49,10 +65,12 @@ export interface Stack {
   mailbox: string;
   /** What became of the content folder given (loaded, kept what was there, or refused for its problems). */
   content?: EmptyLoad;
+  /** The publisher, when the stack publishes. */
+  publisher?: Publisher;
   stop(): Promise<void>;
 }
 
-export async function startStack({ dir, distDir, port, databasePort = 0, authLimits, edgeLimits, clientAddressHeader, content }: StackOptions): Promise<Stack> {
+export async function startStack({ dir, distDir, publish, port, databasePort = 0, authLimits, edgeLimits, clientAddressHeader, content }: StackOptions): Promise<Stack> {
   assertNotRunning(dir);
 
   const secrets = localSecrets(dir);
@@ -92,11 +110,23 @@ export async function startStack({ dir, distDir, port, databasePort = 0, authLim
     });
     cleanup.push(auth.close);
     const gateway = createGateway({ postgrestPort: postgrest.port, keys, auth, distDir, edgeLimits, clientAddressHeader });
-    const gatewayPort = await listen(gateway, port);
-    cleanup.push(() => close(gateway));
+    const gatewayPort = await listen(gateway.server, port);
+    cleanup.push(() => close(gateway.server));
 
     url = `http://localhost:${gatewayPort}`;
     writeLock(dir, { pid: process.pid, url, databasePort: postgres.port });
+    // Built with the stack running: the build reads what the database publishes through the gateway.
+    const publisher =
+      publish &&
+      startPublisher({
+        databaseUrl,
+        sitesDir: publish.sitesDir,
+        env: { ...localBuildEnv(dir), OPENBEAT_BUILD_API: url, ...publish.env },
+        setSite: gateway.setSite,
+        quietMs: publish.quietMs,
+        report: publish.report,
+      });
+    if (publisher) cleanup.push(publisher.stop);
     return {
       url,
       databaseUrl,
@@ -106,6 +136,7 @@ export async function startStack({ dir, distDir, port, databasePort = 0, authLim
       staffAccounts,
       mailbox: authMailbox(dir),
       ...(contentLoad && { content: contentLoad }),
+      ...(publisher && { publisher }),
       stop,
     };
   } catch (error) {

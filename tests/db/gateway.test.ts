@@ -123,7 +123,7 @@ async function gatewayOfItsOwn(options: { edgeLimits?: EdgeLimits; clientAddress
   };
   const keys = { anonKey: 'anon key of this gateway', serviceRoleKey: 'service key of this gateway' };
   const auth: AuthEmulator = { handle: (_req, res) => void res.writeHead(404).end(), close: async () => undefined };
-  const gateway = createGateway({ postgrestPort: await listen(postgrest), keys, auth, edgeLimits: tight, ...options });
+  const gateway = createGateway({ postgrestPort: await listen(postgrest), keys, auth, edgeLimits: tight, ...options }).server;
   const origin = `http://127.0.0.1:${await listen(gateway)}`;
   return {
     origin,

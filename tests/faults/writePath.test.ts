@@ -55,7 +55,7 @@ beforeAll(async () => {
   anonKey = keys.anonKey;
   const auth = createAuthEmulator({ databaseUrl: databaseUrl(), jwtSecret: secrets.jwtSecret });
   closeAuth = auth.close;
-  gateway = createGateway({ postgrestPort, keys, auth, edgeLimits: looseEdgeLimits });
+  gateway = createGateway({ postgrestPort, keys, auth, edgeLimits: looseEdgeLimits }).server;
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(gateway.address() as { port: number }).port}`;
 }, 120_000);

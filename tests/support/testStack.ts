@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { EdgeLimits } from '../../supabase/local/edgeLimits.ts';
 import { projectRoot } from '../../supabase/local/paths.ts';
-import { startStack, type Stack } from '../../supabase/local/stack.ts';
+import { startStack, type Stack, type StackOptions } from '../../supabase/local/stack.ts';
 
 export interface StackInfo {
   url: string;
@@ -43,13 +43,19 @@ export const looseEdgeLimits: EdgeLimits = {
   receiptLookups: { calls: 1_000_000, seconds: 60 },
 };
 
-export async function startTestStack(dir: string, distDir?: string): Promise<{ stack: Stack; info: StackInfo; stop(): Promise<void> }> {
+/** With publish, the stack's publisher builds and serves the site (see supabase/local/publisher.ts); with distDir, it serves that folder as it is. */
+export async function startTestStack(
+  dir: string,
+  distDir?: string,
+  publish?: StackOptions['publish'],
+): Promise<{ stack: Stack; info: StackInfo; stop(): Promise<void> }> {
   // Every test client is one address, and tests ask one account for links back to back: Supabase
   // Auth's limits are loosened here and tested on an emulation of their own (tests/db/staffAuth.test.ts);
   // so are the gateway's, tested on gateways of their own (tests/db/gateway.test.ts).
   const stack = await startStack({
     dir,
     distDir,
+    publish,
     port: 0,
     authLimits: { signInsPerFiveMinutes: 100_000, linkPeriodSeconds: 0 },
     edgeLimits: looseEdgeLimits,
