@@ -37,7 +37,7 @@ export const forms = {
   optional: 'optional',
   summary: 'Please correct the following:',
   rejected: 'This was not accepted: {reason}.',
-  rateLimited: 'Too many have been sent from this connection in a short time, so this one was not sent. It is still here: try again in {minutes} minutes.',
+  rateLimited: 'Too many have been sent in a short time, from this connection or from everyone at once, so this one was not sent. It is still here: try again in {minutes} minutes.',
   tooFast: 'Please read it over once more, then send it.',
   failed: 'Something went wrong on our side, so this has not been sent yet. It is still here: please try again in a moment.',
   sending: 'Sending…',

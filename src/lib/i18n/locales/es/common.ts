@@ -38,7 +38,7 @@ export const forms: Messages['forms'] = {
   optional: 'opcional',
   summary: 'Corrija lo siguiente:',
   rejected: 'No se aceptó: {reason}.',
-  rateLimited: 'Llegaron demasiados envíos desde esta conexión en poco tiempo, así que este no se envió. Sigue aquí: inténtelo de nuevo en {minutes} minutos.',
+  rateLimited: 'Llegaron demasiados envíos en poco tiempo, desde esta conexión o de todos a la vez, así que este no se envió. Sigue aquí: inténtelo de nuevo en {minutes} minutos.',
   tooFast: 'Por favor, léalo una vez más y luego envíelo.',
   failed: 'Algo salió mal de nuestro lado, así que esto todavía no se ha enviado. Sigue aquí: vuelva a intentarlo en un momento.',
   sending: 'Enviando…',
