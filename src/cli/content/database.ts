@@ -3,27 +3,7 @@
 // ones back, and the local stack loads its folder into an empty database.
 // Rows are made and read by src/lib/content/rows.ts.
 import type pg from 'pg';
-import {
-  beatEntry,
-  beatRow,
-  districtEntry,
-  districtRow,
-  meetingEntry,
-  meetingRows,
-  officerEntry,
-  officerRow,
-  siteEntry,
-  siteRow,
-  workshopEntry,
-  workshopRow,
-  type BeatRow,
-  type DistrictRow,
-  type MeetingExceptionRow,
-  type MeetingRow,
-  type OfficerRow,
-  type SiteRow,
-  type WorkshopRow,
-} from '../../lib/content/rows.ts';
+import { contentEntries, contentRows, type ContentRows } from '../../lib/content/rows.ts';
 import { validateContent, type Content } from '../../lib/content/validate.ts';
 import type { ContentEntries } from './files.ts';
 
@@ -44,16 +24,8 @@ export function describeCounts(content: Omit<ContentEntries, 'site'>): string {
  */
 export async function replaceContent(db: pg.Client, content: Content): Promise<void> {
   if (!content.site) throw new Error(`${content.dir}: no site settings to import`);
-  const meetings = content.meetings.map(meetingRows);
-  const rows: Record<ContentTable, object[]> = {
-    site_settings: [siteRow(content.site)],
-    districts: content.districts.map(districtRow),
-    beats: content.beats.map(beatRow),
-    officers: content.officers.map(officerRow),
-    meetings: meetings.map((meeting) => meeting.meeting),
-    meeting_exceptions: meetings.flatMap((meeting) => meeting.exceptions),
-    workshops: content.workshops.map(workshopRow),
-  };
+  const { site, ...tables } = contentRows(content);
+  const rows: Record<ContentTable, object[]> = { site_settings: [site!], ...tables };
   await db.query('begin');
   try {
     for (const table of [...contentTables].reverse()) await db.query(`delete from public.${table}`);
@@ -78,30 +50,10 @@ async function insertRows(db: pg.Client, table: ContentTable, rows: object[]): P
 
 /** What the public site shows: the published rows as entries, or undefined while no site settings are published. */
 export async function readPublishedContent(db: pg.Client): Promise<ContentEntries | undefined> {
-  // One snapshot for every table, so an import or an edit meanwhile is seen whole or not at all.
-  await db.query('begin transaction isolation level repeatable read read only');
-  try {
-    const select = async <Row extends pg.QueryResultRow>(sql: string) => (await db.query<Row>(sql)).rows;
-    const [site] = await select<SiteRow>('select * from public.site_settings where published');
-    const districts = await select<DistrictRow>('select * from public.districts where published order by district_id');
-    const beats = await select<BeatRow>('select * from public.beats where published order by beat_id');
-    const officers = await select<OfficerRow>('select * from public.officers where published order by officer_id');
-    const meetings = await select<MeetingRow>('select * from public.meetings where published order by meeting_id');
-    const exceptions = await select<MeetingExceptionRow>('select * from public.meeting_exceptions where published order by meeting_id, position');
-    const workshops = await select<WorkshopRow>('select * from public.workshops where published order by workshop_id');
-    if (!site) return undefined;
-    const exceptionsOf = Map.groupBy(exceptions, (exception) => exception.meeting_id);
-    return {
-      site: siteEntry(site),
-      districts: districts.map(districtEntry),
-      beats: beats.map(beatEntry),
-      officers: officers.map(officerEntry),
-      meetings: meetings.map((meeting) => meetingEntry(meeting, exceptionsOf.get(meeting.meeting_id) ?? [])),
-      workshops: workshops.map(workshopEntry),
-    };
-  } finally {
-    await db.query('rollback');
-  }
+  // What the build reads, in the one snapshot the build reads it in.
+  const { rows } = await db.query<{ content: ContentRows }>('select public.published_content() as content');
+  const content = contentEntries(rows[0]!.content);
+  return content.site ? content : undefined;
 }
 
 export type EmptyLoad = { outcome: 'kept' } | { outcome: 'loaded'; counts: string } | { outcome: 'refused'; problems: string[] };

@@ -1,21 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentFixture } from '../../../tests/support/contentFixture.ts';
-import { beatRow, districtRow, meetingRows, officerRow, siteRow, workshopRow } from './rows.ts';
+import { contentRows } from './rows.ts';
 import { validateContent, validatePublishedContent } from './validate.ts';
 
 /** What public.published_content() would answer for a content folder, as a stand-in API at its own address. */
 function publishing(dir: string, change: (rows: Record<string, any>) => void = () => {}) {
   const { content } = validateContent(dir);
-  const meetings = content.meetings.map(meetingRows);
-  const rows: Record<string, any> = {
-    site: siteRow(content.site!),
-    districts: content.districts.map(districtRow),
-    beats: content.beats.map(beatRow),
-    officers: content.officers.map(officerRow),
-    meetings: meetings.map((meeting) => meeting.meeting),
-    meeting_exceptions: meetings.flatMap((meeting) => meeting.exceptions),
-    workshops: content.workshops.map(workshopRow),
-  };
+  const rows: Record<string, any> = contentRows(content);
   change(rows);
   const fetch = vi.fn(async () => new Response(JSON.stringify(rows), { status: 200 }));
   vi.stubGlobal('fetch', fetch);

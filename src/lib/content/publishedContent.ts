@@ -9,22 +9,7 @@
 // local stack's OPENBEAT_BUILD_API under `npm start`, the tests and the
 // bench), it reads the database; without one (`npm run build` with no stack)
 // it reads the content folder, as `openbeat validate` and unit tests do.
-import {
-  beatEntry,
-  districtEntry,
-  meetingEntry,
-  officerEntry,
-  siteEntry,
-  workshopEntry,
-  type BeatRow,
-  type DistrictRow,
-  type MeetingExceptionRow,
-  type MeetingRow,
-  type OfficerRow,
-  type SiteRow,
-  type WorkshopRow,
-} from './rows.ts';
-import type { Beat, District, Meeting, Officer, Site, Workshop } from './validate.ts';
+import { contentEntries, type ContentRows } from './rows.ts';
 
 export interface BuildApi {
   url: string;
@@ -39,25 +24,9 @@ export function buildApi(env: NodeJS.ProcessEnv = process.env): BuildApi | undef
 }
 
 /** The published entries, not yet parsed by their schemas. */
-export interface PublishedContent {
-  site?: Site;
-  districts: District[];
-  beats: Beat[];
-  officers: Officer[];
-  meetings: Meeting[];
-  workshops: Workshop[];
+export interface PublishedContent extends ReturnType<typeof contentEntries> {
   /** Officers whose row names a photo: photos come from the database in a later step, so these show the placeholder. */
   photosLeftOut: string[];
-}
-
-interface PublishedRows {
-  site: SiteRow | null;
-  districts: DistrictRow[];
-  beats: BeatRow[];
-  officers: OfficerRow[];
-  meetings: MeetingRow[];
-  meeting_exceptions: MeetingExceptionRow[];
-  workshops: WorkshopRow[];
 }
 
 // astro.config.mjs (which checks the content) and the collections' loaders
@@ -86,15 +55,9 @@ async function fetchPublished({ url, anonKey }: BuildApi): Promise<PublishedCont
     body: '{}',
   });
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-  const rows = (await response.json()) as PublishedRows;
-  const exceptionsOf = Map.groupBy(rows.meeting_exceptions, (exception) => exception.meeting_id);
+  const rows = (await response.json()) as ContentRows;
   return {
-    ...(rows.site && { site: siteEntry(rows.site) }),
-    districts: rows.districts.map(districtEntry),
-    beats: rows.beats.map(beatEntry),
-    officers: rows.officers.map((row) => officerEntry({ ...row, photo: null })),
-    meetings: rows.meetings.map((meeting) => meetingEntry(meeting, exceptionsOf.get(meeting.meeting_id) ?? [])),
-    workshops: rows.workshops.map(workshopEntry),
+    ...contentEntries({ ...rows, officers: rows.officers.map((row) => ({ ...row, photo: null })) }),
     photosLeftOut: rows.officers.filter((row) => row.photo !== null).map((row) => row.officer_id),
   };
 }

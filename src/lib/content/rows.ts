@@ -326,3 +326,51 @@ export function workshopEntry(row: WorkshopRow): Workshop {
     minimumAttendees: row.minimum_attendees,
   };
 }
+
+/** Every content table's rows, as public.published_content() answers them. */
+export interface ContentRows {
+  site: SiteRow | null;
+  districts: DistrictRow[];
+  beats: BeatRow[];
+  officers: OfficerRow[];
+  meetings: MeetingRow[];
+  meeting_exceptions: MeetingExceptionRow[];
+  workshops: WorkshopRow[];
+}
+
+/** The entries of a jurisdiction, as a content folder holds them. */
+export interface ContentOfEntries {
+  site?: Site;
+  districts: District[];
+  beats: Beat[];
+  officers: Officer[];
+  meetings: Meeting[];
+  workshops: Workshop[];
+}
+
+/** A jurisdiction's entries as the tables' rows. */
+export function contentRows(content: ContentOfEntries): ContentRows {
+  const meetings = content.meetings.map(meetingRows);
+  return {
+    site: content.site ? siteRow(content.site) : null,
+    districts: content.districts.map(districtRow),
+    beats: content.beats.map(beatRow),
+    officers: content.officers.map(officerRow),
+    meetings: meetings.map((meeting) => meeting.meeting),
+    meeting_exceptions: meetings.flatMap((meeting) => meeting.exceptions),
+    workshops: content.workshops.map(workshopRow),
+  };
+}
+
+/** The tables' rows as entries, each meeting with its exceptions. */
+export function contentEntries(rows: ContentRows): ContentOfEntries {
+  const exceptionsOf = Map.groupBy(rows.meeting_exceptions, (exception) => exception.meeting_id);
+  return {
+    ...(rows.site && { site: siteEntry(rows.site) }),
+    districts: rows.districts.map(districtEntry),
+    beats: rows.beats.map(beatEntry),
+    officers: rows.officers.map(officerEntry),
+    meetings: rows.meetings.map((meeting) => meetingEntry(meeting, exceptionsOf.get(meeting.meeting_id) ?? [])),
+    workshops: rows.workshops.map(workshopEntry),
+  };
+}
