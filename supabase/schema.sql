@@ -12,6 +12,8 @@ create extension pgcrypto with schema extensions;
 
 -- types
 
+create type public.content_kind as enum ('site', 'district', 'beat', 'officer', 'meeting', 'meeting_exception', 'workshop');
+comment on type public.content_kind is 'What a content_history row is about: a row of one content table (a meeting''s exception belongs to its meeting).';
 create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'staff_member');
 comment on type public.history_kind is 'What a staff_history row is about: an item residents sent, or a staff account.';
 create type public.meeting_exception_status as enum ('cancelled', 'moved');
@@ -111,6 +113,27 @@ create table public.beats (
 alter table public.beats enable row level security;
 comment on table public.beats is 'Police beats (beats/<id>.json): name, district, boundary, the neighbourhoods residents know them by.';
 comment on column public.beats.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.content_history (
+  history_id bigint generated always as identity not null,
+  kind text not null,
+  item_id text not null,
+  operation text not null,
+  before jsonb,
+  after jsonb,
+  note text,
+  undoes bigint,
+  changed_by uuid,
+  changed_by_email text,
+  changed_at timestamp with time zone not null,
+  constraint content_history_kind_known CHECK (private.is_one_of(kind, 'public.content_kind'::regtype)),
+  constraint content_history_note_length CHECK (char_length(note) >= 1 AND char_length(note) <= 5000),
+  constraint content_history_operation_known CHECK (operation = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text])),
+  constraint content_history_pkey PRIMARY KEY (history_id),
+  constraint content_history_undoes_fkey FOREIGN KEY (undoes) REFERENCES public.content_history(history_id)
+);
+alter table public.content_history enable row level security;
+comment on table public.content_history is 'Every change to the content tables, however made: appended by a trigger, never changed or deleted, and undone by undo_content_change.';
 
 create table public.districts (
   district_id text not null,
@@ -510,6 +533,7 @@ comment on column public.workshops.published is 'Whether the public site shows i
 -- indexes (other than those of constraints)
 
 CREATE INDEX beats_district_id ON public.beats USING btree (district_id);
+CREATE INDEX content_history_item ON public.content_history USING btree (kind, item_id, changed_at);
 CREATE INDEX meetings_district_id ON public.meetings USING btree (district_id);
 CREATE INDEX officers_district_id ON public.officers USING btree (district_id);
 CREATE INDEX staff_history_item ON public.staff_history USING btree (kind, item_id, changed_at);
@@ -617,6 +641,24 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.content_table(kind text, OUT tbl regclass, OUT key text[])
+ RETURNS record
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select t.tbl, t.key from (values
+    ('site', 'public.site_settings'::regclass, '{site_id}'::text[]),
+    ('district', 'public.districts'::regclass, '{district_id}'),
+    ('beat', 'public.beats'::regclass, '{beat_id}'),
+    ('officer', 'public.officers'::regclass, '{officer_id}'),
+    ('meeting', 'public.meetings'::regclass, '{meeting_id}'),
+    ('meeting_exception', 'public.meeting_exceptions'::regclass, '{meeting_id,position}'),
+    ('workshop', 'public.workshops'::regclass, '{workshop_id}')
+  ) as t (kind, tbl, key)
+  where t.kind = content_table.kind
+$function$;
+
 CREATE OR REPLACE FUNCTION private.distinct_instants(instants timestamp with time zone[])
  RETURNS boolean
  LANGUAGE sql
@@ -706,6 +748,17 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.officer_keeps(old_row jsonb, new_row jsonb)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select not exists (
+    select from unnest(array['officer_id', 'name', 'rank', 'role', 'beats', 'district_id', 'published']) as c
+     where old_row -> c is distinct from new_row -> c)
+$function$;
+
 CREATE OR REPLACE FUNCTION private.open_receipt(sealed bytea, key uuid)
  RETURNS text
  LANGUAGE sql
@@ -766,6 +819,45 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.record_content_change()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  kind text := tg_argv[0];
+  old_row jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) - 'updated_at' - 'updated_local' end;
+  new_row jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) - 'updated_at' - 'updated_local' end;
+  named jsonb := '{}';
+  before jsonb;
+  after jsonb;
+begin
+  for i in 1 .. tg_nargs - 1 loop
+    named := named || jsonb_build_object(tg_argv[i], coalesce(new_row, old_row) -> tg_argv[i]);
+  end loop;
+  if tg_op = 'UPDATE' then
+    select coalesce(jsonb_object_agg(o.key, o.value), '{}'), coalesce(jsonb_object_agg(o.key, new_row -> o.key), '{}')
+      into before, after
+      from jsonb_each(old_row) as o
+     where o.value is distinct from new_row -> o.key;
+    if before = '{}' then
+      return null;
+    end if;
+    before := named || before;
+    after := named || after;
+  else
+    before := old_row;
+    after := new_row;
+  end if;
+  insert into public.content_history (kind, item_id, operation, before, after, note, undoes)
+  values (kind, named ->> tg_argv[1], lower(tg_op), before, after,
+          nullif(current_setting('openbeat.change_note', true), ''),
+          nullif(current_setting('openbeat.undoing', true), '')::bigint);
+  return null;
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION private.refuse(field text, reason text)
  RETURNS void
  LANGUAGE plpgsql
@@ -773,6 +865,29 @@ CREATE OR REPLACE FUNCTION private.refuse(field text, reason text)
 AS $function$
 begin
   raise exception using errcode = '22023', message = reason, detail = field;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.refuse_violation(tbl regclass, rule text, column_name text, state text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  field text := nullif(column_name, '');
+begin
+  if field is null then
+    select a.attname into field
+      from pg_catalog.pg_constraint as c
+      join pg_catalog.pg_attribute as a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+     where c.conrelid = tbl and c.conname = rule;
+  end if;
+  perform private.refuse(coalesce(field, 'item'), case state
+    when '23503' then 'choose one that exists'
+    when '23502' then 'fill this in'
+    when '23505' then 'one like this exists already'
+    else 'check this: ' || coalesce(rule, 'it is not valid')
+  end);
 end
 $function$;
 
@@ -859,6 +974,22 @@ AS $function$
 begin
   new.updated_at := now();
   return new;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.touch_meeting(meeting_id text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  update public.meetings as m
+     set updated_local = (
+       select case when m.updated_local is null or local_now > m.updated_local collate "C" then local_now
+                   else to_char(m.updated_local::timestamp + interval '1 minute', 'YYYY-MM-DD"T"HH24:MI') end
+         from (select to_char(now() at time zone coalesce(m.schedule_time_zone, (select s.time_zone from public.site_settings as s), 'UTC'),
+                              'YYYY-MM-DD"T"HH24:MI') as local_now) as t)
+   where m.meeting_id = touch_meeting.meeting_id;
 end
 $function$;
 
@@ -1044,6 +1175,111 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.write_content(kind text, key jsonb, item jsonb, creating boolean)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  target record := private.content_table(kind);
+  role text := staff_access.role();
+  where_key text;
+  old_row jsonb;
+  new_row jsonb;
+  columns text;
+  unknown text;
+  written jsonb;
+  state text;
+  rule text;
+  field text;
+begin
+  if target.tbl is null then
+    perform private.refuse('kind', 'choose a kind of content');
+  end if;
+  if role is null then
+    raise exception using errcode = '42501', message = 'only staff edit content';
+  end if;
+  -- A new exception takes the next place in its meeting's list, and one for a
+  -- date the meeting already has replaces it.
+  if kind = 'meeting_exception' and key ->> 'position' is null then
+    select jsonb_build_object('meeting_id', e.meeting_id, 'position', e.position) into key
+      from public.meeting_exceptions as e
+     where e.meeting_id = key ->> 'meeting_id' and e.occurrence_date = coalesce(item ->> 'occurrence_date', key ->> 'occurrence_date');
+    if key ->> 'position' is null and item is null then
+      perform private.refuse('occurrence_date', 'this occurrence has no change to remove');
+    elsif key ->> 'position' is null then
+      key := jsonb_build_object('meeting_id', coalesce(item, key) ->> 'meeting_id', 'position',
+        (select coalesce(max(e.position) + 1, 0) from public.meeting_exceptions as e where e.meeting_id = coalesce(item, key) ->> 'meeting_id'));
+      creating := true;
+    else
+      creating := false;
+    end if;
+  end if;
+  for i in 1 .. cardinality(target.key) loop
+    if key ->> target.key[i] is null then
+      perform private.refuse(target.key[i], 'say which one');
+    end if;
+  end loop;
+  select string_agg(format('x.%I = ($1 ->> %L)::%s', k, k, format_type(a.atttypid, a.atttypmod)), ' and ')
+    into where_key
+    from unnest(target.key) as k
+    join pg_catalog.pg_attribute as a on a.attrelid = target.tbl and a.attname = k;
+  execute format('select to_jsonb(x) - ''updated_at'' from %s as x where %s for update', target.tbl, where_key) into old_row using key;
+
+  if creating and old_row is not null then
+    perform private.refuse(target.key[1], 'this id is taken: choose another');
+  end if;
+  if not creating and old_row is null then
+    perform private.refuse(target.key[1], 'no such item: it may have been deleted');
+  end if;
+  if old_row is not null and not staff_access.edits(kind, old_row) then
+    raise exception using errcode = '42501', message = 'this is not yours to change';
+  end if;
+
+  if item is null then
+    -- Officers cancel and restore occurrences; taking a page off the site is a supervisor's.
+    if role = 'officer' and kind <> 'meeting_exception' then
+      raise exception using errcode = '42501', message = 'ask your supervisor to delete this';
+    end if;
+    execute format('delete from %s as x where %s', target.tbl, where_key) using key;
+  else
+    select string_agg(k, ', ') into unknown
+      from jsonb_object_keys(item) as k
+     where k in ('updated_at', 'updated_local') or not exists (
+       select from pg_catalog.pg_attribute as a where a.attrelid = target.tbl and a.attname = k and a.attnum > 0 and not a.attisdropped);
+    if unknown is not null then
+      perform private.refuse(split_part(unknown, ', ', 1), 'not a field of this kind of content');
+    end if;
+    new_row := coalesce(old_row, '{}') || item || key;
+    if not staff_access.edits(kind, new_row) then
+      raise exception using errcode = '42501', message = 'this would be outside what you may change';
+    end if;
+    if role = 'officer' and kind = 'officer' and (old_row is null or not private.officer_keeps(old_row, new_row)) then
+      raise exception using errcode = '42501', message = 'ask your supervisor to change your name, rank, role, beats or whether your page is published';
+    end if;
+    select string_agg(format('%I', k), ', ') into columns from jsonb_object_keys(item || key) as k;
+    begin
+      if old_row is null then
+        execute format('insert into %1$s as x (%2$s) select %2$s from jsonb_populate_record(null::%1$s, $1)', target.tbl, columns)
+          using item || key;
+      else
+        execute format('update %1$s as x set (%2$s) = (select %2$s from jsonb_populate_record(null::%1$s, $1)) where %3$s', target.tbl, columns, where_key)
+          using item || key;
+      end if;
+    exception when integrity_constraint_violation or data_exception then
+      get stacked diagnostics state = returned_sqlstate, rule = constraint_name, field = column_name;
+      perform private.refuse_violation(target.tbl, rule, field, state);
+    end;
+  end if;
+
+  if kind in ('meeting', 'meeting_exception') and (item is null or kind = 'meeting_exception' or item ?| array['schedule_start', 'schedule_duration_minutes', 'schedule_rrule', 'schedule_time_zone', 'venue_name', 'venue_address', 'venue_lon', 'venue_lat']) then
+    perform private.touch_meeting(coalesce(new_row, old_row) ->> 'meeting_id');
+  end if;
+  execute format('select to_jsonb(x) from %s as x where %s', target.tbl, where_key) into written using key;
+  return written;
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION public.add_staff_note(kind text, item_id uuid, note text)
  RETURNS void
  LANGUAGE plpgsql
@@ -1086,6 +1322,18 @@ AS $function$
    order by g.beat, g.name
 $function$;
 comment on function public.approved_watch_groups() is 'Approved neighbourhood watch groups: name, beat and area only. Pending, declined and retired groups are never returned.';
+
+CREATE OR REPLACE FUNCTION public.delete_content(kind text, key jsonb, note text DEFAULT NULL::text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  perform private.note_change(delete_content.note);
+  perform private.write_content(kind, key, null, false);
+end
+$function$;
 
 CREATE OR REPLACE FUNCTION public.join_watch_group(watch_group_id uuid, name text, email text, block text, idempotency_key uuid, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
@@ -1447,6 +1695,28 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION public.save_content(kind text, item jsonb, note text DEFAULT NULL::text, "create" boolean DEFAULT false)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  target record := private.content_table(kind);
+begin
+  if target.tbl is null then
+    perform private.refuse('kind', 'choose a kind of content');
+  end if;
+  if jsonb_typeof(item) is distinct from 'object' then
+    perform private.refuse('item', 'give the fields to save');
+  end if;
+  perform private.note_change(save_content.note);
+  return private.write_content(kind, (select coalesce(jsonb_object_agg(k, item -> k), '{}') from unnest(target.key) as k where item ? k)
+    || case when kind = 'meeting_exception' then jsonb_build_object('occurrence_date', item -> 'occurrence_date') else '{}' end,
+    item, save_content."create");
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION public.schedule_workshop(workshop_request_id uuid, status text DEFAULT NULL::text, confirmed_at timestamp with time zone DEFAULT NULL::timestamp with time zone, decline_reason text DEFAULT NULL::text, note text DEFAULT NULL::text)
  RETURNS void
  LANGUAGE plpgsql
@@ -1736,6 +2006,41 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION public.undo_content_change(history_id bigint, note text DEFAULT NULL::text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  change public.content_history;
+  target record;
+  key jsonb;
+  current jsonb;
+begin
+  select * into change from public.content_history as h where h.history_id = undo_content_change.history_id;
+  if not found or staff_access.role() is null then
+    perform private.refuse('history_id', 'no such change');
+  end if;
+  target := private.content_table(change.kind);
+  select jsonb_object_agg(k, coalesce(change.after, change.before) -> k) into key from unnest(target.key) as k;
+  execute format('select to_jsonb(x) - ''updated_at'' from %s as x where %s', target.tbl,
+    (select string_agg(format('x.%I::text = $1 ->> %L', k, k), ' and ') from unnest(target.key) as k))
+    into current using key;
+  if (change.operation = 'delete' and current is not null)
+     or (change.operation <> 'delete' and (current is null or exists (
+           select from jsonb_each(change.after) as a where a.value is distinct from current -> a.key))) then
+    perform private.refuse('history_id', 'this has changed since: undo the later change first');
+  end if;
+  perform private.note_change(coalesce(undo_content_change.note, 'undo'));
+  perform set_config('openbeat.undoing', change.history_id::text, true);
+  perform private.write_content(change.kind, key,
+    case change.operation when 'insert' then null else change.before end,
+    change.operation = 'delete');
+  perform set_config('openbeat.undoing', '', true);
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION public.watch_group_status(receipt text)
  RETURNS TABLE(name text, status text, registered_on date, updated_on date, public_note text)
  LANGUAGE plpgsql
@@ -1770,6 +2075,43 @@ begin
 end
 $function$;
 comment on function public.workshop_status(text) is 'The workshop, status, dates, confirmed time and decline reason of the request whose receipt code is given; no row for a wrong or unknown code.';
+
+CREATE OR REPLACE FUNCTION staff_access.edits(kind text, item jsonb)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  member public.staff_members;
+  meeting jsonb;
+begin
+  select * into member from public.staff_members as s where s.user_id = auth.uid() and s.active;
+  if not found then
+    return false;
+  end if;
+  if member.role = 'coordinator' then
+    return true;
+  end if;
+  if edits.kind = 'meeting_exception' then
+    select to_jsonb(m) into meeting from public.meetings as m where m.meeting_id = item ->> 'meeting_id';
+    return meeting is not null and staff_access.edits('meeting', meeting);
+  end if;
+  return coalesce(case edits.kind
+    when 'beat' then member.role = 'supervisor' and item ->> 'district_id' = member.district
+    when 'officer' then case member.role
+      when 'supervisor' then item ->> 'district_id' = member.district
+        or (jsonb_array_length(item -> 'beats') > 0 and not exists (
+              select from jsonb_array_elements_text(item -> 'beats') as b (beat_id)
+               where not exists (select from public.beats as x where x.beat_id = b.beat_id and x.district_id = member.district)))
+      when 'officer' then item ->> 'officer_id' = member.officer_slug
+      else false
+    end
+    when 'meeting' then (member.role = 'supervisor' and item ->> 'district_id' = member.district)
+      or exists (select from jsonb_array_elements_text(item -> 'beats') as b (beat_id) where staff_access.sees_beat(b.beat_id))
+  end, false);
+end
+$function$;
 
 CREATE OR REPLACE FUNCTION staff_access.role()
  RETURNS text
@@ -1806,16 +2148,25 @@ $function$;
 -- triggers
 
 CREATE TRIGGER beats_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.beats FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
+CREATE TRIGGER beats_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.beats FOR EACH ROW EXECUTE FUNCTION private.record_content_change('beat', 'beat_id');
 CREATE TRIGGER beats_stamp_updated BEFORE UPDATE ON public.beats FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER content_history_append_only BEFORE DELETE OR UPDATE ON public.content_history FOR EACH ROW EXECUTE FUNCTION private.history_is_append_only();
+CREATE TRIGGER content_history_never_emptied BEFORE TRUNCATE ON public.content_history FOR EACH STATEMENT EXECUTE FUNCTION private.history_is_append_only();
+CREATE TRIGGER content_history_stamped BEFORE INSERT ON public.content_history FOR EACH ROW EXECUTE FUNCTION private.stamp_history_author();
 CREATE TRIGGER districts_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.districts FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
+CREATE TRIGGER districts_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.districts FOR EACH ROW EXECUTE FUNCTION private.record_content_change('district', 'district_id');
 CREATE TRIGGER districts_stamp_updated BEFORE UPDATE ON public.districts FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 CREATE TRIGGER meeting_exceptions_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.meeting_exceptions FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
+CREATE TRIGGER meeting_exceptions_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.meeting_exceptions FOR EACH ROW EXECUTE FUNCTION private.record_content_change('meeting_exception', 'meeting_id', 'position', 'occurrence_date');
 CREATE TRIGGER meeting_exceptions_stamp_updated BEFORE UPDATE ON public.meeting_exceptions FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 CREATE TRIGGER meetings_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.meetings FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
+CREATE TRIGGER meetings_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.meetings FOR EACH ROW EXECUTE FUNCTION private.record_content_change('meeting', 'meeting_id');
 CREATE TRIGGER meetings_stamp_updated BEFORE UPDATE ON public.meetings FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 CREATE TRIGGER officers_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.officers FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
+CREATE TRIGGER officers_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.officers FOR EACH ROW EXECUTE FUNCTION private.record_content_change('officer', 'officer_id');
 CREATE TRIGGER officers_stamp_updated BEFORE UPDATE ON public.officers FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 CREATE TRIGGER site_settings_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.site_settings FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
+CREATE TRIGGER site_settings_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.site_settings FOR EACH ROW EXECUTE FUNCTION private.record_content_change('site', 'site_id');
 CREATE TRIGGER site_settings_stamp_updated BEFORE UPDATE ON public.site_settings FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 CREATE TRIGGER staff_history_append_only BEFORE DELETE OR UPDATE ON public.staff_history FOR EACH ROW EXECUTE FUNCTION private.history_is_append_only();
 CREATE TRIGGER staff_history_never_emptied BEFORE TRUNCATE ON public.staff_history FOR EACH STATEMENT EXECUTE FUNCTION private.history_is_append_only();
@@ -1832,6 +2183,7 @@ CREATE TRIGGER watch_groups_stamp_status BEFORE UPDATE OF status ON public.watch
 CREATE TRIGGER workshop_requests_record_changes AFTER INSERT OR UPDATE ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
 CREATE TRIGGER workshop_requests_stamp_status BEFORE UPDATE OF status, confirmed_at, decline_reason ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status', 'confirmed_at', 'decline_reason');
 CREATE TRIGGER workshops_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.workshops FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
+CREATE TRIGGER workshops_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.workshops FOR EACH ROW EXECUTE FUNCTION private.record_content_change('workshop', 'workshop_id');
 CREATE TRIGGER workshops_stamp_updated BEFORE UPDATE ON public.workshops FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 
 -- row-level security policies
@@ -1840,6 +2192,8 @@ create policy beats_anon_read on public.beats as permissive for select to anon
   using (published);
 create policy beats_staff_read on public.beats as permissive for select to authenticated
   using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
+create policy content_history_staff_read on public.content_history as permissive for select to authenticated
+  using ((( SELECT staff_access.role() AS role) IS NOT NULL));
 create policy districts_anon_read on public.districts as permissive for select to anon
   using (published);
 create policy districts_staff_read on public.districts as permissive for select to authenticated
@@ -1917,6 +2271,8 @@ grant execute on function public.add_staff_note(text,uuid,text) to service_role;
 grant execute on function public.approved_watch_groups() to anon;
 grant execute on function public.approved_watch_groups() to authenticated;
 grant execute on function public.approved_watch_groups() to service_role;
+grant execute on function public.delete_content(text,jsonb,text) to authenticated;
+grant execute on function public.delete_content(text,jsonb,text) to service_role;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to anon;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to authenticated;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to service_role;
@@ -1933,6 +2289,8 @@ grant execute on function public.request_workshop(text,text,text,text,uuid,text,
 grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) to service_role;
 grant execute on function public.review_watch_group(uuid,text,text,text) to authenticated;
 grant execute on function public.review_watch_group(uuid,text,text,text) to service_role;
+grant execute on function public.save_content(text,jsonb,text,boolean) to authenticated;
+grant execute on function public.save_content(text,jsonb,text,boolean) to service_role;
 grant execute on function public.schedule_workshop(uuid,text,timestamp with time zone,text,text) to authenticated;
 grant execute on function public.schedule_workshop(uuid,text,timestamp with time zone,text,text) to service_role;
 grant execute on function public.set_staff_role(text,text,text,text,boolean) to authenticated;
@@ -1952,12 +2310,15 @@ grant execute on function public.tip_status(text) to authenticated;
 grant execute on function public.tip_status(text) to service_role;
 grant execute on function public.triage_tip(uuid,text,text,text,uuid,text) to authenticated;
 grant execute on function public.triage_tip(uuid,text,text,text,uuid,text) to service_role;
+grant execute on function public.undo_content_change(bigint,text) to authenticated;
+grant execute on function public.undo_content_change(bigint,text) to service_role;
 grant execute on function public.watch_group_status(text) to anon;
 grant execute on function public.watch_group_status(text) to authenticated;
 grant execute on function public.watch_group_status(text) to service_role;
 grant execute on function public.workshop_status(text) to anon;
 grant execute on function public.workshop_status(text) to authenticated;
 grant execute on function public.workshop_status(text) to service_role;
+grant execute on function staff_access.edits(text,jsonb) to authenticated;
 grant execute on function staff_access.role() to authenticated;
 grant execute on function staff_access.sees_beat(text) to authenticated;
 grant usage on schema public to anon;
@@ -1965,10 +2326,13 @@ grant usage on schema public to authenticated;
 grant usage on schema public to public;
 grant usage on schema public to service_role;
 grant usage on schema staff_access to authenticated;
+grant select, update, usage on sequence public.content_history_history_id_seq to service_role;
 grant select, update, usage on sequence public.staff_history_history_id_seq to service_role;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.beats to service_role;
 grant select on table public.beats to anon;
 grant select on table public.beats to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.content_history to service_role;
+grant select on table public.content_history to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.districts to service_role;
 grant select on table public.districts to anon;
 grant select on table public.districts to authenticated;
