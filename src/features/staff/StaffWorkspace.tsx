@@ -4,7 +4,7 @@
 // so row-level security decides what they see; an account without a role is
 // told so, and whom to ask. The jurisdiction's beats, officers and workshops
 // are not in the page: they are fetched as soon as someone is signed in.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import { format } from '../../lib/i18n/format.ts';
 import { memberBeats, staffContent, staffContentLoader, type StaffContent } from './workspace/content.ts';
@@ -20,6 +20,9 @@ import { loadInbox, whoAmI } from './workspace/staffData.ts';
 import type { StaffProps } from './workspace/staffProps.ts';
 import WeeklySummary from './summary/WeeklySummary.tsx';
 import { shell, useShell, useWorkspace, workspace, WorkspaceContext, type Shell, type Workspace } from './workspace/words.ts';
+
+// The content editors carry the content schemas and the recurrence rules: fetched when first opened.
+const ContentDesk = lazy(() => import('./content/ContentDesk.tsx'));
 
 type Session =
   | { state: 'checking' }
@@ -284,6 +287,13 @@ function Desk({ member, email, focusInbox, onMemberChanged }: DeskProps) {
 
   if (shown.view === 'item') return <ItemView key={`${shown.kind}/${shown.id}`} kind={shown.kind} id={shown.id} onBack={back} onChanged={() => void refresh()} />;
   if (shown.view === 'summary') return <WeeklySummary onBack={back} />;
+  if (shown.view === 'content' || shown.view === 'meeting' || shown.view === 'officer') {
+    return (
+      <Suspense fallback={<p role="status">{ws.t.content.loading}</p>}>
+        <ContentDesk route={shown} member={member} onBack={back} />
+      </Suspense>
+    );
+  }
   if (shown.view === 'staff' || shown.view === 'staff_member') {
     return <StaffAccounts userId={shown.view === 'staff_member' ? shown.userId : null} ownEmail={email} onBack={back} onOwnChange={onMemberChanged} />;
   }

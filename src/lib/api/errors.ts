@@ -18,12 +18,14 @@ export type ApiFailure =
   | { kind: 'rate_limited'; retryAfterMinutes: number }
   /** No answer, or the gateway's "the service behind me is down": nothing was done, or its answer was lost. */
   | { kind: 'unreachable' }
-  | { kind: 'failed'; message: string };
+  /** Anything else; `forbidden` when the caller may not do this (42501: a staff member outside their scope). */
+  | { kind: 'failed'; message: string; forbidden?: true };
 
 // A gateway answers these when PostgREST or Postgres is down or restarting.
 const serviceDown = new Set([502, 503, 504]);
 
 const invalidParameter = '22023';
+const insufficientPrivilege = '42501';
 
 /**
  * PostgREST 12 answers 400 with an error of no code and no message when Postgres goes away in
@@ -36,5 +38,5 @@ export function classifyApiError(error: ApiError, status: number): ApiFailure {
   if (status === 0 || serviceDown.has(status) || lostConnection(error, status)) return { kind: 'unreachable' };
   if (status === 429) return { kind: 'rate_limited', retryAfterMinutes: Math.max(1, Math.ceil(Number(error.details ?? 60) / 60)) };
   if (error.code === invalidParameter && error.details) return { kind: 'invalid', field: error.details, message: error.message ?? '' };
-  return { kind: 'failed', message: error.message ?? '' };
+  return { kind: 'failed', message: error.message ?? '', ...(error.code === insufficientPrivilege && { forbidden: true as const }) };
 }

@@ -60,7 +60,9 @@ export default function ActionForm({ id, fields, check, act, onSaved, submitLabe
           ? words.errors.signedOut
           : outcome.kind === 'unreachable'
             ? words.errors.unreachable
-            : words.errors.failed;
+            : outcome.kind === 'failed' && outcome.forbidden
+              ? words.errors.forbidden
+              : words.errors.failed;
     setState({ busy: false, errors: {}, problem, saved: false });
   }
 

@@ -27,6 +27,16 @@ describe('the workspace’s address', () => {
     expect(routeHash({ view: 'summary' })).toBe('#summary');
   });
 
+  it('opens the content, a meeting or an officer to edit by its id, and a new one', () => {
+    expect(parseRoute('#content')).toEqual({ view: 'content' });
+    expect(parseRoute(routeHash({ view: 'meeting', id: 'beat-101' }))).toEqual({ view: 'meeting', id: 'beat-101' });
+    expect(parseRoute('#officer/maria-lopez')).toEqual({ view: 'officer', id: 'maria-lopez' });
+    expect(routeHash({ view: 'officer', id: null })).toBe('#officer/new');
+    expect(parseRoute('#meeting/new')).toEqual({ view: 'meeting', id: null });
+    // Not an id: the page's own fragment, and the view stays.
+    expect(parseRoute('#meeting/a b')).toBeNull();
+  });
+
   it('leaves other fragments (the skip link, links to a field) to the page', () => {
     for (const hash of ['#main', '#tip-triage-status', '#tip', '#tip/', '#tip/not-an-id', `#tips/${id}`, `#tip/${id}/more`, `#watch_group/${id}`, '#staff/', '#staff/someone', `#staff/${id}/more`, `#staff-member/${id}`]) {
       expect(parseRoute(hash)).toBeNull();

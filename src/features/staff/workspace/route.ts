@@ -1,7 +1,10 @@
 // Where in the workspace the reader is, kept in the address's hash so that
 // reload, back and forward work and an item can be sent to a colleague:
 // #tip/<id>, #watch-group/<id>, #workshop-request/<id>, #summary, or the inbox;
-// and, for coordinators, #staff (the staff accounts) and #staff/<user id> (one of them).
+// #content (meetings and officers to edit), #meeting/<id> and #officer/<slug>
+// (one of them; `new` for a new one); and, for coordinators, #staff (the
+// staff accounts) and #staff/<user id> (one of them).
+import { idPattern } from '../../../lib/ids.ts';
 import { itemKinds, type ItemKind } from './records.ts';
 
 export type Route =
@@ -9,7 +12,10 @@ export type Route =
   | { view: 'summary' }
   | { view: 'item'; kind: ItemKind; id: string }
   | { view: 'staff' }
-  | { view: 'staff_member'; userId: string };
+  | { view: 'staff_member'; userId: string }
+  | { view: 'content' }
+  /** A meeting or an officer's profile to edit; a null id for a new one. */
+  | { view: 'meeting' | 'officer'; id: string | null };
 
 const segment = (kind: ItemKind) => kind.replace(/_/g, '-');
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,8 +34,13 @@ export function parseRoute(hash: string): Route | null {
   if (path === '' || path === 'inbox') return { view: 'inbox' };
   if (path === 'summary') return { view: 'summary' };
   if (path === 'staff') return { view: 'staff' };
+  if (path === 'content') return { view: 'content' };
   const [first, id, ...rest] = path.split('/');
   if (first === 'staff' && id && rest.length === 0 && uuid.test(id)) return { view: 'staff_member', userId: id.toLowerCase() };
+  if ((first === 'meeting' || first === 'officer') && id && rest.length === 0) {
+    if (id === 'new') return { view: first, id: null };
+    if (idPattern.test(id)) return { view: first, id };
+  }
   const kind = itemKinds.find((candidate) => segment(candidate) === first);
   if (kind && id && rest.length === 0 && uuid.test(id)) return { view: 'item', kind, id: id.toLowerCase() };
   return null;
@@ -38,5 +49,6 @@ export function parseRoute(hash: string): Route | null {
 export function routeHash(route: Route): string {
   if (route.view === 'item') return `#${segment(route.kind)}/${route.id}`;
   if (route.view === 'staff_member') return `#staff/${route.userId}`;
+  if (route.view === 'meeting' || route.view === 'officer') return `#${route.view}/${route.id ?? 'new'}`;
   return `#${route.view}`;
 }

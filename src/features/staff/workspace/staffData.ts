@@ -30,7 +30,7 @@ export type Outcome<T> = { kind: 'ok'; value: T } | Failure;
 
 const failure = (error: ApiError, status: number): Failure => (status === 401 ? { kind: 'signed_out' } : classifyApiError(error, status));
 
-async function read<T>(query: PromiseLike<{ data: unknown; error: ApiError | null; status: number }>): Promise<Outcome<T>> {
+export async function read<T>(query: PromiseLike<{ data: unknown; error: ApiError | null; status: number }>): Promise<Outcome<T>> {
   const { data, error, status } = await query;
   return error ? failure(error, status) : { kind: 'ok', value: data as T };
 }

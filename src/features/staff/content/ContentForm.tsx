@@ -1,0 +1,67 @@
+// The details form of a meeting or an officer: checked with the schema the
+// build uses (each refusal beside its field, in the reader's language), then
+// saved as the row the schema's entry makes, sending only the columns that
+// changed; a new one is created under the id typed, never over another.
+import type { ReactNode } from 'react';
+import ActionForm from '../workspace/ActionForm.tsx';
+import { useWorkspace } from '../workspace/words.ts';
+import { changedColumns, fieldErrors, saveContent, type SchemaIssue } from './contentEdits.ts';
+
+type Parsed<E> = { success: true; data: E } | { success: false; error: { issues: readonly SchemaIssue[] } };
+
+interface Props<E> {
+  kind: 'meeting' | 'officer';
+  /** The row as saved; null for a new one. */
+  current: Record<string, unknown> | null;
+  /** A new one's id, as typed, and whether it may be one. */
+  newId: string;
+  idValid(id: string): boolean;
+  /** The form's values as the schema reads them. */
+  parse(): Parsed<E>;
+  /** The columns of the row an entry makes. */
+  row(entry: E, id: string): Record<string, unknown>;
+  published: boolean;
+  /** The form's fields, by their columns' names. */
+  fields: readonly string[];
+  submitLabel: string;
+  /** After a save of an existing one: reload it (a new one is opened by its address). */
+  onSaved(): Promise<void>;
+  children(errors: Record<string, string>): ReactNode;
+}
+
+export default function ContentForm<E>({ kind, current, newId, idValid, parse, row, published, fields, submitLabel, onSaved, children }: Props<E>) {
+  const ws = useWorkspace();
+  const key = `${kind}_id`;
+  const words = ws.t.content.fieldErrors;
+
+  function check(): Record<string, string> {
+    const errors: Record<string, string> = current === null && !idValid(newId) ? { [key]: words.format } : {};
+    const result = parse();
+    return result.success ? errors : { ...errors, ...fieldErrors(result.error.issues, kind, words) };
+  }
+
+  function act() {
+    const result = parse();
+    if (!result.success) return undefined;
+    const next = { ...row(result.data, current ? String(current[key]) : newId), published };
+    if (current === null) return saveContent(ws.client, kind, next, { create: true });
+    const change = changedColumns(current, next, [key]);
+    return change ? saveContent(ws.client, kind, change) : undefined;
+  }
+
+  return (
+    <ActionForm
+      id={kind}
+      fields={fields}
+      check={check}
+      act={act}
+      onSaved={async () => {
+        if (current === null) location.hash = `${kind}/${newId}`;
+        else await onSaved();
+      }}
+      submitLabel={submitLabel}
+    >
+      {children}
+    </ActionForm>
+  );
+}

@@ -1,0 +1,64 @@
+// One page of content opened to edit (a meeting, an officer), or a new one:
+// fetched with its history, shown while loading or failed, and reloaded after
+// every change so that "Saved" is said beside what was saved.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Outcome } from '../workspace/staffData.ts';
+import { useWorkspace } from '../workspace/words.ts';
+import { Loading, type LoadState } from './ContentFields.tsx';
+import ContentHistory from './ContentHistory.tsx';
+import { loadContentHistory, type ContentChange, type ContentKind } from './contentEdits.ts';
+
+interface Props<T> {
+  /** Null for a new one. */
+  id: string | null;
+  /** The kinds of history shown with it: a meeting's includes its occurrences'. */
+  kinds: readonly ContentKind[];
+  loadItem(client: SupabaseClient, id: string): Promise<Outcome<T | null>>;
+  title(item: T | null): string;
+  /** What comes before the details: a meeting's coming dates. */
+  before?(item: T, reload: () => Promise<void>): ReactNode;
+  detailsHeading: string;
+  /** The details' form; given a key that changes with every save, so it starts from what was saved. */
+  details(item: T | null, reload: () => Promise<void>): ReactNode;
+  /** Column → the label its form gives it, for the history. */
+  labels: Record<string, string>;
+}
+
+export default function ContentPage<T>({ id, kinds, loadItem, title, before, detailsHeading, details, labels }: Props<T>) {
+  const ws = useWorkspace();
+  const [state, setState] = useState<LoadState<{ item: T | null; history: ContentChange[] }>>(
+    id === null ? { phase: 'loaded', value: { item: null, history: [] } } : { phase: 'loading' },
+  );
+
+  const load = useCallback(async () => {
+    if (id === null) return;
+    const [item, history] = await Promise.all([loadItem(ws.client, id), loadContentHistory(ws.client, kinds, id)]);
+    if (item.kind !== 'ok' || history.kind !== 'ok') return setState({ phase: 'failed' });
+    setState({ phase: 'loaded', value: { item: item.value, history: history.value } });
+    // The kinds and the loader are constants of each editor.
+  }, [ws.client, id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (state.phase !== 'loaded') return <Loading state={state} onRetry={() => void load()} />;
+  const { item, history } = state.value;
+  if (id !== null && !item) return <p role="alert">{ws.t.content.notFound}</p>;
+  return (
+    <div className="space-y-10">
+      <h2 className="text-2xl font-bold" tabIndex={-1} id="content-editor-heading">
+        {title(item)}
+      </h2>
+      {item && before?.(item, load)}
+      <section aria-labelledby="content-details" className="space-y-4">
+        <h3 id="content-details" className="text-xl font-bold">
+          {detailsHeading}
+        </h3>
+        {details(item, load)}
+      </section>
+      {item && <ContentHistory history={history} headingId="content-history" labels={labels} onChanged={load} />}
+    </div>
+  );
+}

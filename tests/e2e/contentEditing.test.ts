@@ -1,0 +1,131 @@
+// Staff run the site from the workspace, in Chromium, on a stack of its own
+// that publishes as `npm start` does: a coordinator cancels the next beat-101
+// meeting with a reason, and with no command run the beat's page, the
+// meetings page and the beat's calendar feed say so; a supervisor of
+// district 1 adds an officer to beat 102, and the finder's answer for beat
+// 102 names them; an officer of beat 201 cannot change beat 101's meeting.
+// Waits are bounds on a hang (a build on a busy two-core machine), never timings.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../supabase/local/paths.ts';
+import { accessibilityViolations } from '../support/axe.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { clientOccurrences } from '../support/icsReader.ts';
+import { signIn } from '../support/staffPages.ts';
+import { startTestStack, temporaryDataDir } from '../support/testStack.ts';
+
+const publishBound = { timeout: 150_000, interval: 1_000 };
+const dataDir = temporaryDataDir();
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+let browser: Browser;
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'openbeat-editing-'));
+  // Guides and streets are read from a folder: a copy of the demo's, for an Astro cache of these builds' own.
+  const folder = path.join(work, 'content');
+  await cp(path.join(projectRoot, 'src/content'), folder, { recursive: true });
+  [stack, browser] = await Promise.all([
+    startTestStack(dataDir, undefined, { sitesDir: path.join(dataDir, 'sites'), env: { OPENBEAT_CONTENT: folder }, quietMs: 1_000 }),
+    launchBrowser(),
+  ]);
+  const first = await stack.stack.publisher!.first;
+  expect(first.outcome, first.problems.join('\n')).toBe('published');
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+const text = async (address: string) => {
+  const response = await fetch(`${stack.info.url}${address}`);
+  return response.ok ? response.text() : '';
+};
+
+async function workspace(email: string, hash: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${stack.info.url}/staff`);
+  await signIn(page, email, stack.info.staffPassword);
+  await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+  await page.evaluate((to) => (location.hash = to), hash);
+  return page;
+}
+
+describe('editing content in the workspace', () => {
+  it('a coordinator cancels the next beat-101 meeting, and the beat page, the meetings page and the calendar feed show it, with no command run', async () => {
+    const reason = `The community center is closed for repairs (${crypto.randomUUID().slice(0, 6)})`;
+    const now = new Date();
+    const inAYear = new Date(now.getTime() + 366 * 86_400_000);
+    // The beat's feed lists its district's meetings too: the beat meeting's dates are those named so.
+    const beatMeeting = async () => clientOccurrences(await text('/calendar/beats/101.ics'), now, inAYear).filter((occurrence) => occurrence.summary === 'Beat 101 community meeting');
+    const before = await beatMeeting();
+    expect(before.length).toBeGreaterThan(1);
+
+    const page = await workspace('coordinator@staff.alderbrook.example', '#inbox');
+    await page.getByRole('link', { name: 'Meetings and officers' }).click();
+    await page.getByRole('link', { name: 'Beat 101 community meeting' }).click();
+    const next = page.getByTestId('occurrence').first();
+    await next.getByRole('button', { name: 'Cancel this date' }).click();
+    await next.getByLabel('Reason, shown to residents').fill(reason);
+    await next.getByRole('button', { name: 'Cancel this date' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved:' }).textContent()).toContain('cancelled on the site');
+    // What was saved is on screen when "Saved" is said: the date struck out with its reason, and the history.
+    expect(await page.getByTestId('occurrence').first().textContent()).toContain(reason);
+    expect(await page.getByRole('region', { name: 'History' }).textContent()).toContain('coordinator@staff.alderbrook.example');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await expect.poll(() => text('/beats/101/'), publishBound).toContain(reason);
+    expect(await text('/meetings/')).toContain(reason);
+    const after = await beatMeeting();
+    expect(after.map((occurrence) => occurrence.start)).not.toContain(before[0]!.start);
+    expect(after[0]!.start).toBe(before[1]!.start);
+
+    // Undone from the history, and the date is back on the site.
+    await page.getByRole('button', { name: /^Undo the change of/ }).first().click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Undone.' }).count()).toBe(1);
+    await expect.poll(() => text('/beats/101/'), publishBound).not.toContain(reason);
+  }, 400_000);
+
+  it('a supervisor of district 1 adds an officer to beat 102, and the finder’s answer for beat 102 names them', async () => {
+    const name = `Jordan Okafor ${crypto.randomUUID().slice(0, 4)}`;
+    const slug = `jordan-okafor-${crypto.randomUUID().slice(0, 6)}`;
+    const page = await workspace('supervisor.district1@staff.alderbrook.example', '#content');
+    await page.getByRole('link', { name: 'Add an officer' }).click();
+    // A form sent half-filled names what is missing, beside each field.
+    await page.getByRole('button', { name: 'Save the profile' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Please correct the following');
+    expect(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Address of their page').fill(slug);
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Rank').fill('Officer');
+    await page.getByRole('group', { name: 'Beats served' }).getByLabel('102').check();
+    await page.getByLabel('Show on the site').check();
+    await page.getByRole('button', { name: 'Save the profile' }).click();
+    await expect.poll(() => page.locator('#content-editor-heading').textContent()).toBe(name);
+    expect(new URL(page.url()).hash).toBe(`#officer/${slug}`);
+
+    await expect.poll(() => text('/beats/102/'), publishBound).toContain(name);
+    const finder = await (await browser.newContext()).newPage();
+    await finder.goto(`${stack.info.url}/find?beat=102`);
+    await expect.poll(() => finder.getByRole('region', { name: /Beat 102/ }).textContent()).toContain(name);
+  }, 400_000);
+
+  it('an officer of beat 201 is refused beat 101’s meeting, and sees only their own meetings listed', async () => {
+    const page = await workspace('officer.beat201@staff.alderbrook.example', '#content');
+    await expect.poll(() => page.getByRole('region', { name: 'Meetings' }).textContent()).toContain('Beat 201');
+    expect(await page.getByRole('region', { name: 'Meetings' }).textContent()).not.toContain('Beat 101 community meeting');
+
+    await page.evaluate(() => (location.hash = 'meeting/beat-101'));
+    const next = page.getByTestId('occurrence').filter({ has: page.getByRole('button', { name: 'Cancel this date' }) }).first();
+    await next.getByRole('button', { name: 'Cancel this date' }).click();
+    await next.getByLabel('Reason, shown to residents').fill('Not mine to cancel');
+    await next.getByRole('button', { name: 'Cancel this date' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('outside what your role may change');
+    expect(await next.textContent()).not.toContain('Cancelled');
+  }, 60_000);
+});
