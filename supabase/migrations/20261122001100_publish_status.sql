@@ -140,7 +140,7 @@ begin
   -- finds the rows started (read committed re-checks the condition), so each
   -- request is taken in by one build only.
   with taken as (
-    update private.publish_requests as r set started_at = now()
+    update private.publish_requests as r set started_at = now(), problems = '{}'
      where r.finished_at is null and (r.started_at is null or r.started_at <= now() - lapse)
     returning r.publish_request_id, r.tables
   )
