@@ -1702,20 +1702,18 @@ comment on function public.register_watch_group(text,jsonb,text,text,text,text,t
 
 CREATE OR REPLACE FUNCTION public.release_publish_requests(ids bigint[], problems text[])
  RETURNS integer
- LANGUAGE plpgsql
+ LANGUAGE sql
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-declare
-  released integer;
-begin
-  update private.publish_requests as r
-     set started_at = null,
-         problems = coalesce(release_publish_requests.problems, '{}')
-   where r.publish_request_id = any (release_publish_requests.ids) and r.finished_at is null;
-  get diagnostics released = row_count;
-  return released;
-end
+  with released as (
+    update private.publish_requests as r
+       set started_at = null,
+           problems = coalesce(release_publish_requests.problems, '{}')
+     where r.publish_request_id = any (release_publish_requests.ids) and r.finished_at is null
+    returning 1
+  )
+  select count(*)::integer from released
 $function$;
 comment on function public.release_publish_requests(bigint[],text[]) is 'Gives back requests whose build could not be started, with why: the next claim takes them in again. For a hosted build pipeline with the service-role key only.';
 

@@ -182,20 +182,18 @@ comment on function public.finish_publish_requests(bigint[], text, text[]) is
   'Records the outcome (published or failed) and problems of the build that took these requests in; returns how many it finished. For a hosted build pipeline with the service-role key only.';
 
 create function public.release_publish_requests(ids bigint[], problems text[]) returns integer
-language plpgsql volatile
+language sql volatile
 security definer
 set search_path = ''
 as $$
-declare
-  released integer;
-begin
-  update private.publish_requests as r
-     set started_at = null,
-         problems = coalesce(release_publish_requests.problems, '{}')
-   where r.publish_request_id = any (release_publish_requests.ids) and r.finished_at is null;
-  get diagnostics released = row_count;
-  return released;
-end
+  with released as (
+    update private.publish_requests as r
+       set started_at = null,
+           problems = coalesce(release_publish_requests.problems, '{}')
+     where r.publish_request_id = any (release_publish_requests.ids) and r.finished_at is null
+    returning 1
+  )
+  select count(*)::integer from released
 $$;
 
 comment on function public.release_publish_requests(bigint[], text[]) is
