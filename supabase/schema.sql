@@ -82,7 +82,7 @@ create table private.settings (
   constraint settings_pkey PRIMARY KEY (name)
 );
 alter table private.settings enable row level security;
-comment on table private.settings is 'Deployment settings the database itself needs: tip_retention_days (closed tips) and request_retention_days (finished workshop requests, declined watch groups), in days.';
+comment on table private.settings is 'Deployment settings the database itself needs: tip_retention_days (closed tips), request_retention_days (finished workshop requests, declined watch groups) and publish_request_retention_days (finished publish requests), in days.';
 
 create table private.submission_ceilings (
   action text not null,
@@ -782,6 +782,15 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.publish_build_lapse()
+ RETURNS interval
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select interval '1 hour'
+$function$;
+
 CREATE OR REPLACE FUNCTION private.receipt_hash(code text)
  RETURNS bytea
  LANGUAGE sql
@@ -1323,6 +1332,45 @@ AS $function$
 $function$;
 comment on function public.approved_watch_groups() is 'Approved neighbourhood watch groups: name, beat and area only. Pending, declined and retired groups are never returned.';
 
+CREATE OR REPLACE FUNCTION public.claim_publish_requests(quiet_seconds numeric DEFAULT 0)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  lapse interval := private.publish_build_lapse();
+  latest timestamptz;
+  claimed jsonb;
+begin
+  select max(r.requested_at) into latest from private.publish_requests as r
+   where r.finished_at is null and (r.started_at is null or r.started_at <= now() - lapse);
+  if latest is null then
+    return jsonb_build_object('ids', '[]'::jsonb, 'tables', '[]'::jsonb, 'due_in', null);
+  end if;
+  if latest > now() - make_interval(secs => coalesce(quiet_seconds, 0)) then
+    return jsonb_build_object('ids', '[]'::jsonb, 'tables', '[]'::jsonb,
+      'due_in', round(extract(epoch from latest + make_interval(secs => quiet_seconds) - now()), 3));
+  end if;
+
+  -- Two callers at once: the second waits for the first's row locks and then
+  -- finds the rows started (read committed re-checks the condition), so each
+  -- request is taken in by one build only.
+  with taken as (
+    update private.publish_requests as r set started_at = now(), problems = '{}'
+     where r.finished_at is null and (r.started_at is null or r.started_at <= now() - lapse)
+    returning r.publish_request_id, r.tables
+  )
+  select jsonb_build_object(
+           'ids', coalesce((select jsonb_agg(t.publish_request_id order by t.publish_request_id) from taken as t), '[]'::jsonb),
+           'tables', coalesce((select jsonb_agg(distinct x order by x) from taken as t, unnest(t.tables) as x), '[]'::jsonb),
+           'due_in', null)
+    into claimed;
+  return claimed;
+end
+$function$;
+comment on function public.claim_publish_requests(numeric) is 'Takes in the waiting publish requests once quiet_seconds have passed since the last: {ids, tables, due_in}. For a hosted build pipeline with the service-role key only.';
+
 CREATE OR REPLACE FUNCTION public.delete_content(kind text, key jsonb, note text DEFAULT NULL::text)
  RETURNS void
  LANGUAGE plpgsql
@@ -1334,6 +1382,30 @@ begin
   perform private.write_content(kind, key, null, false);
 end
 $function$;
+
+CREATE OR REPLACE FUNCTION public.finish_publish_requests(ids bigint[], outcome text, problems text[] DEFAULT '{}'::text[])
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  finished integer;
+begin
+  if outcome is null or outcome not in ('published', 'failed') then
+    perform private.refuse('outcome', 'say published or failed');
+  end if;
+  update private.publish_requests as r
+     set started_at = coalesce(r.started_at, now()),
+         finished_at = now(),
+         outcome = finish_publish_requests.outcome,
+         problems = coalesce(finish_publish_requests.problems, '{}')
+   where r.publish_request_id = any (finish_publish_requests.ids) and r.finished_at is null;
+  get diagnostics finished = row_count;
+  return finished;
+end
+$function$;
+comment on function public.finish_publish_requests(bigint[],text,text[]) is 'Records the outcome (published or failed) and problems of the build that took these requests in; returns how many it finished. For a hosted build pipeline with the service-role key only.';
 
 CREATE OR REPLACE FUNCTION public.join_watch_group(watch_group_id uuid, name text, email text, block text, idempotency_key uuid, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
@@ -1379,6 +1451,59 @@ begin
 end
 $function$;
 comment on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) is 'Adds a member to an approved neighbourhood watch group and returns {joined: true}; a repeated key or email address stores nothing more.';
+
+CREATE OR REPLACE FUNCTION public.publish_now()
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if staff_access.role() is null then
+    raise exception using errcode = '42501', message = 'only staff publish the site';
+  end if;
+  perform private.request_publish('manual');
+  return public.publish_status();
+end
+$function$;
+comment on function public.publish_now() is 'Queues a publish with no change (tables {manual}), for signed-in staff; returns publish_status() after it.';
+
+CREATE OR REPLACE FUNCTION public.publish_status()
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  last_finished private.publish_requests;
+  status jsonb;
+begin
+  if staff_access.role() is null then
+    raise exception using errcode = '42501', message = 'only staff see what is being published';
+  end if;
+
+  select * into last_finished from private.publish_requests as r
+   where r.finished_at is not null
+   order by r.finished_at desc, r.publish_request_id desc limit 1;
+
+  select jsonb_build_object(
+           'last_published_at', (select max(r.finished_at) from private.publish_requests as r where r.outcome = 'published'),
+           'last_finished_at', last_finished.finished_at,
+           'last_outcome', last_finished.outcome,
+           'last_problems', to_jsonb(coalesce(last_finished.problems, '{}')),
+           'waiting', count(*),
+           'building', coalesce(bool_or(r.started_at > now() - private.publish_build_lapse()), false),
+           'waiting_problems', to_jsonb(coalesce(
+             (select array_agg(distinct p order by p) from private.publish_requests as w, unnest(w.problems) as p
+               where w.started_at is null and w.finished_at is null), '{}'))
+         )
+    into status
+    from private.publish_requests as r
+   where r.finished_at is null;
+  return status;
+end
+$function$;
+comment on function public.publish_status() is 'Whether the public site is up to date, for signed-in staff: {last_published_at, last_finished_at, last_outcome, last_problems, waiting, building, waiting_problems}.';
 
 CREATE OR REPLACE FUNCTION public.published_content()
  RETURNS jsonb
@@ -1474,6 +1599,28 @@ end
 $function$;
 comment on function public.purge_finished_requests() is 'Removes the contact details and notes of workshop requests declined or completed, and the captains and members of watch groups declined, longer ago than private.settings request_retention_days; returns {workshop_requests, watch_members} counts. For staff tools and scheduled jobs with the service-role key only.';
 
+CREATE OR REPLACE FUNCTION public.purge_publish_requests()
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  days integer := private.retention_days('publish_request_retention_days');
+  purged integer;
+begin
+  -- Without a period nothing would ever be purged, silently: a scheduled job should fail instead.
+  if days is null then
+    perform private.refuse('publish_request_retention_days', 'private.settings has no publish_request_retention_days');
+  end if;
+  delete from private.publish_requests as r
+   where r.finished_at < now() - make_interval(days => days);
+  get diagnostics purged = row_count;
+  return purged;
+end
+$function$;
+comment on function public.purge_publish_requests() is 'Deletes publish requests finished longer ago than private.settings publish_request_retention_days; returns how many. For scheduled jobs with the service-role key only.';
+
 CREATE OR REPLACE FUNCTION public.register_watch_group(name text, area jsonb, beat text, captain_name text, captain_email text, captain_phone text, meeting_preference text, expected_members integer, idempotency_key uuid, meeting_note text DEFAULT NULL::text, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
  LANGUAGE plpgsql
@@ -1552,6 +1699,23 @@ begin
 end
 $function$;
 comment on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) is 'Registers a neighbourhood watch group for review and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
+
+CREATE OR REPLACE FUNCTION public.release_publish_requests(ids bigint[], problems text[])
+ RETURNS integer
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  with released as (
+    update private.publish_requests as r
+       set started_at = null,
+           problems = coalesce(release_publish_requests.problems, '{}')
+     where r.publish_request_id = any (release_publish_requests.ids) and r.finished_at is null
+    returning 1
+  )
+  select count(*)::integer from released
+$function$;
+comment on function public.release_publish_requests(bigint[],text[]) is 'Gives back requests whose build could not be started, with why: the next claim takes them in again. For a hosted build pipeline with the service-role key only.';
 
 CREATE OR REPLACE FUNCTION public.request_workshop(workshop text, business_name text, address text, contact_name text, idempotency_key uuid, beat text DEFAULT NULL::text, latitude double precision DEFAULT NULL::double precision, longitude double precision DEFAULT NULL::double precision, contact_email text DEFAULT NULL::text, contact_phone text DEFAULT NULL::text, contact_language text DEFAULT NULL::text, attendees integer DEFAULT NULL::integer, preferred_times timestamp with time zone[] DEFAULT NULL::timestamp with time zone[], notes text DEFAULT NULL::text, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
@@ -2271,19 +2435,27 @@ grant execute on function public.add_staff_note(text,uuid,text) to service_role;
 grant execute on function public.approved_watch_groups() to anon;
 grant execute on function public.approved_watch_groups() to authenticated;
 grant execute on function public.approved_watch_groups() to service_role;
+grant execute on function public.claim_publish_requests(numeric) to service_role;
 grant execute on function public.delete_content(text,jsonb,text) to authenticated;
 grant execute on function public.delete_content(text,jsonb,text) to service_role;
+grant execute on function public.finish_publish_requests(bigint[],text,text[]) to service_role;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to anon;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to authenticated;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to service_role;
+grant execute on function public.publish_now() to authenticated;
+grant execute on function public.publish_now() to service_role;
+grant execute on function public.publish_status() to authenticated;
+grant execute on function public.publish_status() to service_role;
 grant execute on function public.published_content() to anon;
 grant execute on function public.published_content() to authenticated;
 grant execute on function public.published_content() to service_role;
 grant execute on function public.purge_closed_tips() to service_role;
 grant execute on function public.purge_finished_requests() to service_role;
+grant execute on function public.purge_publish_requests() to service_role;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to anon;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to authenticated;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to service_role;
+grant execute on function public.release_publish_requests(bigint[],text[]) to service_role;
 grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) to anon;
 grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) to authenticated;
 grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) to service_role;
