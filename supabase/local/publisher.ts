@@ -1,17 +1,24 @@
-// The local publisher: the stack's stand-in for a static host's build hook. The
-// database's triggers record every change to what the public site shows in
-// private.publish_requests and notify the channel openbeat_publish (see the
-// publish_queue migration); the publisher listens there on a connection of its
-// own, waits for a quiet moment (a burst of changes is one build), builds the
-// site into a fresh folder with `astro build` as `npm start` always has, and
-// switches the gateway to it in one assignment. A failed build leaves the last
-// good site online, and its problems are written into the requests it took in.
-// Never two builds at once: a change during a build is published by one more
-// build after it.
+// The local publisher: the stack's stand-in for a static host, driven by the
+// same Edge Function a hosted deployment runs (supabase/functions/publish).
+// The database's triggers record every change to what the public site shows
+// in private.publish_requests and notify the channel openbeat_publish (see the
+// publish_queue migration). The publisher listens there on a connection of its
+// own and calls the function, as pg_net does on a hosted project; the
+// function waits for a quiet moment (a burst of changes is one build), takes
+// the waiting requests in and calls the build hook: the publisher's own, on
+// this machine only. It builds the site into a fresh folder with `astro
+// build`, switches the gateway to it in one assignment, and reports the
+// outcome into the requests it built (finish_publish_requests), as a hosted
+// CI workflow does. A failed build leaves the last good site online. Never two
+// builds at once: a hook called during a build is built by one more after it.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { runBinOutput } from './cli.ts';
+import { serveFunction } from './edgeFunction.ts';
 
 export const publishChannel = 'openbeat_publish';
 /** The listening connection's application_name, as pg_stat_activity shows it. */
@@ -31,13 +38,16 @@ export interface Publish {
 
 export interface PublisherOptions {
   databaseUrl: string;
+  /** The stack's API (the gateway), which the publish function calls as a hosted one calls its project. */
+  apiUrl: string;
+  serviceRoleKey: string;
   /** Each build goes into a fresh folder under this one; the folders of an earlier start are removed. */
   sitesDir: string;
   /** The environment `astro build` runs with (the stack's URL as its data API). */
   env: NodeJS.ProcessEnv;
   /** Serves a built folder from the next request on (the gateway's setSite). */
   setSite(dir: string): void;
-  /** How long after the last notification the build starts: a burst of changes is one build. */
+  /** How long after the last change the function asks for a build: a burst of changes is one build. */
   quietMs?: number;
   /** How long a replaced folder stays, for requests that began in it, before it is removed. */
   graceMs?: number;
@@ -55,49 +65,36 @@ export interface Publisher {
   stop(): Promise<void>;
 }
 
-export function startPublisher({ databaseUrl, sitesDir, env, setSite, quietMs = 2_000, graceMs = 30_000, report }: PublisherOptions): Publisher {
+export function startPublisher({ databaseUrl, apiUrl, serviceRoleKey, sitesDir, env, setSite, quietMs = 2_000, graceMs = 30_000, report }: PublisherOptions): Publisher {
   rmSync(sitesDir, { recursive: true, force: true });
   mkdirSync(sitesDir, { recursive: true });
 
   let stopped = false;
-  let quiet: NodeJS.Timeout | undefined;
-  let building: Promise<Publish | undefined> | undefined;
-  let again = false;
   let served: string | undefined;
   let count = 0;
   const retiring = new Map<string, NodeJS.Timeout>();
   const publishes: Publish[] = [];
 
-  const schedule = () => {
-    if (stopped) return;
-    clearTimeout(quiet);
-    quiet = setTimeout(() => void run(), quietMs);
-  };
-
-  const run = (): Promise<Publish | undefined> | undefined => {
-    if (stopped) return undefined;
-    if (building) {
-      again = true;
-      return undefined;
+  // The builds asked for, one at a time: those asked for during a build are built together after it.
+  let building: Promise<void> = Promise.resolve();
+  let next: Requests | undefined;
+  const enqueue = (requests: Requests) => {
+    if (next) {
+      next.ids.push(...requests.ids);
+      next.tables = [...new Set([...next.tables, ...requests.tables])].sort();
+      return;
     }
-    const current = build().finally(() => {
-      building = undefined;
-      if (again) {
-        again = false;
-        schedule();
-      }
+    next = { ids: [...requests.ids], tables: [...requests.tables] };
+    building = building.then(async () => {
+      const taken = next!;
+      next = undefined;
+      if (!stopped) await build(taken);
     });
-    building = current;
-    return current;
   };
 
-  const build = async (): Promise<Publish | undefined> => {
+  const build = async (requests: Requests): Promise<Publish> => {
     const started = performance.now();
-    const first = ++count === 1;
-    const dir = path.join(sitesDir, `site-${Date.now()}-${count}`);
-    const requests = await claimRequests(databaseUrl, first).catch(() => ({ ids: [], tables: [] }));
-    // Told of changes an earlier build already took in: nothing to publish.
-    if (!first && requests.ids.length === 0) return undefined;
+    const dir = path.join(sitesDir, `site-${Date.now()}-${++count}`);
     let publish: Publish;
     try {
       const { code, output } = await runBinOutput('astro', ['build', '--outDir', dir], env);
@@ -133,8 +130,66 @@ export function startPublisher({ databaseUrl, sitesDir, env, setSite, quietMs = 
     );
   };
 
-  const listener = listen(databaseUrl, schedule, () => stopped);
-  const first = run()!.then((publish) => publish!);
+  // The build hook, reachable from this machine only, at an address nobody can guess.
+  const hookPath = `/build/${randomBytes(16).toString('hex')}`;
+  const hook = createServer((request, response) => {
+    if (request.method !== 'POST' || request.url !== hookPath) return void response.writeHead(404).end();
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => {
+      try {
+        const asked = JSON.parse(body) as { publish_request_ids?: unknown; tables?: unknown };
+        enqueue({ ids: (asked.publish_request_ids as Array<string | number>).map(String), tables: asked.tables as string[] });
+        response.writeHead(202).end();
+      } catch {
+        response.writeHead(400).end();
+      }
+    });
+  });
+
+  // The function, as `supabase functions serve` runs it, once the hook listens; called as pg_net calls it.
+  const edgeFunction = listenOn(hook).then((hookUrl) =>
+    serveFunction('publish', {
+      SUPABASE_URL: apiUrl,
+      SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+      BUILD_HOOK_URL: `${hookUrl}${hookPath}`,
+      BUILD_HOOK_REPORTS: 'true',
+      PUBLISH_QUIET_SECONDS: String(quietMs / 1000),
+    }),
+  );
+  edgeFunction.catch((error: unknown) => {
+    if (!stopped) report?.({ outcome: 'failed', seconds: 0, tables: [], problems: [`the publish function did not start: ${error instanceof Error ? error.message : String(error)}`] });
+  });
+
+  // One call at a time: notifications during a call make one more after it, which takes in what the first left.
+  let calling = false;
+  let callAgain = false;
+  const callFunction = async () => {
+    if (stopped) return;
+    if (calling) return void (callAgain = true);
+    calling = true;
+    try {
+      const { url } = await edgeFunction;
+      const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${serviceRoleKey}` } });
+      await response.body?.cancel();
+    } catch {
+      // Not served, or stopped: a request left waiting is called for at the next change or start.
+    } finally {
+      calling = false;
+      if (callAgain) {
+        callAgain = false;
+        void callFunction();
+      }
+    }
+  };
+
+  // The first build of a start publishes what the database holds now, whatever waits or not.
+  const first = claimUnfinished(databaseUrl)
+    .catch(() => ({ ids: [], tables: [] }))
+    .then((requests) => build(requests));
+  building = first.then(() => undefined);
+  const listener = listen(databaseUrl, () => void callFunction(), () => stopped);
 
   return {
     first,
@@ -142,9 +197,10 @@ export function startPublisher({ databaseUrl, sitesDir, env, setSite, quietMs = 
     current: () => served,
     async stop() {
       stopped = true;
-      clearTimeout(quiet);
       await listener.stop();
-      await building?.catch(() => undefined);
+      await edgeFunction.then((served) => served.stop()).catch(() => undefined);
+      await new Promise((resolve) => hook.close(resolve));
+      await building.catch(() => undefined);
       for (const [dir, timer] of retiring) {
         clearTimeout(timer);
         rmSync(dir, { recursive: true, force: true });
@@ -152,6 +208,18 @@ export function startPublisher({ databaseUrl, sitesDir, env, setSite, quietMs = 
       retiring.clear();
     },
   };
+}
+
+interface Requests {
+  ids: string[];
+  tables: string[];
+}
+
+function listenOn(server: Server): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+  });
 }
 
 /**
@@ -201,24 +269,22 @@ function listen(databaseUrl: string, notified: () => void, stopped: () => boolea
 }
 
 /**
- * Marks the requests waiting as taken in by this build: changes committed from now on wait for
- * the next. The first build of a start also takes in those a build stopped halfway took (one
- * publisher a data folder: nothing else is building them).
+ * Takes in every request not yet published, for the first build of a start: those waiting,
+ * and those a build stopped halfway took (one publisher a data folder: nothing else builds them).
  */
-async function claimRequests(databaseUrl: string, first: boolean): Promise<{ ids: string[]; tables: string[] }> {
+async function claimUnfinished(databaseUrl: string): Promise<Requests> {
   return withClient(databaseUrl, async (db) => {
     const { rows } = await db.query<{ publish_request_id: string; tables: string[] }>(
-      `update private.publish_requests set started_at = now() where ${first ? 'finished_at' : 'started_at'} is null returning publish_request_id, tables`,
+      'update private.publish_requests set started_at = now() where finished_at is null returning publish_request_id, tables',
     );
     return { ids: rows.map((row) => row.publish_request_id), tables: [...new Set(rows.flatMap((row) => row.tables))].sort() };
   });
 }
 
+/** As a hosted build reports back: the function the CI workflow calls. */
 async function recordOutcome(databaseUrl: string, ids: string[], { outcome, problems }: Publish) {
   if (ids.length === 0) return;
-  await withClient(databaseUrl, (db) =>
-    db.query('update private.publish_requests set finished_at = now(), outcome = $2, problems = $3 where publish_request_id = any($1::bigint[])', [ids, outcome, problems]),
-  );
+  await withClient(databaseUrl, (db) => db.query('select public.finish_publish_requests($1::bigint[], $2, $3)', [ids, outcome, problems]));
 }
 
 async function withClient<T>(databaseUrl: string, use: (db: pg.Client) => Promise<T>): Promise<T> {

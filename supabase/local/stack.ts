@@ -119,6 +119,8 @@ export async function startStack({ dir, distDir, publish, port, databasePort = 0
     const publisher =
       publish &&
       startPublisher({
+        apiUrl: url,
+        serviceRoleKey: keys.serviceRoleKey,
         databaseUrl,
         sitesDir: publish.sitesDir,
         env: { ...localBuildEnv(dir), OPENBEAT_BUILD_API: url, ...publish.env },

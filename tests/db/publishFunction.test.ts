@@ -13,7 +13,7 @@ import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../supabase/local/paths.ts';
-import { deno, serveFunction, type ServedFunction } from '../support/edgeFunction.ts';
+import { deno, serveFunction, type ServedFunction } from '../../supabase/local/edgeFunction.ts';
 
 const { url, anonKey, serviceRoleKey, databaseUrl } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });

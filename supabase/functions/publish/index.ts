@@ -12,6 +12,9 @@
 //   POST starts a build, and the host tells nobody how it went, so the
 //   requests are recorded as published once the host has accepted the build;
 //   a failed build shows in the host's deploy log.
+//   With BUILD_HOOK_REPORTS=true the host reports the outcome itself with
+//   finish_publish_requests, as the local stack's publisher does, and the
+//   requests stay started until it has.
 // - GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name): a repository_dispatch of
 //   type openbeat-publish, which .github/workflows/publish.yml answers; the
 //   requests stay started until the workflow reports the outcome with
@@ -123,7 +126,7 @@ Deno.serve(async (request) => {
       await rpc('release_publish_requests', { ids: claim.ids, problems: [problem] });
       return answer(502, { action: 'hook failed', hook: hook.kind, ids: claim.ids, tables: claim.tables, problem });
     }
-    if (hook.kind === 'build hook') await rpc('finish_publish_requests', { ids: claim.ids, outcome: 'published', problems: [] });
+    if (hook.kind === 'build hook' && env('BUILD_HOOK_REPORTS') !== 'true') await rpc('finish_publish_requests', { ids: claim.ids, outcome: 'published', problems: [] });
     return answer(200, { action: 'build requested', hook: hook.kind, ids: claim.ids, tables: claim.tables });
   } catch (error) {
     return answer(500, { error: error instanceof Error ? error.message : String(error) });

@@ -1,11 +1,12 @@
-// Runs one of supabase/functions/ as Supabase's Edge Runtime would, with the
+// Runs one of supabase/functions/ as Supabase's Edge Runtime would (as
+// `supabase functions serve` does), with the
 // `deno` from node_modules: `Deno.serve` on a free port of its own
 // (DENO_SERVE_ADDRESS), the environment given as its secrets, network and
 // environment access only, and nothing fetched: its `npm:` imports resolve
 // from node_modules, and --cached-only refuses anything else.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { projectRoot } from '../../supabase/local/paths.ts';
+import { projectRoot } from './paths.ts';
 
 export const deno = path.join(projectRoot, 'node_modules', '.bin', 'deno');
 
@@ -42,6 +43,8 @@ export function serveFunction(name: string, env: Record<string, string>): Promis
     };
     child.stdout.on('data', heard);
     child.stderr.on('data', heard);
+    // No deno (an install that skipped its script): say so rather than crash the caller.
+    child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`deno exited (${code}) before serving ${name}:\n${output}`)));
   });
 }
