@@ -12,6 +12,7 @@ import Inbox from './inbox/Inbox.tsx';
 import { defaultFilter, inboxItems, receivedSince, type InboxFilter, type InboxItem } from './inbox/inbox.ts';
 import ItemView from './items/ItemView.tsx';
 import type { StaffMember } from './workspace/records.ts';
+import PublishStatus from './publishing/PublishStatus.tsx';
 import { parseRoute, type Route } from './workspace/route.ts';
 import SignIn from './workspace/SignIn.tsx';
 import StaffAccounts from './accounts/StaffAccounts.tsx';
@@ -199,6 +200,7 @@ function Account({ email, member, content, onSignOut }: AccountProps) {
       <button type="button" onClick={onSignOut} className={secondaryButtonClass}>
         {words.signOut}
       </button>
+      {member && <PublishStatus />}
     </section>
   );
 }
