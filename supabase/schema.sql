@@ -704,6 +704,99 @@ AS $function$
   select exists (select from pg_catalog.pg_enum as e where e.enumtypid = list and e.enumlabel = value)
 $function$;
 
+CREATE OR REPLACE FUNCTION private.keep_workshop_meeting(request public.workshop_requests, present boolean)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  id text := private.workshop_meeting_id(request.workshop_request_id);
+  site public.site_settings;
+  workshop public.workshops;
+  beat public.beats;
+  current public.meetings;
+  wanted public.meetings;
+  -- The internal note given with the request's change is about the business
+  -- and is read by the staff of its beat; the content history is read by all
+  -- staff. The meeting's change goes in without it.
+  request_note text := current_setting('openbeat.change_note', true);
+begin
+  select * into site from public.site_settings;
+  if present and request.status in ('confirmed', 'completed') and request.confirmed_at is not null
+     and request.latitude is not null and request.longitude is not null then
+    select * into beat from public.beats as b where b.beat_id = request.beat and b.published;
+    select * into workshop from public.workshops as w where w.workshop_id = request.workshop and w.published;
+    wanted.schedule_start := private.site_wall_time(request.confirmed_at);
+  end if;
+
+  select * into current from public.meetings as m where m.meeting_id = id for update;
+
+  -- Nowhere to place it (or an instant beyond the years a local time can write): no meeting.
+  if beat.beat_id is null or workshop.workshop_id is null or not coalesce(private.valid_local_date_time(wanted.schedule_start), false) then
+    if current.meeting_id is not null then
+      perform set_config('openbeat.change_note', '', true);
+      delete from public.meetings as m where m.meeting_id = id;
+      perform set_config('openbeat.change_note', coalesce(request_note, ''), true);
+    end if;
+    return;
+  end if;
+
+  wanted.meeting_id := id;
+  wanted.title := workshop.title;
+  wanted.kind := 'business';
+  wanted.beats := array[beat.beat_id];
+  wanted.district_id := beat.district_id;
+  wanted.venue_name := request.business_name;
+  wanted.venue_address := request.address;
+  wanted.venue_lon := request.longitude;
+  wanted.venue_lat := request.latitude;
+  -- The catalogue has no upper bound on a workshop's length; a meeting lasts a day at most.
+  wanted.schedule_duration_minutes := least(workshop.duration_minutes, 1440);
+  -- Retention removes the contact language of a finished request: its meeting keeps the one it was held in.
+  wanted.languages := case
+    when request.contact_language is not null then array[request.contact_language]
+    else coalesce(current.languages, array[coalesce(site.locales[1], 'en')])
+  end;
+  wanted.published := true;
+
+  if current.meeting_id is not null
+     and (current.title, current.kind, current.beats, current.district_id, current.venue_name, current.venue_address,
+          current.venue_lon, current.venue_lat, current.schedule_start, current.schedule_duration_minutes,
+          current.schedule_rrule, current.schedule_time_zone, current.languages, current.published)
+         is not distinct from
+         (wanted.title, wanted.kind, wanted.beats, wanted.district_id, wanted.venue_name, wanted.venue_address,
+          wanted.venue_lon, wanted.venue_lat, wanted.schedule_start, wanted.schedule_duration_minutes,
+          null::text, null::text, wanted.languages, wanted.published) then
+    return;
+  end if;
+
+  perform set_config('openbeat.change_note', '', true);
+  if current.meeting_id is null then
+    insert into public.meetings (meeting_id, title, kind, beats, district_id, venue_name, venue_address, venue_lon, venue_lat,
+                                 schedule_start, schedule_duration_minutes, languages, published)
+    values (wanted.meeting_id, wanted.title, wanted.kind, wanted.beats, wanted.district_id, wanted.venue_name, wanted.venue_address,
+            wanted.venue_lon, wanted.venue_lat, wanted.schedule_start, wanted.schedule_duration_minutes, wanted.languages, wanted.published);
+  else
+    update public.meetings as m
+       set title = wanted.title, kind = wanted.kind, beats = wanted.beats, district_id = wanted.district_id,
+           venue_name = wanted.venue_name, venue_address = wanted.venue_address, venue_lon = wanted.venue_lon, venue_lat = wanted.venue_lat,
+           schedule_start = wanted.schedule_start, schedule_duration_minutes = wanted.schedule_duration_minutes,
+           schedule_rrule = null, schedule_time_zone = null, languages = wanted.languages, published = wanted.published
+     where m.meeting_id = id;
+  end if;
+  -- Calendar feeds number a meeting's versions by its "updated": a new time or place is a new version.
+  if current.meeting_id is null
+     or (current.venue_name, current.venue_address, current.venue_lon, current.venue_lat, current.schedule_start,
+         current.schedule_duration_minutes, current.schedule_rrule, current.schedule_time_zone)
+        is distinct from
+        (wanted.venue_name, wanted.venue_address, wanted.venue_lon, wanted.venue_lat, wanted.schedule_start,
+         wanted.schedule_duration_minutes, null::text, null::text) then
+    perform private.touch_meeting(id);
+  end if;
+  perform set_config('openbeat.change_note', coalesce(request_note, ''), true);
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION private.key_hash(key uuid)
  RETURNS bytea
  LANGUAGE sql
@@ -944,6 +1037,15 @@ AS $function$
   select extensions.pgp_sym_encrypt(receipt, key::text, 'cipher-algo=aes256, s2k-mode=1')
 $function$;
 
+CREATE OR REPLACE FUNCTION private.site_wall_time(instant timestamp with time zone)
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select to_char(instant at time zone coalesce((select s.time_zone from public.site_settings as s), 'UTC'), 'YYYY-MM-DD"T"HH24:MI')
+$function$;
+
 CREATE OR REPLACE FUNCTION private.stamp_history_author()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1179,6 +1281,31 @@ begin
   end if;
   if shown then
     perform private.request_publish('watch_groups');
+  end if;
+  return null;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.workshop_meeting_id(workshop_request_id uuid)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select 'workshop-' || left(workshop_request_id::text, 8)
+$function$;
+
+CREATE OR REPLACE FUNCTION private.workshop_request_scheduled()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if tg_op = 'DELETE' then
+    perform private.keep_workshop_meeting(old, false);
+  else
+    perform private.keep_workshop_meeting(new, true);
   end if;
   return null;
 end
@@ -2344,6 +2471,7 @@ CREATE TRIGGER watch_groups_publish_truncate AFTER TRUNCATE ON public.watch_grou
 CREATE TRIGGER watch_groups_publish_update AFTER UPDATE ON public.watch_groups REFERENCING OLD TABLE AS old_groups NEW TABLE AS new_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
 CREATE TRIGGER watch_groups_record_changes AFTER INSERT OR UPDATE ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.record_changes('watch_group', 'watch_group_id', 'status', 'public_note');
 CREATE TRIGGER watch_groups_stamp_status BEFORE UPDATE OF status ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
+CREATE TRIGGER workshop_requests_keep_meeting AFTER INSERT OR DELETE OR UPDATE OF status, confirmed_at, workshop, business_name, address, beat, latitude, longitude, contact_language ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.workshop_request_scheduled();
 CREATE TRIGGER workshop_requests_record_changes AFTER INSERT OR UPDATE ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
 CREATE TRIGGER workshop_requests_stamp_status BEFORE UPDATE OF status, confirmed_at, decline_reason ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status', 'confirmed_at', 'decline_reason');
 CREATE TRIGGER workshops_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.workshops FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();

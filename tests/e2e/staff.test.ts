@@ -8,7 +8,6 @@ import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { meetingSchema } from '../../src/content.config.ts';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { takeTimeToWrite } from '../support/resident.ts';
@@ -202,7 +201,7 @@ describe('a watch group’s registration', () => {
 });
 
 describe('a business’s workshop request', () => {
-  it('is confirmed for one of its preferred times and becomes a meeting file the calendar accepts', async () => {
+  it('is confirmed for one of its preferred times and is put on the public calendar by the database, as the workspace says', async () => {
     const business = `Corner Grocery ${run}`;
     const { rows } = await db.query(
       `insert into public.workshop_requests (workshop, business_name, address, beat, latitude, longitude, contact_name, contact_email, contact_language,
@@ -217,9 +216,11 @@ describe('a business’s workshop request', () => {
     const page = await staffPage(officer101);
     await page.goto(`${url}/staff#workshop-request/${requestId}`);
     await expect.poll(() => page.getByRole('heading', { name: `Workshop request: ${business}` }).isVisible()).toBe(true);
-    expect(await page.getByText('Confirm a date and time first').isVisible()).toBe(true);
+    const calendar = page.getByRole('region', { name: 'On the public calendar' });
+    expect(await calendar.textContent()).toContain('Once you confirm a date and time, the workshop is published on the public calendar by itself');
 
     await page.getByLabel('Confirm a date and time').check();
+    expect(await page.getByText('Confirming puts the workshop on the public calendar with the business’s name and address and this time').isVisible()).toBe(true);
     // 18:30 in Alderbrook's zone on 1 March, whatever the browser's own zone.
     await page.getByLabel(/Mar 1, 2027, 6:30\s?PM \(asked for\)/).check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -227,13 +228,36 @@ describe('a business’s workshop request', () => {
     const stored = await db.query('select status, confirmed_at from public.workshop_requests where workshop_request_id = $1', [requestId]);
     expect(stored.rows).toEqual([{ status: 'confirmed', confirmed_at: new Date('2027-03-02T00:30:00Z') }]);
 
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download as a meeting file' }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toBe(`workshop-corner-grocery-${run}-2027-03-01.json`);
-    const meeting = meetingSchema.parse(JSON.parse(readFileSync((await file.path())!, 'utf8')));
-    expect(meeting).toMatchObject({ kind: 'business', beats: ['101'], district: '1', schedule: { start: '2027-03-01T18:30', durationMinutes: 90 }, languages: ['es'] });
-    expect(meeting.venue).toMatchObject({ name: business, address: '220 E Dunlin St', location: [-88.2573, 41.0997] });
+    // The database made the meeting (the site here is built once, with no publisher: the workspace says what is published).
+    const meetingId = `workshop-${requestId.slice(0, 8)}`;
+    const meeting = await db.query(
+      'select kind, beats, district_id, venue_name, venue_address, venue_lon, venue_lat, schedule_start, schedule_duration_minutes, languages, published from public.meetings where meeting_id = $1',
+      [meetingId],
+    );
+    expect(meeting.rows).toEqual([
+      {
+        kind: 'business',
+        beats: ['101'],
+        district_id: '1',
+        venue_name: business,
+        venue_address: '220 E Dunlin St',
+        venue_lon: -88.2573,
+        venue_lat: 41.0997,
+        schedule_start: '2027-03-01T18:30',
+        schedule_duration_minutes: 90,
+        languages: ['es'],
+        published: true,
+      },
+    ]);
+    await expect.poll(() => calendar.textContent()).toMatch(new RegExp(`On the public calendar as ${business}, 220 E Dunlin St, Mar 1, 2027, 6:30\\sPM: published by itself within a few minutes`));
+    expect(await calendar.getByRole('link', { name: 'See it among the meetings of beat 101' }).getAttribute('href')).toBe('/meetings/beats/101');
+    expect(await page.getByRole('button', { name: /meeting file/ }).count()).toBe(0);
+
+    await page.getByLabel('Decline, with a reason').check();
+    await page.getByLabel('Reason', { exact: true }).fill('No officer is free that week.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => calendar.textContent()).toContain('Once you confirm a date and time, the workshop is published on the public calendar by itself');
+    expect((await db.query('select 1 from public.meetings where meeting_id = $1', [meetingId])).rows).toEqual([]);
   });
 });
 

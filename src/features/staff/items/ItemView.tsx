@@ -9,7 +9,7 @@ import { loadHistory, loadItem, loadMembers } from '../workspace/staffData.ts';
 import { TipActions, TipDetails, TipDuplicate } from './TipView.tsx';
 import { WatchGroupDetails, WatchGroupMembers, WatchGroupReview } from './WatchGroupView.tsx';
 import { useWorkspace } from '../workspace/words.ts';
-import { WorkshopMeetingFile, WorkshopRequestDetails, WorkshopSchedule } from './WorkshopRequestView.tsx';
+import { WorkshopOnCalendar, WorkshopRequestDetails, WorkshopSchedule } from './WorkshopRequestView.tsx';
 
 type Loaded =
   | { kind: 'tip'; record: TipRecord; history: HistoryRecord[] }
@@ -129,7 +129,7 @@ function Loaded({ item, onSaved }: { item: Loaded; onSaved(): Promise<void> }) {
         <>
           {section('staff-item-given', t.item.given, <WorkshopRequestDetails request={item.record} />)}
           {section('staff-item-schedule', t.actions.workshop.heading, <WorkshopSchedule request={item.record} onSaved={onSaved} />)}
-          <WorkshopMeetingFile request={item.record} headingId="staff-item-meeting" />
+          <WorkshopOnCalendar request={item.record} headingId="staff-item-meeting" />
         </>
       )}
       <History kind={item.kind} history={item.history} headingId="staff-item-history" />

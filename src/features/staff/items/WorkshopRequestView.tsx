@@ -1,13 +1,14 @@
 // A business's workshop request as staff see it: the request, scheduling
 // (confirm one of the preferred times or another, decline with a reason, mark
-// it done) and, once confirmed, a meeting file for the public calendar.
+// it done) and, once confirmed, where it is on the public calendar (the
+// database publishes it; see workshopMeeting.ts).
 import { useEffect, useId, useState } from 'react';
-import { Field, fieldClass, FieldError, secondaryButtonClass } from '../../../components/forms/FormParts.tsx';
+import { Field, fieldClass, FieldError } from '../../../components/forms/FormParts.tsx';
 import { format } from '../../../lib/i18n/format.ts';
+import { localized } from '../../../lib/i18n/routes.ts';
 import ActionForm, { NoteField } from '../workspace/ActionForm.tsx';
 import { Details } from '../workspace/Details.tsx';
-import { saveFile } from '../workspace/download.ts';
-import { meetingFile } from './meetingFile.ts';
+import { placeOf, workshopMeeting } from './workshopMeeting.ts';
 import { statusesOf, type WorkshopRequestRecord } from '../workspace/records.ts';
 import { addStaffNote, scheduleWorkshop } from '../workspace/staffData.ts';
 import { useWorkspace } from '../workspace/words.ts';
@@ -83,6 +84,7 @@ export function WorkshopSchedule({ request, onSaved }: { request: WorkshopReques
     setNote('');
   }, [request, initialTime]);
   const id = 'workshop-schedule';
+  const placed = placeOf(request, ws.beats, ws.workshops) === null;
   const legend = useId();
   const timesLegend = useId();
 
@@ -123,13 +125,18 @@ export function WorkshopSchedule({ request, onSaved }: { request: WorkshopReques
             ))}
           </fieldset>
           {status === 'confirmed' && (
-            <fieldset id={`${id}-confirmed_at`} tabIndex={-1} aria-describedby={`${id}-time-hint`} className="space-y-2">
+            <fieldset id={`${id}-confirmed_at`} tabIndex={-1} aria-describedby={placed ? `${id}-time-hint ${id}-publishes` : `${id}-time-hint`} className="space-y-2">
               <legend id={timesLegend} className="font-semibold">
                 {words.time}
               </legend>
               <p id={`${id}-time-hint`} className="text-slate-700">
                 {format(words.timeHint, { zone: ws.timeZone })}
               </p>
+              {placed && (
+                <p id={`${id}-publishes`} className="text-slate-700">
+                  {words.confirmPublishes}
+                </p>
+              )}
               <FieldError id={`${id}-confirmed_at`} error={errors.confirmed_at} />
               {offered.map((value) => (
                 <label key={value} className="flex min-h-11 items-start gap-3">
@@ -169,28 +176,27 @@ export function WorkshopSchedule({ request, onSaved }: { request: WorkshopReques
   );
 }
 
-export function WorkshopMeetingFile({ request, headingId }: { request: WorkshopRequestRecord; headingId: string }) {
+export function WorkshopOnCalendar({ request, headingId }: { request: WorkshopRequestRecord; headingId: string }) {
   const ws = useWorkspace();
   const words = ws.t.actions.workshop;
-  const workshop = ws.workshops.find((candidate) => candidate.id === request.workshop);
-  const district = ws.beats.find((beat) => beat.id === request.beat)?.district;
-  const outcome = meetingFile({ request, workshop, district, timeZone: ws.timeZone, defaultLanguage: ws.defaultLanguage });
+  const meeting = workshopMeeting(request, ws.beats, ws.workshops);
   return (
     <section aria-labelledby={headingId} className="space-y-2">
       <h3 id={headingId} className="text-xl font-bold">
         {words.meetingHeading}
       </h3>
-      {outcome.kind === 'ready' ? (
+      {meeting.kind === 'listed' ? (
         <>
-          <button type="button" onClick={() => saveFile(outcome.fileName, 'application/json', outcome.text)} className={secondaryButtonClass} aria-describedby={`${headingId}-hint`}>
-            {words.meetingFile}
-          </button>
-          <p id={`${headingId}-hint`} className="text-sm text-slate-700">
-            {words.meetingFileHint}
+          <p>{format(words.meetingListed, { business: request.business_name, address: request.address, time: ws.dateTime(meeting.confirmedAt) })}</p>
+          <p>
+            {/* The site has no page per meeting: the beat's meetings list it. The site's first language is at the root. */}
+            <a href={localized([ws.defaultLanguage], ws.locale, `/meetings/beats/${meeting.beat}`)} className="text-brand-700 underline">
+              {format(words.meetingLink, { beat: meeting.beat })}
+            </a>
           </p>
         </>
       ) : (
-        <p>{words.meetingUnavailable[outcome.reason]}</p>
+        <p>{words.meetingUnavailable[meeting.reason]}</p>
       )}
     </section>
   );

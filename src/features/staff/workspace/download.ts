@@ -1,4 +1,4 @@
-// Saving a file the workspace made (CSV, a meeting file) to the staff
+// Saving a file the workspace made (a CSV) to the staff
 // member's computer, without sending it anywhere.
 export function saveFile(fileName: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
