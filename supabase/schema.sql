@@ -1292,7 +1292,7 @@ CREATE OR REPLACE FUNCTION private.workshop_meeting_id(workshop_request_id uuid)
  IMMUTABLE
  SET search_path TO ''
 AS $function$
-  select 'workshop-' || left(workshop_request_id::text, 8)
+  select 'workshop-' || workshop_request_id::text
 $function$;
 
 CREATE OR REPLACE FUNCTION private.workshop_request_scheduled()

@@ -26,13 +26,13 @@
 -- since any statement on meetings, even one that changes no row, costs a
 -- build.
 
--- The meeting of a workshop request, by the request's id alone, so a time
--- confirmed again finds the meeting it made before.
+-- The meeting of a workshop request, by the request's whole id (so no two
+-- requests share one), so a time confirmed again finds the meeting it made.
 create function private.workshop_meeting_id(workshop_request_id uuid) returns text
 language sql immutable
 set search_path = ''
 as $$
-  select 'workshop-' || left(workshop_request_id::text, 8)
+  select 'workshop-' || workshop_request_id::text
 $$;
 
 -- An instant as the wall clock of the site's zone shows it, as meeting rows

@@ -229,7 +229,7 @@ describe('a business’s workshop request', () => {
     expect(stored.rows).toEqual([{ status: 'confirmed', confirmed_at: new Date('2027-03-02T00:30:00Z') }]);
 
     // The database made the meeting (the site here is built once, with no publisher: the workspace says what is published).
-    const meetingId = `workshop-${requestId.slice(0, 8)}`;
+    const meetingId = `workshop-${requestId}`;
     const meeting = await db.query(
       'select kind, beats, district_id, venue_name, venue_address, venue_lon, venue_lat, schedule_start, schedule_duration_minutes, languages, published from public.meetings where meeting_id = $1',
       [meetingId],

@@ -15,7 +15,7 @@ const request = {
 
 describe('a workshop request on the public calendar', () => {
   it('is listed once confirmed, and still once done, as the meeting named by the request', () => {
-    const listed = { kind: 'listed', meetingId: 'workshop-1a2b3c4d', beat: '101', confirmedAt: '2026-12-03T00:30:00Z' };
+    const listed = { kind: 'listed', meetingId: 'workshop-1a2b3c4d-5e6f-4a0b-8c9d-0e1f2a3b4c5d', beat: '101', confirmedAt: '2026-12-03T00:30:00Z' };
     expect(workshopMeeting(request, beats, workshops)).toEqual(listed);
     expect(workshopMeeting({ ...request, status: 'completed' }, beats, workshops)).toEqual(listed);
   });

@@ -7,7 +7,7 @@ import type { StaffBeat, StaffWorkshop } from '../workspace/content.ts';
 import type { WorkshopRequestRecord } from '../workspace/records.ts';
 
 /** The meeting a request makes, named as private.workshop_meeting_id names it: the same for every time confirmed. */
-export const workshopMeetingId = (workshopRequestId: string) => `workshop-${workshopRequestId.slice(0, 8)}`;
+export const workshopMeetingId = (workshopRequestId: string) => `workshop-${workshopRequestId}`;
 
 export type WorkshopMeeting =
   | { kind: 'listed'; meetingId: string; beat: string; confirmedAt: string }
