@@ -8,6 +8,7 @@ export const budgets = {
   lighthouse: { text: 'perf ≥ 98, a11y 100, best practices 100, SEO 100', performance: 98, accessibility: 100, bestPractices: 100, seo: 100 },
   buildDemo: { text: '< 20 s', seconds: 20 },
   buildChicago: { text: '< 60 s, linear as it grows', seconds: 60 },
+  publishChicago: { text: 'save → live < 60 s', seconds: 60 },
   submissions: { text: '100 clients: p99 < 100 ms, 0 errors, 0 lost, 0 duplicated', connections: 100, p99Ms: 100 },
 };
 

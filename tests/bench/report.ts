@@ -9,6 +9,7 @@ import type { Sizes } from './compress.ts';
 import type { AnswerCost, BrowserQueryTimes, LookupTimes } from './finder.ts';
 import type { LighthouseFigures } from './lighthouse.ts';
 import type { PageWeight } from './pageWeight.ts';
+import type { PublishFigures } from './publishTime.ts';
 import type { WritePathLevel } from './writePath.ts';
 
 export interface BenchResults {
@@ -23,6 +24,7 @@ export interface BenchResults {
   finder: Array<{ city: string; lookup?: LookupTimes; answer?: AnswerCost; browserQueries?: BrowserQueryTimes }>;
   lighthouse: LighthouseFigures[];
   writePath: WritePathLevel[];
+  publishes: PublishFigures[];
   /** What could not be measured on this run, and why. */
   notMeasured: Array<{ what: string; why: string }>;
   /** How figures were taken, where it is not obvious. */
@@ -89,6 +91,24 @@ export function formatResults(results: BenchResults): string {
           ` (${step.timeFactor <= step.contentFactor * linearSlack ? 'linear or better' : 'time grows faster than the content: not linear'})`,
       );
     }
+  }
+
+  if (results.publishes.length > 0) {
+    out.push('', '1b. Save to live: a one-meeting change, from its commit to its beat page served with it (npm start\'s publisher)');
+    out.push(
+      table(
+        ['jurisdiction', 'save → live', 'its build', 'first build of the start', 'budget'],
+        results.publishes.map((row) => [
+          row.city,
+          `${row.saveToLiveSeconds.toFixed(1)} s`,
+          `${row.buildSeconds.toFixed(1)} s`,
+          `${row.firstBuildSeconds.toFixed(1)} s`,
+          row.city === results.builds.find((entry) => entry.city.key === 'chicago')?.city.name
+            ? `< ${budgets.publishChicago.seconds} s: ${verdict(row.saveToLiveSeconds < budgets.publishChicago.seconds)}`
+            : '',
+        ]),
+      ),
+    );
   }
 
   if (results.pages.length > 0) {

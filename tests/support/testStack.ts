@@ -43,11 +43,15 @@ export const looseEdgeLimits: EdgeLimits = {
   receiptLookups: { calls: 1_000_000, seconds: 60 },
 };
 
-/** With publish, the stack's publisher builds and serves the site (see supabase/local/publisher.ts); with distDir, it serves that folder as it is. */
+/**
+ * With publish, the stack's publisher builds and serves the site (see supabase/local/publisher.ts); with distDir, it serves that folder as it is.
+ * It holds the demo city, or the content folder given.
+ */
 export async function startTestStack(
   dir: string,
   distDir?: string,
   publish?: StackOptions['publish'],
+  content = path.join(projectRoot, 'src/content'),
 ): Promise<{ stack: Stack; info: StackInfo; stop(): Promise<void> }> {
   // Every test client is one address, and tests ask one account for links back to back: Supabase
   // Auth's limits are loosened here and tested on an emulation of their own (tests/db/staffAuth.test.ts);
@@ -59,8 +63,8 @@ export async function startTestStack(
     port: 0,
     authLimits: { signInsPerFiveMinutes: 100_000, linkPeriodSeconds: 0 },
     edgeLimits: looseEdgeLimits,
-    // Every test stack holds the demo city, published, as a new local database does.
-    content: path.join(projectRoot, 'src/content'),
+    // Every test stack holds a city, published, as a new local database holds the demo.
+    content,
   });
   await loosenAbuseLimits(stack.databaseUrl);
   return {
