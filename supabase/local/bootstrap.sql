@@ -181,3 +181,114 @@ create table if not exists supabase_migrations.schema_migrations (
   name text
 );
 alter table supabase_migrations.schema_migrations owner to postgres;
+
+-- Supabase Storage's schema: what the Storage server keeps about buckets and
+-- files, where its policies are written, following its set-up script [stori] and
+-- its own migrations [storm] (supabase/storage migrations/tenant/*.sql: 0001
+-- initialmigration, 0002 storage-schema, 0009 fix-search-function, 0013
+-- add-version, 0015 add-bucket-limits, 0017/0019 owner_id, 0022 public buckets,
+-- 0026 user_metadata), with their columns and types. The local gateway's Storage
+-- emulation (supabase/local/storage.ts) writes these rows as the caller, so the
+-- policies on storage.objects decide as they do there. Only what the emulation
+-- reads is here: no search functions, multipart uploads or analytics tables.
+--   [stori]  supabase/postgres migrations/db/init-scripts/00000000000002-storage-schema.sql
+--   [storg]  supabase/postgres migrations/db/migrations/20250623125453_tmp_grant_storage_tables_to_postgres_with_grant_option.sql
+do $$
+begin
+  if not exists (select from pg_roles where rolname = 'supabase_storage_admin') then
+    create role supabase_storage_admin nologin noinherit createrole;
+  end if;
+end
+$$;
+create schema if not exists storage authorization supabase_admin;
+grant all on schema storage to supabase_storage_admin with grant option;
+grant usage on schema storage to postgres, anon, authenticated, service_role;
+
+create table if not exists storage.buckets (
+  id text not null primary key,
+  name text not null,
+  owner uuid,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  public boolean default false,
+  avif_autodetection boolean default false,
+  file_size_limit bigint,
+  allowed_mime_types text[],
+  owner_id text
+);
+create unique index if not exists bname on storage.buckets using btree (name);
+comment on table storage.buckets is 'Local stand-in for Supabase Storage''s buckets: same columns and types (supabase/local/bootstrap.sql).';
+
+create table if not exists storage.objects (
+  id uuid not null default gen_random_uuid() primary key,
+  bucket_id text references storage.buckets (id),
+  name text,
+  owner uuid,
+  created_at timestamptz default now(),
+  updated_at timestamptz default now(),
+  last_accessed_at timestamptz default now(),
+  metadata jsonb,
+  path_tokens text[] generated always as (string_to_array(name, '/')) stored,
+  version text,
+  owner_id text,
+  user_metadata jsonb
+);
+create unique index if not exists bucketid_objname on storage.objects using btree (bucket_id, name);
+comment on table storage.objects is 'Local stand-in for Supabase Storage''s files: same columns and types (supabase/local/bootstrap.sql); the bytes are in the data folder''s storage/.';
+
+-- Row-level security is on for both, as Storage's migrations leave it; the API
+-- roles hold every grant and the policies decide [stori]. `postgres` holds them
+-- with grant option [storg].
+alter table storage.buckets enable row level security;
+alter table storage.objects enable row level security;
+alter table storage.buckets owner to supabase_storage_admin;
+alter table storage.objects owner to supabase_storage_admin;
+grant all on storage.buckets, storage.objects to anon, authenticated, service_role;
+grant all on storage.buckets, storage.objects to postgres with grant option;
+
+-- The helpers Supabase's documentation writes policies with: a name's folders,
+-- its file name and its extension (0002 storage-schema).
+create or replace function storage.foldername(name text) returns text[]
+language plpgsql immutable
+as $$
+declare
+  _parts text[];
+begin
+  select string_to_array(name, '/') into _parts;
+  return _parts[1:array_length(_parts, 1) - 1];
+end
+$$;
+create or replace function storage.filename(name text) returns text
+language plpgsql immutable
+as $$
+declare
+  _parts text[];
+begin
+  select string_to_array(name, '/') into _parts;
+  return _parts[array_length(_parts, 1)];
+end
+$$;
+create or replace function storage.extension(name text) returns text
+language plpgsql immutable
+as $$
+declare
+  _parts text[];
+  _filename text;
+begin
+  select string_to_array(name, '/') into _parts;
+  select _parts[array_length(_parts, 1)] into _filename;
+  return reverse(split_part(reverse(_filename), '.', 1));
+end
+$$;
+alter function storage.foldername(text) owner to supabase_storage_admin;
+alter function storage.filename(text) owner to supabase_storage_admin;
+alter function storage.extension(text) owner to supabase_storage_admin;
+grant execute on function storage.foldername(text), storage.filename(text), storage.extension(text) to postgres, anon, authenticated, service_role;
+
+-- On Supabase `postgres` may create, change and drop policies on storage.objects
+-- though it does not own the table: the supautils extension grants it that one
+-- thing (its `policy_grants` setting). Postgres itself has no such grant, so here
+-- `postgres` acts as the owner's role instead, which lets it do more (alter the
+-- table, comment on a policy); tests/db/lints.test.ts keeps the migrations to
+-- what Supabase allows there: creating and dropping policies, and rows.
+grant supabase_storage_admin to postgres with inherit true, set false;

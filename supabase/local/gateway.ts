@@ -12,12 +12,15 @@ import { headersFor, parseHeadersFile, type HeaderRule, type Headers } from '../
 import type { AuthEmulator } from './authEmulator.ts';
 import { clientAddress, clientNetwork, edgeLimiter, sendRateLimited, type EdgeLimits } from './edgeLimits.ts';
 import type { ApiKeys } from './secrets.ts';
+import type { StorageEmulator } from './storage.ts';
 
 interface GatewayOptions {
   postgrestPort: number;
   keys: ApiKeys;
   /** Answers /auth/v1 as Supabase Auth would, for the seeded staff accounts (local only). */
   auth: AuthEmulator;
+  /** Answers /storage/v1 for files as Supabase Storage would (local only); without it, /storage/v1 is not found. */
+  storage?: StorageEmulator;
   /**
    * A built site to serve; without it (under `npm run dev`) only the API is served, until
    * setSite names one (the publisher's folders under `npm start`). Read on the first page
@@ -62,7 +65,7 @@ export interface Gateway {
   setSite(dir: string): void;
 }
 
-export function createGateway({ postgrestPort, keys, auth, distDir, edgeLimits, clientAddressHeader }: GatewayOptions): Gateway {
+export function createGateway({ postgrestPort, keys, auth, storage, distDir, edgeLimits, clientAddressHeader }: GatewayOptions): Gateway {
   const proxy = createProxyServer({ target: `http://127.0.0.1:${postgrestPort}`, proxyTimeout: 30_000 });
   proxy.on('error', (_error, _req, res) => {
     if (res instanceof http.ServerResponse && !res.headersSent) {
@@ -80,7 +83,11 @@ export function createGateway({ postgrestPort, keys, auth, distDir, edgeLimits, 
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    const service = /^\/(rest|auth)\/v1(?=[/?]|$)/.exec(url)?.[1];
+    const service = /^\/(rest|auth|storage)\/v1(?=[/?]|$)/.exec(url)?.[1];
+    // A public bucket's file is an address for an <img>, with no key to send: Supabase's gateway lets it through too.
+    if (service === 'storage' && /^\/storage\/v1\/object\/public\//.test(url) && (req.method === 'GET' || req.method === 'HEAD')) {
+      return storage ? storage.handle(req, res, url.slice('/storage/v1'.length), false) : sendJson(res, 404, { message: 'No Storage here' });
+    }
     // A sign-in link is opened from an email, with no key to send: Supabase's gateway lets it through too.
     if (service === 'auth' && /^\/auth\/v1\/verify(?=[?]|$)/.test(url) && req.method === 'GET') return auth.handle(req, res, url.slice('/auth/v1'.length));
     if (service) {
@@ -91,6 +98,8 @@ export function createGateway({ postgrestPort, keys, auth, distDir, edgeLimits, 
         if (!tooLarge(req, res)) auth.handle(req, res, url.slice('/auth/v1'.length) || '/');
         return;
       }
+      // Files are larger than API calls: Storage checks each bucket's own limit (storage.ts).
+      if (service === 'storage') return storage ? storage.handle(req, res, url.slice('/storage/v1'.length) || '/', true) : sendJson(res, 404, { message: 'No Storage here' });
       const forwarded = restPath(url);
       const retryAfter = limiter.take(forwarded, clientNetwork(clientAddress(req, clientAddressHeader)));
       if (retryAfter > 0) return sendRateLimited(res, retryAfter);

@@ -15,6 +15,7 @@ import { startPostgrest } from './postgrest.ts';
 import { startPublisher, type Publish, type Publisher } from './publisher.ts';
 import { lockFile, postgresUrl, runningStack, writeLock } from './running.ts';
 import { apiKeys, localSecrets, type ApiKeys } from './secrets.ts';
+import { createStorageEmulator } from './storage.ts';
 
 export interface StackOptions {
   dir: string;
@@ -90,9 +91,10 @@ export async function startStack({ dir, distDir, publish, port, databasePort = 0
     const contentLoad = content === undefined ? undefined : await loadContent(databaseUrl, content);
     const staffAccounts = await staffSignIns(databaseUrl, secrets.staffPassword);
 
+    const authenticatorUrl = `postgres://authenticator:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:${postgres.port}/postgres`;
     const postgrest = await startPostgrest({
       dir,
-      databaseUrl: `postgres://authenticator:${encodeURIComponent(secrets.dbPassword)}@127.0.0.1:${postgres.port}/postgres`,
+      databaseUrl: authenticatorUrl,
       jwtSecret: secrets.jwtSecret,
       port: await freePort(),
       adminPort: await freePort(),
@@ -109,7 +111,10 @@ export async function startStack({ dir, distDir, publish, port, databasePort = 0
       clientAddressHeader,
     });
     cleanup.push(auth.close);
-    const gateway = createGateway({ postgrestPort: postgrest.port, keys, auth, distDir, edgeLimits, clientAddressHeader });
+    // Writes storage.objects as each caller, through the role PostgREST signs in as.
+    const storage = createStorageEmulator({ databaseUrl: authenticatorUrl, jwtSecret: secrets.jwtSecret, dataDir: dir });
+    cleanup.push(storage.close);
+    const gateway = createGateway({ postgrestPort: postgrest.port, keys, auth, storage, distDir, edgeLimits, clientAddressHeader });
     const gatewayPort = await listen(gateway.server, port);
     cleanup.push(() => close(gateway.server));
 

@@ -1,0 +1,130 @@
+// Officers' photos in Storage's bucket officer-photos, through supabase-js as the
+// workspace calls it: who may edit an officer's profile may write its photo
+// (the officer themself, the supervisor of their district, a coordinator), no
+// one else; everyone reads it at the bucket's public address; the bucket takes
+// images of up to 2 MB only. The fixture (district zzA with beat zz1, district
+// zzB, their officers and staff) is this run's own, beside the demo city.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const { url, anonKey, databaseUrl } = inject('stack');
+const db = new pg.Client({ connectionString: databaseUrl });
+const run = crypto.randomUUID().slice(0, 8);
+const password = 'a long local test password';
+const bucket = 'officer-photos';
+
+const district = { zzA: `zzA-${run}`, zzB: `zzB-${run}` };
+const beat = `zz1-${run}`;
+const officer = `photo-officer-${run}`;
+
+type Who = 'officer' | 'supervisorA' | 'supervisorB' | 'coordinator';
+const staff: Record<Who, { role: string; officer_slug?: string; district?: string }> = {
+  officer: { role: 'officer', officer_slug: officer },
+  supervisorA: { role: 'supervisor', district: district.zzA },
+  supervisorB: { role: 'supervisor', district: district.zzB },
+  coordinator: { role: 'coordinator' },
+};
+const clients = {} as Record<Who, SupabaseClient>;
+const anon = createClient(url, anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
+
+// A 4×4 PNG: a real image, as the build's pipeline would read it.
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4kWIERwzEcQBCchXhIRsTawAAAABJRU5ErkJggg==', 'base64');
+const image = (type = 'image/png', bytes: Uint8Array = png) => new Blob([new Uint8Array(bytes)], { type });
+
+beforeAll(async () => {
+  await db.connect();
+  const area = { type: 'Polygon', coordinates: [[[-88, 41], [-87.9, 41], [-87.9, 41.1], [-88, 41]]] };
+  await db.query(`insert into public.districts (district_id, name, boundary) values ($1, 'Fixture A', $3), ($2, 'Fixture B', $3)`, [district.zzA, district.zzB, area]);
+  await db.query(`insert into public.beats (beat_id, name, district_id, boundary) values ($1, 'Fixture 1', $2, $3)`, [beat, district.zzA, area]);
+  await db.query(`insert into public.officers (officer_id, name, rank, role, beats, languages) values ($1, 'Photo Officer', 'Officer', 'beat_officer', array[$2], '{en}')`, [officer, beat]);
+  for (const [who, scope] of Object.entries(staff) as Array<[Who, (typeof staff)[Who]]>) {
+    const email = `photos-${who}-${run}@example.org`;
+    const { rows } = await db.query(`insert into auth.users (email, encrypted_password) values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4))) returning id`, [email, password]);
+    await db.query(`insert into public.staff_members (user_id, role, officer_slug, district) values ($1, $2, $3, $4)`, [rows[0].id, scope.role, scope.officer_slug ?? null, scope.district ?? null]);
+    clients[who] = createClient(url, anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
+    const { error } = await clients[who].auth.signInWithPassword({ email, password });
+    if (error) throw error;
+  }
+});
+
+afterAll(async () => {
+  await db.query(`delete from storage.objects where bucket_id = $1 and name like $2`, [bucket, `${officer}/%`]);
+  await db.end();
+});
+
+const publicUrl = (name: string) => anon.storage.from(bucket).getPublicUrl(name).data.publicUrl;
+
+describe('officer photos in Storage', () => {
+  it('lets an officer upload their own photo, which anyone then reads at the public address as the image it is', async () => {
+    const name = `${officer}/own.png`;
+    const { data, error } = await clients.officer.storage.from(bucket).upload(name, image(), { contentType: 'image/png' });
+    expect(error).toBeNull();
+    expect(data?.fullPath).toBe(`${bucket}/${name}`);
+
+    const response = await fetch(publicUrl(name));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(png);
+    const { rows } = await db.query(`select owner, metadata ->> 'size' as size from storage.objects where bucket_id = $1 and name = $2`, [bucket, name]);
+    expect(rows).toHaveLength(1);
+    expect(Number(rows[0].size)).toBe(png.length);
+  });
+
+  it('replaces a photo only when asked to (upsert), and says the name is taken otherwise', async () => {
+    const name = `${officer}/again.webp`;
+    expect((await clients.officer.storage.from(bucket).upload(name, image('image/webp'))).error).toBeNull();
+    const again = await clients.officer.storage.from(bucket).upload(name, image('image/webp'));
+    expect(again.error?.message).toMatch(/already exists/);
+    expect((await clients.officer.storage.from(bucket).upload(name, image('image/webp'), { upsert: true })).error).toBeNull();
+  });
+
+  it('lets the supervisor of the officer’s district and a coordinator write it, and refuses a supervisor of another district', async () => {
+    expect((await clients.supervisorA.storage.from(bucket).upload(`${officer}/supervisor.png`, image())).error).toBeNull();
+    expect((await clients.coordinator.storage.from(bucket).upload(`${officer}/coordinator.png`, image())).error).toBeNull();
+
+    const refused = await clients.supervisorB.storage.from(bucket).upload(`${officer}/other-district.png`, image());
+    expect(refused.error?.message).toMatch(/row-level security/);
+    expect((await fetch(publicUrl(`${officer}/other-district.png`))).ok).toBe(false);
+    // nor may they replace or remove what is there
+    const replaced = await clients.supervisorB.storage.from(bucket).upload(`${officer}/supervisor.png`, image(), { upsert: true });
+    expect(replaced.error).not.toBeNull();
+    const removed = await clients.supervisorB.storage.from(bucket).remove([`${officer}/supervisor.png`]);
+    expect(removed.data).toEqual([]);
+    expect((await fetch(publicUrl(`${officer}/supervisor.png`))).status).toBe(200);
+  });
+
+  it('refuses anyone not signed in, and names that are not an officer’s photo', async () => {
+    expect((await anon.storage.from(bucket).upload(`${officer}/anon.png`, image())).error?.message).toMatch(/row-level security/);
+    expect((await clients.coordinator.storage.from(bucket).upload(`no-such-officer-${run}/x.png`, image())).error?.message).toMatch(/row-level security/);
+    expect((await clients.officer.storage.from(bucket).upload(`${officer}.png`, image())).error?.message).toMatch(/row-level security/);
+  });
+
+  it('refuses a file over 2 MB and one that is not a JPEG, PNG or WebP image', async () => {
+    const big = await clients.officer.storage.from(bucket).upload(`${officer}/big.png`, image('image/png', new Uint8Array(2 * 1024 * 1024 + 1)));
+    expect(big.error?.message).toMatch(/maximum allowed size/);
+    const gif = await clients.officer.storage.from(bucket).upload(`${officer}/photo.png`, image('image/gif'));
+    expect(gif.error?.message).toMatch(/mime type image\/gif is not supported/);
+    const text = await clients.officer.storage.from(bucket).upload(`${officer}/photo.png`, 'not an image', { contentType: 'text/plain' });
+    expect(text.error?.message).toMatch(/not supported/);
+    expect((await fetch(publicUrl(`${officer}/big.png`))).ok).toBe(false);
+  });
+
+  it('lets the officer remove their photo, after which it is gone from the public address', async () => {
+    const name = `${officer}/removed.png`;
+    expect((await clients.officer.storage.from(bucket).upload(name, image())).error).toBeNull();
+    const { data, error } = await clients.officer.storage.from(bucket).remove([name]);
+    expect(error).toBeNull();
+    expect(data?.map((object) => object.name)).toEqual([name]);
+    expect((await fetch(publicUrl(name))).ok).toBe(false);
+  });
+
+  it('saves the photo’s name and alt text on the profile through save_content, as any change of it', async () => {
+    const name = `${officer}/saved.png`;
+    expect((await clients.officer.storage.from(bucket).upload(name, image())).error).toBeNull();
+    const { error } = await clients.officer.rpc('save_content', { kind: 'officer', item: { officer_id: officer, photo: name, photo_alt: 'Photo Officer, smiling' } });
+    expect(error).toBeNull();
+    const saved = await db.query(`select photo, photo_alt from public.officers where officer_id = $1`, [officer]);
+    expect(saved.rows[0]).toEqual({ photo: name, photo_alt: 'Photo Officer, smiling' });
+  });
+});
