@@ -8,6 +8,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localBuildEnv } from '../../supabase/local/cli.ts';
@@ -52,9 +53,16 @@ describe('the build reads the published content from the database', () => {
       child.once('exit', (code) => resolve({ code, output }));
     });
 
-  it('shows a beat under the name the database gives it, and gives a draft beat no page', async () => {
+  it('shows a beat under the name the database gives it, gives a draft beat no page, and serves an officer’s photo from Storage from the site itself', async () => {
     const { rows } = await db.query<{ beat_id: string }>('select beat_id from public.beats where published order by beat_id limit 1');
     const beat = rows[0]!.beat_id;
+    // A photo in Storage, as the workspace uploads it, named on a published officer's row.
+    const officer = (await db.query<{ officer_id: string }>('select officer_id from public.officers where published order by officer_id limit 1')).rows[0]!.officer_id;
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4kWIERwzEcQBCchXhIRsTawAAAABJRU5ErkJggg==', 'base64');
+    const service = createClient(stack.info.url, stack.info.serviceRoleKey, { auth: { persistSession: false } });
+    const upload = await service.storage.from('officer-photos').upload(`${officer}/v1.png`, new Blob([new Uint8Array(png)], { type: 'image/png' }));
+    expect(upload.error).toBeNull();
+    await db.query(`update public.officers set photo = $2, photo_alt = 'The officer in the photo' where officer_id = $1`, [officer, `${officer}/v1.png`]);
     await db.query(`update public.beats set name = 'Renamed in the database' where beat_id = $1`, [beat]);
     await db.query(
       `insert into public.beats (beat_id, name, district_id, boundary, neighbourhoods, published)
@@ -69,6 +77,12 @@ describe('the build reads the published content from the database', () => {
     const openData = await readFile(path.join(outDir, 'data', 'beats.geojson'), 'utf8');
     expect(openData).toContain('Renamed in the database');
     expect(openData).not.toContain('A draft beat');
+
+    const page = await readFile(path.join(outDir, 'officers', officer, 'index.html'), 'utf8');
+    const src = /<img src="([^"]+)" alt="The officer in the photo"/.exec(page)?.[1];
+    expect(src, 'the officer page shows the photo').toMatch(/^\/_astro\/.+\.png$/);
+    expect(page).not.toContain(stack.info.url);
+    expect(await readFile(path.join(outDir, src!))).toEqual(png);
   }, 180_000);
 
   it('refuses to build a beat whose district is not published, with one line for each problem and nothing built', async () => {

@@ -9,6 +9,14 @@
 // local stack's OPENBEAT_BUILD_API under `npm start`, the tests and the
 // bench), it reads the database; without one (`npm run build` with no stack)
 // it reads the content folder, as `openbeat validate` and unit tests do.
+//
+// Officers' photos are files in Storage (officerPhotos.ts): each published
+// officer's is downloaded into the build's cache, and the entry names that
+// file, so the officer pages get it through Astro's image pipeline exactly as
+// they get a photo beside an officer's file.
+import path from 'node:path';
+import { contentCacheDir, contentDir } from './folder.ts';
+import { downloadOfficerPhotos } from './officerPhotos.ts';
 import { contentEntries, type ContentRows } from './rows.ts';
 
 export interface BuildApi {
@@ -25,8 +33,15 @@ export function buildApi(env: NodeJS.ProcessEnv = process.env): BuildApi | undef
 
 /** The published entries, not yet parsed by their schemas. */
 export interface PublishedContent extends ReturnType<typeof contentEntries> {
-  /** Officers whose row names a photo: photos come from the database in a later step, so these show the placeholder. */
-  photosLeftOut: string[];
+  /** The folder the officers' photos were downloaded to: an officer entry's `photo` is a file name there. */
+  photoFolder: string;
+  /** Officers whose photo could not be read from Storage, with why: their pages show the placeholder. */
+  photosMissing: Array<{ officer: string; reason: string }>;
+}
+
+/** Where a build keeps the photos it downloads: beside Astro's own cache for the content folder. */
+export function photoCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(contentCacheDir(contentDir(env)), 'officer-photos');
 }
 
 // astro.config.mjs (which checks the content) and the collections' loaders
@@ -56,8 +71,11 @@ async function fetchPublished({ url, anonKey }: BuildApi): Promise<PublishedCont
   });
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
   const rows = (await response.json()) as ContentRows;
+  const photoFolder = photoCacheDir();
+  const { files, missing } = await downloadOfficerPhotos(url, rows.officers, photoFolder);
   return {
-    ...contentEntries({ ...rows, officers: rows.officers.map((row) => ({ ...row, photo: null })) }),
-    photosLeftOut: rows.officers.filter((row) => row.photo !== null).map((row) => row.officer_id),
+    ...contentEntries({ ...rows, officers: rows.officers.map((row) => ({ ...row, photo: files.get(row.officer_id) ?? null })) }),
+    photoFolder,
+    photosMissing: missing,
   };
 }

@@ -116,15 +116,15 @@ export async function validatePublishedContent(api: BuildApi, dir: string): Prom
     workshops: parse('workshops', workshopSchema),
     streets: readStreets(dir, problems),
   };
-  if (published.photosLeftOut.length > 0) {
-    notes.push(`officers ${published.photosLeftOut.join(', ')}: photos are not read from the database yet, so their pages show the placeholder`);
+  for (const { officer, reason } of published.photosMissing) {
+    notes.push(`officer ${officer}: photo: ${reason}, so their page shows the placeholder`);
   }
   checkReferences(content, problems, notes, {
     label: (collection, id) => `${singular[collection]} ${id}`,
     missing: (what, id) => `no ${what} "${id}" is published`,
     officersListed: published.officers.length,
-    // never asked: publishedContent has left the photos out (photosLeftOut, above)
-    photoExists: () => false,
+    // downloaded from Storage by publishedContent, which left out what it could not read (photosMissing, above)
+    photoExists: (photo) => existsSync(path.join(published.photoFolder, photo)),
   });
   return { content, problems, notes };
 }
