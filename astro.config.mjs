@@ -78,7 +78,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   vite: {
     plugins: [tailwindcss()],
-    server: devApi ? { proxy: { '/rest/v1': { target: devApi } } } : {},
+    server: devApi ? { proxy: { '/rest/v1': { target: devApi }, '/storage/v1': { target: devApi } } } : {},
   },
   security: {
     csp: {

@@ -14,8 +14,9 @@ import ContentPage from './ContentPage.tsx';
 import { loadOfficer, type Published } from './contentEdits.ts';
 import ContentForm from './ContentForm.tsx';
 import type { OfficerRow } from '../../../lib/content/rows.ts';
+import OfficerPhotoField from './OfficerPhotoField.tsx';
 
-// Outside the build a photo is its file name; the form does not change it.
+// Outside the build a photo is its name: in Storage's bucket officer-photos (OfficerPhotoField uploads it), or a file's.
 const schema = officerSchema({ image: () => z.string() });
 
 interface Props {
@@ -54,6 +55,7 @@ const officerLabels = (words: Words): Record<string, string> => ({
   contact_phone: words.phone,
   contact_office_hours: words.officeHours,
   bio: words.bio,
+  photo: words.photo,
   photo_alt: words.photoAlt,
 });
 
@@ -69,6 +71,7 @@ interface Draft {
   contact_phone: string;
   contact_office_hours: string;
   bio: string;
+  photo: string | null;
   photo_alt: string;
   published: boolean;
 }
@@ -85,6 +88,7 @@ const draftOf = (officer: Published<OfficerRow> | null, defaultLanguage: string)
   contact_phone: officer?.contact_phone ?? '',
   contact_office_hours: officer?.contact_office_hours ?? '',
   bio: officer?.bio ?? '',
+  photo: officer?.photo ?? null,
   photo_alt: officer?.photo_alt ?? '',
   published: officer?.published ?? false,
 });
@@ -103,19 +107,24 @@ function OfficerDetails({ officer, member, beats, onSaved }: { officer: Publishe
   const districts =
     member.role === 'coordinator' ? [...new Set(ws.beats.map((beat) => beat.district))].sort() : member.role === 'supervisor' && member.district ? [member.district] : [];
 
-  const parsed = () =>
-    schema.safeParse({
+  const parsed = () => {
+    const result = schema.safeParse({
       name: draft.name.trim(),
       rank: draft.rank.trim(),
       role: draft.role,
       beats: draft.beats,
       district: optional(draft.district_id),
-      photo: officer?.photo ?? undefined,
+      photo: draft.photo ?? undefined,
       photoAlt: optional(draft.photo_alt),
       languages: listOf(draft.languages),
       contact: { email: optional(draft.contact_email), phone: optional(draft.contact_phone), officeHours: optional(draft.contact_office_hours) },
       bio: draft.bio.trim(),
     });
+    // A photo says nothing to someone who cannot see it without its description.
+    if (draft.photo === null || optional(draft.photo_alt) !== undefined) return result;
+    const altMissing = { code: 'too_small', origin: 'string', minimum: 1, path: ['photoAlt'], message: '' } as const;
+    return { success: false as const, error: { issues: [...(result.success ? [] : result.error.issues), altMissing] } };
+  };
 
   return (
     <ContentForm
@@ -182,7 +191,8 @@ function OfficerDetails({ officer, member, beats, onSaved }: { officer: Publishe
             onChange={(value) => set('contact_office_hours', value)}
           />
           <TextField prefix={prefix} name="bio" label={words.bio} multiline value={draft.bio} error={errors.bio} onChange={(value) => set('bio', value)} />
-          <TextField prefix={prefix} name="photo_alt" label={words.photoAlt} value={draft.photo_alt} error={errors.photo_alt} onChange={(value) => set('photo_alt', value)} />
+          <OfficerPhotoField prefix={prefix} officer={officer?.officer_id ?? null} saved={officer?.photo ?? null} photo={draft.photo} error={errors.photo} onChange={(value) => set('photo', value)} />
+          <TextField prefix={prefix} name="photo_alt" label={words.photoAlt} hint={words.photoAltHint} value={draft.photo_alt} error={errors.photo_alt} onChange={(value) => set('photo_alt', value)} />
           {!own && <Checkbox prefix={prefix} name="published" label={ws.t.content.published} hint={ws.t.content.publishedHint} checked={draft.published} onChange={(value) => set('published', value)} />}
         </>
       )}
