@@ -268,7 +268,7 @@ create table public.officers (
 );
 alter table public.officers enable row level security;
 comment on table public.officers is 'Officer profiles (officers/<slug>.json): name, rank, role, the beats or district served, languages, contact, bio.';
-comment on column public.officers.photo is 'The portrait''s file name beside the officer''s file; where photos are kept is yet to come.';
+comment on column public.officers.photo is 'The portrait: the name of its file in the Storage bucket officer-photos (<officer_id>/<version>.webp); in the content folder, its file name beside the officer''s file.';
 comment on column public.officers.published is 'Whether the public site shows it; the others are drafts only staff read.';
 
 create table public.site_settings (
@@ -2404,6 +2404,20 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION staff_access.edits_officer_photo(name text)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select coalesce((
+    select staff_access.edits('officer', to_jsonb(o))
+      from public.officers as o
+     where edits_officer_photo.name ~ '^[a-z0-9][a-z0-9-]*/[A-Za-z0-9_-]{1,64}\.(webp|jpg|jpeg|png)$'
+       and o.officer_id = split_part(edits_officer_photo.name, '/', 1)
+  ), false)
+$function$;
+
 CREATE OR REPLACE FUNCTION staff_access.role()
  RETURNS text
  LANGUAGE sql
@@ -2541,6 +2555,21 @@ create policy workshops_anon_read on public.workshops as permissive for select t
   using (published);
 create policy workshops_staff_read on public.workshops as permissive for select to authenticated
   using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
+create policy objects_officer_photos_anon_read on storage.objects as permissive for select to anon
+  using ((bucket_id = 'officer-photos'::text));
+create policy objects_officer_photos_authenticated_delete on storage.objects as permissive for delete to authenticated
+  using (((bucket_id = 'officer-photos'::text) AND staff_access.edits_officer_photo(name)));
+create policy objects_officer_photos_authenticated_insert on storage.objects as permissive for insert to authenticated
+  with check (((bucket_id = 'officer-photos'::text) AND staff_access.edits_officer_photo(name)));
+create policy objects_officer_photos_authenticated_read on storage.objects as permissive for select to authenticated
+  using ((bucket_id = 'officer-photos'::text));
+create policy objects_officer_photos_authenticated_update on storage.objects as permissive for update to authenticated
+  using (((bucket_id = 'officer-photos'::text) AND staff_access.edits_officer_photo(name)))
+  with check (((bucket_id = 'officer-photos'::text) AND staff_access.edits_officer_photo(name)));
+
+-- storage buckets
+
+insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types) values ('officer-photos', 'officer-photos', true, 2097152, '{image/jpeg,image/png,image/webp}');
 
 -- privileges
 
@@ -2619,6 +2648,7 @@ grant execute on function public.workshop_status(text) to anon;
 grant execute on function public.workshop_status(text) to authenticated;
 grant execute on function public.workshop_status(text) to service_role;
 grant execute on function staff_access.edits(text,jsonb) to authenticated;
+grant execute on function staff_access.edits_officer_photo(text) to authenticated;
 grant execute on function staff_access.role() to authenticated;
 grant execute on function staff_access.sees_beat(text) to authenticated;
 grant usage on schema public to anon;

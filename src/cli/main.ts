@@ -14,6 +14,9 @@ import { ImportError, importBeats, importDistricts, importMeetings, importStreet
 import { ContentProblems, writeContentFolder } from './content/files.ts';
 import { describeCounts, readPublishedContent, replaceContent } from './content/database.ts';
 import { DatabaseUnreachable, withDatabase } from './content/connect.ts';
+import { exportPhotos } from './content/photos.ts';
+import { dataDir } from '../../supabase/local/paths.ts';
+import { runningStack } from '../../supabase/local/running.ts';
 import type pg from 'pg';
 
 export interface Io {
@@ -196,15 +199,18 @@ accounts without passwords between the demo markers of a seed file
 
   export: {
     summary: 'write the content the database publishes into a content folder',
-    usage: `openbeat export DIR [--database URL]
+    usage: `openbeat export DIR [--database URL] [--api URL]
 
 Writes what the database publishes (site settings, districts, beats, officers,
 meetings with their exceptions, workshops) into DIR as openbeat import content
 reads it, each file as openbeat demo writes it: the demo city exports as the
 folder src/content holds, byte for byte. site.json and each collection's .json
 files are replaced, all at once; guides/, streets.geojson and officers' photos
-in DIR stay as they are. ${databaseHelp}`,
-    options: { database: { type: 'string', short: 'd' } },
+in DIR stay as they are. Photos uploaded in the staff workspace are downloaded
+from Storage and written beside their officer's file (officers/<id>.webp):
+from the local stack's API, or from the project whose API address --api gives
+(https://<project>.supabase.co). ${databaseHelp}`,
+    options: { database: { type: 'string', short: 'd' }, api: { type: 'string' } },
     run([dir, ...extra], values, io) {
       if (!dir || extra.length > 0) {
         io.err('openbeat export: give the content folder to write, e.g. openbeat export ../my-department');
@@ -217,14 +223,20 @@ in DIR stay as they are. ${databaseHelp}`,
           io.err('openbeat export: the database publishes no site settings, so there is nothing to export (openbeat import content DIR puts a folder in)');
           return exit.problems;
         }
+        // The photos' API: the one given, or the local stack's when its database is the one read.
+        const api = typeof values.api === 'string' ? values.api : values.database === undefined ? runningStack(dataDir())?.url : undefined;
+        const photos = await exportPhotos(content, api, out);
         try {
-          await writeContentFolder(out, content);
+          await writeContentFolder(out, photos.content);
+          await photos.place(out);
         } catch (error) {
+          await photos.discard();
           if (!(error instanceof ContentProblems)) throw error;
           for (const problem of error.problems) io.err(problem);
           io.err(`Nothing was written to ${out}.`);
           return exit.problems;
         }
+        for (const note of photos.notes) io.err(note);
         io.out(`${out}: ${describeCounts(content)} (guides and streets.geojson are left as they are)`);
         return exit.ok;
       });

@@ -11,7 +11,7 @@ import { projectRoot } from './paths.ts';
 
 export const schemaFile = path.join(projectRoot, 'supabase', 'schema.sql');
 
-/** The schemas the migrations own; the platform's (auth, extensions) are the bootstrap's. */
+/** The schemas the migrations own; the platform's (auth, extensions, storage) are the bootstrap's. */
 const ours = ['public', 'private', 'staff_access'];
 
 const header = `-- The current schema, written by \`npm run db:schema\` from a database the
@@ -93,7 +93,16 @@ export async function dumpSchema(db: pg.Client): Promise<string> {
       select format('create policy %I on %I.%I as %s for %s to %s', p.policyname, p.schemaname, p.tablename, lower(p.permissive), lower(p.cmd),
                     array_to_string(p.roles, ', '))
              || coalesce(E'\\n  using (' || p.qual || ')', '') || coalesce(E'\\n  with check (' || p.with_check || ')', '') || ';' as line
-        from pg_policies p where p.schemaname = any($1) order by p.schemaname, p.tablename, p.policyname`),
+        from pg_policies p where p.schemaname = any($1) or p.schemaname = 'storage' order by p.schemaname, p.tablename, p.policyname`),
+  );
+  // The platform's Storage tables are not ours, but the buckets the migrations add and the
+  // policies above on storage.objects are.
+  add(
+    'storage buckets',
+    await rows(`
+      select format('insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types) values (%L, %L, %s, %s, %L);',
+                    b.id, b.name, case when b.public then 'true' else 'false' end, coalesce(b.file_size_limit::text, 'null'), b.allowed_mime_types) as line
+        from storage.buckets b order by b.id`),
   );
   add('privileges', await privileges(db));
   return sections.join('\n');

@@ -101,3 +101,32 @@ describe('database lints', () => {
     ).toEqual([]);
   });
 });
+
+// The storage schema is Supabase's: on a hosted project `postgres` may only create and drop policies
+// on its tables (supautils' policy_grants) and write rows (buckets), never alter them. Locally it
+// holds the tables' owner role (supabase/local/bootstrap.sql), so this is checked here instead.
+describe('migrations and Supabase Storage', () => {
+  it('touch the storage schema only as a hosted project lets them: buckets as rows, policies on storage.objects, nothing altered', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = 'supabase/migrations';
+    const offending = readdirSync(dir)
+      .filter((file) => file.endsWith('.sql'))
+      .flatMap((file) =>
+        readFileSync(`${dir}/${file}`, 'utf8')
+          .replace(/--.*$/gm, '')
+          .split(';')
+          .map((statement) => statement.replace(/\s+/g, ' ').trim())
+          .filter((statement) => /\bstorage\./i.test(statement))
+          .filter((statement) => !/^(create|drop) policy \w+ on storage\.objects\b/i.test(statement) && !/^insert into storage\.buckets\b/i.test(statement))
+          .map((statement) => `${file}: ${statement.slice(0, 80)}`),
+      );
+    expect(offending).toEqual([]);
+  });
+
+  it('the public may read storage.objects only in the public buckets the migrations add', async () => {
+    expect(
+      await names(`select policyname from pg_policies where schemaname = 'storage' and roles && array['anon', 'public']::name[] order by 1`),
+    ).toEqual(['objects_officer_photos_anon_read']);
+    expect(await names(`select id from storage.buckets where public order by 1`)).toEqual(['officer-photos']);
+  });
+});

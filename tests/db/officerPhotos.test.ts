@@ -4,11 +4,18 @@
 // one else; everyone reads it at the bucket's public address; the bucket takes
 // images of up to 2 MB only. The fixture (district zzA with beat zz1, district
 // zzB, their officers and staff) is this run's own, beside the demo city.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { exit } from '../../src/cli/main.ts';
+import { migrate } from '../../supabase/local/migrate.ts';
+import { contentFixture } from '../support/contentFixture.ts';
+import { tempDir } from '../support/importFixtures.ts';
+import { openbeat } from '../support/openbeat.ts';
 
-const { url, anonKey, databaseUrl } = inject('stack');
+const { url, anonKey, serviceRoleKey, databaseUrl, staffPassword } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });
 const run = crypto.randomUUID().slice(0, 8);
 const password = 'a long local test password';
@@ -126,5 +133,51 @@ describe('officer photos in Storage', () => {
     expect(error).toBeNull();
     const saved = await db.query(`select photo, photo_alt from public.officers where officer_id = $1`, [officer]);
     expect(saved.rows[0]).toEqual({ photo: name, photo_alt: 'Photo Officer, smiling' });
+  });
+});
+
+describe('openbeat export with officers’ photos', () => {
+  // A database of its own, as tests/db/content.test.ts makes one: the photo is in the stack's Storage, read at its public address.
+  const name = `photos_${run}`;
+  const fresh = new URL(databaseUrl);
+  fresh.pathname = `/${name}`;
+  const freshUrl = fresh.toString();
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  const photo = `${officer}/exported.png`;
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await migrate(freshUrl, decodeURIComponent(fresh.password), staffPassword);
+    const { dir } = contentFixture();
+    expect((await openbeat('import', 'content', dir, '--database', freshUrl)).code).toBe(exit.ok);
+    const service = createClient(url, serviceRoleKey, { auth: { persistSession: false } });
+    expect((await service.storage.from(bucket).upload(photo, image())).error).toBeNull();
+    const other = new pg.Client({ connectionString: freshUrl });
+    await other.connect();
+    await other.query(`update public.officers set photo = $1, photo_alt = 'Ana Lopez at the station' where officer_id = 'ana-lopez'`, [photo]);
+    await other.end();
+  });
+  afterAll(async () => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it('writes the photo from Storage beside the officer’s file, named in it as a folder names its photos', async () => {
+    const out = await tempDir();
+    const exported = await openbeat('export', out, '--database', freshUrl, '--api', url);
+    expect(exported).toMatchObject({ code: exit.ok, err: '' });
+    expect(await readFile(path.join(out, 'officers', 'ana-lopez.png'))).toEqual(png);
+    const ana = JSON.parse(await readFile(path.join(out, 'officers', 'ana-lopez.json'), 'utf8'));
+    expect(ana).toMatchObject({ photo: 'ana-lopez.png', photoAlt: 'Ana Lopez at the station' });
+  });
+
+  it('says which photos it left out when it has no API to download them from, and exports the rest', async () => {
+    const out = await tempDir();
+    const exported = await openbeat('export', out, '--database', freshUrl);
+    expect(exported.code).toBe(exit.ok);
+    expect(exported.err).toMatch(/^officers ana-lopez: photos are in Storage, and no API address was given/);
+    const ana = JSON.parse(await readFile(path.join(out, 'officers', 'ana-lopez.json'), 'utf8'));
+    expect(ana).not.toHaveProperty('photo');
   });
 });
