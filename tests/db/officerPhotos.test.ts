@@ -136,6 +136,30 @@ describe('officer photos in Storage', () => {
   });
 });
 
+describe('the local Storage emulation, as Supabase Storage answers', () => {
+  it('serves a public file to anyone with no key, and takes no upload without one', async () => {
+    const name = `${officer}/keyless.png`;
+    expect((await clients.officer.storage.from(bucket).upload(name, image())).error).toBeNull();
+    const response = await fetch(`${url}/storage/v1/object/public/${bucket}/${name}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const keyless = await fetch(`${url}/storage/v1/object/${bucket}/${officer}/keyless2.png`, { method: 'POST', body: new Uint8Array(png), headers: { 'content-type': 'image/png' } });
+    expect(keyless.status).toBe(401);
+  });
+
+  it('never serves a private bucket’s file at the public address, and refuses a name that climbs out of its bucket', async () => {
+    const hidden = `hidden-${run}`;
+    await db.query(`insert into storage.buckets (id, name, public) values ($1, $1, false)`, [hidden]);
+    const service = createClient(url, serviceRoleKey, { auth: { persistSession: false } });
+    expect((await service.storage.from(hidden).upload('secret.png', image())).error).toBeNull();
+    expect((await fetch(`${url}/storage/v1/object/public/${hidden}/secret.png`)).ok).toBe(false);
+    const climbing = await fetch(`${url}/storage/v1/object/public/${bucket}/..%2F${hidden}%2Fsecret.png`);
+    expect(climbing.status).toBe(400);
+    await db.query(`delete from storage.objects where bucket_id = $1`, [hidden]);
+    await db.query(`delete from storage.buckets where id = $1`, [hidden]);
+  });
+});
+
 describe('openbeat export with officers’ photos', () => {
   // A database of its own, as tests/db/content.test.ts makes one: the photo is in the stack's Storage, read at its public address.
   const name = `photos_${run}`;
