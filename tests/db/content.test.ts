@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeContentFolder } from '../../src/cli/content/files.ts';
 import { exit } from '../../src/cli/main.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
-import { migrate } from '../../supabase/local/migrate.ts';
 import { contentFixture } from '../support/contentFixture.ts';
+import { freshDatabase } from '../support/freshDatabase.ts';
 import { snapshot, tempDir } from '../support/importFixtures.ts';
 import { openbeat } from '../support/openbeat.ts';
 
@@ -28,23 +28,17 @@ async function exportedPartOf(folder: string): Promise<Record<string, string>> {
 describe('openbeat import content and openbeat export', () => {
   // A database of its own, migrated as a new project's is: the import replaces everything,
   // and the other test files share the stack's.
-  const name = `content_${run}`;
-  const fresh = new URL(databaseUrl);
-  fresh.pathname = `/${name}`;
-  const freshUrl = fresh.toString();
-  const admin = new pg.Client({ connectionString: databaseUrl });
+  const fresh = freshDatabase(databaseUrl, staffPassword, `content_${run}`);
+  const freshUrl = fresh.url;
   const db = new pg.Client({ connectionString: freshUrl });
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await migrate(freshUrl, decodeURIComponent(fresh.password), staffPassword);
+    await fresh.create();
     await db.connect();
   });
   afterAll(async () => {
     await db.end();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await fresh.drop();
   });
 
   /** Every row of every content table, as text: equal before and after means nothing changed. */

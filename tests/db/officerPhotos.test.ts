@@ -10,8 +10,8 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exit } from '../../src/cli/main.ts';
-import { migrate } from '../../supabase/local/migrate.ts';
 import { contentFixture } from '../support/contentFixture.ts';
+import { freshDatabase } from '../support/freshDatabase.ts';
 import { tempDir } from '../support/importFixtures.ts';
 import { openbeat } from '../support/openbeat.ts';
 
@@ -162,17 +162,12 @@ describe('the local Storage emulation, as Supabase Storage answers', () => {
 
 describe('openbeat export with officers’ photos', () => {
   // A database of its own, as tests/db/content.test.ts makes one: the photo is in the stack's Storage, read at its public address.
-  const name = `photos_${run}`;
-  const fresh = new URL(databaseUrl);
-  fresh.pathname = `/${name}`;
-  const freshUrl = fresh.toString();
-  const admin = new pg.Client({ connectionString: databaseUrl });
+  const fresh = freshDatabase(databaseUrl, staffPassword, `photos_${run}`);
+  const freshUrl = fresh.url;
   const photo = `${officer}/exported.png`;
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await migrate(freshUrl, decodeURIComponent(fresh.password), staffPassword);
+    await fresh.create();
     const { dir } = contentFixture();
     expect((await openbeat('import', 'content', dir, '--database', freshUrl)).code).toBe(exit.ok);
     const service = createClient(url, serviceRoleKey, { auth: { persistSession: false } });
@@ -182,10 +177,7 @@ describe('openbeat export with officers’ photos', () => {
     await other.query(`update public.officers set photo = $1, photo_alt = 'Ana Lopez at the station' where officer_id = 'ana-lopez'`, [photo]);
     await other.end();
   });
-  afterAll(async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
+  afterAll(() => fresh.drop());
 
   it('writes the photo from Storage beside the officer’s file, named in it as a folder names its photos', async () => {
     const out = await tempDir();

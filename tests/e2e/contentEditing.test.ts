@@ -5,41 +5,23 @@
 // district 1 adds an officer to beat 102, and the finder's answer for beat
 // 102 names them; an officer of beat 201 cannot change beat 101's meeting.
 // Waits are bounds on a hang (a build on a busy two-core machine), never timings.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../supabase/local/paths.ts';
 import { accessibilityViolations } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { clientOccurrences } from '../support/icsReader.ts';
+import { publishingSite, type PublishingSite } from '../support/publishingSite.ts';
 import { signIn } from '../support/staffPages.ts';
-import { startTestStack, temporaryDataDir } from '../support/testStack.ts';
 
 const publishBound = { timeout: 150_000, interval: 1_000 };
-const dataDir = temporaryDataDir();
-let stack: Awaited<ReturnType<typeof startTestStack>>;
-let browser: Browser;
-let work: string;
+let site: PublishingSite;
+let stack: PublishingSite['stack'];
+let browser: PublishingSite['browser'];
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'openbeat-editing-'));
-  // Guides and streets are read from a folder: a copy of the demo's, for an Astro cache of these builds' own.
-  const folder = path.join(work, 'content');
-  await cp(path.join(projectRoot, 'src/content'), folder, { recursive: true });
-  [stack, browser] = await Promise.all([
-    startTestStack(dataDir, undefined, { sitesDir: path.join(dataDir, 'sites'), env: { OPENBEAT_CONTENT: folder }, quietMs: 1_000 }),
-    launchBrowser(),
-  ]);
-  const first = await stack.stack.publisher!.first;
-  expect(first.outcome, first.problems.join('\n')).toBe('published');
+  site = await publishingSite('editing');
+  ({ stack, browser } = site);
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 const text = async (address: string) => {
   const response = await fetch(`${stack.info.url}${address}`);

@@ -4,22 +4,15 @@
 // as 400×400 WebP; saving asks for its description first; and with no command
 // run, the officer's page shows the photo from the site's own origin. Waits are
 // bounds on a hang (a build on a busy two-core machine), never timings.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../supabase/local/paths.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { publishingSite, type PublishingSite } from '../support/publishingSite.ts';
 import { signIn } from '../support/staffPages.ts';
-import { startTestStack, temporaryDataDir } from '../support/testStack.ts';
 
 const publishBound = { timeout: 150_000, interval: 1_000 };
-const dataDir = temporaryDataDir();
-let stack: Awaited<ReturnType<typeof startTestStack>>;
-let browser: Browser;
-let work: string;
+let site: PublishingSite;
+let stack: PublishingSite['stack'];
+let browser: PublishingSite['browser'];
 
 // officer.beat101's own profile (supabase/seed.sql)
 const officer = 'michael-delgado';
@@ -52,21 +45,10 @@ function widePng(width: number, height: number): Buffer {
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'openbeat-photos-'));
-  const folder = path.join(work, 'content');
-  await cp(path.join(projectRoot, 'src/content'), folder, { recursive: true });
-  [stack, browser] = await Promise.all([
-    startTestStack(dataDir, undefined, { sitesDir: path.join(dataDir, 'sites'), env: { OPENBEAT_CONTENT: folder }, quietMs: 1_000 }),
-    launchBrowser(),
-  ]);
-  const first = await stack.stack.publisher!.first;
-  expect(first.outcome, first.problems.join('\n')).toBe('published');
+  site = await publishingSite('photos');
+  ({ stack, browser } = site);
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('an officer’s photo from the workspace', () => {
   it('is refused when it is no image, cropped and resized when it is, needs its description, and shows on the officer’s page', async () => {
