@@ -247,39 +247,16 @@ grant all on storage.buckets, storage.objects to anon, authenticated, service_ro
 grant all on storage.buckets, storage.objects to postgres with grant option;
 
 -- The helpers Supabase's documentation writes policies with: a name's folders,
--- its file name and its extension (0002 storage-schema).
+-- its file name and its extension, answering as 0002 storage-schema's do.
 create or replace function storage.foldername(name text) returns text[]
-language plpgsql immutable
-as $$
-declare
-  _parts text[];
-begin
-  select string_to_array(name, '/') into _parts;
-  return _parts[1:array_length(_parts, 1) - 1];
-end
-$$;
+language sql immutable
+as $$ select (string_to_array(name, '/'))[1:cardinality(string_to_array(name, '/')) - 1] $$;
 create or replace function storage.filename(name text) returns text
-language plpgsql immutable
-as $$
-declare
-  _parts text[];
-begin
-  select string_to_array(name, '/') into _parts;
-  return _parts[array_length(_parts, 1)];
-end
-$$;
+language sql immutable
+as $$ select (string_to_array(name, '/'))[cardinality(string_to_array(name, '/'))] $$;
 create or replace function storage.extension(name text) returns text
-language plpgsql immutable
-as $$
-declare
-  _parts text[];
-  _filename text;
-begin
-  select string_to_array(name, '/') into _parts;
-  select _parts[array_length(_parts, 1)] into _filename;
-  return reverse(split_part(reverse(_filename), '.', 1));
-end
-$$;
+language sql immutable
+as $$ select reverse(split_part(reverse(storage.filename(name)), '.', 1)) $$;
 alter function storage.foldername(text) owner to supabase_storage_admin;
 alter function storage.filename(text) owner to supabase_storage_admin;
 alter function storage.extension(text) owner to supabase_storage_admin;

@@ -98,7 +98,7 @@ describe('what our functions read from Supabase Auth', () => {
 });
 
 describe('the roles the migrations run as', () => {
-  it('are Supabase’s: postgres is no superuser, owns the database and everything the migrations made', async () => {
+  it('are Supabase’s: postgres is no superuser, owns the database and everything the migrations made (the platform’s auth, extensions and storage are not theirs)', async () => {
     const { rows } = await db.query(
       `select rolsuper, rolcreaterole, rolcreatedb, rolbypassrls, rolcanlogin,
               (select pg_get_userbyid(datdba) from pg_database where datname = current_database()) as database_owner
@@ -108,7 +108,7 @@ describe('the roles the migrations run as', () => {
     const { rows: notOurs } = await db.query(
       `select c.oid::regclass::text as relation, pg_get_userbyid(c.relowner) as owner
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'auth', 'extensions') and c.relkind in ('r', 'p', 'v', 'm', 'S')
+        where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'auth', 'extensions', 'storage') and c.relkind in ('r', 'p', 'v', 'm', 'S')
           and c.relowner <> 'postgres'::regrole`,
     );
     expect(notOurs).toEqual([]);
