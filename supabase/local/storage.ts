@@ -252,13 +252,30 @@ export function createStorageEmulator({ databaseUrl, jwtSecret, dataDir }: Stora
         const known = error instanceof StorageError ? error : new StorageError(500, 'internal', 'The local Storage emulation failed: see the gateway\'s log.');
         if (!(error instanceof StorageError)) console.error(error);
         if (res.headersSent) return res.destroy();
-        // A body not read yet is thrown away, so the answer is not met by a reset.
-        req.resume();
+        if (!req.complete) discardRest(req, res);
         sendJson(res, known.status, { statusCode: String(known.status), error: known.error, message: known.message });
       });
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * Reads and throws away the rest of a refused request's body, so that the answer is not met by a
+ * reset, within bounds of bytes and time, and closes the connection after it (as the gateway's own
+ * tooLarge does for API calls).
+ */
+function discardRest(req: http.IncomingMessage, res: http.ServerResponse) {
+  res.setHeader('connection', 'close');
+  let discarded = 0;
+  const cutOff = () => req.socket.destroy();
+  const timer = setTimeout(cutOff, 10_000).unref();
+  req.socket.once('close', () => clearTimeout(timer));
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > 2 * maxUploadBytes) cutOff();
+  });
+  req.resume();
 }
 
 const tooLarge = () => new StorageError(413, 'Payload too large', 'The object exceeded the maximum allowed size');
