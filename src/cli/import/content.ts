@@ -15,6 +15,10 @@ export interface Folder {
   files: number;
   /** The JSON entries by id; an unreadable one holds what is wrong with it. */
   entries: Map<string, Entry>;
+  /** Where the collection is, for messages: "districts/", or "the database". */
+  where: string;
+  /** Where one entry is, for messages: "districts/1.json", or "district 1 in the database". */
+  label(id: string): string;
 }
 
 export async function readFolder(out: string, name: string): Promise<Folder> {
@@ -29,7 +33,7 @@ export async function readFolder(out: string, name: string): Promise<Folder> {
       entries.set(idOf(file), { problem: `${name}/${file} is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})` });
     }
   }
-  return { name, files: names.length, entries };
+  return { name, files: names.length, entries, where: `${name}/`, label: (id) => `${name}/${id}.json` };
 }
 
 /** The ids a collection holds, from file names alone: enough to check a reference. */
@@ -95,7 +99,7 @@ export function keptValue(
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     found.problems.push(
-      `${folder.name}/${id}.json: ${field}: ${parsed.error.issues[0]?.message}; the import keeps it, so fix it there first`,
+      `${folder.label(id)}: ${field}: ${parsed.error.issues[0]?.message}; the import keeps it, so fix it there first`,
     );
     return undefined;
   }
