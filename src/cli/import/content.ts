@@ -37,8 +37,13 @@ export async function readFolder(out: string, name: string): Promise<Folder> {
 }
 
 /** The ids a collection holds, from file names alone: enough to check a reference. */
-export async function entryIds(out: string, name: string): Promise<Set<string>> {
+async function entryIds(out: string, name: string): Promise<Set<string>> {
   return new Set((await namesIn(path.join(out, name))).filter(isEntry).map(idOf));
+}
+
+/** The beats and districts a folder holds, for the spreadsheets' references. */
+export async function knownReferences(out: string): Promise<{ beats: Set<string>; districts: Set<string> }> {
+  return { beats: await entryIds(out, 'beats'), districts: await entryIds(out, 'districts') };
 }
 
 async function namesIn(dir: string): Promise<string[]> {

@@ -44,12 +44,12 @@ import { scheduleProblems } from '../../lib/content/recurrence.ts';
 import { meetingRows } from '../../lib/content/rows.ts';
 import type { Meeting as MeetingEntry } from '../../lib/content/validate.ts';
 import type { Folder } from './content.ts';
-import { entryIds, keptValue, readFolder } from './content.ts';
+import { keptValue, knownReferences, readFolder } from './content.ts';
 import { columnFinder, readCsv, RowReader, splitList, UniqueIds, unknownColumns, unknownReferences, type Header } from './csv.ts';
 import { ImportError, throwIfAny } from './errors.ts';
 import { readText } from './geojson.ts';
 import { parseId, slugify } from './ids.ts';
-import { inImportTransaction, readStored, rowReferenceProblems, upsertRows, type Upserted } from './store.ts';
+import { importSpreadsheetRows, upsertRows, type SpreadsheetRowsOptions, type Upserted } from './store.ts';
 import { commit, jsonText } from './write.ts';
 
 export interface ImportMeetingsOptions {
@@ -115,7 +115,7 @@ export async function importMeetings(options: ImportMeetingsOptions): Promise<Me
   const out = path.resolve(options.out);
   const existing = await readFolder(out, 'meetings');
   const plan = await planMeetings(options.file, existing);
-  const known = { beats: await entryIds(out, 'beats'), districts: await entryIds(out, 'districts') };
+  const known = await knownReferences(out);
   // Calendar feeds number a meeting's versions by `updated` (see meetingSchema): it moves
   // on only when the schedule changes, so subscribers' calendars pick up the change.
   const importedAt = new Date().toISOString().slice(0, 16);
@@ -137,10 +137,7 @@ export async function importMeetings(options: ImportMeetingsOptions): Promise<Me
   };
 }
 
-export interface ImportMeetingRowsOptions extends Omit<ImportMeetingsOptions, 'out'> {
-  /** New meetings are drafts, for staff to publish. */
-  draft: boolean;
-}
+export type ImportMeetingRowsOptions = SpreadsheetRowsOptions;
 
 export interface MeetingRowsReport extends Pick<MeetingsReport, 'rowsRead' | 'keptExceptions' | 'warnings' | 'notes'> {
   meetings: Upserted;
@@ -155,18 +152,18 @@ export interface MeetingRowsReport extends Pick<MeetingsReport, 'rowsRead' | 'ke
  * the workspace has. Nothing is written when there is a problem.
  */
 export async function importMeetingRows(db: pg.Client, options: ImportMeetingRowsOptions): Promise<MeetingRowsReport> {
-  const note = `openbeat import meetings ${options.file}`;
-  return inImportTransaction(db, { note, writes: ['meetings'], reads: ['beats', 'districts'] }, async () => {
-    const existing = await readStored(db, 'meetings');
-    const plan = await planMeetings(options.file, existing);
-    const stored = { beats: await readStored(db, 'beats'), districts: await readStored(db, 'districts') };
-    throwIfAny(plan.meetings.flatMap(({ row, id, meeting }) => rowReferenceProblems(row, meeting, stored, existing, id, options.draft)));
-    const rows = plan.meetings.map(({ id, meeting }) => meetingRows({ id, ...meeting } as MeetingEntry).meeting);
-    const meetings = await upsertRows(db, 'meetings', rows as unknown as Array<Record<string, unknown>>, { ...options, leave: ['updated_local'] });
-    const moved = plan.meetings.filter(({ id, meeting, previous }) => previous !== undefined && !sameSchedule(previous, meeting)).map(({ id }) => id);
-    if (moved.length > 0) await db.query('select private.touch_meeting(id) from unnest($1::text[]) as id', [moved]);
-    return { ...plan, meetings };
+  const { upserted, ...plan } = await importSpreadsheetRows(db, 'meetings', options, {
+    plan: (existing) => planMeetings(options.file, existing),
+    entries: (plan) => plan.meetings.map(({ row, id, meeting }) => ({ row, id, ...meeting })),
+    async write(plan) {
+      const rows = plan.meetings.map(({ id, meeting }) => meetingRows({ id, ...meeting } as MeetingEntry).meeting);
+      const done = await upsertRows(db, 'meetings', rows as unknown as Array<Record<string, unknown>>, { ...options, leave: ['updated_local'] });
+      const moved = plan.meetings.filter(({ meeting, previous }) => previous !== undefined && !sameSchedule(previous, meeting)).map(({ id }) => id);
+      if (moved.length > 0) await db.query('select private.touch_meeting(id) from unnest($1::text[]) as id', [moved]);
+      return done;
+    },
   });
+  return { ...plan, meetings: upserted };
 }
 
 interface PlannedMeeting {

@@ -30,12 +30,12 @@ import { officerRow } from '../../lib/content/rows.ts';
 import { officerFileSchema, type Officer } from '../../lib/content/validate.ts';
 import { entryText } from '../content/files.ts';
 import type { Folder } from './content.ts';
-import { entryIds, keptValue, readFolder } from './content.ts';
+import { keptValue, knownReferences, readFolder } from './content.ts';
 import { columnFinder, readCsv, RowReader, splitList, UniqueIds, unknownColumns, unknownReferences, type Header } from './csv.ts';
 import { ImportError, throwIfAny } from './errors.ts';
 import { readText } from './geojson.ts';
 import { slugify } from './ids.ts';
-import { inImportTransaction, readStored, rowReferenceProblems, upsertRows, type Upserted } from './store.ts';
+import { importSpreadsheetRows, upsertRows, type SpreadsheetRowsOptions, type Upserted } from './store.ts';
 import { commit } from './write.ts';
 
 export interface ImportOfficersOptions {
@@ -79,7 +79,7 @@ export async function importOfficers(options: ImportOfficersOptions): Promise<Of
   const out = path.resolve(options.out);
   const existing = await readFolder(out, 'officers');
   const plan = await planOfficers(options.file, existing);
-  const known = { beats: await entryIds(out, 'beats'), districts: await entryIds(out, 'districts') };
+  const known = await knownReferences(out);
   const files = new Map<string, string>();
   for (const { row, officer } of plan.officers) {
     files.set(`${officer.id}.json`, entryText('officers', officer)!);
@@ -97,10 +97,7 @@ export async function importOfficers(options: ImportOfficersOptions): Promise<Of
   };
 }
 
-export interface ImportOfficerRowsOptions extends Omit<ImportOfficersOptions, 'out'> {
-  /** New officers are drafts, for a supervisor to publish. */
-  draft: boolean;
-}
+export type ImportOfficerRowsOptions = SpreadsheetRowsOptions;
 
 export interface OfficerRowsReport extends Pick<OfficersReport, 'rowsRead' | 'keptPhotos' | 'warnings' | 'notes'> {
   officers: Upserted;
@@ -113,16 +110,12 @@ export interface OfficerRowsReport extends Pick<OfficersReport, 'rowsRead' | 'ke
  * Nothing is written when there is a problem.
  */
 export async function importOfficerRows(db: pg.Client, options: ImportOfficerRowsOptions): Promise<OfficerRowsReport> {
-  const note = `openbeat import officers ${options.file}`;
-  return inImportTransaction(db, { note, writes: ['officers'], reads: ['beats', 'districts'] }, async () => {
-    const existing = await readStored(db, 'officers');
-    const plan = await planOfficers(options.file, existing);
-    const stored = { beats: await readStored(db, 'beats'), districts: await readStored(db, 'districts') };
-    throwIfAny(plan.officers.flatMap(({ row, officer }) => rowReferenceProblems(row, officer, stored, existing, officer.id, options.draft)));
-    const rows = plan.officers.map(({ officer }) => officerRow(officer));
-    const officers = await upsertRows(db, 'officers', rows as unknown as Array<Record<string, unknown>>, options);
-    return { ...plan, officers };
+  const { upserted, ...plan } = await importSpreadsheetRows(db, 'officers', options, {
+    plan: (existing) => planOfficers(options.file, existing),
+    entries: (plan) => plan.officers.map(({ row, officer }) => ({ row, ...officer })),
+    write: (plan) => upsertRows(db, 'officers', plan.officers.map(({ officer }) => officerRow(officer)) as unknown as Array<Record<string, unknown>>, options),
   });
+  return { ...plan, officers: upserted };
 }
 
 interface OfficersPlan {

@@ -21,6 +21,7 @@ import {
   type OfficerRow,
 } from '../../lib/content/rows.ts';
 import type { Folder } from './content.ts';
+import { throwIfAny } from './errors.ts';
 
 export type RowCollection = 'districts' | 'beats' | 'officers' | 'meetings';
 
@@ -74,22 +75,48 @@ export function referenceProblem(stored: Stored, id: string, from: { published: 
   return undefined;
 }
 
+/** An entry a spreadsheet's row makes, with the beats and district it names. */
+export interface RowEntry {
+  row: number;
+  id: string;
+  beats: string[];
+  district?: string;
+}
+
+export interface SpreadsheetRowsOptions {
+  /** The CSV file. */
+  file: string;
+  /** New entries are drafts, for staff to publish. */
+  draft: boolean;
+}
+
 /**
- * What is wrong with the beats and district a spreadsheet's row names (a
- * meeting, an officer), one line each, for the entry with `id` in `existing`.
+ * A spreadsheet (the meeting schedule, the officer roster) into its table, in
+ * one transaction: `plan` reads the file against what the table holds, then
+ * the beats and district each entry names are checked against the database's
+ * (one line a problem, and nothing written if there is any), then `write`
+ * upserts.
  */
-export function rowReferenceProblems(
-  row: number,
-  entry: { beats: string[]; district?: string },
-  stored: { beats: Stored; districts: Stored },
-  existing: Stored,
-  id: string,
-  draft: boolean,
-): string[] {
-  const from = { published: willPublish(existing, id, draft), isNew: !existing.entries.has(id) };
-  const problems: Array<[string, string | undefined]> = entry.beats.map((beat) => ['beats', referenceProblem(stored.beats, beat, from)]);
-  if (entry.district !== undefined) problems.push(['district', referenceProblem(stored.districts, entry.district, from)]);
-  return problems.flatMap(([column, problem]) => (problem === undefined ? [] : [`row ${row}, column ${column}: ${problem}`]));
+export async function importSpreadsheetRows<Plan>(
+  db: pg.Client,
+  collection: 'meetings' | 'officers',
+  { file, draft }: SpreadsheetRowsOptions,
+  steps: { plan(existing: Stored): Promise<Plan>; entries(plan: Plan): RowEntry[]; write(plan: Plan): Promise<Upserted> },
+): Promise<Plan & { upserted: Upserted }> {
+  return inImportTransaction(db, { note: `openbeat import ${collection} ${file}`, writes: [collection], reads: ['beats', 'districts'] }, async () => {
+    const existing = await readStored(db, collection);
+    const plan = await steps.plan(existing);
+    const stored = { beats: await readStored(db, 'beats'), districts: await readStored(db, 'districts') };
+    const problems: string[] = [];
+    for (const { row, id, beats, district } of steps.entries(plan)) {
+      const from = { published: willPublish(existing, id, draft), isNew: !existing.entries.has(id) };
+      const named: Array<[string, string | undefined]> = beats.map((beat) => ['beats', referenceProblem(stored.beats, beat, from)]);
+      if (district !== undefined) named.push(['district', referenceProblem(stored.districts, district, from)]);
+      for (const [column, problem] of named) if (problem !== undefined) problems.push(`row ${row}, column ${column}: ${problem}`);
+    }
+    throwIfAny(problems);
+    return { ...plan, upserted: await steps.write(plan) };
+  });
 }
 
 /** What an upsert did, by id. */
