@@ -99,6 +99,7 @@ describe('openbeat import', () => {
     expect((await run('import', 'streets', 'x.geojson')).code).toBe(exit.usage);
     expect((await run('import', 'officers', 'x.csv', '--out', 'x', '--draft')).err).toMatch(/^openbeat import: --draft is for the database/);
     expect((await run('import', 'meetings', 'x.csv', '--out', 'x', '--database', 'postgres://x@127.0.0.1:1/x')).code).toBe(exit.usage);
+    expect((await run('import', 'content', 'x', '--draft')).err).toMatch(/^openbeat import: import content publishes the whole folder/);
   });
 
   it('imports into the database without --out, and says in one line when there is none to reach', async () => {

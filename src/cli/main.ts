@@ -288,7 +288,10 @@ async function runImport(positionals: string[], values: Record<string, string | 
   const idField = text('id-field');
   const usage = (why: string) => (io.err(`openbeat import: ${why}\n\n${importUsage}`), exit.usage);
   if (!kind || !importKinds.includes(kind)) return usage('say what to import: beats, districts, meetings, officers, streets or content');
-  if (kind === 'content') return file && extra.length === 0 ? importContent(path.resolve(file), database, io) : usage('give one content folder to import');
+  if (kind === 'content') {
+    if (draft) return usage('import content publishes the whole folder: --draft is for districts, beats, meetings and officers');
+    return file && extra.length === 0 ? importContent(path.resolve(file), database, io) : usage('give one content folder to import');
+  }
   if (!file || extra.length > 0) return usage('give one file to import');
   if (kind === 'streets' && !out) return usage('give the content folder to write streets.geojson into with --out DIR');
   if (out && database) return usage('give --out DIR to write a content folder, or --database URL, not both');
