@@ -324,8 +324,9 @@ async function runImport(positionals: string[], values: Record<string, string | 
         for (const line of lines) io.out(line);
         return exit.ok;
       } catch (error) {
-        if (!(error instanceof ImportError)) throw error;
-        io.err(error.message);
+        const problems = error instanceof ImportError ? error.message : refusal(error);
+        if (problems === undefined) throw error;
+        io.err(problems);
         io.err(`Nothing was changed in the database at ${where}.`);
         return exit.problems;
       }
@@ -375,6 +376,16 @@ async function runImport(positionals: string[], values: Record<string, string | 
     io.err(`Nothing was written to ${path.resolve(out)}.`);
     return exit.problems;
   }
+}
+
+/**
+ * A row the tables' own rules refuse (SQLSTATE classes 22 and 23) that the
+ * schemas let through, such as an address longer than an email may be: one
+ * line naming the rule, as a problem of the input rather than a crash.
+ */
+function refusal(error: unknown): string | undefined {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && /^2[23]/.test(code) ? `the database refused the import: ${String(message)}` : undefined;
 }
 
 /** A folder's problems, one a line, then how many and what was not done for them; exit 1. */

@@ -238,6 +238,20 @@ describe('openbeat import districts, beats, meetings and officers into the datab
     expect(await row('officers', 'officer_id', 'dan-eze')).toMatchObject({ beats: ['302'], published: false });
   });
 
+  it('says in one line what the tables’ own rules refuse that the schema lets through, and changes nothing', async () => {
+    const dir = await tempDir();
+    const email = `${'a'.repeat(250)}@police.example`;
+    const file = await writeFixture(dir, 'roster.csv', [OFFICERS_HEADER, `,Fay Long,Officer,beat_officer,101,,en,${email},,,`].join('\n'));
+    const before = await everyRow();
+    const refused = await importing('officers', file);
+    expect(refused.code).toBe(exit.problems);
+    expect(refused.err.split('\n')).toEqual([
+      expect.stringMatching(/^the database refused the import: .*officers_contact_email_format/),
+      `Nothing was changed in the database at ${where}.`,
+    ]);
+    expect(await everyRow()).toEqual(before);
+  });
+
   it('writes nothing into the database for a roster with a bad row', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'roster.csv');
