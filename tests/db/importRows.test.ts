@@ -126,6 +126,13 @@ describe('openbeat import districts, beats, meetings and officers into the datab
     const imported = await importing('beats', drafts, '--id-field', 'BEAT', '--district-field', 'DISTRICT', '--draft');
     expect(imported.out.split('\n')[0]).toBe(`1 features read → ${where}: beats: 1 added (302), 0 changed, 0 unchanged (the added ones as drafts)`);
     expect(await row('beats', 'beat_id', '302')).toMatchObject({ published: false });
+    const moved = await writeFixture(dir, 'moved.geojson', collection(feature({ BEAT: '201', DISTRICT: '8' }, polygon(square(-87.5, 41, 0.25)))));
+    const unchanged = await everyRow();
+    const kept = await importing('beats', moved, '--id-field', 'BEAT', '--district-field', 'DISTRICT', '--draft');
+    expect(kept.err.split('\n')[0]).toBe(
+      'beat 201: district: district 8 is not in the database, and --draft would add it as a draft, but beat 201 is published: import the districts first, or leave out --draft',
+    );
+    expect(await everyRow()).toEqual(unchanged);
 
     await db.query(`insert into public.districts (district_id, name, boundary) values ('d9', 'Draft district', $1)`, [polygon(square(-86, 41, 0.5))]);
     const file = await writeFixture(

@@ -110,7 +110,7 @@ export async function importBeatRows(db: pg.Client, options: ImportBeatRowsOptio
       // A derived district is new, so published as new beats are.
       const problem = derived.has(beat.district)
         ? published && options.draft
-          ? `district ${beat.district} is new, and a draft with --draft, but beat ${beat.id} is published: publish the district after the import`
+          ? `district ${beat.district} is not in the database, and --draft would add it as a draft, but beat ${beat.id} is published: import the districts first, or leave out --draft`
           : undefined
         : referenceProblem(stored.districts, beat.district, { published, isNew: !stored.beats.entries.has(beat.id) });
       if (problem !== undefined) problems.push(`beat ${beat.id}: district: ${problem}`);
@@ -197,8 +197,7 @@ async function planBeats(options: Omit<ImportBeatsOptions, 'out'>, districts: Fo
     problems.push(...checkEntry(beatSchema, beat, `beat ${area.id}`));
     beats.push({ id: area.id, ...beat });
   }
-  const replaced = existing.where === 'the database' ? 'the rows they update' : 'the files they replace';
-  if (keptNeighbourhoods > 0) notes.push(`kept the neighbourhoods of ${plural(keptNeighbourhoods, 'beat')} from ${replaced}`);
+  if (keptNeighbourhoods > 0) notes.push(`kept the neighbourhoods of ${plural(keptNeighbourhoods, 'beat')} from ${existing.updated}`);
 
   const derived: District[] = [];
   for (const [id, { boundary, beats: of }] of deriveDistricts(areas, districtOf, districts)) {

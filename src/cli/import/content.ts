@@ -19,6 +19,8 @@ export interface Folder {
   where: string;
   /** Where one entry is, for messages: "districts/1.json", or "district 1 in the database". */
   label(id: string): string;
+  /** What an import's notes call the entries it updates: "the files they replace", or "the rows they update". */
+  updated: string;
 }
 
 export async function readFolder(out: string, name: string): Promise<Folder> {
@@ -33,7 +35,7 @@ export async function readFolder(out: string, name: string): Promise<Folder> {
       entries.set(idOf(file), { problem: `${name}/${file} is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})` });
     }
   }
-  return { name, files: names.length, entries, where: `${name}/`, label: (id) => `${name}/${id}.json` };
+  return { name, files: names.length, entries, where: `${name}/`, label: (id) => `${name}/${id}.json`, updated: 'the files they replace' };
 }
 
 /** The ids a collection holds, from file names alone: enough to check a reference. */

@@ -127,7 +127,7 @@ async function planDistricts(options: Omit<ImportDistrictsOptions, 'out'>, exist
     warnings,
     notes: [
       ...mergeNotes(merged, 'district'),
-      ...(keptStations.length > 0 ? [`kept the stations of districts ${keptStations.join(', ')} from ${existing.where === 'the database' ? 'the rows they update' : 'the files they replace'}`] : []),
+      ...(keptStations.length > 0 ? [`kept the stations of districts ${keptStations.join(', ')} from ${existing.updated}`] : []),
     ],
   };
 }

@@ -210,14 +210,13 @@ async function planMeetings(file: string, existing: Folder): Promise<MeetingsPla
     meetings.push({ row, id: read.id, meeting: { ...read.meeting, exceptions: (exceptions as unknown[] | undefined) ?? [] }, previous });
   }
   throwIfAny(problems);
-  const replaced = existing.where === 'the database' ? 'the rows they update' : 'the files they replace';
   return {
     rowsRead: rows.length,
     meetings,
     keptExceptions,
     warnings,
     notes:
-      keptExceptions.length > 0 ? [`kept the exceptions (cancelled or moved dates) of ${keptExceptions.join(', ')} from ${replaced}`] : [],
+      keptExceptions.length > 0 ? [`kept the exceptions (cancelled or moved dates) of ${keptExceptions.join(', ')} from ${existing.updated}`] : [],
   };
 }
 

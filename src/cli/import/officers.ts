@@ -153,13 +153,12 @@ export async function planOfficers(file: string, existing: Folder): Promise<Offi
     });
   }
   throwIfAny(problems);
-  const replaced = existing.where === 'the database' ? 'the rows they update' : 'the files they replace';
   return {
     rowsRead: rows.length,
     officers,
     keptPhotos,
     warnings,
-    notes: keptPhotos.length > 0 ? [`kept the photos of ${keptPhotos.join(', ')} from ${replaced}`] : [],
+    notes: keptPhotos.length > 0 ? [`kept the photos of ${keptPhotos.join(', ')} from ${existing.updated}`] : [],
   };
 }
 

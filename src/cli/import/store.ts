@@ -51,6 +51,7 @@ export async function readStored(db: pg.Client, collection: RowCollection): Prom
     entries: new Map(entries.map(({ id, ...data }) => [id, { data }])),
     where: 'the database',
     label: (id) => `${singular[collection]} ${id} in the database`,
+    updated: 'the rows they update',
     published: new Set(rows.filter((row) => row.published).map((row) => row[key] as string)),
   };
 }
