@@ -1,7 +1,8 @@
-// `openbeat import beats`: a department's beat map becomes beats/<id>.json.
-// Each beat needs a district; it comes from a field of the map or, without
-// one, from the districts already imported. Districts that the beats name but
-// OUT lacks are drawn as the union of their beats, so the folder builds
+// `openbeat import beats`: a department's beat map becomes rows of the beats
+// table, or beats/<id>.json in a content folder (OUT). Each beat needs a
+// district; it comes from a field of the map or, without one, from the
+// districts already imported. Districts that the beats name but the database
+// or OUT lacks are drawn as the union of their beats, so the site builds
 // before the department publishes (or finds) its district map.
 import path from 'node:path';
 import { union } from '@turf/union';

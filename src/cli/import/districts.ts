@@ -1,7 +1,7 @@
-// `openbeat import districts`: a department's district map becomes
-// districts/<id>.json. Stations are not in the map; a department fills them in
-// by hand, so a re-import keeps each district's station and replaces only its
-// name and boundary.
+// `openbeat import districts`: a department's district map becomes rows of
+// the districts table, or districts/<id>.json in a content folder. Stations are
+// not in the map; a department fills them in by hand, so a re-import keeps each
+// district's station and replaces only its name and boundary.
 import path from 'node:path';
 import { districtSchema } from '../../content.config.ts';
 import type pg from 'pg';

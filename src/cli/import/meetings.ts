@@ -1,5 +1,6 @@
 // `openbeat import meetings`: a meeting schedule kept as a spreadsheet and
-// saved as CSV becomes meetings/<id>.json, replacing the folder.
+// saved as CSV becomes rows of the meetings table, or meetings/<id>.json in a
+// content folder, replacing the folder's meetings.
 //
 // Columns (the header row names them, in any order; case, spaces and hyphens
 // in names are ignored, so "Venue Name" is venue_name):
@@ -35,8 +36,8 @@
 // Rows are numbered as a spreadsheet shows them, the header being row 1; empty
 // rows are skipped. A UTF-8 byte order mark and Windows line endings are fine.
 // Other columns are ignored, with a warning. Exceptions (cancelled or moved
-// dates) are not in the spreadsheet: a meeting keeps those of the file it
-// replaces, found by id.
+// dates) are not in the spreadsheet: a meeting keeps those of the row it
+// updates (or the file it replaces), found by id.
 import path from 'node:path';
 import type pg from 'pg';
 import { meetingSchema } from '../../content.config.ts';
