@@ -1,24 +1,25 @@
-// The details form of a meeting or an officer: checked with the schema the
-// build uses (each refusal beside its field, in the reader's language), then
-// saved as the row the schema's entry makes, sending only the columns that
-// changed; a new one is created under the id typed, never over another.
+// The details form of one row of content (a meeting, an officer, a beat, a
+// district, a workshop, the site settings): checked with the schema the build
+// uses (each refusal beside its field, in the reader's language), then saved
+// as the row the schema's entry makes, sending only the columns that changed;
+// a new one is created under the id typed, never over another.
 import type { ReactNode } from 'react';
 import ActionForm from '../workspace/ActionForm.tsx';
 import { useWorkspace } from '../workspace/words.ts';
-import { changedColumns, fieldErrors, saveContent, type SchemaIssue } from './contentEdits.ts';
+import { changedColumns, fieldErrors, keyColumn, saveContent, type EditedKind, type SchemaIssue } from './contentEdits.ts';
 
 type Parsed<E> = { success: true; data: E } | { success: false; error: { issues: readonly SchemaIssue[] } };
 
 interface Props<E> {
-  kind: 'meeting' | 'officer';
+  kind: EditedKind;
   /** The row as saved; null for a new one. */
   current: Record<string, unknown> | null;
-  /** A new one's id, as typed, and whether it may be one. */
-  newId: string;
-  idValid(id: string): boolean;
+  /** A new one's id, as typed, and whether it may be one (kinds made elsewhere, as beats by an import, have none). */
+  newId?: string;
+  idValid?(id: string): boolean;
   /** The form's values as the schema reads them. */
   parse(): Parsed<E>;
-  /** The columns of the row an entry makes. */
+  /** The columns of the row an entry makes: those the form edits. */
   row(entry: E, id: string): Record<string, unknown>;
   published: boolean;
   /** The form's fields, by their columns' names. */
@@ -29,9 +30,9 @@ interface Props<E> {
   children(errors: Record<string, string>): ReactNode;
 }
 
-export default function ContentForm<E>({ kind, current, newId, idValid, parse, row, published, fields, submitLabel, onSaved, children }: Props<E>) {
+export default function ContentForm<E>({ kind, current, newId = '', idValid = () => false, parse, row, published, fields, submitLabel, onSaved, children }: Props<E>) {
   const ws = useWorkspace();
-  const key = `${kind}_id`;
+  const key = keyColumn(kind);
   const words = ws.t.content.fieldErrors;
 
   function check(): Record<string, string> {

@@ -9,7 +9,8 @@ import { officerRow } from '../../../lib/content/rows.ts';
 import { officerRoles, officerSchema, officerSlugSchema } from '../../../lib/content/schemas.ts';
 import type { StaffMember } from '../workspace/records.ts';
 import { useWorkspace } from '../workspace/words.ts';
-import { BeatChoices, Checkbox, listOf, TextField } from './ContentFields.tsx';
+import { BeatChoices, Checkbox, TextField } from './ContentFields.tsx';
+import { listOf, optional } from './drafts.ts';
 import ContentPage from './ContentPage.tsx';
 import { loadOfficer, type Published } from './contentEdits.ts';
 import ContentForm from './ContentForm.tsx';
@@ -88,8 +89,6 @@ const draftOf = (officer: Published<OfficerRow> | null, defaultLanguage: string)
   photo_alt: officer?.photo_alt ?? '',
   published: officer?.published ?? false,
 });
-
-const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
 function OfficerDetails({ officer, member, beats, onSaved }: { officer: Published<OfficerRow> | null; member: StaffMember; beats: readonly string[] | null; onSaved(): Promise<void> }) {
   const ws = useWorkspace();
