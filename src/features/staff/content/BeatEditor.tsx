@@ -46,11 +46,10 @@ function BeatDetails({ beat, onSaved }: { beat: Published<BeatRow>; onSaved(): P
       current={beat as unknown as Record<string, unknown>}
       parse={() => schema.safeParse({ name: draft.name.trim(), district: beat.district_id, neighbourhoods: namesOf(draft.neighbourhoods) })}
       row={(entry, id) => {
-        const { boundary: _imported, district_id: _imported_too, ...row } = beatRow({ ...entry, id, boundary: beat.boundary });
+        const { boundary: _imported, district_id: _district, ...row } = beatRow({ ...entry, id, boundary: beat.boundary });
         return row;
       }}
-      published={draft.published}
-      fields={Object.keys(draft)}
+      draft={draft}
       submitLabel={words.save}
       onSaved={onSaved}
     >

@@ -4,8 +4,8 @@
 // of them open in its editor. Loaded only when staff open it (the
 // schemas and the recurrence rules are a chunk of their own), so the inbox
 // stays as light as it was.
-import { useCallback, useEffect, useState } from 'react';
-import { fieldClass } from '../../../components/forms/FormParts.tsx';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Field, fieldClass } from '../../../components/forms/FormParts.tsx';
 import { format } from '../../../lib/i18n/format.ts';
 import type { MeetingRow, OfficerRow, WorkshopRow } from '../../../lib/content/rows.ts';
 import BackLink from '../workspace/BackLink.tsx';
@@ -133,15 +133,7 @@ function ContentList({ member, beats }: { member: StaffMember; beats: readonly s
         <Loading state={state} onRetry={() => void load()} />
       ) : (
         <>
-          <section aria-labelledby="content-meetings" className="space-y-3">
-            <h3 id="content-meetings" className="text-xl font-bold">
-              {words.meetings}
-            </h3>
-            <p>
-              <a href="#meeting/new" className="text-brand-700 underline">
-                {words.newMeeting}
-              </a>
-            </p>
+          <ListSection id="content-meetings" heading={words.meetings} add={{ href: '#meeting/new', label: words.newMeeting }}>
             <Listing
               empty={words.meetingsNone}
               items={state.value.meetings
@@ -153,18 +145,12 @@ function ContentList({ member, beats }: { member: StaffMember; beats: readonly s
                   draft: !meeting.published,
                 }))}
             />
-          </section>
-          <section aria-labelledby="content-officers" className="space-y-3">
-            <h3 id="content-officers" className="text-xl font-bold">
-              {member.role === 'officer' ? words.ownProfile : words.officers}
-            </h3>
-            {member.role !== 'officer' && (
-              <p>
-                <a href="#officer/new" className="text-brand-700 underline">
-                  {words.newOfficer}
-                </a>
-              </p>
-            )}
+          </ListSection>
+          <ListSection
+            id="content-officers"
+            heading={member.role === 'officer' ? words.ownProfile : words.officers}
+            add={member.role === 'officer' ? undefined : { href: '#officer/new', label: words.newOfficer }}
+          >
             <Listing
               empty={words.officersNone}
               items={state.value.officers.filter(officerIsMine).map((officer) => ({
@@ -174,13 +160,10 @@ function ContentList({ member, beats }: { member: StaffMember; beats: readonly s
                 draft: !officer.published,
               }))}
             />
-          </section>
+          </ListSection>
           {edits('beat') && <BeatList beats={state.value.beats} districts={state.value.districts} />}
           {edits('district') && (
-            <section aria-labelledby="content-districts" className="space-y-3">
-              <h3 id="content-districts" className="text-xl font-bold">
-                {words.districts}
-              </h3>
+            <ListSection id="content-districts" heading={words.districts}>
               <Listing
                 empty={words.districtsNone}
                 items={state.value.districts.map((district) => ({
@@ -190,18 +173,10 @@ function ContentList({ member, beats }: { member: StaffMember; beats: readonly s
                   draft: !district.published,
                 }))}
               />
-            </section>
+            </ListSection>
           )}
           {edits('workshop') && (
-            <section aria-labelledby="content-workshops" className="space-y-3">
-              <h3 id="content-workshops" className="text-xl font-bold">
-                {words.workshops}
-              </h3>
-              <p>
-                <a href="#workshop/new" className="text-brand-700 underline">
-                  {words.newWorkshop}
-                </a>
-              </p>
+            <ListSection id="content-workshops" heading={words.workshops} add={{ href: '#workshop/new', label: words.newWorkshop }}>
               <Listing
                 empty={words.workshopsNone}
                 items={state.value.workshops.map((workshop) => ({
@@ -211,20 +186,9 @@ function ContentList({ member, beats }: { member: StaffMember; beats: readonly s
                   draft: !workshop.published,
                 }))}
               />
-            </section>
+            </ListSection>
           )}
-          {edits('site') && (
-            <section aria-labelledby="content-site" className="space-y-3">
-              <h3 id="content-site" className="text-xl font-bold">
-                {words.site.heading}
-              </h3>
-              <p>
-                <a href="#site" className="text-brand-700 underline">
-                  {words.site.link}
-                </a>
-              </p>
-            </section>
-          )}
+          {edits('site') && <ListSection id="content-site" heading={words.site.heading} add={{ href: '#site', label: words.site.link }} />}
         </>
       )}
     </div>
@@ -239,22 +203,15 @@ function BeatList({ beats, districts }: { beats: ListedBeat[]; districts: Listed
   const groups = beatGroups(beats, districts, query, ws.locale);
   const shown = groups.reduce((sum, group) => sum + group.beats.length, 0);
   return (
-    <section aria-labelledby="content-beats" className="space-y-3">
-      <h3 id="content-beats" className="text-xl font-bold">
-        {words.beats}
-      </h3>
+    <ListSection id="content-beats" heading={words.beats}>
       {beats.length === 0 ? (
         <p>{words.beatsNone}</p>
       ) : (
         <>
-          <div className="max-w-md space-y-2">
-            <label htmlFor="content-beats-find" className="block font-semibold">
-              {words.findBeat}
-            </label>
-            <p id="content-beats-find-hint" className="text-slate-700">
-              {words.findBeatHint}
-            </p>
-            <input id="content-beats-find" type="search" aria-describedby="content-beats-find-hint" value={query} onChange={(event) => setQuery(event.target.value)} className={fieldClass} />
+          <div className="max-w-md">
+            <Field id="content-beats-find" label={words.findBeat} hint={words.findBeatHint}>
+              {(control) => <input {...control} type="search" value={query} onChange={(event) => setQuery(event.target.value)} className={fieldClass} />}
+            </Field>
           </div>
           <p role="status">{format(words.beatsShown, { shown, all: beats.length })}</p>
           {groups.map((group) => (
@@ -268,6 +225,25 @@ function BeatList({ beats, districts }: { beats: ListedBeat[]; districts: Listed
           ))}
         </>
       )}
+    </ListSection>
+  );
+}
+
+/** One kind's list: its heading, the link to add one where the member may, and the list. */
+function ListSection({ id, heading, add, children }: { id: string; heading: string; add?: { href: string; label: string } | undefined; children?: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h3 id={id} className="text-xl font-bold">
+        {heading}
+      </h3>
+      {add && (
+        <p>
+          <a href={add.href} className="text-brand-700 underline">
+            {add.label}
+          </a>
+        </p>
+      )}
+      {children}
     </section>
   );
 }

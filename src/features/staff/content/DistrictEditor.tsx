@@ -79,8 +79,7 @@ function DistrictDetails({ district, onSaved }: { district: Published<DistrictRo
         const { boundary: _imported, ...row } = districtRow({ ...entry, id, boundary: district.boundary });
         return row;
       }}
-      published={draft.published}
-      fields={Object.keys(draft)}
+      draft={draft}
       submitLabel={words.save}
       onSaved={onSaved}
     >

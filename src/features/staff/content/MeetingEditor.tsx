@@ -133,8 +133,7 @@ function MeetingDetails({ meeting, beats, onSaved }: { meeting: MeetingWithExcep
         const { updated_local: _stamped, ...row } = meetingRows({ ...entry, id }).meeting;
         return row;
       }}
-      published={draft.published}
-      fields={Object.keys(draft)}
+      draft={draft}
       submitLabel={words.save}
       onSaved={onSaved}
     >

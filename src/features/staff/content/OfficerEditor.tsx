@@ -124,8 +124,7 @@ function OfficerDetails({ officer, member, beats, onSaved }: { officer: Publishe
       idValid={(id) => officerSlugSchema.safeParse(id).success}
       parse={parsed}
       row={(entry, id) => officerRow({ ...entry, id } as Parameters<typeof officerRow>[0]) as unknown as Record<string, unknown>}
-      published={draft.published}
-      fields={Object.keys(draft)}
+      draft={draft}
       submitLabel={words.save}
       onSaved={onSaved}
     >

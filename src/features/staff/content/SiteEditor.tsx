@@ -88,8 +88,7 @@ function SiteDetails({ site, onSaved }: { site: Published<SiteRow>; onSaved(): P
         const row = siteRow(entry);
         return Object.fromEntries(['site_id', ...edited].map((column) => [column, row[column as keyof SiteRow]]));
       }}
-      published={draft.published}
-      fields={Object.keys(draft)}
+      draft={draft}
       submitLabel={words.save}
       onSaved={onSaved}
     >

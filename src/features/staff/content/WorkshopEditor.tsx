@@ -70,8 +70,7 @@ function WorkshopDetails({ workshop, onSaved }: { workshop: Published<WorkshopRo
         })
       }
       row={(entry, id) => workshopRow({ ...entry, id }) as unknown as Record<string, unknown>}
-      published={draft.published}
-      fields={Object.keys(draft)}
+      draft={draft}
       submitLabel={words.save}
       onSaved={onSaved}
     >
