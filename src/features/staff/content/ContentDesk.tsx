@@ -38,8 +38,8 @@ export default function ContentDesk({ route, member, onBack }: Props) {
   const editable = route.view === 'content' || editedKinds(member.role).includes(route.view);
 
   useEffect(() => {
-    // A new view: focus goes to its heading once it is there, as in the rest of the workspace.
-    requestAnimationFrame(() => document.getElementById(route.view === 'content' ? 'content-heading' : 'content-editor-heading')?.focus());
+    // Back in the list: focus goes to its heading, as in the rest of the workspace (an editor focuses its own once loaded).
+    if (route.view === 'content') requestAnimationFrame(() => document.getElementById('content-heading')?.focus());
   }, [route]);
 
   return (

@@ -51,6 +51,12 @@ export default function ContentPage<T>({ id, kinds, loadItem, title, before, det
     void load();
   }, [load]);
 
+  // Opened: focus goes to the page's heading once it is there, as in the rest of the workspace (not after each reload).
+  const opened = state.phase === 'loaded';
+  useEffect(() => {
+    if (opened) document.getElementById('content-editor-heading')?.focus();
+  }, [opened]);
+
   const [justSaved, setJustSaved] = useState(false);
   // After another change (an undo, a date cancelled), the form made anew has nothing of its own to say;
   // after its own save, it speaks once it shows what was saved.
