@@ -97,6 +97,24 @@ describe('openbeat import', () => {
   it('asks for what it needs', async () => {
     expect((await run('import', 'beats', 'x.geojson', '--out', 'x')).err).toMatch(/--id-field/);
     expect((await run('import', 'streets', 'x.geojson')).code).toBe(exit.usage);
+    expect((await run('import', 'officers', 'x.csv', '--out', 'x', '--draft')).err).toMatch(/^openbeat import: --draft is for the database/);
+    expect((await run('import', 'meetings', 'x.csv', '--out', 'x', '--database', 'postgres://x@127.0.0.1:1/x')).code).toBe(exit.usage);
+    expect((await run('import', 'content', 'x', '--draft')).err).toMatch(/^openbeat import: import content publishes the whole folder/);
+  });
+
+  it('imports into the database without --out, and says in one line when there is none to reach', async () => {
+    vi.stubEnv('OPENBEAT_DATA', await tempDir());
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
+    const dir = await tempDir();
+    const roster = await writeFixture(dir, 'roster.csv', 'name,rank,role,beats\nAna Ruiz,Officer,beat_officer,101\n');
+    const noStack = await run('import', 'officers', roster);
+    expect(noStack.code).toBe(exit.unreachable);
+    expect(noStack.err).toMatch(/^openbeat import: no local stack is running on .+: start it with npm start, or give --database URL$/);
+    const unreachable = await run('import', 'beats', 'x.geojson', '--id-field', 'BEAT', '--database', 'postgres://postgres:secret-word@127.0.0.1:1/postgres');
+    expect(unreachable.code).toBe(exit.unreachable);
+    expect(unreachable.err).toMatch(/^openbeat import: cannot reach the database at 127\.0\.0\.1:1\/postgres: /);
   });
 });
 

@@ -10,7 +10,20 @@ import { buildAddressIndex } from '../features/places/geocoder/buildAddressIndex
 import { createGeocoder } from '../features/places/geocoder/geocoder.ts';
 import { demoCity } from './demo/city.ts';
 import { writeDemoCity, writeDemoSeed } from './demo/write.ts';
-import { ImportError, importBeats, importDistricts, importMeetings, importStreets } from './import/index.ts';
+import {
+  describeUpserted,
+  ImportError,
+  importBeatRows,
+  importBeats,
+  importDistrictRows,
+  importDistricts,
+  importMeetingRows,
+  importMeetings,
+  importOfficerRows,
+  importOfficers,
+  importStreets,
+  type Upserted,
+} from './import/index.ts';
 import { ContentProblems, writeContentFolder } from './content/files.ts';
 import { describeCounts, readPublishedContent, replaceContent } from './content/database.ts';
 import { DatabaseUnreachable, withDatabase } from './content/connect.ts';
@@ -42,23 +55,35 @@ const databaseHelp = `The database is the local stack's (npm start) unless --dat
 URL of another, such as a Supabase project's connection string. Exit 4 when
 there is no database to reach.`;
 
-const importUsage = `openbeat import beats FILE.geojson --id-field F [--district-field F] [--name-field F] --out DIR
-openbeat import districts FILE.geojson --id-field F [--name-field F] --out DIR
-openbeat import meetings FILE.csv --out DIR
+const importUsage = `openbeat import districts FILE.geojson --id-field F [--name-field F] [--draft] [--database URL | --out DIR]
+openbeat import beats FILE.geojson --id-field F [--district-field F] [--name-field F] [--draft] [--database URL | --out DIR]
+openbeat import meetings FILE.csv [--draft] [--database URL | --out DIR]
+openbeat import officers FILE.csv [--draft] [--database URL | --out DIR]
 openbeat import streets FILE.geojson --out DIR [--left-from-field F …]
 openbeat import content DIR [--database URL]
 
-Turns a department's published data into a content folder, keeping geometry
-exactly as published. Several features with one id become one beat (or
-district) in several parts; "01" and "1" are the same id. Without
---district-field, beats are placed in the districts already in DIR; districts
-the beats name but DIR lacks are drawn as the union of their beats. Each import
-replaces that collection in DIR as a whole, and keeps what people filled in by
-hand (stations, neighbourhoods, meeting exceptions). Bad input changes nothing
-and is listed one problem a line. The meetings CSV columns and the streets'
-field names (--left-from-field, --left-to-field, --right-from-field,
---right-to-field, --prefix-field, --name-field, --type-field; found by
-themselves in the usual L_F_ADD/LFROMADD layouts) are in the README.
+Puts a department's published data into the database: its district and beat
+maps (GeoJSON, geometry kept exactly as published), its meeting schedule and
+its officer roster (spreadsheets saved as CSV). Each entry is upserted by its
+id, in one transaction: a new one is added (published, or a draft with
+--draft), one already there is updated and keeps what people filled in
+(a district's station, a beat's neighbourhoods, a meeting's cancelled and moved
+dates, an officer's photo, whether it is published), and entries the file does
+not name stay as they are. The beats and districts an entry names must be in
+the database (or, for beats, in the same import), and published when the entry
+is. It prints what was added, changed and left unchanged. Several features with
+one id become one beat (or district) in several parts; "01" and "1" are the
+same id. Without --district-field, beats are placed in the districts already
+there; districts the beats name but that are missing are drawn as the union of
+their beats. Bad input changes nothing and is listed one problem a line. The
+CSV columns and the streets' field names (--left-from-field, --left-to-field,
+--right-from-field, --right-to-field, --prefix-field, --name-field,
+--type-field; found by themselves in the usual L_F_ADD/LFROMADD layouts) are in
+the README.
+
+With --out DIR, the same imports write a content folder instead, replacing that
+collection in DIR as a whole and keeping the same hand-filled fields; streets
+are always a file of a folder (streets.geojson), which the build reads.
 
 import content puts a whole content folder into the database, in place of
 everything there, all of it published: site settings, districts, beats,
@@ -244,7 +269,7 @@ from the local stack's API, or from the project whose API address --api gives
   },
 
   import: {
-    summary: 'turn published beats, districts or a meeting spreadsheet into a content folder, or a folder into the database',
+    summary: 'put published beats, districts, a meeting schedule, an officer roster or a content folder into the database',
     usage: importUsage,
     options: {
       'id-field': { type: 'string' },
@@ -258,31 +283,78 @@ from the local stack's API, or from the project whose API address --api gives
       'type-field': { type: 'string' },
       out: { type: 'string', short: 'o' },
       database: { type: 'string', short: 'd' },
+      draft: { type: 'boolean' },
     },
     run: runImport,
   },
 };
 
+const importKinds = ['beats', 'districts', 'meetings', 'officers', 'streets', 'content'];
+
 async function runImport(positionals: string[], values: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
   const [kind, file, ...extra] = positionals;
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const out = text('out');
+  const database = text('database');
+  const draft = values.draft === true;
   const idField = text('id-field');
   const usage = (why: string) => (io.err(`openbeat import: ${why}\n\n${importUsage}`), exit.usage);
-  if (!kind || !['beats', 'districts', 'meetings', 'streets', 'content'].includes(kind)) return usage('say what to import: beats, districts, meetings, streets or content');
-  if (kind === 'content') return file && extra.length === 0 ? importContent(path.resolve(file), text('database'), io) : usage('give one content folder to import');
+  if (!kind || !importKinds.includes(kind)) return usage('say what to import: beats, districts, meetings, officers, streets or content');
+  if (kind === 'content') {
+    if (draft) return usage('import content publishes the whole folder: --draft is for districts, beats, meetings and officers');
+    return file && extra.length === 0 ? importContent(path.resolve(file), database, io) : usage('give one content folder to import');
+  }
   if (!file || extra.length > 0) return usage('give one file to import');
-  if (!out) return usage('give the content folder to write with --out DIR');
+  if (kind === 'streets' && !out) return usage('give the content folder to write streets.geojson into with --out DIR');
+  if (out && database) return usage('give --out DIR to write a content folder, or --database URL, not both');
+  if (out && draft) return usage('--draft is for the database: a content folder has no drafts');
   if ((kind === 'beats' || kind === 'districts') && !idField) return usage(`say which property holds each ${kind.slice(0, -1)}'s id with --id-field`);
+  const areas = { file, idField: idField!, nameField: text('name-field') };
+  if (!out) {
+    return databaseCommand('import', database, io, async (db, where) => {
+      try {
+        const lines: string[] = [];
+        const upserted = (noun: string, done: Upserted) => `${describeUpserted(done, noun)}${draft && done.added.length > 0 ? ' (the added ones as drafts)' : ''}`;
+        if (kind === 'beats') {
+          const report = await importBeatRows(db, { ...areas, districtField: text('district-field'), draft });
+          const districts = report.districts.added.length > 0 ? `; ${upserted('districts', report.districts)}` : '';
+          lines.push(`${report.featuresRead} features read → ${where}: ${upserted('beats', report.beats)}${districts}`, ...report.notes);
+          lines.push(...report.warnings.map((warning) => `warning: ${warning}`));
+        } else if (kind === 'districts') {
+          const report = await importDistrictRows(db, { ...areas, draft });
+          lines.push(`${report.featuresRead} features read → ${where}: ${upserted('districts', report.districts)}`, ...report.notes);
+          lines.push(...report.warnings.map((warning) => `warning: ${warning}`));
+        } else if (kind === 'meetings') {
+          const report = await importMeetingRows(db, { file, draft });
+          lines.push(`${report.rowsRead} rows read → ${where}: ${upserted('meetings', report.meetings)}`, ...report.notes);
+          lines.push(...report.warnings.map((warning) => `warning: ${warning}`));
+        } else {
+          const report = await importOfficerRows(db, { file, draft });
+          lines.push(`${report.rowsRead} rows read → ${where}: ${upserted('officers', report.officers)}`, ...report.notes);
+          lines.push(...report.warnings.map((warning) => `warning: ${warning}`));
+        }
+        for (const line of lines) io.out(line);
+        return exit.ok;
+      } catch (error) {
+        const problems = error instanceof ImportError ? error.message : refusal(error);
+        if (problems === undefined) throw error;
+        io.err(problems);
+        io.err(`Nothing was changed in the database at ${where}.`);
+        return exit.problems;
+      }
+    });
+  }
   try {
     const lines: string[] = [];
+    const written = (count: number, noun: string, replaced: number) =>
+      `${count} ${noun} written to ${path.resolve(out)}${replaced ? ` (replacing ${replaced} files)` : ''}`;
     if (kind === 'beats') {
-      const report = await importBeats({ file, idField: idField!, districtField: text('district-field'), nameField: text('name-field'), out });
-      lines.push(`${report.featuresRead} features read; ${report.written} beats written to ${path.resolve(out)}${report.replaced ? ` (replacing ${report.replaced} files)` : ''}`);
+      const report = await importBeats({ ...areas, districtField: text('district-field'), out });
+      lines.push(`${report.featuresRead} features read; ${written(report.written, 'beats', report.replaced)}`);
       lines.push(...report.notes, ...report.warnings.map((warning) => `warning: ${warning}`));
     } else if (kind === 'districts') {
-      const report = await importDistricts({ file, idField: idField!, nameField: text('name-field'), out });
-      lines.push(`${report.featuresRead} features read; ${report.written} districts written to ${path.resolve(out)}${report.replaced ? ` (replacing ${report.replaced} files)` : ''}`);
+      const report = await importDistricts({ ...areas, out });
+      lines.push(`${report.featuresRead} features read; ${written(report.written, 'districts', report.replaced)}`);
       lines.push(...report.notes, ...report.warnings.map((warning) => `warning: ${warning}`));
     } else if (kind === 'streets') {
       const fields = {
@@ -299,9 +371,13 @@ async function runImport(positionals: string[], values: Record<string, string | 
       if (report.skipped.unnamed || report.skipped.unnumbered) lines.push(`skipped ${report.skipped.unnamed} without a name and ${report.skipped.unnumbered} without house numbers (alleys, ramps…)`);
       if (report.reversed) lines.push(`${report.reversed} lines turned round so house numbers grow along them`);
       lines.push(...report.notes, ...report.warnings.map((warning) => `warning: ${warning}`));
-    } else {
+    } else if (kind === 'meetings') {
       const report = await importMeetings({ file, out });
-      lines.push(`${report.rowsRead} rows read; ${report.written} meetings written to ${path.resolve(out)}${report.replaced ? ` (replacing ${report.replaced} files)` : ''}`);
+      lines.push(`${report.rowsRead} rows read; ${written(report.written, 'meetings', report.replaced)}`);
+      lines.push(...report.notes, ...report.warnings.map((warning) => `warning: ${warning}`));
+    } else {
+      const report = await importOfficers({ file, out });
+      lines.push(`${report.rowsRead} rows read; ${written(report.written, 'officers', report.replaced)}`);
       lines.push(...report.notes, ...report.warnings.map((warning) => `warning: ${warning}`));
     }
     for (const line of lines) io.out(line);
@@ -312,6 +388,16 @@ async function runImport(positionals: string[], values: Record<string, string | 
     io.err(`Nothing was written to ${path.resolve(out)}.`);
     return exit.problems;
   }
+}
+
+/**
+ * A row the tables' own rules refuse (SQLSTATE classes 22 and 23) that the
+ * schemas let through, such as an address longer than an email may be: one
+ * line naming the rule, as a problem of the input rather than a crash.
+ */
+function refusal(error: unknown): string | undefined {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && /^2[23]/.test(code) ? `the database refused the import: ${String(message)}` : undefined;
 }
 
 /** A folder's problems, one a line, then how many and what was not done for them; exit 1. */

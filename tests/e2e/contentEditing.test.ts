@@ -48,7 +48,7 @@ describe('editing content in the workspace', () => {
     expect(before.length).toBeGreaterThan(1);
 
     const page = await workspace('coordinator@staff.alderbrook.example', '#inbox');
-    await page.getByRole('link', { name: 'Meetings and officers' }).click();
+    await page.getByRole('link', { name: 'Site content' }).click();
     await page.getByRole('link', { name: 'Beat 101 community meeting' }).click();
     const next = page.getByTestId('occurrence').first();
     await next.getByRole('button', { name: 'Cancel this date' }).click();

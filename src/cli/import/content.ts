@@ -15,6 +15,12 @@ export interface Folder {
   files: number;
   /** The JSON entries by id; an unreadable one holds what is wrong with it. */
   entries: Map<string, Entry>;
+  /** Where the collection is, for messages: "districts/", or "the database". */
+  where: string;
+  /** Where one entry is, for messages: "districts/1.json", or "district 1 in the database". */
+  label(id: string): string;
+  /** What an import's notes call the entries it updates: "the files they replace", or "the rows they update". */
+  updated: string;
 }
 
 export async function readFolder(out: string, name: string): Promise<Folder> {
@@ -29,12 +35,17 @@ export async function readFolder(out: string, name: string): Promise<Folder> {
       entries.set(idOf(file), { problem: `${name}/${file} is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})` });
     }
   }
-  return { name, files: names.length, entries };
+  return { name, files: names.length, entries, where: `${name}/`, label: (id) => `${name}/${id}.json`, updated: 'the files they replace' };
 }
 
 /** The ids a collection holds, from file names alone: enough to check a reference. */
-export async function entryIds(out: string, name: string): Promise<Set<string>> {
+async function entryIds(out: string, name: string): Promise<Set<string>> {
   return new Set((await namesIn(path.join(out, name))).filter(isEntry).map(idOf));
+}
+
+/** The beats and districts a folder holds, for the spreadsheets' references. */
+export async function knownReferences(out: string): Promise<{ beats: Set<string>; districts: Set<string> }> {
+  return { beats: await entryIds(out, 'beats'), districts: await entryIds(out, 'districts') };
 }
 
 async function namesIn(dir: string): Promise<string[]> {
@@ -95,7 +106,7 @@ export function keptValue(
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     found.problems.push(
-      `${folder.name}/${id}.json: ${field}: ${parsed.error.issues[0]?.message}; the import keeps it, so fix it there first`,
+      `${folder.label(id)}: ${field}: ${parsed.error.issues[0]?.message}; the import keeps it, so fix it there first`,
     );
     return undefined;
   }

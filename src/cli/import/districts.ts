@@ -1,9 +1,12 @@
-// `openbeat import districts`: a department's district map becomes
-// districts/<id>.json. Stations are not in the map; a department fills them in
-// by hand, so a re-import keeps each district's station and replaces only its
-// name and boundary.
+// `openbeat import districts`: a department's district map becomes rows of
+// the districts table, or districts/<id>.json in a content folder. Stations are
+// not in the map; a department fills them in by hand, so a re-import keeps each
+// district's station and replaces only its name and boundary.
 import path from 'node:path';
 import { districtSchema } from '../../content.config.ts';
+import type pg from 'pg';
+import { districtRow } from '../../lib/content/rows.ts';
+import type { District } from '../../lib/content/validate.ts';
 import type { AreaImportReport, Tagged } from './areas.ts';
 import { mergeAreas, mergedAreas, mergeNotes } from './areas.ts';
 import type { Folder } from './content.ts';
@@ -11,6 +14,7 @@ import { keptValue, readFolder } from './content.ts';
 import { checkEntry, throwIfAny } from './errors.ts';
 import { isRecord, readFeatures, textProperty } from './geojson.ts';
 import { starterSite } from './site.ts';
+import { inImportTransaction, readStored, upsertRows, type Upserted } from './store.ts';
 import { commit, jsonText } from './write.ts';
 
 export interface ImportDistrictsOptions {
@@ -30,8 +34,63 @@ export interface DistrictsReport extends AreaImportReport {
 }
 
 export async function importDistricts(options: ImportDistrictsOptions): Promise<DistrictsReport> {
-  const { file, idField, nameField } = options;
   const out = path.resolve(options.out);
+  const existing = await readFolder(out, 'districts');
+  const plan = await planDistricts(options, existing);
+  const files = new Map(plan.districts.map(({ id, ...district }) => [`${id}.json`, jsonText(district)]));
+  plan.warnings.push(...orphanedBeats(await readFolder(out, 'beats'), new Set(plan.districts.map((district) => district.id))));
+
+  const site = await starterSite(
+    out,
+    plan.districts.map((district) => district.boundary),
+  );
+  await commit(out, { folders: [{ name: 'districts', files }], create: site && new Map([['site.json', site.text]]) });
+  return {
+    featuresRead: plan.featuresRead,
+    written: files.size,
+    merged: plan.merged,
+    keptStations: plan.keptStations,
+    replaced: existing.files,
+    siteCreated: site !== undefined,
+    warnings: plan.warnings,
+    notes: [...plan.notes, ...(site?.todo ?? [])],
+  };
+}
+
+export interface ImportDistrictRowsOptions extends Omit<ImportDistrictsOptions, 'out'> {
+  /** New districts are drafts, for staff to publish. */
+  draft: boolean;
+}
+
+export interface DistrictRowsReport extends Pick<DistrictsReport, 'featuresRead' | 'merged' | 'keptStations' | 'warnings' | 'notes'> {
+  districts: Upserted;
+}
+
+/**
+ * The same import into the database: each district upserted by id, its
+ * station kept, and districts the file lacks left as they are. Nothing is
+ * written when there is a problem.
+ */
+export async function importDistrictRows(db: pg.Client, options: ImportDistrictRowsOptions): Promise<DistrictRowsReport> {
+  return inImportTransaction(db, { note: `openbeat import districts ${options.file}`, writes: ['districts'], reads: [] }, async () => {
+    const plan = await planDistricts(options, await readStored(db, 'districts'));
+    const districts = await upsertRows(db, 'districts', plan.districts.map(districtRow) as unknown as Array<Record<string, unknown>>, options);
+    return { ...plan, districts };
+  });
+}
+
+interface DistrictsPlan {
+  featuresRead: number;
+  merged: AreaImportReport['merged'];
+  districts: District[];
+  keptStations: string[];
+  warnings: string[];
+  notes: string[];
+}
+
+/** The districts the file describes, each with the station `existing` holds for it; throws ImportError on bad input. */
+async function planDistricts(options: Omit<ImportDistrictsOptions, 'out'>, existing: Folder): Promise<DistrictsPlan> {
+  const { file, idField, nameField } = options;
   const source = await readFeatures(file, { idField, fields: [nameField] }, 'district');
   const tagged = source.features.map((feature): Tagged<'name'> => ({
     feature,
@@ -41,10 +100,9 @@ export async function importDistricts(options: ImportDistrictsOptions): Promise<
   const problems = [...source.problems, ...conflicts];
   throwIfAny(problems);
 
-  const existing = await readFolder(out, 'districts');
   const warnings: string[] = [];
   const keptStations: string[] = [];
-  const files = new Map<string, string>();
+  const districts: District[] = [];
   for (const area of areas) {
     if (nameField !== undefined && area.values.name === undefined)
       warnings.push(`district ${area.id} has no ${nameField}; named "District ${area.id}"`);
@@ -52,33 +110,24 @@ export async function importDistricts(options: ImportDistrictsOptions): Promise<
     if (station !== undefined) keptStations.push(area.id);
     const district = {
       name: area.values.name ?? `District ${area.id}`,
-      ...(station === undefined ? {} : { station }),
-      boundary: area.boundary,
+      ...(station === undefined ? {} : { station: station as District['station'] }),
+      // checked next, with the schema
+      boundary: area.boundary as District['boundary'],
     };
     problems.push(...checkEntry(districtSchema, district, `district ${area.id}`));
-    files.set(`${area.id}.json`, jsonText(district));
+    districts.push({ id: area.id, ...district });
   }
   throwIfAny(problems);
-  warnings.push(...orphanedBeats(await readFolder(out, 'beats'), new Set(areas.map((area) => area.id))));
-
   const merged = mergedAreas(areas);
-  const site = await starterSite(
-    out,
-    areas.map((area) => area.boundary),
-  );
-  await commit(out, { folders: [{ name: 'districts', files }], create: site && new Map([['site.json', site.text]]) });
   return {
     featuresRead: source.read,
-    written: areas.length,
     merged,
+    districts,
     keptStations,
-    replaced: existing.files,
-    siteCreated: site !== undefined,
     warnings,
     notes: [
       ...mergeNotes(merged, 'district'),
-      ...(keptStations.length > 0 ? [`kept the stations of districts ${keptStations.join(', ')} from the files they replace`] : []),
-      ...(site?.todo ?? []),
+      ...(keptStations.length > 0 ? [`kept the stations of districts ${keptStations.join(', ')} from ${existing.updated}`] : []),
     ],
   };
 }

@@ -1,5 +1,6 @@
 // `openbeat import meetings`: a meeting schedule kept as a spreadsheet and
-// saved as CSV becomes meetings/<id>.json, replacing the folder.
+// saved as CSV becomes rows of the meetings table, or meetings/<id>.json in a
+// content folder, replacing the folder's meetings.
 //
 // Columns (the header row names them, in any order; case, spaces and hyphens
 // in names are ignored, so "Venue Name" is venue_name):
@@ -35,16 +36,21 @@
 // Rows are numbered as a spreadsheet shows them, the header being row 1; empty
 // rows are skipped. A UTF-8 byte order mark and Windows line endings are fine.
 // Other columns are ignored, with a warning. Exceptions (cancelled or moved
-// dates) are not in the spreadsheet: a meeting keeps those of the file it
-// replaces, found by id.
-import { readText } from './geojson.ts';
+// dates) are not in the spreadsheet: a meeting keeps those of the row it
+// updates (or the file it replaces), found by id.
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import type pg from 'pg';
 import { meetingSchema } from '../../content.config.ts';
 import { scheduleProblems } from '../../lib/content/recurrence.ts';
-import { entryIds, keptValue, readFolder } from './content.ts';
+import { meetingRows } from '../../lib/content/rows.ts';
+import type { Meeting as MeetingEntry } from '../../lib/content/validate.ts';
+import type { Folder } from './content.ts';
+import { keptValue, knownReferences, readFolder } from './content.ts';
+import { columnFinder, readCsv, RowReader, splitList, UniqueIds, unknownColumns, unknownReferences, type Header } from './csv.ts';
 import { ImportError, throwIfAny } from './errors.ts';
+import { readText } from './geojson.ts';
 import { parseId, slugify } from './ids.ts';
+import { importSpreadsheetRows, upsertRows, type SpreadsheetRowsOptions, type Upserted } from './store.ts';
 import { commit, jsonText } from './write.ts';
 
 export interface ImportMeetingsOptions {
@@ -108,30 +114,92 @@ const COLUMN_OF_FIELD: Record<string, Column> = {
 
 export async function importMeetings(options: ImportMeetingsOptions): Promise<MeetingsReport> {
   const out = path.resolve(options.out);
-  const { header, rows } = readCsv(options.file, await readText(options.file));
-  if (rows.length === 0) throw new ImportError(`${options.file} has a header but no meetings`);
   const existing = await readFolder(out, 'meetings');
-  const known = { beats: await entryIds(out, 'beats'), districts: await entryIds(out, 'districts') };
-  const warnings = header.unknown.map((name) => `column "${name}" is not one the importer reads; it is ignored`);
-  const problems: string[] = [];
-  const rowOfId = new Map<string, number>();
-  const keptExceptions: string[] = [];
-  const files = new Map<string, string>();
+  const plan = await planMeetings(options.file, existing);
+  const known = await knownReferences(out);
   // Calendar feeds number a meeting's versions by `updated` (see meetingSchema): it moves
   // on only when the schedule changes, so subscribers' calendars pick up the change.
   const importedAt = new Date().toISOString().slice(0, 16);
+  const files = new Map<string, string>();
+  for (const { row, id, meeting, previous } of plan.meetings) {
+    const updated = previous === undefined ? undefined : sameSchedule(previous, meeting) ? previous.updated : importedAt;
+    files.set(`${id}.json`, jsonText({ ...meeting, ...(updated ? { updated } : {}) }));
+    plan.warnings.push(...unknownReferences(row, meeting, known));
+  }
+
+  await commit(out, { folders: [{ name: 'meetings', files }] });
+  return {
+    rowsRead: plan.rowsRead,
+    written: files.size,
+    replaced: existing.files,
+    keptExceptions: plan.keptExceptions,
+    warnings: plan.warnings,
+    notes: plan.notes,
+  };
+}
+
+export type ImportMeetingRowsOptions = SpreadsheetRowsOptions;
+
+export interface MeetingRowsReport extends Pick<MeetingsReport, 'rowsRead' | 'keptExceptions' | 'warnings' | 'notes'> {
+  meetings: Upserted;
+}
+
+/**
+ * The same import into the database: each meeting upserted by id, keeping its
+ * exceptions (rows of meeting_exceptions the import never touches); meetings
+ * the spreadsheet lacks stay. The beats and district a meeting names must be
+ * in the database, and published if the meeting will be. A meeting whose
+ * schedule changes has its "updated" moved on by the database, as an edit in
+ * the workspace has. Nothing is written when there is a problem.
+ */
+export async function importMeetingRows(db: pg.Client, options: ImportMeetingRowsOptions): Promise<MeetingRowsReport> {
+  const { upserted, ...plan } = await importSpreadsheetRows(db, 'meetings', options, {
+    plan: (existing) => planMeetings(options.file, existing),
+    entries: (plan) => plan.meetings.map(({ row, id, meeting }) => ({ row, id, ...meeting })),
+    async write(plan) {
+      const rows = plan.meetings.map(({ id, meeting }) => meetingRows({ id, ...meeting } as MeetingEntry).meeting);
+      const done = await upsertRows(db, 'meetings', rows as unknown as Array<Record<string, unknown>>, { ...options, leave: ['updated_local'] });
+      const moved = plan.meetings.filter(({ meeting, previous }) => previous !== undefined && !sameSchedule(previous, meeting)).map(({ id }) => id);
+      if (moved.length > 0) await db.query('select private.touch_meeting(id) from unnest($1::text[]) as id', [moved]);
+      return done;
+    },
+  });
+  return { ...plan, meetings: upserted };
+}
+
+interface PlannedMeeting {
+  row: number;
+  id: string;
+  meeting: Meeting & { exceptions: unknown[] };
+  /** The entry with this id before the import. */
+  previous?: { schedule?: unknown; updated?: string };
+}
+
+interface MeetingsPlan {
+  rowsRead: number;
+  meetings: PlannedMeeting[];
+  keptExceptions: string[];
+  warnings: string[];
+  notes: string[];
+}
+
+/** The meetings the spreadsheet lists, each with the exceptions `existing` holds for it; throws ImportError on bad input. */
+async function planMeetings(file: string, existing: Folder): Promise<MeetingsPlan> {
+  const { header, rows } = readCsv(file, await readText(file), COLUMNS, (has) => [
+    ...REQUIRED.filter((column) => !has(column)),
+    ...(!has('beats') && !has('district') ? ['beats' as const] : []),
+  ]);
+  if (rows.length === 0) throw new ImportError(`${file} has a header but no meetings`);
+  const warnings = unknownColumns(header);
+  const problems: string[] = [];
+  const ids = new UniqueIds();
+  const keptExceptions: string[] = [];
+  const meetings: PlannedMeeting[] = [];
 
   for (const { row, cells } of rows) {
     const read = readRow(row, cells, header);
     warnings.push(...read.warnings);
-    if (read.id !== undefined) {
-      const earlier = rowOfId.get(read.id);
-      if (earlier === undefined) rowOfId.set(read.id, row);
-      else
-        read.problems.push(
-          `row ${row}, column id: "${read.id}" is also the id of row ${earlier}; ids must be unique (fill in the id column to tell them apart)`,
-        );
-    }
+    read.problems.push(...ids.problems(read.id, row));
     if (read.id === undefined || read.problems.length > 0) {
       problems.push(...read.problems);
       continue;
@@ -139,26 +207,22 @@ export async function importMeetings(options: ImportMeetingsOptions): Promise<Me
     const exceptions = keptValue(existing, read.id, 'exceptions', meetingSchema.shape.exceptions, { warnings, problems });
     if (Array.isArray(exceptions) && exceptions.length > 0) keptExceptions.push(read.id);
     const before = existing.entries.get(read.id);
-    const previous = before && 'data' in before ? (before.data as { schedule?: unknown; updated?: string }) : undefined;
-    const sameSchedule = previous !== undefined && JSON.stringify(previous.schedule) === JSON.stringify(read.meeting.schedule);
-    const updated = previous === undefined ? undefined : sameSchedule ? previous.updated : importedAt;
-    files.set(`${read.id}.json`, jsonText({ ...read.meeting, exceptions: exceptions ?? [], ...(updated ? { updated } : {}) }));
-    warnings.push(...unknownReferences(row, read.meeting, known));
+    const previous = before && 'data' in before ? (before.data as PlannedMeeting['previous']) : undefined;
+    meetings.push({ row, id: read.id, meeting: { ...read.meeting, exceptions: (exceptions as unknown[] | undefined) ?? [] }, previous });
   }
   throwIfAny(problems);
-
-  await commit(out, { folders: [{ name: 'meetings', files }] });
   return {
     rowsRead: rows.length,
-    written: files.size,
-    replaced: existing.files,
+    meetings,
     keptExceptions,
     warnings,
     notes:
-      keptExceptions.length > 0
-        ? [`kept the exceptions (cancelled or moved dates) of ${keptExceptions.join(', ')} from the files they replace`]
-        : [],
+      keptExceptions.length > 0 ? [`kept the exceptions (cancelled or moved dates) of ${keptExceptions.join(', ')} from ${existing.updated}`] : [],
   };
+}
+
+function sameSchedule(previous: NonNullable<PlannedMeeting['previous']>, meeting: Meeting): boolean {
+  return JSON.stringify(previous.schedule) === JSON.stringify(meeting.schedule);
 }
 
 interface Meeting {
@@ -179,29 +243,14 @@ interface Row {
   warnings: string[];
 }
 
-function readRow(row: number, cells: string[], header: Header): Row {
-  const cell = (column: Column) => {
-    const index = header.index.get(column);
-    return index === undefined ? '' : (cells[index] ?? '').trim();
-  };
-  const problems: string[] = [];
+function readRow(row: number, cells: string[], header: Header<Column>): Row {
+  const reader = new RowReader(row, cells, header);
+  const cell = (column: Column) => reader.cell(column);
+  const flag = (column: Column, problem: string) => reader.flag(column, problem);
+  const ids = (column: Column) => reader.ids(column);
   const warnings: string[] = [];
-  // A cell gets one problem: the schema's view of a cell already found empty or malformed would only repeat it.
-  const flagged = new Map<Column, string>();
-  const flag = (column: Column, problem: string) => {
-    if (!flagged.has(column)) flagged.set(column, problem);
-  };
 
   for (const column of REQUIRED) if (cell(column) === '') flag(column, 'empty; every meeting needs one');
-  if (cells.slice(header.names.length).some((value) => value.trim() !== '')) {
-    problems.push(`row ${row}: ${cells.length} values, but the header names ${header.names.length} columns`);
-  }
-  const ids = (column: 'beats' | 'district') =>
-    splitList(cell(column)).flatMap((value) => {
-      const parsed = parseId(value);
-      if (parsed !== undefined && 'problem' in parsed) flag(column, parsed.problem);
-      return parsed !== undefined && 'id' in parsed ? [parsed.id] : [];
-    });
   const number = (column: Column, pattern: RegExp, what: string) => {
     const text = cell(column);
     if (text === '') return undefined;
@@ -247,14 +296,9 @@ function readRow(row: number, cells: string[], header: Header): Row {
     languages: cell('languages') === '' ? ['en'] : splitList(cell('languages')),
     ...optional('online', 'online'),
   };
-  const parsed = meetingSchema.safeParse(meeting);
-  for (const issue of parsed.error?.issues ?? []) {
-    const column = columnOf(issue.path);
-    const value = cell(column);
-    flag(column, `${value === '' ? '' : `${JSON.stringify(value)}: `}${issue.message}`);
-  }
+  reader.flagIssues(meetingSchema.safeParse(meeting).error?.issues ?? [], columnOf);
   // The same schedule rules as the validator, so an imported folder builds.
-  if (rrule !== '' && typeof start === 'string' && !flagged.has('start') && !flagged.has('rrule') && !flagged.has('time_zone')) {
+  if (rrule !== '' && typeof start === 'string' && !reader.flagged('start') && !reader.flagged('rrule') && !reader.flagged('time_zone')) {
     const schedule = { start, durationMinutes: 60, rrule, timeZone: meeting.schedule.timeZone };
     for (const problem of scheduleProblems({ schedule }, schedule.timeZone ?? 'UTC')) {
       const [field = '', ...rest] = problem.split(': ');
@@ -262,58 +306,7 @@ function readRow(row: number, cells: string[], header: Header): Row {
     }
   }
   const id = meetingId(cell('id'), meeting.title, beats[0] ?? district, (problem) => flag('id', problem));
-  // Left to right, as the row reads in the spreadsheet.
-  const position = (column: Column) => header.index.get(column) ?? header.names.length;
-  for (const [column, problem] of [...flagged].sort(([a], [b]) => position(a) - position(b)))
-    problems.push(`row ${row}, column ${column}: ${problem}`);
-  return { id, meeting, problems, warnings };
-}
-
-interface Header {
-  names: string[];
-  index: Map<Column, number>;
-  unknown: string[];
-}
-
-function readCsv(file: string, text: string): { header: Header; rows: Array<{ row: number; cells: string[] }> } {
-  if (/\.(xlsx|xls|ods|numbers)$/i.test(file)) throw new ImportError(`${file} is a spreadsheet file; save it as CSV (UTF-8) first`);
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
-  } catch (error) {
-    throw new ImportError(`${file} is not a readable CSV: ${(error as Error).message}`);
-  }
-  const [first, ...rest] = records;
-  if (first === undefined) throw new ImportError(`${file} is empty; it needs a header row naming the columns (${COLUMNS.join(', ')})`);
-  const names = first.map((name) =>
-    name
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, '_'),
-  );
-  const index = new Map<Column, number>();
-  const unknown: string[] = [];
-  const problems: string[] = [];
-  names.forEach((name, i) => {
-    if (!(COLUMNS as readonly string[]).includes(name)) {
-      if (name !== '') unknown.push(first[i]!.trim());
-    } else if (index.has(name as Column)) problems.push(`row 1: column "${name}" appears twice`);
-    else index.set(name as Column, i);
-  });
-  const missing = REQUIRED.filter((column) => !index.has(column));
-  if (!index.has('beats') && !index.has('district')) missing.push('beats');
-  if (missing.length > 0) {
-    problems.push(
-      `row 1: no column ${missing.map((column) => `"${column}"`).join(', ')}; the columns are: ${first.map((name) => name.trim()).join(', ')}`,
-    );
-  }
-  throwIfAny(problems);
-  const rows = rest.map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((value) => value.trim() !== ''));
-  return { header: { names, index, unknown }, rows };
-}
-
-function splitList(text: string): string[] {
-  return text.split(/[\s;,]+/).filter((value) => value !== '');
+  return { id, meeting, problems: reader.problems(), warnings };
 }
 
 /** YYYY-MM-DDTHH:MM, from what spreadsheets write; a real date and time or a problem. */
@@ -341,25 +334,4 @@ function meetingId(given: string, title: string, place: string | undefined, prob
   return id === '' ? undefined : id;
 }
 
-/** References to beats or districts that OUT lacks: worth a warning, not an error, since they may be imported next. */
-function unknownReferences(row: number, meeting: Meeting, known: { beats: Set<string>; districts: Set<string> }): string[] {
-  const warnings: string[] = [];
-  if (known.beats.size > 0) {
-    for (const beat of meeting.beats)
-      if (!known.beats.has(beat)) warnings.push(`row ${row}, column beats: there is no beat ${beat} in beats/`);
-  }
-  const { district } = meeting;
-  if (district !== undefined && known.districts.size > 0 && !known.districts.has(district)) {
-    warnings.push(`row ${row}, column district: there is no district ${district} in districts/`);
-  }
-  return warnings;
-}
-
-function columnOf(at: ReadonlyArray<PropertyKey>): Column {
-  for (let length = at.length; length > 0; length--) {
-    const column = COLUMN_OF_FIELD[at.slice(0, length).map(String).join('.')];
-    if (column !== undefined) return column;
-  }
-  // Every field the schema checks comes from a column; a new schema field without one is a bug here.
-  throw new Error(`meetings import: no column for schema field ${at.map(String).join('.')}`);
-}
+const columnOf = columnFinder(COLUMN_OF_FIELD, 'meetings');

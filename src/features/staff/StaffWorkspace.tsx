@@ -13,7 +13,7 @@ import { defaultFilter, inboxItems, receivedSince, type InboxFilter, type InboxI
 import ItemView from './items/ItemView.tsx';
 import type { StaffMember } from './workspace/records.ts';
 import PublishStatus from './publishing/PublishStatus.tsx';
-import { parseRoute, type Route } from './workspace/route.ts';
+import { isContentRoute, parseRoute, type Route } from './workspace/route.ts';
 import SignIn from './workspace/SignIn.tsx';
 import StaffAccounts from './accounts/StaffAccounts.tsx';
 import { staffClient } from './workspace/staffClient.ts';
@@ -289,7 +289,7 @@ function Desk({ member, email, focusInbox, onMemberChanged }: DeskProps) {
 
   if (shown.view === 'item') return <ItemView key={`${shown.kind}/${shown.id}`} kind={shown.kind} id={shown.id} onBack={back} onChanged={() => void refresh()} />;
   if (shown.view === 'summary') return <WeeklySummary onBack={back} />;
-  if (shown.view === 'content' || shown.view === 'meeting' || shown.view === 'officer') {
+  if (isContentRoute(shown)) {
     return (
       <Suspense fallback={<p role="status">{ws.t.content.loading}</p>}>
         <ContentDesk route={shown} member={member} onBack={back} />

@@ -23,13 +23,6 @@ export function Loading({ state, onRetry }: { state: { phase: 'loading' | 'faile
   );
 }
 
-/** "en, es" as a list: the form writes lists of codes as text. */
-export const listOf = (text: string) =>
-  text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-
 interface TextFieldProps {
   prefix: string;
   name: string;

@@ -1,13 +1,21 @@
-// One page of content opened to edit (a meeting, an officer), or a new one:
-// fetched with its history, shown while loading or failed, and reloaded after
-// every change so that "Saved" is said beside what was saved.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+// One page of content opened to edit (a meeting, an officer, a beat, a
+// district, a workshop, the site settings), or a new one: fetched with its
+// history, shown while loading or failed, and reloaded after every change so
+// that "Saved" is said beside what was saved.
+import { createContext, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Outcome } from '../workspace/staffData.ts';
 import { useWorkspace } from '../workspace/words.ts';
 import { Loading, type LoadState } from './ContentFields.tsx';
 import ContentHistory from './ContentHistory.tsx';
 import { loadContentHistory, type ContentChange, type ContentKind } from './contentEdits.ts';
+
+/**
+ * Whether the details' form on screen was made from what its own save just
+ * wrote: each form starts anew from the row as saved (its key changes), and
+ * this one then says "Saved." in place of the one it replaced.
+ */
+export const JustSaved = createContext(false);
 
 interface Props<T> {
   /** Null for a new one. */
@@ -19,8 +27,8 @@ interface Props<T> {
   /** What comes before the details: a meeting's coming dates. */
   before?(item: T, reload: () => Promise<void>): ReactNode;
   detailsHeading: string;
-  /** The details' form; given a key that changes with every save, so it starts from what was saved. */
-  details(item: T | null, reload: () => Promise<void>): ReactNode;
+  /** The details' form; given a key that changes with every save, so it starts from what was saved. `saved` reloads after its own save. */
+  details(item: T | null, saved: () => Promise<void>): ReactNode;
   /** Column → the label its form gives it, for the history. */
   labels: Record<string, string>;
 }
@@ -43,6 +51,25 @@ export default function ContentPage<T>({ id, kinds, loadItem, title, before, det
     void load();
   }, [load]);
 
+  // Opened: focus goes to the page's heading once it is there, as in the rest of the workspace (not after each reload).
+  const opened = state.phase === 'loaded';
+  useEffect(() => {
+    if (opened) document.getElementById('content-editor-heading')?.focus();
+  }, [opened]);
+
+  const [justSaved, setJustSaved] = useState(false);
+  // After another change (an undo, a date cancelled), the form made anew has nothing of its own to say;
+  // after its own save, it speaks once it shows what was saved.
+  const reload = useCallback(async () => {
+    setJustSaved(false);
+    await load();
+  }, [load]);
+  const saved = useCallback(async () => {
+    setJustSaved(false);
+    await load();
+    setJustSaved(true);
+  }, [load]);
+
   if (state.phase !== 'loaded') return <Loading state={state} onRetry={() => void load()} />;
   const { item, history } = state.value;
   if (id !== null && !item) return <p role="alert">{ws.t.content.notFound}</p>;
@@ -51,14 +78,14 @@ export default function ContentPage<T>({ id, kinds, loadItem, title, before, det
       <h2 className="text-2xl font-bold" tabIndex={-1} id="content-editor-heading">
         {title(item)}
       </h2>
-      {item && before?.(item, load)}
+      {item && before?.(item, reload)}
       <section aria-labelledby="content-details" className="space-y-4">
         <h3 id="content-details" className="text-xl font-bold">
           {detailsHeading}
         </h3>
-        {details(item, load)}
+        <JustSaved value={justSaved}>{details(item, saved)}</JustSaved>
       </section>
-      {item && <ContentHistory history={history} headingId="content-history" labels={labels} onChanged={load} />}
+      {item && <ContentHistory history={history} headingId="content-history" labels={{ published: ws.t.content.published, ...labels }} onChanged={reload} />}
     </div>
   );
 }

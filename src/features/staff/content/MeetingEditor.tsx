@@ -8,7 +8,8 @@ import { Field, fieldClass } from '../../../components/forms/FormParts.tsx';
 import { meetingRows } from '../../../lib/content/rows.ts';
 import { entryIdSchemas, meetingKinds, meetingSchema } from '../../../lib/content/schemas.ts';
 import { useWorkspace } from '../workspace/words.ts';
-import { BeatChoices, Checkbox, listOf, TextField } from './ContentFields.tsx';
+import { BeatChoices, Checkbox, TextField } from './ContentFields.tsx';
+import { listOf, numberOf, optional } from './drafts.ts';
 import ContentPage from './ContentPage.tsx';
 import { loadMeeting, type MeetingWithExceptions } from './contentEdits.ts';
 import ContentForm from './ContentForm.tsx';
@@ -95,9 +96,6 @@ function draftOf(meeting: MeetingWithExceptions | null, defaultLanguage: string)
   };
 }
 
-const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
-const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
-
 function MeetingDetails({ meeting, beats, onSaved }: { meeting: MeetingWithExceptions | null; beats: readonly string[] | null; onSaved(): Promise<void> }) {
   const ws = useWorkspace();
   const words = ws.t.content.meeting;
@@ -113,10 +111,10 @@ function MeetingDetails({ meeting, beats, onSaved }: { meeting: MeetingWithExcep
       kind: draft.kind,
       beats: draft.beats,
       ...(meeting?.meeting.district_id && { district: meeting.meeting.district_id }),
-      venue: { name: draft.venue_name.trim(), address: draft.venue_address.trim(), location: [number(draft.venue_lon), number(draft.venue_lat)], accessibility: optional(draft.venue_accessibility) },
+      venue: { name: draft.venue_name.trim(), address: draft.venue_address.trim(), location: [numberOf(draft.venue_lon), numberOf(draft.venue_lat)], accessibility: optional(draft.venue_accessibility) },
       schedule: {
         start: draft.schedule_start,
-        durationMinutes: number(draft.schedule_duration_minutes),
+        durationMinutes: numberOf(draft.schedule_duration_minutes),
         rrule: optional(draft.schedule_rrule),
         timeZone: meeting?.meeting.schedule_time_zone ?? undefined,
       },
@@ -135,8 +133,7 @@ function MeetingDetails({ meeting, beats, onSaved }: { meeting: MeetingWithExcep
         const { updated_local: _stamped, ...row } = meetingRows({ ...entry, id }).meeting;
         return row;
       }}
-      published={draft.published}
-      fields={Object.keys(draft)}
+      draft={draft}
       submitLabel={words.save}
       onSaved={onSaved}
     >

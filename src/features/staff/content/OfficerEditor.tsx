@@ -9,7 +9,8 @@ import { officerRow } from '../../../lib/content/rows.ts';
 import { officerRoles, officerSchema, officerSlugSchema } from '../../../lib/content/schemas.ts';
 import type { StaffMember } from '../workspace/records.ts';
 import { useWorkspace } from '../workspace/words.ts';
-import { BeatChoices, Checkbox, listOf, TextField } from './ContentFields.tsx';
+import { BeatChoices, Checkbox, TextField } from './ContentFields.tsx';
+import { listOf, optional } from './drafts.ts';
 import ContentPage from './ContentPage.tsx';
 import { loadOfficer, type Published } from './contentEdits.ts';
 import ContentForm from './ContentForm.tsx';
@@ -93,8 +94,6 @@ const draftOf = (officer: Published<OfficerRow> | null, defaultLanguage: string)
   published: officer?.published ?? false,
 });
 
-const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
-
 function OfficerDetails({ officer, member, beats, onSaved }: { officer: Published<OfficerRow> | null; member: StaffMember; beats: readonly string[] | null; onSaved(): Promise<void> }) {
   const ws = useWorkspace();
   const words = ws.t.content.officer;
@@ -134,8 +133,7 @@ function OfficerDetails({ officer, member, beats, onSaved }: { officer: Publishe
       idValid={(id) => officerSlugSchema.safeParse(id).success}
       parse={parsed}
       row={(entry, id) => officerRow({ ...entry, id } as Parameters<typeof officerRow>[0]) as unknown as Record<string, unknown>}
-      published={draft.published}
-      fields={Object.keys(draft)}
+      draft={draft}
       submitLabel={words.save}
       onSaved={onSaved}
     >

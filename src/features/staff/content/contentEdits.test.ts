@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { meetingSchema, officerSchema } from '../../../lib/content/schemas.ts';
+import { districtSchema, meetingSchema, officerSchema, siteSchema, workshopSchema } from '../../../lib/content/schemas.ts';
 import { en } from '../../../lib/i18n/locales/en.ts';
 import { changedColumns, columnOf, fieldErrors } from './contentEdits.ts';
 
@@ -32,6 +32,22 @@ describe('a schema’s refusal names the column, in the reader’s words', () =>
     expect(columnOf(['photoAlt'], 'officer')).toBe('photo_alt');
   });
 
+  it('reads the paths of beats, districts, workshops and the site settings as their tables do', () => {
+    expect(columnOf(['neighbourhoods', 2], 'beat')).toBe('neighbourhoods');
+    expect(columnOf(['district'], 'beat')).toBe('district_id');
+    expect(columnOf(['station', 'location', 0], 'district')).toBe('station_lon');
+    expect(columnOf(['station', 'location', 1], 'district')).toBe('station_lat');
+    expect(columnOf(['venue', 'location', 1], 'meeting')).toBe('venue_lat');
+    expect(columnOf(['station', 'hours'], 'district')).toBe('station_hours');
+    expect(columnOf(['durationMinutes'], 'workshop')).toBe('duration_minutes');
+    expect(columnOf(['minimumAttendees'], 'workshop')).toBe('minimum_attendees');
+    expect(columnOf(['nonEmergencyNumber'], 'site')).toBe('non_emergency_number');
+    expect(columnOf(['contact', 'address'], 'site')).toBe('contact_address');
+    // The row's own id, and a refusal of the whole, go to the id's field.
+    expect(columnOf(['id'], 'workshop')).toBe('workshop_id');
+    expect(columnOf([], 'beat')).toBe('beat_id');
+  });
+
   it('says what is wrong with a meeting, one sentence per field', () => {
     const result = meetingSchema.safeParse({
       title: '',
@@ -49,6 +65,54 @@ describe('a schema’s refusal names the column, in the reader’s words', () =>
       schedule_start: words.format,
       schedule_duration_minutes: 'Use 1440 or less.',
     });
+  });
+
+  it('says a language tag is not one, rather than that a meeting needs beats', () => {
+    const result = meetingSchema.safeParse({
+      title: 'Beat 101',
+      kind: 'beat_meeting',
+      beats: ['101'],
+      venue: { name: 'Hall', address: '1 Main St', location: [-88.2, 41.1] },
+      schedule: { start: '2026-01-13T18:30', durationMinutes: 60 },
+      languages: ['not a language'],
+    });
+    expect(fieldErrors(result.error!.issues, 'meeting', words)).toEqual({ languages: words.format });
+  });
+
+  it('says what is wrong with a workshop: too short, not a whole number, no kind', () => {
+    const result = workshopSchema.safeParse({ title: 'Robbery prevention', kind: 'lecture', description: '', durationMinutes: 10, minimumAttendees: 2.5 });
+    expect(fieldErrors(result.error!.issues, 'workshop', words)).toEqual({
+      kind: words.choose,
+      description: words.required,
+      duration_minutes: 'Use 15 or more.',
+      minimum_attendees: words.format,
+    });
+  });
+
+  it('says which of a district station’s fields is missing or wrong', () => {
+    const result = districtSchema.omit({ boundary: true }).safeParse({
+      name: 'District 1',
+      station: { name: 'North Station', address: '', location: [-88.2, Number.NaN], phone: '55', email: 'north', hours: 'Always' },
+    });
+    expect(fieldErrors(result.error!.issues, 'district', words)).toEqual({
+      station_address: words.required,
+      station_lat: words.format,
+      station_phone: 'Use at least 3 characters.',
+      station_email: words.format,
+    });
+  });
+
+  it('says the site settings need their numbers', () => {
+    const result = siteSchema.safeParse({
+      jurisdiction: 'Alderbrook',
+      department: '',
+      timeZone: 'America/Chicago',
+      emergencyNumber: '911',
+      nonEmergencyNumber: '3',
+      contact: { email: 'not an address' },
+      map: { center: [-88.2, 41.1], bounds: [[-88.3, 41], [-88.1, 41.2]] },
+    });
+    expect(fieldErrors(result.error!.issues, 'site', words)).toEqual({ department: words.required, non_emergency_number: 'Use at least 2 characters.', contact_email: words.format });
   });
 
   it('says an officer must serve somewhere', () => {

@@ -5,11 +5,26 @@
 // checks a value with the same schema the build uses before it is sent, and
 // names the column the schema's path is about, as the database's refusals do.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { MeetingExceptionRow, MeetingRow, OfficerRow } from '../../../lib/content/rows.ts';
+import type { BeatRow, DistrictRow, MeetingExceptionRow, MeetingRow, OfficerRow, SiteRow, WorkshopRow } from '../../../lib/content/rows.ts';
 import type { Outcome } from '../workspace/staffData.ts';
 import { read } from '../workspace/staffData.ts';
 
 export type ContentKind = 'site' | 'district' | 'beat' | 'officer' | 'meeting' | 'meeting_exception' | 'workshop';
+
+/** The kinds a form edits, one row each: an exception is changed from its meeting's coming dates. */
+export type EditedKind = Exclude<ContentKind, 'meeting_exception'>;
+
+/** The column that names a row of a kind: site_id, beat_id, meeting_id… */
+export const keyColumn = (kind: EditedKind) => `${kind}_id`;
+
+const tables: Record<EditedKind, string> = {
+  site: 'site_settings',
+  district: 'districts',
+  beat: 'beats',
+  officer: 'officers',
+  meeting: 'meetings',
+  workshop: 'workshops',
+};
 
 /** A row as the workspace holds it: its columns, and whether residents see it. */
 export type Published<T> = T & { published: boolean; updated_at: string };
@@ -52,9 +67,32 @@ export function loadOfficers(client: SupabaseClient): Promise<Outcome<Array<Publ
   return read(client.from('officers').select('*').order('name'));
 }
 
-export async function loadOfficer(client: SupabaseClient, slug: string): Promise<Outcome<Published<OfficerRow> | null>> {
-  const outcome = await read<Array<Published<OfficerRow>>>(client.from('officers').select('*').eq('officer_id', slug));
+/** One row of a kind, drafts included; null when there is none. */
+async function loadRow<T>(client: SupabaseClient, kind: EditedKind, id: string): Promise<Outcome<Published<T> | null>> {
+  const outcome = await read<Array<Published<T>>>(client.from(tables[kind]).select('*').eq(keyColumn(kind), id));
   return outcome.kind === 'ok' ? { kind: 'ok', value: outcome.value[0] ?? null } : outcome;
+}
+
+export const loadOfficer = (client: SupabaseClient, slug: string) => loadRow<OfficerRow>(client, 'officer', slug);
+export const loadBeat = (client: SupabaseClient, id: string) => loadRow<BeatRow>(client, 'beat', id);
+export const loadDistrict = (client: SupabaseClient, id: string) => loadRow<DistrictRow>(client, 'district', id);
+export const loadWorkshop = (client: SupabaseClient, id: string) => loadRow<WorkshopRow>(client, 'workshop', id);
+export const loadSite = (client: SupabaseClient, id: string) => loadRow<SiteRow>(client, 'site', id);
+
+/** A beat as the lists show it: without its boundary, which a big city's beats would make megabytes of. */
+export type ListedBeat = Published<Omit<BeatRow, 'boundary'>>;
+export type ListedDistrict = Published<Pick<DistrictRow, 'district_id' | 'name'>>;
+
+export function loadBeats(client: SupabaseClient): Promise<Outcome<ListedBeat[]>> {
+  return read(client.from('beats').select('beat_id, name, district_id, neighbourhoods, published, updated_at').order('beat_id'));
+}
+
+export function loadDistricts(client: SupabaseClient): Promise<Outcome<ListedDistrict[]>> {
+  return read(client.from('districts').select('district_id, name, published, updated_at').order('district_id'));
+}
+
+export function loadWorkshops(client: SupabaseClient): Promise<Outcome<Array<Published<WorkshopRow>>>> {
+  return read(client.from('workshops').select('*').order('title'));
 }
 
 /** The changes of one item (a meeting's with its occurrences'), newest first. */
@@ -88,14 +126,14 @@ export function changedColumns(current: Record<string, unknown>, next: Record<st
 /**
  * The column a schema's path names: the path's parts joined and in snake
  * case (schedule.durationMinutes → schedule_duration_minutes), a place's
- * location its longitude, and the references by their columns' names.
+ * location its longitude or, for its second number, its latitude, and the
+ * references and the row's id by their columns' names.
  */
-export function columnOf(path: ReadonlyArray<PropertyKey>, kind: 'meeting' | 'officer'): string {
+export function columnOf(path: ReadonlyArray<PropertyKey>, kind: EditedKind): string {
   const parts = path.filter((part): part is string => typeof part === 'string');
-  if (parts.length === 0) return kind === 'meeting' ? 'meeting_id' : 'officer_id';
+  if (parts.length === 0 || parts[0] === 'id') return keyColumn(kind);
   if (parts[0] === 'district') return 'district_id';
-  if (parts[0] === 'id') return kind === 'meeting' ? 'meeting_id' : 'officer_id';
-  if (parts.at(-1) === 'location') return `${parts.slice(0, -1).join('_')}_lon`;
+  if (parts.at(-1) === 'location') return `${parts.slice(0, -1).join('_')}_${path.at(-1) === 1 ? 'lat' : 'lon'}`;
   return parts.map((part) => part.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)).join('_');
 }
 
@@ -111,6 +149,7 @@ export interface SchemaIssue {
 export interface FieldWords {
   required: string;
   tooSmall: string;
+  tooShort: string;
   tooBig: string;
   format: string;
   choose: string;
@@ -119,7 +158,7 @@ export interface FieldWords {
 }
 
 /** The schema's refusals, one sentence per column in the reader's language: the first refusal of each. */
-export function fieldErrors(issues: readonly SchemaIssue[], kind: 'meeting' | 'officer', words: FieldWords): Record<string, string> {
+export function fieldErrors(issues: readonly SchemaIssue[], kind: EditedKind, words: FieldWords): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const column = columnOf(issue.path, kind);
@@ -129,18 +168,23 @@ export function fieldErrors(issues: readonly SchemaIssue[], kind: 'meeting' | 'o
   return errors;
 }
 
-function sentence(issue: SchemaIssue, kind: 'meeting' | 'officer', words: FieldWords): string {
+function sentence(issue: SchemaIssue, kind: EditedKind, words: FieldWords): string {
   const limit = (value: number | bigint | undefined) => String(value ?? '');
   switch (issue.code) {
     case 'too_small':
-      return issue.origin === 'number' ? words.tooSmall.replace('{min}', limit(issue.minimum)) : words.required;
+      if (issue.origin === 'number') return words.tooSmall.replace('{min}', limit(issue.minimum));
+      // A phone number of two digits is not an empty field: say how long it must be.
+      return issue.origin === 'string' && Number(issue.minimum) > 1 ? words.tooShort.replace('{min}', limit(issue.minimum)) : words.required;
     case 'too_big':
       return words.tooBig.replace('{max}', limit(issue.maximum));
     case 'invalid_value':
     case 'invalid_union':
       return words.choose;
     case 'custom':
-      return kind === 'meeting' ? words.belongSomewhere : words.serveSomewhere;
+      // The schemas' own rules: a meeting's or an officer's beats, or a value's format (a language tag, a ring).
+      if (issue.path[0] === 'beats' && kind === 'meeting') return words.belongSomewhere;
+      if (issue.path[0] === 'beats' && kind === 'officer') return words.serveSomewhere;
+      return words.format;
     default:
       return words.format;
   }

@@ -1,7 +1,7 @@
 // One staff action as a form: fields with their errors beside them and in a
 // summary that takes focus, a Save button, and "Saved." said aloud. The
 // database's own refusals (22023, naming the field) land next to that field.
-import { useState, type ReactNode, type SubmitEvent } from 'react';
+import { useEffect, useState, type ReactNode, type SubmitEvent } from 'react';
 import { buttonClass, ErrorSummary, Field, fieldClass } from '../../../components/forms/FormParts.tsx';
 import type { Outcome } from './staffData.ts';
 import { useWorkspace } from './words.ts';
@@ -25,15 +25,25 @@ interface Props {
   /** Puts what was saved on screen; "Saved." is said only once it has, so nobody reads "Saved." beside the old state. */
   onSaved(): Promise<void>;
   submitLabel: string;
-  /** Words of this form's own, over the item actions' ones: what "nothing to save" means here, and its fields' refusals. */
-  messages?: { nothing?: string; errors?: Record<string, string> };
+  /** Words of this form's own, over the item actions' ones: what "nothing to save" and "saved" mean here, and its fields' refusals. */
+  messages?: { nothing?: string; saved?: string; errors?: Record<string, string> };
+  /**
+   * This form was made anew from what was just saved (a content editor starts
+   * each form from the row as saved): it says "Saved." as the form it replaced
+   * would have, once it is on screen, so a screen reader hears it.
+   */
+  justSaved?: boolean;
   children(errors: Record<string, string>): ReactNode;
 }
 
-export default function ActionForm({ id, fields, check, act, onSaved, submitLabel, messages, children }: Props) {
+export default function ActionForm({ id, fields, check, act, onSaved, submitLabel, messages, justSaved = false, children }: Props) {
   const { t } = useWorkspace();
   const words = t.actions;
   const [state, setState] = useState<ActionState>({ busy: false, errors: {}, saved: false });
+
+  useEffect(() => {
+    if (justSaved) setState((previous) => ({ ...previous, saved: true }));
+  }, [justSaved]);
 
   async function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -75,7 +85,7 @@ export default function ActionForm({ id, fields, check, act, onSaved, submitLabe
           {state.busy ? words.saving : submitLabel}
         </button>
         <p role="status" className="font-semibold text-green-800">
-          {state.saved ? words.saved : ''}
+          {state.saved ? (messages?.saved ?? words.saved) : ''}
         </p>
       </div>
     </form>

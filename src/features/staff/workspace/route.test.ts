@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash } from './route.ts';
+import { isContentRoute, parseRoute, routeHash } from './route.ts';
 
 const id = '3634a99f-2b11-4dcd-8887-ebbeb2aba4f1';
 
@@ -35,6 +35,20 @@ describe('the workspace’s address', () => {
     expect(parseRoute('#meeting/new')).toEqual({ view: 'meeting', id: null });
     // Not an id: the page's own fragment, and the view stays.
     expect(parseRoute('#meeting/a b')).toBeNull();
+  });
+
+  it('opens a workshop of the catalogue, a beat, a district and the site settings, each as a content view', () => {
+    expect(parseRoute(routeHash({ view: 'workshop', id: 'robbery-prevention' }))).toEqual({ view: 'workshop', id: 'robbery-prevention' });
+    expect(routeHash({ view: 'workshop', id: null })).toBe('#workshop/new');
+    expect(parseRoute('#workshop/new')).toEqual({ view: 'workshop', id: null });
+    expect(parseRoute(routeHash({ view: 'beat', id: '0111' }))).toEqual({ view: 'beat', id: '0111' });
+    expect(parseRoute(routeHash({ view: 'district', id: '1' }))).toEqual({ view: 'district', id: '1' });
+    expect(parseRoute(routeHash({ view: 'site' }))).toEqual({ view: 'site' });
+    for (const hash of ['#content', '#site', '#beat/101', '#district/1', '#workshop/new', '#meeting/beat-101', '#officer/new']) expect(isContentRoute(parseRoute(hash)!)).toBe(true);
+    for (const hash of ['#inbox', '#summary', '#staff', `#workshop-request/${id}`]) expect(isContentRoute(parseRoute(hash)!)).toBe(false);
+    // Beats and districts come from an import of boundaries: there is no new one to make here.
+    expect(parseRoute('#beat/')).toBeNull();
+    expect(parseRoute('#district/1/more')).toBeNull();
   });
 
   it('leaves other fragments (the skip link, links to a field) to the page', () => {

@@ -1,9 +1,10 @@
 // Where in the workspace the reader is, kept in the address's hash so that
 // reload, back and forward work and an item can be sent to a colleague:
 // #tip/<id>, #watch-group/<id>, #workshop-request/<id>, #summary, or the inbox;
-// #content (meetings and officers to edit), #meeting/<id> and #officer/<slug>
-// (one of them; `new` for a new one); and, for coordinators, #staff (the
-// staff accounts) and #staff/<user id> (one of them).
+// #content (the content the member may edit), #meeting/<id>, #officer/<slug>
+// and #workshop/<id> (one of them; `new` for a new one), #beat/<id> and
+// #district/<id> (which only an import of boundaries adds), and #site; and,
+// for coordinators, #staff (the staff accounts) and #staff/<user id> (one of them).
 import { idPattern } from '../../../lib/ids.ts';
 import { itemKinds, type ItemKind } from './records.ts';
 
@@ -13,9 +14,18 @@ export type Route =
   | { view: 'item'; kind: ItemKind; id: string }
   | { view: 'staff' }
   | { view: 'staff_member'; userId: string }
+  | ContentRoute;
+
+/** The content desk's views: its list, and one item to edit. */
+export type ContentRoute =
   | { view: 'content' }
-  /** A meeting or an officer's profile to edit; a null id for a new one. */
-  | { view: 'meeting' | 'officer'; id: string | null };
+  /** A meeting, an officer's profile or a workshop of the catalogue to edit; a null id for a new one. */
+  | { view: 'meeting' | 'officer' | 'workshop'; id: string | null }
+  | { view: 'beat' | 'district'; id: string }
+  | { view: 'site' };
+
+const contentViews: ReadonlyArray<ContentRoute['view']> = ['content', 'meeting', 'officer', 'workshop', 'beat', 'district', 'site'];
+export const isContentRoute = (route: Route): route is ContentRoute => (contentViews as readonly string[]).includes(route.view);
 
 const segment = (kind: ItemKind) => kind.replace(/_/g, '-');
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,12 +45,14 @@ export function parseRoute(hash: string): Route | null {
   if (path === 'summary') return { view: 'summary' };
   if (path === 'staff') return { view: 'staff' };
   if (path === 'content') return { view: 'content' };
+  if (path === 'site') return { view: 'site' };
   const [first, id, ...rest] = path.split('/');
   if (first === 'staff' && id && rest.length === 0 && uuid.test(id)) return { view: 'staff_member', userId: id.toLowerCase() };
-  if ((first === 'meeting' || first === 'officer') && id && rest.length === 0) {
+  if ((first === 'meeting' || first === 'officer' || first === 'workshop') && id && rest.length === 0) {
     if (id === 'new') return { view: first, id: null };
     if (idPattern.test(id)) return { view: first, id };
   }
+  if ((first === 'beat' || first === 'district') && id && rest.length === 0 && idPattern.test(id)) return { view: first, id };
   const kind = itemKinds.find((candidate) => segment(candidate) === first);
   if (kind && id && rest.length === 0 && uuid.test(id)) return { view: 'item', kind, id: id.toLowerCase() };
   return null;
@@ -49,6 +61,7 @@ export function parseRoute(hash: string): Route | null {
 export function routeHash(route: Route): string {
   if (route.view === 'item') return `#${segment(route.kind)}/${route.id}`;
   if (route.view === 'staff_member') return `#staff/${route.userId}`;
-  if (route.view === 'meeting' || route.view === 'officer') return `#${route.view}/${route.id ?? 'new'}`;
+  if (route.view === 'meeting' || route.view === 'officer' || route.view === 'workshop') return `#${route.view}/${route.id ?? 'new'}`;
+  if (route.view === 'beat' || route.view === 'district') return `#${route.view}/${route.id}`;
   return `#${route.view}`;
 }
