@@ -2,10 +2,12 @@
 // own that publishes as `npm start` does: a file that is not an image is
 // refused with a reason; a wide photo is cropped to a centred square and sent
 // as 400×400 WebP; saving asks for its description first; and with no command
-// run, the officer's page shows the photo from the site's own origin. Waits are
+// run, the officer's page shows the photo from the site's own origin. The editor
+// with its photo passes axe. Waits are
 // bounds on a hang (a build on a busy two-core machine), never timings.
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations } from '../support/axe.ts';
 import { publishingSite, type PublishingSite } from '../support/publishingSite.ts';
 import { signIn } from '../support/staffPages.ts';
 
@@ -67,6 +69,7 @@ describe('an officer’s photo from the workspace', () => {
     await expect.poll(() => page.getByText('The photo is ready').isVisible()).toBe(true);
     const preview = page.getByRole('img', { name: 'The photo as the page will show it' });
     expect(await preview.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight, img.src.slice(0, 16)])).toEqual([400, 400, 'data:image/webp;']);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // A photo without its description is not saved.
     await page.getByRole('button', { name: 'Save the profile' }).click();
