@@ -184,7 +184,7 @@ export function createStorageEmulator({ databaseUrl, jwtSecret, dataDir }: Stora
     let names: string[];
     if (name !== undefined) names = [name];
     else {
-      const body = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8') || '{}') as { prefixes?: unknown };
+      const body = jsonBody((await readBody(req, 1024 * 1024)).toString('utf8'));
       if (!Array.isArray(body.prefixes) || !body.prefixes.every((p) => typeof p === 'string' && validName(p))) {
         throw new StorageError(400, 'Error', 'body must have required property \'prefixes\'');
       }
@@ -225,7 +225,7 @@ export function createStorageEmulator({ databaseUrl, jwtSecret, dataDir }: Stora
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, rest: string, hasKey: boolean) {
     const { pathname } = new URL(rest, 'http://storage');
-    const segments = pathname.split('/').filter((part) => part !== '').map((part) => decodeURIComponent(part));
+    const segments = pathname.split('/').filter((part) => part !== '').map(decodedSegment);
     if (segments[0] !== 'object') throw new StorageError(404, 'not_found', 'Not emulated by the local stack: only files (object/...) are.');
     if (segments[1] === 'public' && (req.method === 'GET' || req.method === 'HEAD')) {
       const [bucket, name] = [segments[2], segments.slice(3).join('/')];
@@ -276,6 +276,22 @@ function discardRest(req: http.IncomingMessage, res: http.ServerResponse) {
     if (discarded > 2 * maxUploadBytes) cutOff();
   });
   req.resume();
+}
+
+function decodedSegment(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new StorageError(400, 'Invalid key', `Invalid key: ${part}`);
+  }
+}
+
+function jsonBody(text: string): { prefixes?: unknown } {
+  try {
+    return (JSON.parse(text || '{}') ?? {}) as { prefixes?: unknown };
+  } catch {
+    throw new StorageError(400, 'Error', 'The body is not JSON.');
+  }
 }
 
 const tooLarge = () => new StorageError(413, 'Payload too large', 'The object exceeded the maximum allowed size');

@@ -155,6 +155,7 @@ describe('the local Storage emulation, as Supabase Storage answers', () => {
     expect((await fetch(`${url}/storage/v1/object/public/${hidden}/secret.png`)).ok).toBe(false);
     const climbing = await fetch(`${url}/storage/v1/object/public/${bucket}/..%2F${hidden}%2Fsecret.png`);
     expect(climbing.status).toBe(400);
+    expect((await fetch(`${url}/storage/v1/object/public/${bucket}/%E0%A4%A.png`)).status).toBe(400);
     await db.query(`delete from storage.objects where bucket_id = $1`, [hidden]);
     await db.query(`delete from storage.buckets where id = $1`, [hidden]);
   });
