@@ -1,5 +1,8 @@
+import { existsSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { imageKind, officerPhotoUrl } from './officerPhotos.ts';
+import { imageKind, officerPhotoUrl, pruneCachedPhotos } from './officerPhotos.ts';
 
 describe('officerPhotos', () => {
   it('knows a JPEG, a PNG and a WebP image by their first bytes, and nothing else', () => {
@@ -14,5 +17,18 @@ describe('officerPhotos', () => {
   it('addresses a photo at Storage’s public address for the bucket, each part of its name escaped', () => {
     expect(officerPhotoUrl('https://abc.supabase.co/', 'ana-lopez/v1.webp')).toBe('https://abc.supabase.co/storage/v1/object/public/officer-photos/ana-lopez/v1.webp');
     expect(officerPhotoUrl('http://localhost:4321', 'a b/c#d.png')).toBe('http://localhost:4321/storage/v1/object/public/officer-photos/a%20b/c%23d.png');
+  });
+
+  it('prunes from a build’s cache only the photos no build has written for a day', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'openbeat-photos-'));
+    const now = Date.now();
+    writeFileSync(path.join(folder, 'fresh.webp'), 'x');
+    writeFileSync(path.join(folder, 'stale.webp'), 'x');
+    const twoDaysAgo = (now - 2 * 24 * 60 * 60 * 1000) / 1000;
+    utimesSync(path.join(folder, 'stale.webp'), twoDaysAgo, twoDaysAgo);
+    pruneCachedPhotos(folder, now);
+    expect(existsSync(path.join(folder, 'fresh.webp'))).toBe(true);
+    expect(existsSync(path.join(folder, 'stale.webp'))).toBe(false);
+    pruneCachedPhotos(path.join(folder, 'none'), now);
   });
 });

@@ -6,7 +6,7 @@
 // image pipeline as a photo beside an officer's file is, and never makes a
 // visitor's browser ask the API for one.
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const officerPhotoBucket = 'officer-photos';
@@ -85,4 +85,26 @@ export async function downloadOfficerPhotos(
 /** A name for the build's cache: the same bytes, the same name, so builds side by side never overwrite each other's. */
 export function cachedPhotoName(officer: string, kind: string, bytes: Uint8Array): string {
   return `${officer}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${kind}`;
+}
+
+/**
+ * Removes the photos a build's cache holds that no build has written for a day: photos replaced
+ * or removed since. Every build writes again the ones it uses, so a build beside this one never
+ * loses a file it is reading.
+ */
+export function pruneCachedPhotos(folder: string, now = Date.now(), maxAgeMs = 24 * 60 * 60 * 1000): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(folder, name);
+    try {
+      if (now - statSync(file).mtimeMs > maxAgeMs) rmSync(file, { force: true });
+    } catch {
+      // gone already: another build pruned it
+    }
+  }
 }

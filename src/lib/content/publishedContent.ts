@@ -16,7 +16,7 @@
 // they get a photo beside an officer's file.
 import path from 'node:path';
 import { contentCacheDir, contentDir } from './folder.ts';
-import { downloadOfficerPhotos } from './officerPhotos.ts';
+import { downloadOfficerPhotos, pruneCachedPhotos } from './officerPhotos.ts';
 import { contentEntries, type ContentRows } from './rows.ts';
 
 export interface BuildApi {
@@ -73,6 +73,7 @@ async function fetchPublished({ url, anonKey }: BuildApi): Promise<PublishedCont
   const rows = (await response.json()) as ContentRows;
   const photoFolder = photoCacheDir();
   const { files, missing } = await downloadOfficerPhotos(url, rows.officers, photoFolder);
+  pruneCachedPhotos(photoFolder);
   return {
     ...contentEntries({ ...rows, officers: rows.officers.map((row) => ({ ...row, photo: files.get(row.officer_id) ?? null })) }),
     photoFolder,
