@@ -27,9 +27,10 @@ import {
 import { ContentProblems, writeContentFolder } from './content/files.ts';
 import { describeCounts, readPublishedContent, replaceContent } from './content/database.ts';
 import { DatabaseUnreachable, withDatabase } from './content/connect.ts';
-import { exportPhotos } from './content/photos.ts';
+import { exportPhotos, importPhotos, type StorageAccess } from './content/photos.ts';
 import { dataDir } from '../../supabase/local/paths.ts';
 import { runningStack } from '../../supabase/local/running.ts';
+import { apiKeys, localSecrets } from '../../supabase/local/secrets.ts';
 import type pg from 'pg';
 
 export interface Io {
@@ -60,7 +61,7 @@ openbeat import beats FILE.geojson --id-field F [--district-field F] [--name-fie
 openbeat import meetings FILE.csv [--draft] [--database URL | --out DIR]
 openbeat import officers FILE.csv [--draft] [--database URL | --out DIR]
 openbeat import streets FILE.geojson --out DIR [--left-from-field F …]
-openbeat import content DIR [--database URL]
+openbeat import content DIR [--database URL [--api URL]]
 
 Puts a department's published data into the database: its district and beat
 maps (GeoJSON, geometry kept exactly as published), its meeting schedule and
@@ -89,7 +90,9 @@ import content puts a whole content folder into the database, in place of
 everything there, all of it published: site settings, districts, beats,
 officers, meetings and workshops (guides and streets.geojson stay files). The
 folder is checked first as openbeat validate checks it; a folder with problems
-changes nothing, and they are listed one a line. ${databaseHelp}`;
+changes nothing, and they are listed one a line. Officers' photos are uploaded
+into Storage (the bucket officer-photos): the local stack's, or the project
+whose API address --api gives, with the key in SUPABASE_SERVICE_ROLE_KEY. ${databaseHelp}`;
 
 const commands: Record<string, Command> = {
   validate: {
@@ -283,6 +286,7 @@ from the local stack's API, or from the project whose API address --api gives
       'type-field': { type: 'string' },
       out: { type: 'string', short: 'o' },
       database: { type: 'string', short: 'd' },
+      api: { type: 'string' },
       draft: { type: 'boolean' },
     },
     run: runImport,
@@ -302,8 +306,9 @@ async function runImport(positionals: string[], values: Record<string, string | 
   if (!kind || !importKinds.includes(kind)) return usage('say what to import: beats, districts, meetings, officers, streets or content');
   if (kind === 'content') {
     if (draft) return usage('import content publishes the whole folder: --draft is for districts, beats, meetings and officers');
-    return file && extra.length === 0 ? importContent(path.resolve(file), database, io) : usage('give one content folder to import');
+    return file && extra.length === 0 ? importContent(path.resolve(file), database, text('api'), io) : usage('give one content folder to import');
   }
+  if (text('api') !== undefined) return usage('--api is for import content, whose officers\' photos go into Storage');
   if (!file || extra.length > 0) return usage('give one file to import');
   if (kind === 'streets' && !out) return usage('give the content folder to write streets.geojson into with --out DIR');
   if (out && database) return usage('give --out DIR to write a content folder, or --database URL, not both');
@@ -423,10 +428,20 @@ async function databaseCommand(
   }
 }
 
-async function importContent(folder: string, database: string | undefined, io: Io): Promise<number> {
-  const { content, problems } = validateContent(folder);
+/** Where photos go: the project --api names, with the service-role key from the environment; else the local stack's, when its database is the one written. */
+async function storageAccess(api: string | undefined, database: string | undefined): Promise<StorageAccess | undefined> {
+  const serviceRoleKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
+  if (api) return serviceRoleKey ? { apiUrl: api, serviceRoleKey } : undefined;
+  const stack = database === undefined ? runningStack(dataDir()) : undefined;
+  return stack ? { apiUrl: stack.url, serviceRoleKey: (await apiKeys(localSecrets(dataDir()))).serviceRoleKey } : undefined;
+}
+
+async function importContent(folder: string, database: string | undefined, api: string | undefined, io: Io): Promise<number> {
+  const { content: checked, problems } = validateContent(folder);
   if (problems.length > 0) return reportProblems(io, problems, folder, 'nothing was imported');
   return databaseCommand('import', database, io, async (db, where) => {
+    const { content, notes } = await importPhotos(checked, folder, await storageAccess(api, database));
+    for (const note of notes) io.err(note);
     await replaceContent(db, content);
     io.out(`${folder} → ${where}: ${describeCounts(content)}, all published (guides and streets.geojson stay files)`);
     return exit.ok;

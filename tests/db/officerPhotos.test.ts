@@ -4,7 +4,7 @@
 // one else; everyone reads it at the bucket's public address; the bucket takes
 // images of up to 2 MB only. The fixture (district zzA with beat zz1, district
 // zzB, their officers and staff) is this run's own, beside the demo city.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
@@ -196,5 +196,48 @@ describe('openbeat export with officers’ photos', () => {
     expect(exported.err).toMatch(/^officers ana-lopez: photos are in Storage, and no API address was given/);
     const ana = JSON.parse(await readFile(path.join(out, 'officers', 'ana-lopez.json'), 'utf8'));
     expect(ana).not.toHaveProperty('photo');
+  });
+});
+
+describe('openbeat import content with officers’ photos', () => {
+  const fresh = freshDatabase(databaseUrl, staffPassword, `photos_in_${run}`);
+  beforeAll(() => fresh.create());
+  afterAll(() => fresh.drop());
+
+  /** The fixture folder, with a photo beside Ana Lopez's file, named in it. */
+  async function folderWithPhoto(): Promise<string> {
+    const { dir, write } = contentFixture();
+    await writeFile(path.join(dir, 'officers', 'ana-lopez.png'), png);
+    const ana = JSON.parse(await readFile(path.join(dir, 'officers', 'ana-lopez.json'), 'utf8'));
+    write('officers/ana-lopez.json', { ...ana, photo: 'ana-lopez.png', photoAlt: 'Ana Lopez at the station' });
+    return dir;
+  }
+  const photoOfAna = async () => {
+    const other = new pg.Client({ connectionString: fresh.url });
+    await other.connect();
+    try {
+      return (await other.query(`select photo, photo_alt from public.officers where officer_id = 'ana-lopez'`)).rows[0];
+    } finally {
+      await other.end();
+    }
+  };
+
+  it('uploads each photo beside an officer’s file into Storage and names it on the profile, as the workspace names one', async () => {
+    const dir = await folderWithPhoto();
+    process.env.SUPABASE_SERVICE_ROLE_KEY = serviceRoleKey;
+    const imported = await openbeat('import', 'content', dir, '--database', fresh.url, '--api', url).finally(() => delete process.env.SUPABASE_SERVICE_ROLE_KEY);
+    expect(imported).toMatchObject({ code: exit.ok, err: '' });
+    const { photo, photo_alt } = await photoOfAna();
+    expect(photo).toMatch(/^ana-lopez\/[0-9a-f]{16}\.png$/);
+    expect(photo_alt).toBe('Ana Lopez at the station');
+    expect(Buffer.from(await (await fetch(publicUrl(photo))).arrayBuffer())).toEqual(png);
+  });
+
+  it('imports the officer without the photo, and says so, when there is no Storage to upload it to', async () => {
+    const dir = await folderWithPhoto();
+    const imported = await openbeat('import', 'content', dir, '--database', fresh.url);
+    expect(imported.code).toBe(exit.ok);
+    expect(imported.err).toMatch(/^officers ana-lopez: no Storage to upload their photos to/);
+    expect((await photoOfAna()).photo).toBeNull();
   });
 });

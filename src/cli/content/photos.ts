@@ -1,13 +1,17 @@
-// Officers' photos in an export: a photo the workspace uploaded lives in
+// Officers' photos between a content folder and Storage. In an import, each
+// photo beside an officer's file is uploaded into the bucket (with the
+// service role, as the dashboard uploads) under the name the workspace would
+// give it, and the officer's row names it there. In an export, a photo the workspace uploaded lives in
 // Storage's bucket officer-photos (src/lib/content/officerPhotos.ts), so
 // `openbeat export` downloads it from the bucket's public address and writes
 // it beside the officer's file, as a content folder holds photos:
 // officers/<officer_id>.<ext>, named in the officer's "photo". A photo name
 // that is already a file name (a folder imported with its photos) stays as it
 // is, for the folder it came from holds the file.
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { downloadOfficerPhotos } from '../../lib/content/officerPhotos.ts';
+import { downloadOfficerPhotos, imageKind, officerPhotoBucket, officerPhotoMaxBytes } from '../../lib/content/officerPhotos.ts';
 import type { ContentEntries } from './files.ts';
 
 export interface ExportedPhotos {
@@ -63,4 +67,55 @@ export async function exportPhotos(content: ContentEntries, apiUrl: string | und
     },
     discard,
   };
+}
+
+/** Where an import may upload: a project's API and its service-role key (the local stack's, or given). */
+export interface StorageAccess {
+  apiUrl: string;
+  serviceRoleKey: string;
+}
+
+const contentTypes = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
+
+/**
+ * Uploads each photo of `folder`'s officers into Storage and names it in the content as the
+ * workspace does (<officer_id>/<hash of its bytes>.<ext>), so the build and the workspace find
+ * it there. A photo that cannot go (no Storage to reach, too large for the bucket, not a JPEG,
+ * PNG or WebP) leaves its officer without one, and says why: the site shows the placeholder.
+ */
+export async function importPhotos<C extends ContentEntries>(content: C, folder: string, storage: StorageAccess | undefined): Promise<{ content: C; notes: string[] }> {
+  const officers = content.officers as ReadonlyArray<Officer>;
+  const withPhoto = officers.filter((officer) => typeof officer.photo === 'string');
+  if (withPhoto.length === 0) return { content, notes: [] };
+  const notes: string[] = [];
+  const names = new Map<string, string>();
+  if (!storage) {
+    notes.push(`officers ${withPhoto.map((officer) => officer.id).join(', ')}: no Storage to upload their photos to (the local stack is not running, or --api URL with SUPABASE_SERVICE_ROLE_KEY was not given): imported without them`);
+  } else {
+    for (const officer of withPhoto) {
+      const file = path.join(folder, 'officers', officer.photo as string);
+      const bytes = new Uint8Array(await readFile(file));
+      const kind = imageKind(bytes);
+      if (!kind) notes.push(`officer ${officer.id}: photo: ${officer.photo} is not a JPEG, PNG or WebP image: imported without it`);
+      else if (bytes.length > officerPhotoMaxBytes) notes.push(`officer ${officer.id}: photo: ${officer.photo} is over ${officerPhotoMaxBytes / 1024 / 1024} MB, more than Storage takes: imported without it`);
+      else {
+        const name = `${officer.id}/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${kind}`;
+        const response = await fetch(`${storage.apiUrl.replace(/\/$/, '')}/storage/v1/object/${officerPhotoBucket}/${name}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${storage.serviceRoleKey}`, apikey: storage.serviceRoleKey, 'content-type': contentTypes[kind], 'x-upsert': 'true' },
+          body: bytes,
+        });
+        await response.body?.cancel();
+        if (response.ok) names.set(officer.id, name);
+        else notes.push(`officer ${officer.id}: photo: Storage answered ${response.status}: imported without it`);
+      }
+    }
+  }
+  const photoOf = (officer: Officer) => {
+    if (!withPhoto.includes(officer)) return officer;
+    const name = names.get(officer.id);
+    const { photo: _, ...rest } = officer;
+    return name === undefined ? rest : { ...rest, photo: name };
+  };
+  return { content: { ...content, officers: officers.map(photoOf) }, notes };
 }
