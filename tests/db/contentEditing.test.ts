@@ -8,13 +8,13 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signedInStaff } from '../support/staffClients.ts';
 import { meetingSchema } from '../../src/lib/content/schemas.ts';
 import { meetingRows } from '../../src/lib/content/rows.ts';
 
 const { url, anonKey, databaseUrl } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });
 const run = crypto.randomUUID().slice(0, 8);
-const password = 'a long local test password';
 
 const beat = { zz1: `zz1-${run}`, zz2: `zz2-${run}`, zz3: `zz3-${run}` };
 const district = { zzA: `zza-${run}`, zzB: `zzb-${run}` };
@@ -87,19 +87,8 @@ beforeAll(async () => {
       [item],
     );
   }
-  for (const [who, scope] of Object.entries(staff) as Array<[Who, (typeof staff)[Who]]>) {
-    emails[who] = `${who}-${run}@example.org`;
-    const { rows } = await db.query(`insert into auth.users (email, encrypted_password) values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4))) returning id`, [
-      emails[who],
-      password,
-    ]);
-    if (scope.role) {
-      await db.query(`insert into public.staff_members (user_id, role, officer_slug, district) values ($1, $2, $3, $4)`, [rows[0].id, scope.role, scope.officer_slug ?? null, scope.district ?? null]);
-    }
-    clients[who] = createClient(url, anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
-    const { error } = await clients[who].auth.signInWithPassword({ email: emails[who], password });
-    if (error) throw error;
-  }
+  for (const who of Object.keys(staff) as Who[]) emails[who] = `${who}-${run}@example.org`;
+  Object.assign(clients, await signedInStaff(db, { url, anonKey }, staff, (who) => emails[who]));
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signedInStaff } from '../support/staffClients.ts';
 import { exit } from '../../src/cli/main.ts';
 import { contentFixture } from '../support/contentFixture.ts';
 import { freshDatabase } from '../support/freshDatabase.ts';
@@ -18,7 +19,6 @@ import { openbeat } from '../support/openbeat.ts';
 const { url, anonKey, serviceRoleKey, databaseUrl, staffPassword } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });
 const run = crypto.randomUUID().slice(0, 8);
-const password = 'a long local test password';
 const bucket = 'officer-photos';
 
 const district = { zzA: `zzA-${run}`, zzB: `zzB-${run}` };
@@ -45,14 +45,7 @@ beforeAll(async () => {
   await db.query(`insert into public.districts (district_id, name, boundary) values ($1, 'Fixture A', $3), ($2, 'Fixture B', $3)`, [district.zzA, district.zzB, area]);
   await db.query(`insert into public.beats (beat_id, name, district_id, boundary) values ($1, 'Fixture 1', $2, $3)`, [beat, district.zzA, area]);
   await db.query(`insert into public.officers (officer_id, name, rank, role, beats, languages) values ($1, 'Photo Officer', 'Officer', 'beat_officer', array[$2], '{en}')`, [officer, beat]);
-  for (const [who, scope] of Object.entries(staff) as Array<[Who, (typeof staff)[Who]]>) {
-    const email = `photos-${who}-${run}@example.org`;
-    const { rows } = await db.query(`insert into auth.users (email, encrypted_password) values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4))) returning id`, [email, password]);
-    await db.query(`insert into public.staff_members (user_id, role, officer_slug, district) values ($1, $2, $3, $4)`, [rows[0].id, scope.role, scope.officer_slug ?? null, scope.district ?? null]);
-    clients[who] = createClient(url, anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
-    const { error } = await clients[who].auth.signInWithPassword({ email, password });
-    if (error) throw error;
-  }
+  Object.assign(clients, await signedInStaff(db, { url, anonKey }, staff, (who) => `photos-${who}-${run}@example.org`));
 });
 
 afterAll(async () => {

@@ -9,11 +9,12 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { PublishStatus } from '../../src/features/staff/publishing/publishing.ts';
+import { signedInStaff } from '../support/staffClients.ts';
 
 const { url, anonKey, serviceRoleKey, databaseUrl } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });
 const run = crypto.randomUUID().slice(0, 8);
-const password = 'a long local test password';
 
 type Who = 'coordinator' | 'supervisor' | 'officer' | 'inactive' | 'nobody';
 const staff: Record<Who, { role?: string; officer_slug?: string; district?: string; active?: boolean }> = {
@@ -29,15 +30,6 @@ const service = createClient(url, serviceRoleKey, { auth: { persistSession: fals
 /** The requests this file wrote, removed at the end. */
 const written: string[] = [];
 
-interface PublishStatus {
-  last_published_at: string | null;
-  last_finished_at: string | null;
-  last_outcome: 'published' | 'failed' | null;
-  last_problems: string[];
-  waiting: number;
-  building: boolean;
-  waiting_problems: string[];
-}
 
 /**
  * A request as the triggers and a build leave it, the times SQL expressions; one per call, as
@@ -57,22 +49,7 @@ async function request(values: { started?: string; finished?: string; outcome?: 
 
 beforeAll(async () => {
   await db.connect();
-  for (const [who, scope] of Object.entries(staff) as Array<[Who, (typeof staff)[Who]]>) {
-    const email = `publish-${who}-${run}@example.org`;
-    const { rows } = await db.query(`insert into auth.users (email, encrypted_password) values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4))) returning id`, [email, password]);
-    if (scope.role) {
-      await db.query(`insert into public.staff_members (user_id, role, officer_slug, district, active) values ($1, $2, $3, $4, $5)`, [
-        rows[0].id,
-        scope.role,
-        scope.officer_slug ?? null,
-        scope.district ?? null,
-        scope.active ?? true,
-      ]);
-    }
-    clients[who] = createClient(url, anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
-    const { error } = await clients[who].auth.signInWithPassword({ email, password });
-    if (error) throw error;
-  }
+  Object.assign(clients, await signedInStaff(db, { url, anonKey }, staff, (who) => `publish-${who}-${run}@example.org`));
 });
 afterAll(async () => {
   await db.query(`delete from private.publish_requests where publish_request_id = any($1)`, [written]);

@@ -7,11 +7,11 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signedInStaff } from '../support/staffClients.ts';
 
 const { url, anonKey, databaseUrl } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });
 const run = crypto.randomUUID().slice(0, 8);
-const password = 'a long local test password';
 
 // The fixture's beats and districts by the names the tests use; their ids are this run's.
 const beat = { zz1: `zz1-${run}`, zz2: `zz2-${run}`, zz3: `zz3-${run}` };
@@ -64,16 +64,7 @@ beforeAll(async () => {
             ($3, 'Sergeant A', 'Sergeant', 'sergeant', '{}', $6, '{en}')`,
     [staff.officer1.officer_slug, staff.officer3.officer_slug, staff.officerA.officer_slug, beat.zz1, beat.zz3, district.zzA],
   );
-  for (const [who, scope] of Object.entries(staff) as Array<[Who, (typeof staff)[Who]]>) {
-    const email = `${who}-${run}@example.org`;
-    const { rows } = await db.query(`insert into auth.users (email, encrypted_password) values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4))) returning id`, [email, password]);
-    if (scope.role) {
-      await db.query(`insert into public.staff_members (user_id, role, officer_slug, district) values ($1, $2, $3, $4)`, [rows[0].id, scope.role, scope.officer_slug ?? null, scope.district ?? null]);
-    }
-    clients[who] = createClient(url, anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
-    const { error } = await clients[who].auth.signInWithPassword({ email, password });
-    if (error) throw error;
-  }
+  Object.assign(clients, await signedInStaff(db, { url, anonKey }, staff, (who) => `${who}-${run}@example.org`));
   for (const name of ['zz1', 'zz2', 'zz3'] as const) {
     tips[name] = await insertTip(name);
     const group = await db.query(
