@@ -81,7 +81,8 @@ const contentTypes = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }
  * Uploads each photo of `folder`'s officers into Storage and names it in the content as the
  * workspace does (<officer_id>/<hash of its bytes>.<ext>), so the build and the workspace find
  * it there. A photo that cannot go (no Storage to reach, too large for the bucket, not a JPEG,
- * PNG or WebP) leaves its officer without one, and says why: the site shows the placeholder.
+ * PNG or WebP) keeps its file's name, as the folder has it, and says why: the site shows the
+ * placeholder, and `openbeat export` gives the folder back as it came.
  */
 export async function importPhotos<C extends ContentEntries>(content: C, folder: string, storage: StorageAccess | undefined): Promise<{ content: C; notes: string[] }> {
   const officers = content.officers as ReadonlyArray<Officer>;
@@ -90,14 +91,16 @@ export async function importPhotos<C extends ContentEntries>(content: C, folder:
   const notes: string[] = [];
   const names = new Map<string, string>();
   if (!storage) {
-    notes.push(`officers ${withPhoto.map((officer) => officer.id).join(', ')}: no Storage to upload their photos to (the local stack is not running, or --api URL with SUPABASE_SERVICE_ROLE_KEY was not given): imported without them`);
+    notes.push(
+      `officers ${withPhoto.map((officer) => officer.id).join(', ')}: no Storage to upload their photos to (the local stack is not running, or --api URL with SUPABASE_SERVICE_ROLE_KEY was not given): each keeps its file's name, and the site shows the placeholder until it is uploaded`,
+    );
   } else {
     for (const officer of withPhoto) {
       const file = path.join(folder, 'officers', officer.photo as string);
       const bytes = new Uint8Array(await readFile(file));
       const kind = imageKind(bytes);
-      if (!kind) notes.push(`officer ${officer.id}: photo: ${officer.photo} is not a JPEG, PNG or WebP image: imported without it`);
-      else if (bytes.length > officerPhotoMaxBytes) notes.push(`officer ${officer.id}: photo: ${officer.photo} is over ${officerPhotoMaxBytes / 1024 / 1024} MB, more than Storage takes: imported without it`);
+      if (!kind) notes.push(`officer ${officer.id}: photo: ${officer.photo} is not a JPEG, PNG or WebP image: not uploaded, the site shows the placeholder`);
+      else if (bytes.length > officerPhotoMaxBytes) notes.push(`officer ${officer.id}: photo: ${officer.photo} is over ${officerPhotoMaxBytes / 1024 / 1024} MB, more than Storage takes: not uploaded, the site shows the placeholder`);
       else {
         const name = `${officer.id}/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${kind}`;
         const response = await fetch(`${storage.apiUrl.replace(/\/$/, '')}/storage/v1/object/${officerPhotoBucket}/${name}`, {
@@ -107,15 +110,13 @@ export async function importPhotos<C extends ContentEntries>(content: C, folder:
         });
         await response.body?.cancel();
         if (response.ok) names.set(officer.id, name);
-        else notes.push(`officer ${officer.id}: photo: Storage answered ${response.status}: imported without it`);
+        else notes.push(`officer ${officer.id}: photo: Storage answered ${response.status}: not uploaded, the site shows the placeholder`);
       }
     }
   }
   const photoOf = (officer: Officer) => {
-    if (!withPhoto.includes(officer)) return officer;
     const name = names.get(officer.id);
-    const { photo: _, ...rest } = officer;
-    return name === undefined ? rest : { ...rest, photo: name };
+    return name === undefined ? officer : { ...officer, photo: name };
   };
   return { content: { ...content, officers: officers.map(photoOf) }, notes };
 }
