@@ -6,7 +6,7 @@ import path from 'node:path';
 import { contentDir } from '../lib/content/folder.ts';
 import { validateContent } from '../lib/content/validate.ts';
 import { createBeatIndex } from '../lib/geo/beatIndex.ts';
-import { buildAddressIndex } from '../features/places/geocoder/buildAddressIndex.ts';
+import { buildAddressIndex, postalArea } from '../features/places/geocoder/buildAddressIndex.ts';
 import { createGeocoder } from '../features/places/geocoder/geocoder.ts';
 import { demoCity } from './demo/city.ts';
 import { writeDemoCity, writeDemoSeed } from './demo/write.ts';
@@ -152,9 +152,11 @@ lookup as the portal's finder. A point outside every beat says so and exits 3.`,
 
 Prints the candidates for ADDRESS as JSON, best first: each with its label,
 longitude, latitude, precision (address, intersection or street), beat and
-district. Uses the finder's own geocoder on the content folder's
-streets.geojson, on this machine: nothing is sent anywhere. No candidate: a
-message, and exit 3.`,
+district. Several candidates on different streets (4th St NW, 4th St NE) are
+each listed, never one picked. Uses the finder's own geocoder on the content
+folder's streets.geojson and site.json (its postal area), on this machine:
+nothing is sent anywhere. No candidate, or a state, ZIP code or city outside
+the jurisdiction: a message saying which, and exit 3.`,
     options: contentOption,
     async run(positionals, values, io) {
       const query = positionals.join(' ').trim();
@@ -168,9 +170,14 @@ message, and exit 3.`,
         io.err(`${folder}: no streets.geojson to geocode with (openbeat import streets writes one)`);
         return exit.problems;
       }
-      const { catalog, chunks } = buildAddressIndex(content.streets);
+      const { catalog, chunks } = buildAddressIndex(content.streets, content.site ? { area: postalArea(content.site) } : {});
       const geocoder = createGeocoder(catalog, async (id) => chunks.get(id)!);
       const beats = createBeatIndex(content.beats);
+      const outside = geocoder.outside(query);
+      if (outside) {
+        io.err(`"${query}" is outside the area this portal covers (${outside} is not ${content.site?.jurisdiction ?? folder}'s).`);
+        return exit.outside;
+      }
       const candidates = (await geocoder.geocode(query)).map((candidate) => {
         const beat = beats.locate(candidate.lon, candidate.lat);
         return { ...candidate, beat: beat?.id ?? null, district: beat?.district ?? null };
