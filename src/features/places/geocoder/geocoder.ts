@@ -136,12 +136,16 @@ interface Candidate {
 function streetsFor(streets: readonly IndexedStreet[], query: StreetQuery): Candidate[] {
   const readings: { name: StreetName; prefix: Direction | undefined }[] = [{ name: query, prefix: query.prefix }];
   if (query.whole) readings.push({ name: query.whole, prefix: undefined });
+  // A prefix the street does not have counts against a reading by half an edit: "West End Ave" is West End Ave
+  // where the city has one, and E End Ave (the W a slip) only where it has no West End Ave.
+  const score = (reading: (typeof readings)[number], match: Match) =>
+    match.distance + (reading.prefix && !match.street.entry.ranges[reading.prefix] ? 0.5 : 0);
   const found = readings.map((reading) => ({ reading, matches: matchStreets(streets, reading.name) }));
-  const best = Math.min(...found.flatMap(({ matches }) => matches.map((match) => match.distance)));
+  const best = Math.min(...found.flatMap(({ reading, matches }) => matches.map((match) => score(reading, match))));
   const seen = new Set<number>();
   return found.flatMap(({ reading, matches }) =>
     matches
-      .filter((match: Match) => match.distance === best && !seen.has(match.street.id) && seen.add(match.street.id))
+      .filter((match) => score(reading, match) === best && !seen.has(match.street.id) && seen.add(match.street.id))
       .map(({ street }): Candidate => {
         const written = reading.name.post;
         const last = !street.post && written?.length === 1 ? (written as Direction) : undefined;

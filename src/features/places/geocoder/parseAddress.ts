@@ -105,7 +105,8 @@ function splitPlace(text: string, cities: readonly string[]): { line: string; pl
       const wholeState = stateCode(last);
       const lastWords = last.split(/\s+/);
       const endState = lastWords.length > 1 ? stateTail(lastWords) : undefined;
-      if (wholeState) {
+      // "Washington" is a city where the jurisdiction says so, before it is a state.
+      if (wholeState && !isKnownCity(last, cities)) {
         place.state = wholeState;
         tail.pop();
       } else if (endState) {
@@ -120,7 +121,7 @@ function splitPlace(text: string, cities: readonly string[]): { line: string; pl
 
   // No comma: "1234 Elm Ave NW Springfield IL 62704".
   let lineWords = rest.split(/\s+/).filter(Boolean);
-  const endState = lineWords.length > 3 ? stateTail(lineWords) : undefined;
+  const endState = lineWords.length > 3 && knownCityAtEnd(rest, cities) === undefined ? stateTail(lineWords) : undefined;
   // A code that is also a street word ("Elm Ct", "Main St NE") is a state only before a ZIP.
   if (endState && (place.zip || !isStreetWord(lineWords.slice(endState.from).join(' ')))) {
     place.state = endState.code;
@@ -157,6 +158,8 @@ function stateTail(lineWords: readonly string[]): { code: string; from: number }
 }
 
 const isStreetWord = (text: string) => words(text).every((word) => streetType(word) || postDirection(word));
+
+const isKnownCity = (text: string, cities: readonly string[]) => cities.some((city) => cityKey(city) === cityKey(text));
 
 /** Where a known city name starts at the end of the line, after a street of at least a number and a name. */
 function knownCityAtEnd(line: string, cities: readonly string[]): number | undefined {
