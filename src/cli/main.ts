@@ -79,8 +79,9 @@ there; districts the beats name but that are missing are drawn as the union of
 their beats. Bad input changes nothing and is listed one problem a line. The
 CSV columns and the streets' field names (--left-from-field, --left-to-field,
 --right-from-field, --right-to-field, --prefix-field, --name-field,
---type-field; found by themselves in the usual L_F_ADD/LFROMADD layouts) are in
-the README.
+--type-field, --post-direction-field; found by themselves in the usual
+L_F_ADD/LFROMADD layouts, or name the theoretical ranges' fields to use those)
+are in the README.
 
 With --out DIR, the same imports write a content folder instead, replacing that
 collection in DIR as a whole and keeping the same hand-filled fields; streets
@@ -291,6 +292,7 @@ from the local stack's API, or from the project whose API address --api gives
       'right-to-field': { type: 'string' },
       'prefix-field': { type: 'string' },
       'type-field': { type: 'string' },
+      'post-direction-field': { type: 'string' },
       out: { type: 'string', short: 'o' },
       database: { type: 'string', short: 'd' },
       api: { type: 'string' },
@@ -377,6 +379,7 @@ async function runImport(positionals: string[], values: Record<string, string | 
         prefix: text('prefix-field'),
         name: text('name-field'),
         type: text('type-field'),
+        postDirection: text('post-direction-field'),
       };
       const report = await importStreets({ file, out, fields: Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) });
       lines.push(`${report.featuresRead} features read; ${report.written} street segments written to ${path.join(path.resolve(out), 'streets.geojson')}${report.replacedExisting ? ' (replacing the old one)' : ''}`);

@@ -232,4 +232,16 @@ describe('createGeocoder on addresses as people write them', () => {
       '4th St SE & Elm Ave SE',
     ]);
   });
+
+  it('places a house on blocks with theoretical ranges (whole blocks, 1000–1098) as on blocks with actual ones', async () => {
+    const theoretical = [block('Ash St', undefined, at(0, 10), at(1, 10), 1000), block('Ash St', undefined, at(1, 10), at(2, 10), 1100)];
+    const index = buildAddressIndex({ type: 'FeatureCollection', features: theoretical });
+    const ash = createGeocoder(index.catalog, async (id) => index.chunks.get(id)!);
+    for (const [text, east] of [['1000 Ash St', 0], ['1049 Ash St', 0.5], ['1098 Ash St', 1], ['1100 Ash St', 1], ['1199 Ash St', 2]] as const) {
+      const [house] = await ash.geocode(text);
+      expect(house, text).toMatchObject({ label: text, precision: 'address' });
+      // Within the 8 m set back from each end of its block, along the block by its number.
+      expect(Math.abs((house!.lon - at(east, 10)[0]) / 0.0024), text).toBeLessThan(0.1);
+    }
+  });
 });
