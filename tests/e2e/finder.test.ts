@@ -91,6 +91,24 @@ describe('the finder', () => {
     await expect.poll(() => far.page.getByRole('status').textContent()).toContain('outside Alderbrook');
   });
 
+  it('answers a full postal line, with a unit, the city, the state and a ZIP code, with the beat’s officers', async () => {
+    const { page } = await open();
+    const { jurisdiction } = (readJson('site.json') as { jurisdiction: string }[])[0]!;
+    await page.getByLabel('Your address').fill(`${meeting.venue.address.toUpperCase()} Apt 4B, ${jurisdiction}, IL 60601-1234`);
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+
+    await expect.poll(() => answerHeading(page).textContent()).toMatch(/^Beat 101 · /);
+    const answer = (await page.getByRole('region', { name: /Beat 101/ }).textContent()) ?? '';
+    for (const name of officersOf('101')) expect(answer).toContain(name);
+  });
+
+  it('says an address in another city is outside the area the portal covers, not that no street matches', async () => {
+    const { page } = await open();
+    await page.getByLabel('Your address').fill(`${meeting.venue.address}, Springfield, IL 62704`);
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('outside the area this portal covers');
+  });
+
   it('says when an address is not in the city', async () => {
     const { page } = await open();
     await page.getByLabel('Your address').fill('10 Downing Street');
