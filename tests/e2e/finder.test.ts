@@ -102,6 +102,20 @@ describe('the finder', () => {
     for (const name of officersOf('101')) expect(answer).toContain(name);
   });
 
+  it('lists each street an address without its direction could be, and answers the one chosen', async () => {
+    const { page } = await open();
+    const [number, prefix, ...name] = meeting.venue.address.split(' ');
+    expect(prefix, 'the demo venue has a direction prefix').toMatch(/^[NSEW]$/);
+    await page.getByLabel('Your address').fill(`${number} ${name.join(' ')}`);
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('More than one street matches');
+    const candidates = page.getByRole('status').getByRole('button');
+    expect((await candidates.allTextContents()).length).toBeGreaterThan(1);
+    await candidates.filter({ hasText: meeting.venue.address }).click();
+    await expect.poll(() => answerHeading(page).textContent()).toMatch(/^Beat 101 · /);
+  });
+
   it('says an address in another city is outside the area the portal covers, not that no street matches', async () => {
     const { page } = await open();
     await page.getByLabel('Your address').fill(`${meeting.venue.address}, Springfield, IL 62704`);
