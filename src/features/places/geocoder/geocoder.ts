@@ -45,13 +45,19 @@ export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Prom
   if (catalog.version !== 1) throw new Error(`Address catalog version ${String(catalog.version)} is not one this page reads`);
   const streets = indexStreets(catalog);
   const area = catalog.area ?? {};
-  const cityKeys = new Set((area.cities ?? []).map(cityKey));
+  const cityKeys = (area.cities ?? []).map((city) => ` ${cityKey(city)} `);
+  // "Springfield" is the city of a jurisdiction named "Springfield, Illinois", and "Alderbrook Heights" may be
+  // Alderbrook's: only a city sharing no whole run of words with the jurisdiction's is clearly elsewhere.
+  const ownCity = (city: string) => {
+    const typed = ` ${cityKey(city)} `;
+    return cityKeys.some((known) => known.includes(typed) || typed.includes(known));
+  };
   const parse = (text: string) => parseAddress(text, { cities: area.cities ?? [] });
   const outsideOf = (parsed: ParsedAddress | undefined): string | undefined => {
     const { city, state, zip } = parsed?.place ?? {};
     if (state && area.state && stateCode(area.state) !== state) return state;
     if (zip && area.zips?.length && !area.zips.includes(zip)) return zip;
-    if (city && cityKeys.size > 0 && !cityKeys.has(cityKey(city))) return city;
+    if (city && cityKeys.length > 0 && !ownCity(city)) return city;
     return undefined;
   };
   const chunks = new Map<string, Promise<Chunk>>();

@@ -171,15 +171,18 @@ function knownCityAtEnd(line: string, cities: readonly string[]): number | undef
   return undefined;
 }
 
-/** Just after the last street type of the line (and a direction following it), where a city would start. */
+/**
+ * Just after the last street type of the line (and a direction following it), where a
+ * city would start; failing a type, just after a direction that follows the name ("441 4th NW").
+ */
 function typeEnd(line: string): number | undefined {
   const lineWords = [...line.matchAll(/\S+/g)];
+  const word = (i: number) => words(lineWords[i]![0]).join('');
+  const after = (i: number) => lineWords[i]!.index + lineWords[i]![0].length;
   for (let i = lineWords.length - 2; i >= 2; i--) {
-    if (!streetType(words(lineWords[i]![0]).join(''))) continue;
-    const next = lineWords[i + 1]!;
-    const end = postDirection(words(next[0]).join('')) ? next : lineWords[i]!;
-    return end.index + end[0].length;
+    if (streetType(word(i))) return postDirection(word(i + 1)) ? after(i + 1) : after(i);
   }
+  for (let i = lineWords.length - 2; i >= 2; i--) if (postDirection(word(i))) return after(i);
   return undefined;
 }
 

@@ -86,6 +86,8 @@ const written: [string, string[]][] = [
   ['441 4th St NW, Washington', ['441 4th St NW']],
   ['441 4th St NW Washington DC', ['441 4th St NW']],
   ['441 4th St NW, 20001', ['441 4th St NW']],
+  ['441 4th NW Washington DC 20001', ['441 4th St NW']],
+  ['441 4th St NW, Washington, D.C.', ['441 4th St NW']],
   ['441 4th st nw, washington, dc', ['441 4th St NW']],
   ['450 4th St NE, Washington, DC 20002', ['450 4th St NE']],
   ['450 4TH ST N.E.', ['450 4th St NE']],
@@ -215,6 +217,13 @@ describe('createGeocoder on addresses as people write them', () => {
   ])('says "%s" is outside the jurisdiction because of %s, rather than that no street matches', async (text, part) => {
     expect(geocoder.outside(text)).toBe(part);
     if (part) expect(await geocoder.geocode(text)).toEqual([]);
+  });
+
+  it('takes a city sharing words with the jurisdiction’s name for its own, as Springfield is of “Springfield, Illinois”', () => {
+    const index = buildAddressIndex({ type: 'FeatureCollection', features: streets }, { area: postalArea({ jurisdiction: 'Springfield, Illinois' }) });
+    const springfield = createGeocoder(index.catalog, async (id) => index.chunks.get(id)!);
+    expect(springfield.outside('441 4th St NW, Springfield, IL 62704')).toBeUndefined();
+    expect(springfield.outside('441 4th St NW, Chicago, IL 60601')).toBe('Chicago');
   });
 
   it('lets every address of the jurisdiction’s own state, cities and ZIP codes through', () => {
