@@ -123,6 +123,9 @@ describe('parseAddress', () => {
     expect(parseAddress('100 Ave of the Arts')).toEqual(parseAddress('100 Avenue of the Arts'));
     expect(parseAddress('100 Elm Pky')).toEqual(parseAddress('100 Elm Parkway'));
     expect(parseAddress('100 Twelfth St')).toEqual(parseAddress('100 12th St'));
+    expect(parseAddress('100 Twenty-First St')).toEqual(parseAddress('100 21st St'));
+    expect(parseAddress('100 Thirty Second Ave NW')).toEqual(parseAddress('100 32nd Ave NW'));
+    expect(parseAddress('100 Fortieth St')).toEqual(parseAddress('100 40th St'));
     expect(parseAddress('100 Mount Vernon Blvd')).toEqual(parseAddress('100 Mt Vernon Boulevard'));
     expect(parseAddress('100 Fort Dearborn Expressway')).toEqual(parseAddress('100 Ft Dearborn Expy'));
   });

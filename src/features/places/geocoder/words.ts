@@ -81,6 +81,26 @@ const nameWords = new Map([
   ...ordinals.map((word, i) => [word, `${i + 1}${ordinalSuffix(i + 1)}`] as const),
 ]);
 
+// "Twenty-First" is two words once punctuation goes: the tens and an ordinal from first to ninth.
+const tens = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+const tensOrdinals = 'twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth'.split(' ');
+
+function ordinalWords(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const ten = tens.indexOf(list[i]!);
+    const unit = ordinals.indexOf(list[i + 1] ?? '');
+    const tenth = tensOrdinals.indexOf(list[i]!);
+    if (ten >= 0 && unit >= 0 && unit < 9) {
+      const n = (ten + 2) * 10 + unit + 1;
+      out.push(`${n}${ordinalSuffix(n)}`);
+      i++;
+    } else if (tenth >= 0) out.push(`${(tenth + 2) * 10}th`);
+    else out.push(list[i]!);
+  }
+  return out;
+}
+
 function ordinalSuffix(n: number): string {
   if (n % 100 >= 11 && n % 100 <= 13) return 'th';
   return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
@@ -142,7 +162,7 @@ export function streetName(nameWordList: readonly string[]): StreetName {
   }
   const last = list.at(-1);
   const type = list.length > 1 && last !== undefined ? streetType(last) : undefined;
-  const baseWords = type ? list.slice(0, -1) : list;
+  const baseWords = ordinalWords(type ? list.slice(0, -1) : list);
   // A type word leading the name is spelled one way too: "Ave of the Arts" is "Avenue of the Arts".
   const base = baseWords.map((word, i) => nameWords.get(word) ?? (i === 0 && baseWords.length > 1 && word !== 'st' ? streetType(word) : undefined) ?? word).join(' ');
   return { base, ...(type ? { type } : {}), ...(post ? { post } : {}) };
