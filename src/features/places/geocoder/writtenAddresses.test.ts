@@ -55,15 +55,24 @@ const site = { jurisdiction: 'Washington', postal: { state: 'DC', cities: ['Wash
 const { catalog, chunks } = buildAddressIndex({ type: 'FeatureCollection', features: streets }, { area: postalArea(site) });
 const geocoder = createGeocoder(catalog, async (id) => chunks.get(id)!);
 
-/** Which side of its block a house was put on, by where it lies from the block's line. */
-function sideOf(result: GeocodeResult, number: number): 'left' | 'right' {
+/**
+ * Where a house was put against the block of its street whose range holds its number:
+ * how far along the block (0 to 1), how many metres off its line, and on which side.
+ */
+function placeOnBlock(result: GeocodeResult, number: number): { along: number; off: number; side: 'left' | 'right' } {
   const name = result.label.slice(`${number} `.length);
   const [from, to] = streets.find(({ properties: p }) => {
     const full = p.prefix ? `${p.prefix} ${p.name}` : p.name;
     return full === name && p.fromLeft <= number && number <= p.toRight;
   })!.geometry.coordinates as [[number, number], [number, number]];
-  const cross = (to[0] - from[0]) * (result.lat - from[1]) - (to[1] - from[1]) * (result.lon - from[0]);
-  return cross > 0 ? 'left' : 'right';
+  const metres = ([lon, lat]: readonly number[]) => [(lon! - origin.lon) * 111_320 * Math.cos((origin.lat * Math.PI) / 180), (lat! - origin.lat) * 110_574] as const;
+  const [ax, ay] = metres(from);
+  const [bx, by] = metres(to);
+  const [px, py] = metres([result.lon, result.lat]);
+  const length = Math.hypot(bx - ax, by - ay);
+  const along = ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / length ** 2;
+  const cross = ((bx - ax) * (py - ay) - (by - ay) * (px - ax)) / length;
+  return { along, off: Math.abs(cross), side: cross > 0 ? 'left' : 'right' };
 }
 
 // What was typed, and the houses it must find: one, or each candidate when it could be several streets.
@@ -203,7 +212,12 @@ describe('createGeocoder on addresses as people write them', () => {
     for (const result of results) {
       const number = Number.parseInt(result.label, 10);
       expect(result.precision, text).toBe('address');
-      expect(sideOf(result, number), text).toBe(number % 2 === 0 ? 'left' : 'right');
+      const { along, off, side } = placeOnBlock(result, number);
+      // On its own block, set back from the centreline: not on a namesake, not across the street.
+      expect(along, text).toBeGreaterThanOrEqual(0);
+      expect(along, text).toBeLessThanOrEqual(1);
+      expect(off, text).toBeCloseTo(8, 0);
+      expect(side, text).toBe(number % 2 === 0 ? 'left' : 'right');
     }
   });
 
