@@ -6,7 +6,7 @@ import path from 'node:path';
 import { contentDir } from '../lib/content/folder.ts';
 import { validateContent } from '../lib/content/validate.ts';
 import { createBeatIndex } from '../lib/geo/beatIndex.ts';
-import { buildAddressIndex } from '../features/places/geocoder/buildAddressIndex.ts';
+import { buildAddressIndex, postalArea } from '../features/places/geocoder/buildAddressIndex.ts';
 import { createGeocoder } from '../features/places/geocoder/geocoder.ts';
 import { demoCity } from './demo/city.ts';
 import { writeDemoCity, writeDemoSeed } from './demo/write.ts';
@@ -79,8 +79,9 @@ there; districts the beats name but that are missing are drawn as the union of
 their beats. Bad input changes nothing and is listed one problem a line. The
 CSV columns and the streets' field names (--left-from-field, --left-to-field,
 --right-from-field, --right-to-field, --prefix-field, --name-field,
---type-field; found by themselves in the usual L_F_ADD/LFROMADD layouts) are in
-the README.
+--type-field, --post-direction-field; found by themselves in the usual
+L_F_ADD/LFROMADD layouts, or name the theoretical ranges' fields to use those)
+are in the README.
 
 With --out DIR, the same imports write a content folder instead, replacing that
 collection in DIR as a whole and keeping the same hand-filled fields; streets
@@ -152,9 +153,11 @@ lookup as the portal's finder. A point outside every beat says so and exits 3.`,
 
 Prints the candidates for ADDRESS as JSON, best first: each with its label,
 longitude, latitude, precision (address, intersection or street), beat and
-district. Uses the finder's own geocoder on the content folder's
-streets.geojson, on this machine: nothing is sent anywhere. No candidate: a
-message, and exit 3.`,
+district. Several candidates on different streets (4th St NW, 4th St NE) are
+each listed, never one picked. Uses the finder's own geocoder on the content
+folder's streets.geojson and site.json (its postal area), on this machine:
+nothing is sent anywhere. No candidate, or a state, ZIP code or city outside
+the jurisdiction: a message saying which, and exit 3.`,
     options: contentOption,
     async run(positionals, values, io) {
       const query = positionals.join(' ').trim();
@@ -168,9 +171,14 @@ message, and exit 3.`,
         io.err(`${folder}: no streets.geojson to geocode with (openbeat import streets writes one)`);
         return exit.problems;
       }
-      const { catalog, chunks } = buildAddressIndex(content.streets);
+      const { catalog, chunks } = buildAddressIndex(content.streets, content.site ? { area: postalArea(content.site) } : {});
       const geocoder = createGeocoder(catalog, async (id) => chunks.get(id)!);
       const beats = createBeatIndex(content.beats);
+      const outside = geocoder.outside(query);
+      if (outside) {
+        io.err(`"${query}" is outside the area this portal covers (${outside} is not ${content.site?.jurisdiction ?? folder}'s).`);
+        return exit.outside;
+      }
       const candidates = (await geocoder.geocode(query)).map((candidate) => {
         const beat = beats.locate(candidate.lon, candidate.lat);
         return { ...candidate, beat: beat?.id ?? null, district: beat?.district ?? null };
@@ -284,6 +292,7 @@ from the local stack's API, or from the project whose API address --api gives
       'right-to-field': { type: 'string' },
       'prefix-field': { type: 'string' },
       'type-field': { type: 'string' },
+      'post-direction-field': { type: 'string' },
       out: { type: 'string', short: 'o' },
       database: { type: 'string', short: 'd' },
       api: { type: 'string' },
@@ -370,6 +379,7 @@ async function runImport(positionals: string[], values: Record<string, string | 
         prefix: text('prefix-field'),
         name: text('name-field'),
         type: text('type-field'),
+        postDirection: text('post-direction-field'),
       };
       const report = await importStreets({ file, out, fields: Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) });
       lines.push(`${report.featuresRead} features read; ${report.written} street segments written to ${path.join(path.resolve(out), 'streets.geojson')}${report.replacedExisting ? ' (replacing the old one)' : ''}`);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Catalog, Chunk } from '../../src/features/places/geocoder/addressIndex.ts';
 import { createGeocoder } from '../../src/features/places/geocoder/geocoder.ts';
 import { finderData } from '../../src/features/places/lookup.ts';
-import { add, noSizes, type Sizes } from './compress.ts';
+import { add, noSizes, sizesOf, type Sizes } from './compress.ts';
 import { phone, recordResponses, sum } from './pageWeight.ts';
 import { percentiles, type Percentiles } from './stats.ts';
 
@@ -22,8 +22,11 @@ export interface LookupTimes {
   addresses: number;
   placed: number;
   suggestMs: Percentiles;
+  /** Over each address as written in the content and as a full postal line (unit, city, state, ZIP). */
   geocodeMs: Percentiles;
   beatLookupMs: Percentiles;
+  /** finder/addresses/*.json: the catalog every visit downloads, and all of them. */
+  addressFiles: { files: number; catalog: Sizes; all: Sizes };
 }
 
 export interface AnswerCost {
@@ -43,6 +46,12 @@ export interface BrowserQueryTimes {
   laterMs: Percentiles;
 }
 
+/** The same address as a resident may paste it from a letter: with a unit, the city, a state and a ZIP+4. */
+export function postalLine(address: string, content: string): string {
+  const [site] = JSON.parse(readFileSync(path.join(content, 'site.json'), 'utf8')) as { jurisdiction: string }[];
+  return `${address} Apt 4B, ${site!.jurisdiction}, IL 60601-1234`;
+}
+
 /** Real addresses of a city: its meeting venues. */
 export function venueAddresses(content: string): string[] {
   const addresses = readdirSync(path.join(content, 'meetings')).map(
@@ -52,7 +61,7 @@ export function venueAddresses(content: string): string[] {
 }
 
 /** Geocoding and lookup in Node on the built files, as the browser does them (minus the network). */
-export async function lookupTimes(dist: string, addresses: string[]): Promise<{ times: LookupTimes; queries: Query[] }> {
+export async function lookupTimes(dist: string, addresses: string[], postalLines: string[] = []): Promise<{ times: LookupTimes; queries: Query[] }> {
   const read = async (url: string) => JSON.parse(readFileSync(path.join(dist, url), 'utf8')) as unknown;
   const catalog = (await read('/finder/addresses/catalog.json')) as Catalog;
   const geocoder = createGeocoder(catalog, (id) => read(`/finder/addresses/${id}.json`) as Promise<Chunk>);
@@ -64,8 +73,14 @@ export async function lookupTimes(dist: string, addresses: string[]): Promise<{ 
     const answer = best && (await data.beatAt(best.lon, best.lat));
     if (answer) queries.push({ address, beat: answer.id });
   }
+  for (const line of postalLines) await geocoder.geocode(line);
   const geocode: number[] = [];
   const lookup: number[] = [];
+  for (const line of postalLines) {
+    const at = performance.now();
+    await geocoder.geocode(line);
+    geocode.push(performance.now() - at);
+  }
   for (const address of addresses) {
     let at = performance.now();
     const [best] = await geocoder.geocode(address);
@@ -81,9 +96,23 @@ export async function lookupTimes(dist: string, addresses: string[]): Promise<{ 
     return performance.now() - at;
   });
   return {
-    times: { addresses: addresses.length, placed: queries.length, suggestMs: percentiles(suggest), geocodeMs: percentiles(geocode), beatLookupMs: percentiles(lookup) },
+    times: {
+      addresses: addresses.length,
+      placed: queries.length,
+      suggestMs: percentiles(suggest),
+      geocodeMs: percentiles(geocode),
+      beatLookupMs: percentiles(lookup),
+      addressFiles: addressFileSizes(dist),
+    },
     queries,
   };
+}
+
+function addressFileSizes(dist: string): LookupTimes['addressFiles'] {
+  const folder = path.join(dist, 'finder', 'addresses');
+  const files = readdirSync(folder).filter((file) => file.endsWith('.json'));
+  const all = files.reduce((total, file) => add(total, sizesOf(readFileSync(path.join(folder, file)))), noSizes());
+  return { files: files.length, catalog: sizesOf(readFileSync(path.join(folder, 'catalog.json'))), all };
 }
 
 /** A first visit: opening /find, asking for an address, seeing the answer; then the map. */

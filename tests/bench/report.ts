@@ -149,7 +149,7 @@ export function formatResults(results: BenchResults): string {
     );
     out.push(
       table(
-        ['jurisdiction', 'browser: Find → answer, first', 'later p50/p95', 'Node: geocode p50/p95', 'beat lookup p50/p95', 'suggest p50'],
+        ['jurisdiction', 'browser: Find → answer, first', 'later p50/p95', 'Node: geocode p50/p95', 'beat lookup p50/p95', 'suggest p50', 'address files: catalog, all (raw/gzip KB)'],
         results.finder.map(({ city, lookup, browserQueries }) => [
           city,
           browserQueries ? ms(browserQueries.firstMs) : '—',
@@ -157,6 +157,7 @@ export function formatResults(results: BenchResults): string {
           lookup ? `${lookup.geocodeMs.p50.toFixed(2)}/${lookup.geocodeMs.p95.toFixed(2)} ms` : '—',
           lookup ? `${lookup.beatLookupMs.p50.toFixed(2)}/${lookup.beatLookupMs.p95.toFixed(2)} ms` : '—',
           lookup ? `${lookup.suggestMs.p50.toFixed(2)} ms` : '—',
+          lookup ? `${kb(lookup.addressFiles.catalog.raw)}/${kb(lookup.addressFiles.catalog.gzip)}, ${lookup.addressFiles.files} files ${kb(lookup.addressFiles.all.raw)}/${kb(lookup.addressFiles.all.gzip)}` : '—',
         ]),
       ),
     );

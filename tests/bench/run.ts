@@ -15,7 +15,7 @@ import { importCity, measuredBuild, waitForOtherBuilds } from './build.ts';
 import { budgets } from './budgets.ts';
 import { demoContent, writeLargeCities, type BenchCity } from './cities.ts';
 import { startCompressingFront } from './compressingFront.ts';
-import { answerCost, browserQueryTimes, lookupTimes, venueAddresses, type Query } from './finder.ts';
+import { answerCost, browserQueryTimes, lookupTimes, postalLine, venueAddresses, type Query } from './finder.ts';
 import { lighthouseAll } from './lighthouse.ts';
 import { languagePrefixes, pageTypes, type PageType } from './pageTypes.ts';
 import { pageWeight } from './pageWeight.ts';
@@ -130,7 +130,9 @@ try {
   const nodeLookups = async (city: BenchCity) => {
     log(`Finder lookups in Node, ${city.name}…`);
     await measure(`finder lookups, ${city.name}`, async () => {
-      const { times, queries: found } = await lookupTimes(dist(city), venueAddresses(city.content));
+      const addresses = venueAddresses(city.content);
+      const lines = addresses.map((address) => postalLine(address, city.content));
+      const { times, queries: found } = await lookupTimes(dist(city), addresses, lines);
       results.finder.push({ city: city.name, lookup: times });
       queries.set(city.key, found);
     });

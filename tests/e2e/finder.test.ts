@@ -91,6 +91,38 @@ describe('the finder', () => {
     await expect.poll(() => far.page.getByRole('status').textContent()).toContain('outside Alderbrook');
   });
 
+  it('answers a full postal line, with a unit, the city, the state and a ZIP code, with the beat’s officers', async () => {
+    const { page } = await open();
+    const { jurisdiction } = (readJson('site.json') as { jurisdiction: string }[])[0]!;
+    await page.getByLabel('Your address').fill(`${meeting.venue.address.toUpperCase()} Apt 4B, ${jurisdiction}, IL 60601-1234`);
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+
+    await expect.poll(() => answerHeading(page).textContent()).toMatch(/^Beat 101 · /);
+    const answer = (await page.getByRole('region', { name: /Beat 101/ }).textContent()) ?? '';
+    for (const name of officersOf('101')) expect(answer).toContain(name);
+  });
+
+  it('lists each street an address without its direction could be, and answers the one chosen', async () => {
+    const { page } = await open();
+    const [number, prefix, ...name] = meeting.venue.address.split(' ');
+    expect(prefix, 'the demo venue has a direction prefix').toMatch(/^[NSEW]$/);
+    await page.getByLabel('Your address').fill(`${number} ${name.join(' ')}`);
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('More than one street matches');
+    const candidates = page.getByRole('status').getByRole('button');
+    expect((await candidates.allTextContents()).length).toBeGreaterThan(1);
+    await candidates.filter({ hasText: meeting.venue.address }).click();
+    await expect.poll(() => answerHeading(page).textContent()).toMatch(/^Beat 101 · /);
+  });
+
+  it('says an address in another city is outside the area the portal covers, not that no street matches', async () => {
+    const { page } = await open();
+    await page.getByLabel('Your address').fill(`${meeting.venue.address}, Springfield, IL 62704`);
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('outside the area this portal covers');
+  });
+
   it('says when an address is not in the city', async () => {
     const { page } = await open();
     await page.getByLabel('Your address').fill('10 Downing Street');

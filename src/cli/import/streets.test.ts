@@ -357,4 +357,49 @@ describe('importStreets', () => {
     ]);
     expect(await snapshot(out)).toEqual(before);
   });
+
+  describe('directions after the name', () => {
+    it.each(['FEDIRS', 'SUFDIR', 'POST_DIR', 'POSTDIR'])('reads them from %s, found by itself, and writes them abbreviated after the name', async (field) => {
+      const { report, properties } = await importFile(collection(
+        feature({ ...common('4TH', 'ST', null, [401, 499, 400, 498]), [field]: 'NW' }, north),
+        feature({ ...common('4TH', 'ST', null, [401, 499, 400, 498]), [field]: 'Northeast' }, north),
+        feature({ ...common('ELM', 'AVE', 'W', [1, 99, 0, 98]), [field]: '' }, north),
+      ));
+      expect(report.fields.postDirection).toBe(field);
+      expect(properties.map((p: { name: string; prefix?: string }) => [p.prefix, p.name])).toEqual([[undefined, '4th St NW'], [undefined, '4th St NE'], ['W', 'Elm Ave']]);
+    });
+
+    it('takes one named with --post-direction-field, and none with an empty name', async () => {
+      const content = collection(feature({ ...common('4TH', 'ST', null, [401, 499, 400, 498]), QUAD: 'S.E.', SUFDIR: 'X' }, north));
+      expect((await importFile(content, { fields: { postDirection: 'QUAD' } })).properties[0].name).toBe('4th St SE');
+      expect((await importFile(content, { fields: { postDirection: '' } })).properties[0].name).toBe('4th St');
+    });
+
+    it('splits a full name carrying its prefix, type and direction, as TIGER/Line’s FULLNAME does, without repeating the type', async () => {
+      const full = (FULLNAME: string, extra: object = {}) =>
+        feature({ FULLNAME, LFROMADD: 401, LTOADD: 499, RFROMADD: 400, RTOADD: 498, ...extra }, north);
+      const { properties } = await importFile(collection(
+        full('N ELM AVENUE NORTHWEST'),
+        full('4TH ST S.W.'),
+        full('AVENUE N'),
+        full('Elm Avenue', { SUFFIX: 'AVE' }),
+        full('ELM AVE NE', { FEDIRS: 'NE' }),
+      ));
+      expect(properties.map((p: { name: string; prefix?: string }) => [p.prefix, p.name])).toEqual([
+        ['N', 'Elm Avenue NW'],
+        [undefined, '4th St SW'],
+        [undefined, 'Avenue N'],
+        [undefined, 'Elm Avenue'],
+        [undefined, 'Elm Ave NE'],
+      ]);
+    });
+  });
+
+  it('reads a file’s theoretical block ranges (the whole block, 1000–1098) in place of its actual ones when their fields are named', async () => {
+    const props = { STREET_NAM: 'ELM', STREET_TYP: 'AVE', L_F_ADD: 1001, L_T_ADD: 1047, R_F_ADD: 1002, R_T_ADD: 1036, L_F_THEO: 1001, L_T_THEO: 1099, R_F_THEO: 1000, R_T_THEO: 1098 };
+    const { properties } = await importFile(collection(feature(props, north)), {
+      fields: { leftFrom: 'L_F_THEO', leftTo: 'L_T_THEO', rightFrom: 'R_F_THEO', rightTo: 'R_T_THEO' },
+    });
+    expect(properties).toEqual([{ name: 'Elm Ave', fromLeft: 1001, toLeft: 1099, fromRight: 1000, toRight: 1098 }]);
+  });
 });

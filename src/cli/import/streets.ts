@@ -15,6 +15,13 @@
 //                                     FENAME, FULLNAME
 //   street type (optional)            STREET_TYP, STREET_TYPE, TYPE,     --type-field
 //                                     FETYPE, SUFFIX
+//   direction after the name          POST_DIR, POSTDIR, SUFDIR, FEDIRS,  --post-direction-field
+//   (optional)                        SUF_DIR
+//
+// House numbers may be a block's actual ranges (1001–1047) or its theoretical
+// ones (the whole block, 1000–1098, as some cities publish beside the actual
+// ones): the finder places a house in either; name the four fields of the
+// ranges to use when a file has both.
 //
 // Left and right are as seen walking the line from its first position. House
 // numbers may be numbers or text ("1200"); a side without addresses has both
@@ -28,6 +35,11 @@
 // field (TIGER's FULLNAME: "N MAIN ST"), a leading N, S, E or W followed by
 // more than a street type is taken as the prefix; "E St" stays a name. A prefix
 // that is no single direction ("NE") is kept at the start of the name.
+// A direction after the name, from its field or the name's last word ("ELM AVE
+// NORTHWEST"), goes at the end of the name, abbreviated ("Elm Ave NW"): in a
+// quadrant city it is what tells 4th St NW from 4th St NE, and the finder reads
+// it there. A name field that already ends with the type ("Elm Ave", "ELM
+// AVENUE" beside a type field AVE) does not get it twice.
 //
 // Features without a name or without house numbers (alleys, ramps, trails)
 // are skipped and counted; any other bad feature stops the import, all
@@ -41,6 +53,7 @@ import { exists } from './content.ts';
 import { checkEntry, ImportError, throwIfAny } from './errors.ts';
 import { isRecord, readFeatureList, readPosition, samePosition } from './geojson.ts';
 import { featureLines } from './write.ts';
+import { streetType } from '../../features/places/geocoder/words.ts';
 
 /** The property each value is read from. */
 export interface StreetFields {
@@ -51,6 +64,7 @@ export interface StreetFields {
   prefix?: string;
   name?: string;
   type?: string;
+  postDirection?: string;
 }
 
 export interface ImportStreetsOptions {
@@ -109,6 +123,12 @@ const ROLES: Record<Role, RoleInfo> = {
     candidates: ['STREET_TYP', 'STREET_TYPE', 'TYPE', 'FETYPE', 'SUFFIX'],
     optional: true,
   },
+  postDirection: {
+    option: '--post-direction-field',
+    what: 'the direction after the name',
+    candidates: ['POST_DIR', 'POSTDIR', 'SUFDIR', 'FEDIRS', 'SUF_DIR'],
+    optional: true,
+  },
 };
 
 // Enough to find the fields in a file whose first features leave some empty, without reading a whole city's keys.
@@ -127,6 +147,12 @@ const DIRECTIONS = new Map<string, Prefix>([
   ['WEST', 'W'],
 ]);
 const QUADRANTS = new Set(['NE', 'NW', 'SE', 'SW']);
+const POST_DIRECTIONS = new Map<string, string>([
+  ...DIRECTIONS,
+  ...(['NE', 'NW', 'SE', 'SW'] as const).map((quadrant) => [quadrant, quadrant] as const),
+  ['NORTHEAST', 'NE'], ['NORTHWEST', 'NW'], ['SOUTHEAST', 'SE'], ['SOUTHWEST', 'SW'],
+  ['NORTH EAST', 'NE'], ['NORTH WEST', 'NW'], ['SOUTH EAST', 'SE'], ['SOUTH WEST', 'SW'],
+]);
 // A letter street ("E St", "N Ave") is a name, not a prefix and a type.
 const STREET_TYPES = new Set(
   'ALY AVE AV AVENUE BLVD CIR CT COURT DR DRIVE HWY LANE LN LOOP PATH PKWY PL PLACE PLZ RD ROAD ROW SQ ST STREET TER TRL WALK WAY'.split(' '),
@@ -265,13 +291,20 @@ function streetName(properties: Record<string, unknown>, fields: StreetFields): 
   };
   const name = words(fields.name);
   if (name.length === 0) return undefined;
+  let post = postDirection(words(fields.postDirection).join(' '));
+  // A full name may end with the direction ("ELM AVE NW"); "AVENUE N" is a street named N.
+  const last = postDirection(name.at(-1)!);
+  if (last !== undefined && (name.length > 2 || (name.length === 2 && !isType(name[0]!))) && (post === undefined || post === last)) {
+    post = last;
+    name.pop();
+  }
   const type = words(fields.type);
   const prefixText = words(fields.prefix).join(' ');
   let prefix = direction(prefixText);
   const odd = prefixText !== '' && prefix === undefined ? prefixText : undefined;
 
   // A field holding the full name ("N MAIN ST") already has the type, and perhaps the prefix.
-  const all = sameWords(name.slice(-type.length), type) ? name : [...name, ...type];
+  const all = sameWords(name.slice(-type.length), type) || sameType(name.at(-1), type) ? name : [...name, ...type];
   const [first, ...rest] = all as [string, ...string[]];
   const moreThanType = rest.length > 1 || (rest.length === 1 && !STREET_TYPES.has(rest[0]!.toUpperCase()) && !sameWords(rest, type));
   let fromName = false;
@@ -283,11 +316,24 @@ function streetName(properties: Record<string, unknown>, fields: StreetFields): 
     all.shift();
   }
   if (odd !== undefined && first.toUpperCase() !== odd.toUpperCase()) all.unshift(odd);
+  if (post !== undefined) all.push(post);
   return { name: all.map(titleCase).join(' '), ...(prefix === undefined ? {} : { prefix }), ...(odd === undefined ? {} : { odd }), fromName };
 }
 
 function direction(text: string): Prefix | undefined {
   return DIRECTIONS.get(text.toUpperCase().replace(/\.$/, ''));
+}
+
+function postDirection(text: string): string | undefined {
+  return POST_DIRECTIONS.get(text.toUpperCase().replaceAll('.', '').trim());
+}
+
+const isType = (word: string) => STREET_TYPES.has(word.toUpperCase()) || streetType(word.toLowerCase()) !== undefined;
+
+/** "AVENUE" in the name and "AVE" in the type field are one type. */
+function sameType(word: string | undefined, type: string[]): boolean {
+  const canonical = word === undefined ? undefined : streetType(word.toLowerCase().replaceAll('.', ''));
+  return type.length === 1 && canonical !== undefined && canonical === streetType(type[0]!.toLowerCase().replaceAll('.', ''));
 }
 
 function sameWords(a: string[], b: string[]): boolean {
@@ -456,7 +502,7 @@ function rangeFields(fields: StreetFields): string {
 
 function describeFields(fields: StreetFields): string {
   const optional = (role: Role) => (fields[role] === undefined ? `no ${role} field` : `${role} ${fields[role]}`);
-  return `name ${fields.name}, ${optional('type')}, ${optional('prefix')}, house numbers ${rangeFields(fields)} (left from, left to, right from, right to)`;
+  return `name ${fields.name}, ${optional('type')}, ${optional('prefix')}, ${fields.postDirection === undefined ? '' : `post-direction ${fields.postDirection}, `}house numbers ${rangeFields(fields)} (left from, left to, right from, right to)`;
 }
 
 function listed(lines: string[], what: string): string[] {

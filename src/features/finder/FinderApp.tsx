@@ -8,6 +8,7 @@ import type { Messages } from '../../lib/i18n/index.ts';
 import AddressSearch from '../places/AddressSearch.tsx';
 import BeatAnswerCard from './BeatAnswerCard.tsx';
 import { loadAddressLookup, type AddressLookup } from '../places/addresses.ts';
+import type { GeocodeResult } from '../places/geocoder/geocoder.ts';
 import type { BeatAnswer } from './answers.ts';
 import { fallbackGeocoderUrl, geocodeOutside } from './fallbackGeocoder.ts';
 import { finderData } from '../places/lookup.ts';
@@ -30,6 +31,7 @@ type Status =
   | { kind: 'idle' }
   | { kind: 'working'; message: string }
   | { kind: 'problem'; message: string; askOutside?: string }
+  | { kind: 'choose'; message: string; candidates: { label: string; place: GeocodeResult }[] }
   | { kind: 'answer'; answer: BeatAnswer; note?: string };
 
 const data = finderData<BeatAnswer>('/finder');
@@ -77,10 +79,26 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
   const search = useCallback(async (query: string) => {
     setStatus({ kind: 'working', message: t.searching });
     try {
-      const [best] = await (await lookupAddresses()).geocode(query);
+      const lookup = await lookupAddresses();
+      const outside = lookup.outside(query);
+      if (outside) {
+        setStatus({ kind: 'problem', message: format(t.outsideAddress, { query, part: outside, jurisdiction }) });
+        return;
+      }
+      const places = await lookup.geocode(query);
+      const [best] = places;
       if (!best) {
         setStatus({ kind: 'problem', message: format(t.noAddress, { query, jurisdiction }), askOutside: fallbackGeocoderUrl && query });
         return;
+      }
+      // Namesakes in different beats (4th St NW and 4th St NE) are the resident's to choose, never ours.
+      if (places.length > 1) {
+        const beats = await Promise.all(places.map((place) => data.beatAt(place.lon, place.lat)));
+        if (new Set(beats.map((beat) => beat?.id)).size > 1) {
+          const candidates = places.map((place, i) => ({ place, label: format(t.candidate, { place: place.label, district: beats[i]?.district.name ?? jurisdiction }) }));
+          setStatus({ kind: 'choose', message: format(t.chooseAddress, { query }), candidates });
+          return;
+        }
       }
       await atPoint(best.lon, best.lat, best.precision === 'street' ? format(t.approximate, { street: best.label }) : undefined);
     } catch {
@@ -168,6 +186,24 @@ export default function FinderApp({ t, locale, jurisdiction, department, timeZon
           </button>
         )}
         {status.kind === 'answer' && status.note && <p>{status.note}</p>}
+        {status.kind === 'choose' && (
+          <>
+            <p className="font-semibold">{status.message}</p>
+            <ul className="mt-2 space-y-2">
+              {status.candidates.map(({ label, place }) => (
+                <li key={label}>
+                  <button
+                    type="button"
+                    onClick={() => void atPoint(place.lon, place.lat, place.precision === 'street' ? format(t.approximate, { street: place.label }) : undefined)}
+                    className="min-h-11 rounded-md border-2 border-brand-700 px-4 py-2 text-left font-semibold text-brand-800 hover:bg-brand-50"
+                  >
+                    {label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
 
       {status.kind === 'answer' && <BeatAnswerCard answer={status.answer} t={t} locale={locale} timeZone={timeZone} pagePrefix={pagePrefix} />}

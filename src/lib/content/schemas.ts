@@ -94,6 +94,14 @@ export const siteSchema = z.object({
       bounds: z.tuple([lonLatSchema, lonLatSchema]).describe('[south-west, north-east]: the service area'),
     })
     .describe('where maps open, and the area the finder accepts'),
+  postal: z
+    .object({
+      state: z.string().regex(/^[A-Za-z]{2}$/).optional().describe('USPS code: an address typed with another state is outside'),
+      cities: z.array(z.string().min(1)).default([]).describe('city names its addresses use besides the jurisdiction: any other is outside'),
+      zips: z.array(z.string().regex(/^\d{5}$/)).default([]).describe('its ZIP codes, when listed: any other is outside'),
+    })
+    .optional()
+    .describe('where its postal addresses are, so the finder tells an address elsewhere from a misspelt one'),
   sampleData: z.boolean().default(false).describe('marks every page as sample data, so a demo is never taken for a real department'),
 });
 

@@ -16,6 +16,18 @@ export interface Catalog {
    * entry. A street's position in this list is its id in chunks.
    */
   streets: CatalogStreet[];
+  /** Where the jurisdiction's addresses are, so one typed with another state, ZIP code or city is known to be outside it. */
+  area?: PostalArea;
+}
+
+/** From the site settings (jurisdiction and postal); each part checked only when known. */
+export interface PostalArea {
+  /** USPS code: "IL". */
+  state?: string;
+  /** City names its addresses use: the jurisdiction's own name and those in site.postal.cities. */
+  cities?: string[];
+  /** Five-digit ZIP codes. */
+  zips?: string[];
 }
 
 export interface CatalogStreet {

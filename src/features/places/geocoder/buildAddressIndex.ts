@@ -4,7 +4,7 @@
 // typo apart tend to share it; a chunk closes before the next street would take
 // it past the target size.
 import type { StreetNetwork } from '../../../lib/geo/streets.ts';
-import type { Block, Catalog, CatalogStreet, Chunk, ChunkStreet, Crossing, Prefix } from './addressIndex.ts';
+import type { Block, Catalog, CatalogStreet, Chunk, ChunkStreet, Crossing, PostalArea, Prefix } from './addressIndex.ts';
 import { streetKey, streetName, words } from './words.ts';
 
 export interface AddressIndex {
@@ -16,9 +16,11 @@ export interface AddressIndex {
 export interface BuildOptions {
   /** Serialised JSON size at which a chunk closes; a street larger than this gets a chunk of its own. */
   targetChunkBytes?: number;
+  /** The jurisdiction's state, cities and ZIP codes, written into the catalog. */
+  area?: PostalArea;
 }
 
-export function buildAddressIndex(network: StreetNetwork, { targetChunkBytes = 48_000 }: BuildOptions = {}): AddressIndex {
+export function buildAddressIndex(network: StreetNetwork, { targetChunkBytes = 48_000, area }: BuildOptions = {}): AddressIndex {
   const named = new Map<string, { name: string; blocks: Block[] }>();
   for (const { geometry, properties } of network.features) {
     const key = streetKey(streetName(words(properties.name)));
@@ -60,7 +62,14 @@ export function buildAddressIndex(network: StreetNetwork, { targetChunkBytes = 4
     chunk: chunkOf[index]!,
     ranges: rangesOf(street.blocks),
   }));
-  return { catalog: { version: 1, streets: catalogStreets }, chunks };
+  const knownArea = area && Object.values(area).some((part) => (Array.isArray(part) ? part.length > 0 : part));
+  return { catalog: { version: 1, streets: catalogStreets, ...(knownArea ? { area } : {}) }, chunks };
+}
+
+/** What the catalog knows of where the jurisdiction's addresses are: its own name is always one of its cities. */
+export function postalArea(site: { jurisdiction: string; postal?: { state?: string | undefined; cities?: string[]; zips?: string[] } | undefined }): PostalArea {
+  const { state, cities = [], zips = [] } = site.postal ?? {};
+  return { ...(state ? { state: state.toUpperCase() } : {}), cities: [site.jurisdiction, ...cities], ...(zips.length > 0 ? { zips } : {}) };
 }
 
 const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;

@@ -4,9 +4,9 @@
 import type { Block, Catalog, Chunk, ChunkStreet, Prefix } from './addressIndex.ts';
 import { pointBeside } from './geometry.ts';
 import { placeNumber } from './houseNumbers.ts';
-import { parseAddress, type StreetQuery } from './parseAddress.ts';
-import { completeStreets, indexStreets, matchStreets, type IndexedStreet } from './streetMatch.ts';
-import type { Direction } from './words.ts';
+import { cityKey, parseAddress, stateCode, type ParsedAddress, type StreetQuery } from './parseAddress.ts';
+import { completeStreets, indexStreets, matchStreets, type IndexedStreet, type Match } from './streetMatch.ts';
+import type { Direction, StreetName } from './words.ts';
 
 export interface GeocodeResult {
   label: string;
@@ -23,20 +23,43 @@ export interface GeocodeResult {
 export interface Geocoder {
   /** Street names for what is being typed, from the catalog alone so they can follow every keystroke. */
   suggest(text: string, limit?: number): string[];
-  /** Places for the text, best first; empty when no street in the jurisdiction matches. */
+  /**
+   * Places for the text, best first; empty when no street in the jurisdiction matches,
+   * or when the address is outside it. Several places on different streets (4th St NW
+   * and 4th St NE for "441 4th St") are each a candidate the resident must choose from.
+   */
   geocode(text: string): Promise<GeocodeResult[]>;
+  /** The part of the text that puts the address outside the jurisdiction (a state, ZIP code or city not its own), if any. */
+  outside(text: string): string | undefined;
 }
 
 // A house sits this far off the centreline: inside its own beat where the street divides two.
 const setbackMetres = 8;
 // A vague name can match many streets; each may need a chunk, so only the first few are fetched.
-const maxStreets = 3;
+// Enough for the four quadrants of a quadrant city's numbered street.
+const maxStreets = 6;
 const maxCrossingPairs = 8;
 
 export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Promise<Chunk>): Geocoder {
   // A page cached from before a format change must fail loudly, not answer wrongly.
   if (catalog.version !== 1) throw new Error(`Address catalog version ${String(catalog.version)} is not one this page reads`);
   const streets = indexStreets(catalog);
+  const area = catalog.area ?? {};
+  const cityKeys = (area.cities ?? []).map((city) => ` ${cityKey(city)} `);
+  // "Springfield" is the city of a jurisdiction named "Springfield, Illinois", and "Alderbrook Heights" may be
+  // Alderbrook's: only a city sharing no whole run of words with the jurisdiction's is clearly elsewhere.
+  const ownCity = (city: string) => {
+    const typed = ` ${cityKey(city)} `;
+    return cityKeys.some((known) => known.includes(typed) || typed.includes(known));
+  };
+  const parse = (text: string) => parseAddress(text, { cities: area.cities ?? [] });
+  const outsideOf = (parsed: ParsedAddress | undefined): string | undefined => {
+    const { city, state, zip } = parsed?.place ?? {};
+    if (state && area.state && stateCode(area.state) !== state) return state;
+    if (zip && area.zips?.length && !area.zips.includes(zip)) return zip;
+    if (city && cityKeys.length > 0 && !ownCity(city)) return city;
+    return undefined;
+  };
   const chunks = new Map<string, Promise<Chunk>>();
 
   const streetData = async (street: IndexedStreet): Promise<ChunkStreet> => {
@@ -54,14 +77,14 @@ export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Prom
   };
 
   async function address(number: number | undefined, query: StreetQuery): Promise<GeocodeResult[]> {
-    let candidates = matchStreets(streets, query).map((match) => match.street);
+    let candidates = streetsFor(streets, query);
     if (number !== undefined) {
       // The catalog's ranges rule out most namesakes before any chunk is fetched.
-      const holding = candidates.filter((street) => holds(street, number, query.prefix));
+      const holding = candidates.filter(({ street, prefix }) => holds(street, number, prefix));
       if (holding.length > 0) candidates = holding;
     }
     const found = await Promise.all(
-      candidates.slice(0, maxStreets).map(async (street) => placesOn(street, await streetData(street), number, query.prefix)),
+      candidates.slice(0, maxStreets).map(async ({ street, prefix }) => placesOn(street, await streetData(street), number, prefix)),
     );
     const results = found.flat();
     const exact = results.filter((result) => result.precision === 'address');
@@ -69,8 +92,8 @@ export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Prom
   }
 
   async function intersection([first, second]: [StreetQuery, StreetQuery]): Promise<GeocodeResult[]> {
-    const seconds = matchStreets(streets, second).map((match) => match.street);
-    const pairs = matchStreets(streets, first)
+    const seconds = streetsFor(streets, second).map((candidate) => candidate.street);
+    const pairs = streetsFor(streets, first)
       .flatMap(({ street: a }) => seconds.filter((b) => b.id !== a.id).map((b) => [a, b] as const))
       .slice(0, maxCrossingPairs);
     const found = await Promise.all(
@@ -87,18 +110,54 @@ export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Prom
   }
 
   return {
+    outside(text) {
+      return outsideOf(parse(text));
+    },
     suggest(text, limit = 6) {
-      const parsed = parseAddress(text);
+      const parsed = parse(text);
       if (!parsed) return [];
       const labels = parsed.kind === 'address' ? addressLabels(streets, parsed.number, parsed.street) : crossingLabels(streets, parsed.streets);
       return [...new Set(labels)].slice(0, limit);
     },
     async geocode(text) {
-      const parsed = parseAddress(text);
-      if (!parsed) return [];
+      const parsed = parse(text);
+      if (!parsed || outsideOf(parsed)) return [];
       return parsed.kind === 'address' ? address(parsed.number, parsed.street) : intersection(parsed.streets);
     },
   };
+}
+
+interface Candidate {
+  street: IndexedStreet;
+  /** The direction the house numbers count from, as the resident gave it for this street. */
+  prefix: Direction | undefined;
+}
+
+/**
+ * The streets a query can mean. Both readings of a name that starts with a direction
+ * word ("West End Ave") are tried, and the one closer to a street wins (both, when
+ * the city has both). A direction after the name that the street does not have
+ * ("Birch St W" where the data says W Birch St) is the prefix written last.
+ */
+function streetsFor(streets: readonly IndexedStreet[], query: StreetQuery): Candidate[] {
+  const readings: { name: StreetName; prefix: Direction | undefined }[] = [{ name: query, prefix: query.prefix }];
+  if (query.whole) readings.push({ name: query.whole, prefix: undefined });
+  // A prefix the street does not have counts against a reading by half an edit: "West End Ave" is West End Ave
+  // where the city has one, and E End Ave (the W a slip) only where it has no West End Ave.
+  const score = (reading: (typeof readings)[number], match: Match) =>
+    match.distance + (reading.prefix && !match.street.entry.ranges[reading.prefix] ? 0.5 : 0);
+  const found = readings.map((reading) => ({ reading, matches: matchStreets(streets, reading.name) }));
+  const best = Math.min(...found.flatMap(({ reading, matches }) => matches.map((match) => score(reading, match))));
+  const seen = new Set<number>();
+  return found.flatMap(({ reading, matches }) =>
+    matches
+      .filter((match) => score(reading, match) === best && !seen.has(match.street.id) && seen.add(match.street.id))
+      .map(({ street }): Candidate => {
+        const written = reading.name.post;
+        const last = !street.post && written?.length === 1 ? (written as Direction) : undefined;
+        return { street, prefix: reading.prefix ?? last };
+      }),
+  );
 }
 
 /** Where on one street the number is, under each prefix the resident could mean; the street's middle without a number. */

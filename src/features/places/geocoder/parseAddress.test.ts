@@ -5,13 +5,13 @@ const birch = { kind: 'address', number: 1234, street: { prefix: 'W', base: 'bir
 
 describe('parseAddress', () => {
   it('reads the house number, direction, name and type of an address', () => {
-    expect(parseAddress('1234 W Birch St')).toEqual(birch);
+    expect(parseAddress('1234 W Birch St')).toMatchObject(birch);
   });
 
   it('reads spelled-out directions and types in any case the same as their abbreviations', () => {
-    expect(parseAddress('1234 west BIRCH street')).toEqual(birch);
-    expect(parseAddress('1234 W. Birch St.')).toEqual(birch);
-    expect(parseAddress('  1234   w birch   STR ')).toEqual(birch);
+    expect(parseAddress('1234 west BIRCH street')).toMatchObject(birch);
+    expect(parseAddress('1234 W. Birch St.')).toMatchObject(birch);
+    expect(parseAddress('  1234   w birch   STR ')).toMatchObject(birch);
   });
 
   it.each([
@@ -24,13 +24,13 @@ describe('parseAddress', () => {
   it.each(['Apt 3', 'apt. 3', '#5', '# 5', 'Unit B', 'Suite 200', 'Ste 200', 'Fl 2', 'Floor 2'])(
     'ignores the apartment or unit part "%s"',
     (unit) => {
-      expect(parseAddress(`1234 W Birch St ${unit}`)).toEqual(birch);
+      expect(parseAddress(`1234 W Birch St ${unit}`)).toMatchObject(birch);
     },
   );
 
   it('ignores the city, state and zip after a comma', () => {
-    expect(parseAddress('1234 W Birch St, Alderbrook, IL 60000')).toEqual(birch);
-    expect(parseAddress('1234 W Birch St Apt 3, Alderbrook IL')).toEqual(birch);
+    expect(parseAddress('1234 W Birch St, Alderbrook, IL 60000')).toMatchObject({ ...birch, place: { city: 'Alderbrook', state: 'IL', zip: '60000' } });
+    expect(parseAddress('1234 W Birch St Apt 3, Alderbrook IL')).toMatchObject({ ...birch, place: { city: 'Alderbrook', state: 'IL' } });
   });
 
   it('keeps a street whose name merely starts like a unit designator', () => {
@@ -39,11 +39,13 @@ describe('parseAddress', () => {
 
   it('takes a direction followed only by a type as the street’s name, as in North Ave', () => {
     expect(parseAddress('1600 North Ave')).toEqual({ kind: 'address', number: 1600, street: { base: 'north', type: 'ave' } });
-    expect(parseAddress('1600 W North Ave')).toEqual({ kind: 'address', number: 1600, street: { prefix: 'W', base: 'north', type: 'ave' } });
+    expect(parseAddress('1600 W North Ave')).toMatchObject({ kind: 'address', number: 1600, street: { prefix: 'W', base: 'north', type: 'ave' } });
   });
 
-  it('accepts the direction written after the street type', () => {
-    expect(parseAddress('1234 Birch St W')).toEqual(birch);
+  it('reads a direction or quadrant written after the street type, in any of its forms', () => {
+    for (const [written, post] of [['W', 'W'], ['NW', 'NW'], ['N.W.', 'NW'], ['Northwest', 'NW'], ['s', 'S'], ['N.E.', 'NE']]) {
+      expect(parseAddress(`1234 Birch St ${written}`), written).toEqual({ kind: 'address', number: 1234, street: { base: 'birch', type: 'st', post } });
+    }
   });
 
   it('writes ordinals and Saint one way, so "Fifth" finds 5th Ave and "Saint" finds St Louis Ave', () => {
@@ -52,9 +54,9 @@ describe('parseAddress', () => {
   });
 
   it('places a rear house ("1/2") and a building spanning two numbers at their first number', () => {
-    expect(parseAddress('1234 1/2 W Birch St')).toEqual(birch);
-    expect(parseAddress('1234-1236 W Birch St')).toEqual(birch);
-    expect(parseAddress('1234A W Birch St')).toEqual(birch);
+    expect(parseAddress('1234 1/2 W Birch St')).toMatchObject(birch);
+    expect(parseAddress('1234-1236 W Birch St')).toMatchObject(birch);
+    expect(parseAddress('1234A W Birch St')).toMatchObject(birch);
   });
 
   it('reads a street without a house number', () => {
@@ -66,8 +68,8 @@ describe('parseAddress', () => {
   });
 
   it('reads types and directions on both streets of an intersection', () => {
-    expect(parseAddress('elm and 5th ave')).toEqual({ kind: 'intersection', streets: [{ base: 'elm' }, { base: '5th', type: 'ave' }] });
-    expect(parseAddress('Elm St at N Main, Alderbrook')).toEqual({
+    expect(parseAddress('elm and 5th ave')).toMatchObject({ kind: 'intersection', streets: [{ base: 'elm' }, { base: '5th', type: 'ave' }] });
+    expect(parseAddress('Elm St at N Main, Alderbrook')).toMatchObject({
       kind: 'intersection',
       streets: [{ base: 'elm', type: 'st' }, { prefix: 'N', base: 'main' }],
     });
@@ -77,5 +79,60 @@ describe('parseAddress', () => {
     expect(parseAddress('')).toBeUndefined();
     expect(parseAddress('   , Alderbrook')).toBeUndefined();
     expect(parseAddress('1234')).toBeUndefined();
+  });
+
+  it.each([
+    ['1234 ELM AVENUE NW, Springfield, IL 62704', { city: 'Springfield', state: 'IL', zip: '62704' }],
+    ['1234 Elm Ave NW Springfield IL 62704', { city: 'Springfield', state: 'IL', zip: '62704' }],
+    ['1234 Elm Ave NW Springfield IL', { city: 'Springfield', state: 'IL' }],
+    ['1234 Elm Ave NW, Chicago IL 60614-1234', { city: 'Chicago', state: 'IL', zip: '60614' }],
+    ['1234 Elm Ave NW Apt 4B, Chicago, Illinois', { city: 'Chicago', state: 'IL' }],
+    ['1234 Elm Ave NW Apt 4B Chicago IL 60614', { city: 'Chicago', state: 'IL', zip: '60614' }],
+    ['1234 Elm Ave NW #4B, Chicago', { city: 'Chicago' }],
+    ['1234 Elm Ave NW, Unit 4, Washington, DC 20001', { city: 'Washington', state: 'DC', zip: '20001' }],
+    ['1234 Elm Ave NW 62704', { zip: '62704' }],
+  ])('reads the city, state and ZIP code of "%s" apart from the street', (text, place) => {
+    expect(parseAddress(text)).toEqual({ kind: 'address', number: 1234, street: { base: 'elm', type: 'ave', post: 'NW' }, place });
+  });
+
+  it('takes a state code that is also a street word for the street, unless a ZIP code follows it', () => {
+    expect(parseAddress('1234 W Elm Ct')).toMatchObject({ street: { base: 'elm', type: 'ct' } });
+    expect(parseAddress('1234 Main St NE')).toEqual({ kind: 'address', number: 1234, street: { base: 'main', type: 'st', post: 'NE' } });
+    expect(parseAddress('1234 Main St Lincoln NE 68508')).toMatchObject({ street: { base: 'main', type: 'st' }, place: { city: 'Lincoln', state: 'NE', zip: '68508' } });
+  });
+
+  it('recognises one of the jurisdiction’s cities at the end of a line without a comma', () => {
+    expect(parseAddress('1234 Elm Ave NW Saint Paul', { cities: ['St. Paul'] })).toEqual({
+      kind: 'address', number: 1234, street: { base: 'elm', type: 'ave', post: 'NW' }, place: { city: 'Saint Paul' },
+    });
+  });
+
+  it.each(['Apt 4B', '#4B', 'Unit 4', 'Ste 200', 'Fl 2', 'Rm 12', 'Bldg C', 'Lot 7', 'Apt. #3'])('ignores the unit "%s" after a post-direction', (unit) => {
+    expect(parseAddress(`441 4th St NW ${unit}`)).toEqual({ kind: 'address', number: 441, street: { base: '4th', type: 'st', post: 'NW' } });
+  });
+
+  it('keeps both readings of a name that begins with a direction word', () => {
+    expect(parseAddress('100 West End Ave')).toEqual({
+      kind: 'address', number: 100, street: { prefix: 'W', base: 'end', type: 'ave', whole: { base: 'west end', type: 'ave' } },
+    });
+    expect(parseAddress('100 N St NW')).toEqual({ kind: 'address', number: 100, street: { base: 'n', type: 'st', post: 'NW' } });
+  });
+
+  it('writes a leading quadrant, a type word leading a name, and USPS suffixes one way', () => {
+    expect(parseAddress('100 NE 2nd Ave')).toEqual(parseAddress('100 2nd Avenue Northeast'));
+    expect(parseAddress('100 Ave of the Arts')).toEqual(parseAddress('100 Avenue of the Arts'));
+    expect(parseAddress('100 Elm Pky')).toEqual(parseAddress('100 Elm Parkway'));
+    expect(parseAddress('100 Twelfth St')).toEqual(parseAddress('100 12th St'));
+    expect(parseAddress('100 Twenty-First St')).toEqual(parseAddress('100 21st St'));
+    expect(parseAddress('100 Thirty Second Ave NW')).toEqual(parseAddress('100 32nd Ave NW'));
+    expect(parseAddress('100 Fortieth St')).toEqual(parseAddress('100 40th St'));
+    expect(parseAddress('100 Mount Vernon Blvd')).toEqual(parseAddress('100 Mt Vernon Boulevard'));
+    expect(parseAddress('100 Fort Dearborn Expressway')).toEqual(parseAddress('100 Ft Dearborn Expy'));
+  });
+
+  it('reads the quadrant of an intersection’s streets, and the city after it', () => {
+    expect(parseAddress('4th & Elm SE, Washington, DC')).toEqual({
+      kind: 'intersection', streets: [{ base: '4th' }, { base: 'elm', post: 'SE' }], place: { city: 'Washington', state: 'DC' },
+    });
   });
 });

@@ -39,12 +39,16 @@ export function matchStreets(streets: readonly IndexedStreet[], query: StreetNam
   const max = allowedEdits(query.base);
   let matches: Match[] = [];
   for (const street of streets) {
+    // "4th St NW" is never 4th St NE; "4th St" may be either, and "Elm Ave NW" may be an Elm Ave the data gives no quadrant.
+    if (query.post && street.post && query.post !== street.post) continue;
     const distance = nameDistance(query, street, max);
     if (distance > max || distance > (matches[0]?.distance ?? max)) continue;
     if (distance < (matches[0]?.distance ?? Infinity)) matches = [];
     matches.push({ street, distance, inside: false });
   }
-  return matches;
+  // A street that has the typed direction after its name beats one that has none.
+  const agreeing = matches.filter((match) => query.post && match.street.post === query.post);
+  return agreeing.length > 0 ? agreeing : matches;
 }
 
 function nameDistance(query: StreetName, street: IndexedStreet, max: number): number {

@@ -4,47 +4,107 @@
 // type with them, so "1234 West Birch Street" meets "W Birch St" in the middle.
 
 export type Direction = 'N' | 'S' | 'E' | 'W';
+/** What may follow a street's name: a direction, or a quadrant as in quadrant cities ("4th St NW"). */
+export type PostDirection = Direction | 'NE' | 'NW' | 'SE' | 'SW';
 
-/** A street as matching sees it: "birch" + "st", "martin luther king jr" + "dr". */
+/** A street as matching sees it: "birch" + "st", "martin luther king jr" + "dr", "4th" + "st" + "NW". */
 export interface StreetName {
   base: string;
   type?: string;
+  post?: PostDirection;
 }
 
-// Canonical type first, then the other spellings residents and city files use.
+// USPS Publication 28, appendix C1 (street suffixes): the canonical abbreviation
+// first, then the spellings residents and city files use. The suffixes a city
+// grid has in practice, not the whole table: each kept spelling costs bytes on
+// every finder visit, and a name ending in a rarer one still matches as a name.
 const typeSpellings: readonly (readonly string[])[] = [
-  ['st', 'street', 'str'],
-  ['ave', 'avenue', 'av', 'avn'],
-  ['blvd', 'boulevard', 'boul'],
-  ['dr', 'drive', 'drv'],
+  ['st', 'street', 'str', 'strt'],
+  ['ave', 'avenue', 'av', 'avn', 'aven', 'avenu', 'avnue'],
+  ['blvd', 'boulevard', 'boul', 'boulv'],
+  ['dr', 'drive', 'drv', 'driv'],
   ['ln', 'lane'],
   ['rd', 'road'],
   ['pl', 'place'],
-  ['ct', 'court'],
-  ['way'],
-  ['pkwy', 'parkway', 'pky'],
+  ['ct', 'court', 'crt'],
+  ['way', 'wy'],
+  ['pkwy', 'parkway', 'pky', 'parkwy', 'pkway'],
   ['ter', 'terrace', 'terr'],
-  ['hwy', 'highway'],
-  ['cir', 'circle'],
-  ['trl', 'trail'],
-  ['sq', 'square'],
-  ['plz', 'plaza'],
-  ['aly', 'alley'],
-  ['expy', 'expressway'],
+  ['hwy', 'highway', 'hiway', 'hway'],
+  ['cir', 'circle', 'circ', 'crcl'],
+  ['trl', 'trail', 'trails'],
+  ['sq', 'square', 'sqr'],
+  ['plz', 'plaza', 'plza'],
+  ['aly', 'alley', 'ally'],
+  ['expy', 'expressway', 'expr', 'expw', 'exp'],
+  ['fwy', 'freeway', 'frwy'],
+  ['cres', 'crescent', 'crsnt'],
+  ['cv', 'cove'],
+  ['loop', 'lp'],
+  ['path'],
+  ['walk'],
+  ['row'],
+  ['run'],
+  ['pass'],
+  ['xing', 'crossing', 'crssng'],
+  ['hl', 'hill'],
+  ['hts', 'heights', 'ht'],
+  ['grv', 'grove'],
+  ['pt', 'point'],
+  ['rdg', 'ridge'],
+  ['tpke', 'turnpike', 'trnpk'],
+  ['sta', 'station'],
+  ['cswy', 'causeway'],
+  ['mall'],
+  ['pike'],
+  ['bnd', 'bend'],
+  ['cyn', 'canyon'],
+  ['holw', 'hollow'],
+  ['ests', 'estates'],
+  ['mdws', 'meadows'],
+  ['vw', 'view'],
+  ['vis', 'vista'],
+  ['pkwys'],
 ];
 
 const canonicalType = new Map(typeSpellings.flatMap((spellings) => spellings.map((spelling) => [spelling, spellings[0]!] as const)));
 
-const directions = new Map<string, Direction>([
+const directions = new Map<string, PostDirection>([
   ['n', 'N'], ['north', 'N'], ['s', 'S'], ['south', 'S'], ['e', 'E'], ['east', 'E'], ['w', 'W'], ['west', 'W'],
+  ['ne', 'NE'], ['northeast', 'NE'], ['nw', 'NW'], ['northwest', 'NW'], ['se', 'SE'], ['southeast', 'SE'], ['sw', 'SW'], ['southwest', 'SW'],
 ]);
 
 // Only inside a name: as the last word, "St" is Street, not Saint.
+const ordinals = 'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'.split(' ');
 const nameWords = new Map([
   ['saint', 'st'], ['mount', 'mt'], ['fort', 'ft'],
-  ['first', '1st'], ['second', '2nd'], ['third', '3rd'], ['fourth', '4th'], ['fifth', '5th'],
-  ['sixth', '6th'], ['seventh', '7th'], ['eighth', '8th'], ['ninth', '9th'], ['tenth', '10th'],
+  ...ordinals.map((word, i) => [word, `${i + 1}${ordinalSuffix(i + 1)}`] as const),
 ]);
+
+// "Twenty-First" is two words once punctuation goes: the tens and an ordinal from first to ninth.
+const tens = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');
+const tensOrdinals = 'twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth'.split(' ');
+
+function ordinalWords(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const ten = tens.indexOf(list[i]!);
+    const unit = ordinals.indexOf(list[i + 1] ?? '');
+    const tenth = tensOrdinals.indexOf(list[i]!);
+    if (ten >= 0 && unit >= 0 && unit < 9) {
+      const n = (ten + 2) * 10 + unit + 1;
+      out.push(`${n}${ordinalSuffix(n)}`);
+      i++;
+    } else if (tenth >= 0) out.push(`${(tenth + 2) * 10}th`);
+    else out.push(list[i]!);
+  }
+  return out;
+}
+
+function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
 
 /** Lower-case words without accents or punctuation; apostrophes and dots join ("O'Brien" is "obrien"). */
 export function words(text: string): string[] {
@@ -57,7 +117,14 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A direction house numbers count from: N, S, E or W, spelled out or not. */
 export function direction(word: string): Direction | undefined {
+  const found = directions.get(word);
+  return found && found.length === 1 ? (found as Direction) : undefined;
+}
+
+/** A direction or a quadrant, as written after a street's name. */
+export function postDirection(word: string): PostDirection | undefined {
   return directions.get(word);
 }
 
@@ -75,15 +142,32 @@ export function typesStartingWith(partial: string): string[] {
   return typeSpellings.filter((spellings) => spellings.some((spelling) => spelling.startsWith(partial))).map((spellings) => spellings[0]!);
 }
 
-/** The last word is the type when it names one and something precedes it ("Way" alone is a name). */
+/**
+ * The name's parts: a direction after it ("4th St NW", "Birch St W"), or a quadrant
+ * before it ("NE 2nd Ave", as some quadrant cities write it) is the post-direction;
+ * then the last word is the type when it names one and something precedes it
+ * ("Way" alone is a name, "Avenue N" is a name too).
+ */
 export function streetName(nameWordList: readonly string[]): StreetName {
-  const last = nameWordList.at(-1);
-  const type = nameWordList.length > 1 && last !== undefined ? streetType(last) : undefined;
-  const baseWords = type ? nameWordList.slice(0, -1) : nameWordList;
-  const base = baseWords.map((word) => nameWords.get(word) ?? word).join(' ');
-  return type ? { base, type } : { base };
+  let list = nameWordList;
+  let post: PostDirection | undefined;
+  const trailing = list.length > 1 ? postDirection(list.at(-1)!) : undefined;
+  const leadingQuadrant = list.length > 2 || (list.length === 2 && !streetType(list[1]!)) ? postDirection(list[0]!) : undefined;
+  if (trailing && (list.length > 2 || !streetType(list[0]!))) {
+    post = trailing;
+    list = list.slice(0, -1);
+  } else if (leadingQuadrant && leadingQuadrant.length === 2) {
+    post = leadingQuadrant;
+    list = list.slice(1);
+  }
+  const last = list.at(-1);
+  const type = list.length > 1 && last !== undefined ? streetType(last) : undefined;
+  const baseWords = ordinalWords(type ? list.slice(0, -1) : list);
+  // A type word leading the name is spelled one way too: "Ave of the Arts" is "Avenue of the Arts".
+  const base = baseWords.map((word, i) => nameWords.get(word) ?? (i === 0 && baseWords.length > 1 && word !== 'st' ? streetType(word) : undefined) ?? word).join(' ');
+  return { base, ...(type ? { type } : {}), ...(post ? { post } : {}) };
 }
 
-export function streetKey({ base, type }: StreetName): string {
-  return type ? `${base} ${type}` : base;
+export function streetKey({ base, type, post }: StreetName): string {
+  return [base, type, post?.toLowerCase()].filter(Boolean).join(' ');
 }
