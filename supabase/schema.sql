@@ -292,6 +292,9 @@ create table public.site_settings (
   sample_data boolean default false not null,
   published boolean default false not null,
   updated_at timestamp with time zone default now() not null,
+  postal_state text,
+  postal_cities text[],
+  postal_zips text[],
   constraint site_settings_contact_email_format CHECK (private.valid_email(contact_email)),
   constraint site_settings_contact_phone_length CHECK (char_length(contact_phone) >= 3),
   constraint site_settings_department_filled CHECK (char_length(department) >= 1),
@@ -302,11 +305,18 @@ create table public.site_settings (
   constraint site_settings_non_emergency_number_length CHECK (char_length(non_emergency_number) >= 2),
   constraint site_settings_one_row CHECK (site_id = 'site'::text),
   constraint site_settings_pkey PRIMARY KEY (site_id),
+  constraint site_settings_postal_cities_filled CHECK (private.all_filled(postal_cities)),
+  constraint site_settings_postal_state_format CHECK (postal_state ~ '^[A-Za-z]{2}$'::text),
+  constraint site_settings_postal_whole CHECK ((postal_cities IS NULL) = (postal_zips IS NULL) AND (postal_state IS NULL OR postal_cities IS NOT NULL)),
+  constraint site_settings_postal_zips_format CHECK (array_to_string(postal_zips, ','::text) ~ '^([0-9]{5}(,[0-9]{5})*)?$'::text),
   constraint site_settings_time_zone_filled CHECK (char_length(time_zone) >= 1)
 );
 alter table public.site_settings enable row level security;
 comment on table public.site_settings is 'The jurisdiction (site.json): its name, department, time zone, languages, emergency numbers, contact, and where maps open. One row.';
 comment on column public.site_settings.published is 'Whether the public site shows it; the others are drafts only staff read.';
+comment on column public.site_settings.postal_state is 'USPS state code: an address typed with another state is outside the jurisdiction.';
+comment on column public.site_settings.postal_cities is 'City names its addresses use besides the jurisdiction''s own: any other is outside. Null when the site names no postal area.';
+comment on column public.site_settings.postal_zips is 'Its ZIP codes, when listed: any other is outside. Null when the site names no postal area.';
 
 create table public.staff_history (
   history_id bigint generated always as identity not null,

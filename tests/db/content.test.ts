@@ -78,9 +78,11 @@ describe('openbeat import content and openbeat export', () => {
     expect(Object.entries(after).filter(([file]) => file.startsWith('guides/'))).toEqual(guides);
   });
 
-  it('keeps what the demo city leaves out: a photo and its text, a district without a station, an exception with its own venue, a zone, an update time, a link', async () => {
+  it('keeps what the demo city leaves out: a photo and its text, a district without a station, an exception with its own venue, a zone, an update time, a link, a postal area', async () => {
     const { dir, write } = contentFixture();
     write('officers/ana-lopez.jpg', 'a photo');
+    const [site] = JSON.parse(await readFile(path.join(dir, 'site.json'), 'utf8'));
+    write('site.json', [{ ...site, postal: { state: 'IL', cities: ['Testville Heights'], zips: ['60601', '60602'] } }]);
     const ana = JSON.parse(await readFile(path.join(dir, 'officers', 'ana-lopez.json'), 'utf8'));
     write('officers/ana-lopez.json', { ...ana, photo: 'ana-lopez.jpg', photoAlt: 'Ana Lopez at the station' });
     const meeting = JSON.parse(await readFile(path.join(dir, 'meetings', 'beat-101.json'), 'utf8'));

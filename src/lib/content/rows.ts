@@ -27,6 +27,10 @@ export interface SiteRow {
   map_south_west_lat: number;
   map_north_east_lon: number;
   map_north_east_lat: number;
+  /** site.postal, column by column: all null when the site names no postal area. */
+  postal_state: string | null;
+  postal_cities: string[] | null;
+  postal_zips: string[] | null;
   sample_data: boolean;
 }
 
@@ -150,6 +154,9 @@ export function siteRow(site: Site): SiteRow {
     map_south_west_lat: southLat,
     map_north_east_lon: eastLon,
     map_north_east_lat: northLat,
+    postal_state: site.postal?.state ?? null,
+    postal_cities: site.postal?.cities ?? null,
+    postal_zips: site.postal?.zips ?? null,
     sample_data: site.sampleData,
   };
 }
@@ -170,6 +177,7 @@ export function siteEntry(row: SiteRow): Site {
         [row.map_north_east_lon, row.map_north_east_lat],
       ],
     },
+    ...(row.postal_cities !== null && { postal: { ...given({ state: row.postal_state }), cities: row.postal_cities, zips: row.postal_zips ?? [] } }),
     sampleData: row.sample_data,
   };
 }
