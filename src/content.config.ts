@@ -10,13 +10,13 @@ import { file, glob } from 'astro/loaders';
 import { databaseLoader } from './lib/content/databaseLoader.ts';
 import { contentDir } from './lib/content/folder.ts';
 import { buildApi } from './lib/content/publishedContent.ts';
-import { beatSchema, districtSchema, guideSchema, meetingSchema, officerSchema, siteSchema, workshopSchema } from './lib/content/schemas.ts';
+import { beatSchema, districtSchema, guideSchema, meetingSchema, officerSchema, prioritySchema, siteSchema, workshopSchema } from './lib/content/schemas.ts';
 
 export * from './lib/content/schemas.ts';
 
 const dir = contentDir();
 const api = buildApi();
-const json = (name: 'districts' | 'beats' | 'officers' | 'meetings' | 'workshops') =>
+const json = (name: 'districts' | 'beats' | 'officers' | 'meetings' | 'priorities' | 'workshops') =>
   api ? databaseLoader(name, api) : glob({ pattern: '*.json', base: `${dir}/${name}` });
 
 export const collections = {
@@ -26,5 +26,6 @@ export const collections = {
   officers: defineCollection({ loader: json('officers'), schema: officerSchema }),
   meetings: defineCollection({ loader: json('meetings'), schema: meetingSchema }),
   guides: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: `${dir}/guides` }), schema: guideSchema }),
+  priorities: defineCollection({ loader: json('priorities'), schema: prioritySchema }),
   workshops: defineCollection({ loader: json('workshops'), schema: workshopSchema }),
 };

@@ -12,9 +12,9 @@ create extension pgcrypto with schema extensions;
 
 -- types
 
-create type public.content_kind as enum ('site', 'district', 'beat', 'officer', 'meeting', 'meeting_exception', 'workshop');
+create type public.content_kind as enum ('site', 'district', 'beat', 'officer', 'meeting', 'meeting_exception', 'workshop', 'priority', 'priority_update', 'meeting_report');
 comment on type public.content_kind is 'What a content_history row is about: a row of one content table (a meeting''s exception belongs to its meeting).';
-create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'staff_member');
+create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'staff_member', 'suggestion');
 comment on type public.history_kind is 'What a staff_history row is about: an item residents sent, or a staff account.';
 create type public.meeting_exception_status as enum ('cancelled', 'moved');
 comment on type public.meeting_exception_status is 'What happens to one occurrence of a meeting; meetingExceptionStatuses in src/content.config.ts names the same.';
@@ -24,10 +24,18 @@ create type public.meeting_preference as enum ('weekday_evenings', 'weekends', '
 comment on type public.meeting_preference is 'When a watch group prefers to meet; src/features/watch/watch.schema.ts offers the same list.';
 create type public.officer_role as enum ('community_policing_officer', 'beat_officer', 'sergeant', 'lieutenant', 'commander', 'coordinator', 'youth_officer', 'liaison_officer');
 comment on type public.officer_role is 'What an officer does for residents; officerRoles in src/content.config.ts names the same.';
+create type public.priority_outcome as enum ('resolved', 'improved', 'not_resolved');
+comment on type public.priority_outcome is 'What came of a closed priority; priorityOutcomes in schemas.ts.';
+create type public.priority_source as enum ('meeting', 'residents', 'analysis');
+comment on type public.priority_source is 'Where a priority came from: a beat meeting, residents'' suggestions, or crime analysis; prioritySources in schemas.ts.';
+create type public.sara_stage as enum ('scanning', 'analysis', 'response', 'assessment');
+comment on type public.sara_stage is 'Where a priority is in the SARA problem-solving model; saraStages in src/lib/content/schemas.ts names the same.';
 create type public.site_locale as enum ('en', 'es');
 comment on type public.site_locale is 'The languages the portal has words for; siteLocales in src/content.config.ts names the same.';
 create type public.staff_role as enum ('officer', 'supervisor', 'coordinator');
 comment on type public.staff_role is 'What a staff account may see and do: its beats, its district, or everything and who is staff.';
+create type public.suggestion_status as enum ('received', 'answered', 'adopted', 'closed');
+comment on type public.suggestion_status is 'Where a resident''s priority suggestion stands, as the resident and staff see it.';
 create type public.tip_category as enum ('suspicious_activity', 'drug_activity', 'vandalism_graffiti', 'traffic_speeding', 'noise', 'abandoned_vehicle', 'problem_property', 'quality_of_life', 'other');
 comment on type public.tip_category is 'What a tip is about; src/features/tips/tip.schema.ts offers the same list.';
 create type public.tip_status as enum ('received', 'under_review', 'referred', 'action_taken', 'closed');
@@ -195,6 +203,31 @@ alter table public.meeting_exceptions enable row level security;
 comment on table public.meeting_exceptions is 'One occurrence of a meeting cancelled or moved (the file''s "exceptions"), one row each, so each can be changed, recorded and undone on its own. Public when it and its meeting are published.';
 comment on column public.meeting_exceptions.published is 'Whether the public site shows it (with its meeting); the others are drafts only staff read.';
 
+create table public.meeting_reports (
+  meeting_id text not null,
+  occurrence_date text not null,
+  attendance integer not null,
+  concerns text[] default '{}'::text[] not null,
+  priorities_set text[] default '{}'::text[] not null,
+  priorities_reviewed text[] default '{}'::text[] not null,
+  priorities_closed text[] default '{}'::text[] not null,
+  next_steps text,
+  published boolean default false not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint meeting_reports_attendance_range CHECK (attendance >= 0 AND attendance <= 100000),
+  constraint meeting_reports_concerns_filled CHECK (private.all_filled(concerns) AND cardinality(concerns) <= 50),
+  constraint meeting_reports_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES public.meetings(meeting_id) ON DELETE CASCADE,
+  constraint meeting_reports_next_steps_length CHECK (char_length(next_steps) >= 1 AND char_length(next_steps) <= 2000),
+  constraint meeting_reports_occurrence_date_format CHECK (private.valid_local_date(occurrence_date)),
+  constraint meeting_reports_pkey PRIMARY KEY (meeting_id, occurrence_date),
+  constraint meeting_reports_priorities_closed_format CHECK (private.valid_content_ids(priorities_closed, 80)),
+  constraint meeting_reports_priorities_reviewed_format CHECK (private.valid_content_ids(priorities_reviewed, 80)),
+  constraint meeting_reports_priorities_set_format CHECK (private.valid_content_ids(priorities_set, 80))
+);
+alter table public.meeting_reports enable row level security;
+comment on table public.meeting_reports is 'What came of one meeting occurrence (the meeting file''s "reports"): attendance, concerns raised, priorities set, reviewed or closed, next steps.';
+comment on column public.meeting_reports.published is 'Whether the public site shows it (with its meeting); the others are drafts only staff read.';
+
 create table public.meetings (
   meeting_id text not null,
   title text not null,
@@ -270,6 +303,107 @@ alter table public.officers enable row level security;
 comment on table public.officers is 'Officer profiles (officers/<slug>.json): name, rank, role, the beats or district served, languages, contact, bio.';
 comment on column public.officers.photo is 'The portrait: the name of its file in the Storage bucket officer-photos (<officer_id>/<version>.webp); in the content folder, its file name beside the officer''s file.';
 comment on column public.officers.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.priorities (
+  priority_id text not null,
+  title text not null,
+  description text not null,
+  beats text[] default '{}'::text[] not null,
+  district_id text,
+  source text not null,
+  source_meeting_id text,
+  source_date text,
+  stage text default 'scanning'::text not null,
+  opened_on text not null,
+  review_on text,
+  outcome text,
+  outcome_note text,
+  closed_on text,
+  published boolean default false not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint priorities_beats_format CHECK (private.valid_content_ids(beats, 40)),
+  constraint priorities_belong_somewhere CHECK (cardinality(beats) > 0 OR district_id IS NOT NULL),
+  constraint priorities_closed_on_format CHECK (private.valid_local_date(closed_on)),
+  constraint priorities_dates_in_order CHECK (review_on >= (opened_on COLLATE "C") AND closed_on >= (opened_on COLLATE "C")),
+  constraint priorities_description_length CHECK (char_length(description) >= 1 AND char_length(description) <= 2000),
+  constraint priorities_district_id_fkey FOREIGN KEY (district_id) REFERENCES public.districts(district_id),
+  constraint priorities_id_format CHECK (private.valid_content_id(priority_id, 80)),
+  constraint priorities_meeting_source CHECK (source_meeting_id IS NULL AND source_date IS NULL OR source = 'meeting'::text AND source_meeting_id IS NOT NULL AND source_date IS NOT NULL),
+  constraint priorities_opened_on_format CHECK (private.valid_local_date(opened_on)),
+  constraint priorities_outcome_known CHECK (private.is_one_of(outcome, 'public.priority_outcome'::regtype)),
+  constraint priorities_outcome_note_length CHECK (char_length(outcome_note) >= 1 AND char_length(outcome_note) <= 2000),
+  constraint priorities_pkey PRIMARY KEY (priority_id),
+  constraint priorities_review_on_format CHECK (private.valid_local_date(review_on)),
+  constraint priorities_reviewed_or_closed CHECK (
+CASE
+    WHEN outcome IS NULL THEN review_on IS NOT NULL AND closed_on IS NULL AND outcome_note IS NULL
+    ELSE closed_on IS NOT NULL AND outcome_note IS NOT NULL
+END),
+  constraint priorities_source_date_format CHECK (private.valid_local_date(source_date)),
+  constraint priorities_source_known CHECK (private.is_one_of(source, 'public.priority_source'::regtype)),
+  constraint priorities_source_meeting_format CHECK (private.valid_content_id(source_meeting_id, 80)),
+  constraint priorities_stage_known CHECK (private.is_one_of(stage, 'public.sara_stage'::regtype)),
+  constraint priorities_title_length CHECK (char_length(title) >= 1 AND char_length(title) <= 120)
+);
+alter table public.priorities enable row level security;
+comment on table public.priorities is 'Beat priorities (priorities/<id>.json): a problem chosen with residents, its SARA stage, next review, and outcome once closed. Dated updates are in priority_updates.';
+comment on column public.priorities.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.priority_suggestions (
+  suggestion_id uuid default gen_random_uuid() not null,
+  beat text not null,
+  problem text not null,
+  status text default 'received'::text not null,
+  status_changed_at timestamp with time zone default now() not null,
+  public_reply text,
+  priority_id text,
+  receipt_hash bytea not null,
+  idempotency_hash bytea not null,
+  receipt_sealed bytea not null,
+  created_at timestamp with time zone default now() not null,
+  constraint priority_suggestions_adopted_linked CHECK ((status = 'adopted'::text) = (priority_id IS NOT NULL)),
+  constraint priority_suggestions_beat_format CHECK (private.valid_content_id(beat, 40)),
+  constraint priority_suggestions_idempotency_hash_key UNIQUE (idempotency_hash),
+  constraint priority_suggestions_pkey PRIMARY KEY (suggestion_id),
+  constraint priority_suggestions_priority_id_fkey FOREIGN KEY (priority_id) REFERENCES public.priorities(priority_id) ON DELETE SET NULL,
+  constraint priority_suggestions_problem_length CHECK (char_length(problem) >= 20 AND char_length(problem) <= 2000),
+  constraint priority_suggestions_public_reply_length CHECK (char_length(public_reply) >= 1 AND char_length(public_reply) <= 5000),
+  constraint priority_suggestions_receipt_hash_key UNIQUE (receipt_hash),
+  constraint priority_suggestions_status_known CHECK (private.is_one_of(status, 'public.suggestion_status'::regtype))
+);
+alter table public.priority_suggestions enable row level security;
+comment on table public.priority_suggestions is 'Problems residents suggested for their beat''s priorities. No IP address or user agent is kept. Read only by the beat''s staff; residents use suggest_priority() and suggestion_status().';
+
+create table public.priority_support (
+  support_id bigint generated always as identity not null,
+  priority_id text not null,
+  idempotency_hash bytea not null,
+  created_at timestamp with time zone default now() not null,
+  constraint priority_support_idempotency_hash_key UNIQUE (idempotency_hash),
+  constraint priority_support_pkey PRIMARY KEY (support_id),
+  constraint priority_support_priority_id_fkey FOREIGN KEY (priority_id) REFERENCES public.priorities(priority_id) ON DELETE CASCADE
+);
+alter table public.priority_support enable row level security;
+comment on table public.priority_support is 'Residents'' "this matters to me too" on published priorities: a row a click, with no trace of who clicked. Counted into the site at each publish.';
+
+create table public.priority_updates (
+  priority_id text not null,
+  "position" smallint not null,
+  posted_on text not null,
+  stage text not null,
+  body text not null,
+  published boolean default false not null,
+  updated_at timestamp with time zone default now() not null,
+  constraint priority_updates_body_length CHECK (char_length(body) >= 1 AND char_length(body) <= 2000),
+  constraint priority_updates_pkey PRIMARY KEY (priority_id, "position"),
+  constraint priority_updates_position_range CHECK ("position" >= 0),
+  constraint priority_updates_posted_on_format CHECK (private.valid_local_date(posted_on)),
+  constraint priority_updates_priority_id_fkey FOREIGN KEY (priority_id) REFERENCES public.priorities(priority_id) ON DELETE CASCADE,
+  constraint priority_updates_stage_known CHECK (private.is_one_of(stage, 'public.sara_stage'::regtype))
+);
+alter table public.priority_updates enable row level security;
+comment on table public.priority_updates is 'A priority''s dated public updates (the file''s "updates"): what was done, what changed. Public when it and its priority are published.';
+comment on column public.priority_updates.published is 'Whether the public site shows it (with its priority); the others are drafts only staff read.';
 
 create table public.site_settings (
   site_id text default 'site'::text not null,
@@ -546,6 +680,10 @@ CREATE INDEX beats_district_id ON public.beats USING btree (district_id);
 CREATE INDEX content_history_item ON public.content_history USING btree (kind, item_id, changed_at);
 CREATE INDEX meetings_district_id ON public.meetings USING btree (district_id);
 CREATE INDEX officers_district_id ON public.officers USING btree (district_id);
+CREATE INDEX priorities_district_id ON public.priorities USING btree (district_id);
+CREATE INDEX priority_suggestions_created_at ON public.priority_suggestions USING btree (created_at);
+CREATE INDEX priority_support_created_at ON public.priority_support USING btree (created_at);
+CREATE INDEX priority_support_priority ON public.priority_support USING btree (priority_id);
 CREATE INDEX staff_history_item ON public.staff_history USING btree (kind, item_id, changed_at);
 CREATE INDEX tips_created_at ON public.tips USING btree (created_at);
 CREATE INDEX watch_groups_created_at ON public.watch_groups USING btree (created_at);
@@ -664,6 +802,9 @@ AS $function$
     ('officer', 'public.officers'::regclass, '{officer_id}'),
     ('meeting', 'public.meetings'::regclass, '{meeting_id}'),
     ('meeting_exception', 'public.meeting_exceptions'::regclass, '{meeting_id,position}'),
+    ('meeting_report', 'public.meeting_reports'::regclass, '{meeting_id,occurrence_date}'),
+    ('priority', 'public.priorities'::regclass, '{priority_id}'),
+    ('priority_update', 'public.priority_updates'::regclass, '{priority_id,position}'),
     ('workshop', 'public.workshops'::regclass, '{workshop_id}')
   ) as t (kind, tbl, key)
   where t.kind = content_table.kind
@@ -1456,6 +1597,41 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION public.answer_suggestion(suggestion_id uuid, status text DEFAULT NULL::text, public_reply text DEFAULT NULL::text, priority_id text DEFAULT NULL::text, note text DEFAULT NULL::text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if not private.is_one_of(answer_suggestion.status, 'public.suggestion_status') then
+    perform private.refuse('status', 'choose one of the listed statuses');
+  end if;
+  if char_length(btrim(answer_suggestion.public_reply)) > 5000 then
+    perform private.refuse('public_reply', 'keep the reply under 5000 characters');
+  end if;
+  if answer_suggestion.priority_id is not null
+     and not exists (select from public.priorities as p where p.priority_id = answer_suggestion.priority_id) then
+    perform private.refuse('priority_id', 'choose a priority that exists');
+  end if;
+  if answer_suggestion.status = 'adopted' and answer_suggestion.priority_id is null
+     and not exists (select from public.priority_suggestions as s where s.suggestion_id = answer_suggestion.suggestion_id and s.priority_id is not null) then
+    perform private.refuse('priority_id', 'choose the priority it became');
+  end if;
+  perform private.note_change(answer_suggestion.note);
+  update public.priority_suggestions as s
+     set priority_id = case when answer_suggestion.status is not null and answer_suggestion.status <> 'adopted' then null
+                            else coalesce(answer_suggestion.priority_id, s.priority_id) end,
+         status = case when answer_suggestion.priority_id is not null then 'adopted' else coalesce(answer_suggestion.status, s.status) end,
+         public_reply = case when answer_suggestion.public_reply is null then s.public_reply else nullif(btrim(answer_suggestion.public_reply), '') end
+   where s.suggestion_id = answer_suggestion.suggestion_id and staff_access.sees_beat(s.beat);
+  if not found then
+    perform private.refuse('suggestion_id', 'no such suggestion in your beats');
+  end if;
+end
+$function$;
+comment on function public.answer_suggestion(uuid,text,text,text,text) is 'Staff of the suggestion''s beat set its status, its public reply, or the priority it became.';
+
 CREATE OR REPLACE FUNCTION public.approved_watch_groups()
  RETURNS TABLE(watch_group_id uuid, name text, beat text, area jsonb)
  LANGUAGE sql
@@ -1658,6 +1834,22 @@ AS $function$
       select jsonb_agg(to_jsonb(e) - 'published' - 'updated_at' order by e.meeting_id, e.position)
         from public.meeting_exceptions as e
        where e.published and exists (select from public.meetings as m where m.meeting_id = e.meeting_id and m.published)
+    ), '[]'),
+    'meeting_reports', coalesce((
+      select jsonb_agg(to_jsonb(r) - 'published' - 'updated_at' order by r.meeting_id, r.occurrence_date)
+        from public.meeting_reports as r
+       where r.published and exists (select from public.meetings as m where m.meeting_id = r.meeting_id and m.published)
+    ), '[]'),
+    'priorities', coalesce((
+      select jsonb_agg(to_jsonb(p) - 'published' - 'updated_at'
+                       || jsonb_build_object('supporters', (select count(*) from public.priority_support as s where s.priority_id = p.priority_id))
+                       order by p.priority_id)
+        from public.priorities as p where p.published
+    ), '[]'),
+    'priority_updates', coalesce((
+      select jsonb_agg(to_jsonb(u) - 'published' - 'updated_at' order by u.priority_id, u.position)
+        from public.priority_updates as u
+       where u.published and exists (select from public.priorities as p where p.priority_id = u.priority_id and p.published)
     ), '[]'),
     'workshops', coalesce((select jsonb_agg(to_jsonb(w) - 'published' - 'updated_at' order by w.workshop_id) from public.workshops as w where w.published), '[]')
   )
@@ -2258,6 +2450,80 @@ end
 $function$;
 comment on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) is 'Stores a tip and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
 
+CREATE OR REPLACE FUNCTION public.suggest_priority(beat text, problem text, idempotency_key uuid, proof jsonb DEFAULT NULL::jsonb)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  clean_problem text := private.trimmed(suggest_priority.problem);
+  receipt text := private.open_submission('public.priority_suggestions', suggest_priority.idempotency_key);
+begin
+  if receipt is not null then
+    return jsonb_build_object('receipt', receipt);
+  end if;
+  if not exists (select from public.beats as b where b.beat_id = suggest_priority.beat and b.published) then
+    perform private.refuse('beat', 'choose your beat from the list');
+  end if;
+  if clean_problem is null or char_length(clean_problem) not between 20 and 2000 then
+    perform private.refuse('problem', 'describe the problem in 20 to 2000 characters');
+  end if;
+  perform private.admit_submission('suggest_priority', 'public.priority_suggestions', suggest_priority.idempotency_key, suggest_priority.proof);
+  receipt := private.new_receipt_code();
+  insert into public.priority_suggestions (beat, problem, receipt_hash, idempotency_hash, receipt_sealed)
+  values (suggest_priority.beat, clean_problem, private.receipt_hash(receipt),
+          private.key_hash(suggest_priority.idempotency_key), private.seal_receipt(receipt, suggest_priority.idempotency_key))
+  on conflict (idempotency_hash) do nothing;
+  if not found then
+    receipt := private.first_receipt('public.priority_suggestions', suggest_priority.idempotency_key);
+  end if;
+  return jsonb_build_object('receipt', receipt);
+end
+$function$;
+comment on function public.suggest_priority(text,text,uuid,jsonb) is 'Stores a resident''s suggestion for their beat''s priorities and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
+
+CREATE OR REPLACE FUNCTION public.suggestion_status(receipt text)
+ RETURNS TABLE(status text, received_on date, updated_on date, public_reply text, priority_id text)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  return query
+    select s.status, (s.created_at at time zone 'UTC')::date, (s.status_changed_at at time zone 'UTC')::date, s.public_reply,
+           (select p.priority_id from public.priorities as p where p.priority_id = s.priority_id and p.published)
+      from public.priority_suggestions as s
+     where s.receipt_hash = private.receipt_hash(suggestion_status.receipt);
+end
+$function$;
+comment on function public.suggestion_status(text) is 'The status, dates, public reply and published priority of the suggestion whose receipt code is given; no row for a wrong or unknown code.';
+
+CREATE OR REPLACE FUNCTION public.support_priority(priority_id text, idempotency_key uuid, proof jsonb DEFAULT NULL::jsonb)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if support_priority.idempotency_key is null then
+    perform private.refuse('idempotency_key', 'idempotency_key is required');
+  end if;
+  if not exists (select from public.priority_support as s where s.idempotency_hash = private.key_hash(support_priority.idempotency_key)) then
+    if not exists (select from public.priorities as p where p.priority_id = support_priority.priority_id and p.published and p.outcome is null) then
+      perform private.refuse('priority_id', 'choose a current priority');
+    end if;
+    perform private.admit_submission('support_priority', 'public.priority_support', support_priority.idempotency_key, support_priority.proof);
+    insert into public.priority_support (priority_id, idempotency_hash)
+    values (support_priority.priority_id, private.key_hash(support_priority.idempotency_key))
+    on conflict (idempotency_hash) do nothing;
+  end if;
+  return jsonb_build_object('supporters',
+    (select count(*) from public.priority_support as s where s.priority_id = support_priority.priority_id));
+end
+$function$;
+comment on function public.support_priority(text,uuid,jsonb) is 'Counts one "this matters to me too" for a published, open priority and returns {supporters}. Repeating an idempotency key counts nothing.';
+
 CREATE OR REPLACE FUNCTION public.tip_status(receipt text)
  RETURNS TABLE(status text, received_on date, updated_on date, public_reply text)
  LANGUAGE plpgsql
@@ -2385,7 +2651,7 @@ CREATE OR REPLACE FUNCTION staff_access.edits(kind text, item jsonb)
 AS $function$
 declare
   member public.staff_members;
-  meeting jsonb;
+  parent jsonb;
 begin
   select * into member from public.staff_members as s where s.user_id = auth.uid() and s.active;
   if not found then
@@ -2394,9 +2660,13 @@ begin
   if member.role = 'coordinator' then
     return true;
   end if;
-  if edits.kind = 'meeting_exception' then
-    select to_jsonb(m) into meeting from public.meetings as m where m.meeting_id = item ->> 'meeting_id';
-    return meeting is not null and staff_access.edits('meeting', meeting);
+  if edits.kind in ('meeting_exception', 'meeting_report') then
+    select to_jsonb(m) into parent from public.meetings as m where m.meeting_id = item ->> 'meeting_id';
+    return parent is not null and staff_access.edits('meeting', parent);
+  end if;
+  if edits.kind = 'priority_update' then
+    select to_jsonb(p) into parent from public.priorities as p where p.priority_id = item ->> 'priority_id';
+    return parent is not null and staff_access.edits('priority', parent);
   end if;
   return coalesce(case edits.kind
     when 'beat' then member.role = 'supervisor' and item ->> 'district_id' = member.district
@@ -2409,6 +2679,8 @@ begin
       else false
     end
     when 'meeting' then (member.role = 'supervisor' and item ->> 'district_id' = member.district)
+      or exists (select from jsonb_array_elements_text(item -> 'beats') as b (beat_id) where staff_access.sees_beat(b.beat_id))
+    when 'priority' then (member.role = 'supervisor' and item ->> 'district_id' = member.district)
       or exists (select from jsonb_array_elements_text(item -> 'beats') as b (beat_id) where staff_access.sees_beat(b.beat_id))
   end, false);
 end
@@ -2474,12 +2746,23 @@ CREATE TRIGGER districts_stamp_updated BEFORE UPDATE ON public.districts FOR EAC
 CREATE TRIGGER meeting_exceptions_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.meeting_exceptions FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER meeting_exceptions_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.meeting_exceptions FOR EACH ROW EXECUTE FUNCTION private.record_content_change('meeting_exception', 'meeting_id', 'position', 'occurrence_date');
 CREATE TRIGGER meeting_exceptions_stamp_updated BEFORE UPDATE ON public.meeting_exceptions FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER meeting_reports_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.meeting_reports FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
+CREATE TRIGGER meeting_reports_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.meeting_reports FOR EACH ROW EXECUTE FUNCTION private.record_content_change('meeting_report', 'meeting_id', 'occurrence_date');
+CREATE TRIGGER meeting_reports_stamp_updated BEFORE UPDATE ON public.meeting_reports FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 CREATE TRIGGER meetings_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.meetings FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER meetings_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.meetings FOR EACH ROW EXECUTE FUNCTION private.record_content_change('meeting', 'meeting_id');
 CREATE TRIGGER meetings_stamp_updated BEFORE UPDATE ON public.meetings FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 CREATE TRIGGER officers_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.officers FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER officers_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.officers FOR EACH ROW EXECUTE FUNCTION private.record_content_change('officer', 'officer_id');
 CREATE TRIGGER officers_stamp_updated BEFORE UPDATE ON public.officers FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER priorities_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.priorities FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
+CREATE TRIGGER priorities_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.priorities FOR EACH ROW EXECUTE FUNCTION private.record_content_change('priority', 'priority_id');
+CREATE TRIGGER priorities_stamp_updated BEFORE UPDATE ON public.priorities FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER priority_suggestions_record_changes AFTER INSERT OR UPDATE ON public.priority_suggestions FOR EACH ROW EXECUTE FUNCTION private.record_changes('suggestion', 'suggestion_id', 'status', 'public_reply', 'priority_id');
+CREATE TRIGGER priority_suggestions_stamp_status BEFORE UPDATE OF status ON public.priority_suggestions FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
+CREATE TRIGGER priority_updates_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.priority_updates FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
+CREATE TRIGGER priority_updates_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.priority_updates FOR EACH ROW EXECUTE FUNCTION private.record_content_change('priority_update', 'priority_id', 'position', 'posted_on');
+CREATE TRIGGER priority_updates_stamp_updated BEFORE UPDATE ON public.priority_updates FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
 CREATE TRIGGER site_settings_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.site_settings FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER site_settings_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.site_settings FOR EACH ROW EXECUTE FUNCTION private.record_content_change('site', 'site_id');
 CREATE TRIGGER site_settings_stamp_updated BEFORE UPDATE ON public.site_settings FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
@@ -2522,6 +2805,14 @@ create policy meeting_exceptions_staff_read on public.meeting_exceptions as perm
   using (((published AND (EXISTS ( SELECT
    FROM public.meetings m
   WHERE ((m.meeting_id = meeting_exceptions.meeting_id) AND m.published)))) OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
+create policy meeting_reports_anon_read on public.meeting_reports as permissive for select to anon
+  using ((published AND (EXISTS ( SELECT
+   FROM public.meetings m
+  WHERE ((m.meeting_id = meeting_reports.meeting_id) AND m.published)))));
+create policy meeting_reports_staff_read on public.meeting_reports as permissive for select to authenticated
+  using (((published AND (EXISTS ( SELECT
+   FROM public.meetings m
+  WHERE ((m.meeting_id = meeting_reports.meeting_id) AND m.published)))) OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
 create policy meetings_anon_read on public.meetings as permissive for select to anon
   using (published);
 create policy meetings_staff_read on public.meetings as permissive for select to authenticated
@@ -2530,6 +2821,28 @@ create policy officers_anon_read on public.officers as permissive for select to 
   using (published);
 create policy officers_staff_read on public.officers as permissive for select to authenticated
   using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
+create policy priorities_anon_read on public.priorities as permissive for select to anon
+  using (published);
+create policy priorities_staff_read on public.priorities as permissive for select to authenticated
+  using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
+create policy priority_suggestions_staff_read on public.priority_suggestions as permissive for select to authenticated
+  using (staff_access.sees_beat(beat));
+create policy priority_support_anon_read on public.priority_support as permissive for select to anon
+  using ((EXISTS ( SELECT
+   FROM public.priorities p
+  WHERE ((p.priority_id = priority_support.priority_id) AND p.published))));
+create policy priority_support_staff_read on public.priority_support as permissive for select to authenticated
+  using (((( SELECT staff_access.role() AS role) IS NOT NULL) OR (EXISTS ( SELECT
+   FROM public.priorities p
+  WHERE ((p.priority_id = priority_support.priority_id) AND p.published)))));
+create policy priority_updates_anon_read on public.priority_updates as permissive for select to anon
+  using ((published AND (EXISTS ( SELECT
+   FROM public.priorities p
+  WHERE ((p.priority_id = priority_updates.priority_id) AND p.published)))));
+create policy priority_updates_staff_read on public.priority_updates as permissive for select to authenticated
+  using (((published AND (EXISTS ( SELECT
+   FROM public.priorities p
+  WHERE ((p.priority_id = priority_updates.priority_id) AND p.published)))) OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
 create policy site_settings_anon_read on public.site_settings as permissive for select to anon
   using (published);
 create policy site_settings_staff_read on public.site_settings as permissive for select to authenticated
@@ -2546,6 +2859,9 @@ CASE kind
     WHEN 'workshop_request'::text THEN (EXISTS ( SELECT
        FROM public.workshop_requests w
       WHERE (w.workshop_request_id = staff_history.item_id)))
+    WHEN 'suggestion'::text THEN (EXISTS ( SELECT
+       FROM public.priority_suggestions s
+      WHERE (s.suggestion_id = staff_history.item_id)))
     WHEN 'staff_member'::text THEN (staff_access.role() = 'coordinator'::text)
     ELSE NULL::boolean
 END);
@@ -2599,6 +2915,8 @@ grant execute on function private.valid_officer_slug(text) to service_role;
 grant execute on function private.valid_phone(text) to service_role;
 grant execute on function public.add_staff_note(text,uuid,text) to authenticated;
 grant execute on function public.add_staff_note(text,uuid,text) to service_role;
+grant execute on function public.answer_suggestion(uuid,text,text,text,text) to authenticated;
+grant execute on function public.answer_suggestion(uuid,text,text,text,text) to service_role;
 grant execute on function public.approved_watch_groups() to anon;
 grant execute on function public.approved_watch_groups() to authenticated;
 grant execute on function public.approved_watch_groups() to service_role;
@@ -2644,6 +2962,15 @@ grant execute on function public.submission_challenge(text,uuid) to service_role
 grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) to anon;
 grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) to authenticated;
 grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) to service_role;
+grant execute on function public.suggest_priority(text,text,uuid,jsonb) to anon;
+grant execute on function public.suggest_priority(text,text,uuid,jsonb) to authenticated;
+grant execute on function public.suggest_priority(text,text,uuid,jsonb) to service_role;
+grant execute on function public.suggestion_status(text) to anon;
+grant execute on function public.suggestion_status(text) to authenticated;
+grant execute on function public.suggestion_status(text) to service_role;
+grant execute on function public.support_priority(text,uuid,jsonb) to anon;
+grant execute on function public.support_priority(text,uuid,jsonb) to authenticated;
+grant execute on function public.support_priority(text,uuid,jsonb) to service_role;
 grant execute on function public.tip_status(text) to anon;
 grant execute on function public.tip_status(text) to authenticated;
 grant execute on function public.tip_status(text) to service_role;
@@ -2667,6 +2994,7 @@ grant usage on schema public to public;
 grant usage on schema public to service_role;
 grant usage on schema staff_access to authenticated;
 grant select, update, usage on sequence public.content_history_history_id_seq to service_role;
+grant select, update, usage on sequence public.priority_support_support_id_seq to service_role;
 grant select, update, usage on sequence public.staff_history_history_id_seq to service_role;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.beats to service_role;
 grant select on table public.beats to anon;
@@ -2679,12 +3007,26 @@ grant select on table public.districts to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meeting_exceptions to service_role;
 grant select on table public.meeting_exceptions to anon;
 grant select on table public.meeting_exceptions to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meeting_reports to service_role;
+grant select on table public.meeting_reports to anon;
+grant select on table public.meeting_reports to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meetings to service_role;
 grant select on table public.meetings to anon;
 grant select on table public.meetings to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.officers to service_role;
 grant select on table public.officers to anon;
 grant select on table public.officers to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.priorities to service_role;
+grant select on table public.priorities to anon;
+grant select on table public.priorities to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.priority_suggestions to service_role;
+grant select (beat, created_at, priority_id, problem, public_reply, status, status_changed_at, suggestion_id) on table public.priority_suggestions to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.priority_support to service_role;
+grant select (priority_id) on table public.priority_support to anon;
+grant select (priority_id) on table public.priority_support to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.priority_updates to service_role;
+grant select on table public.priority_updates to anon;
+grant select on table public.priority_updates to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.site_settings to service_role;
 grant select on table public.site_settings to anon;
 grant select on table public.site_settings to authenticated;

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** The longest ids the content's files and a submission may name, as the database stores them. */
-export const idMaxLength = { beat: 40, district: 40, meeting: 80, officer: 80, workshop: 80 } as const;
+export const idMaxLength = { beat: 40, district: 40, meeting: 80, officer: 80, workshop: 80, priority: 80 } as const;
 
 // A refinement rather than z.maxLength: zod stops every other check at a too-long value,
 // and a form should still name each field that is wrong.

@@ -14,8 +14,10 @@ export interface EdgeLimit {
 }
 
 export interface EdgeLimits {
-  /** Tips, watch group registrations and joins, and workshop requests, together. */
+  /** Tips, watch group registrations and joins, workshop requests and priority suggestions, together. */
   submissions: EdgeLimit;
+  /** "This matters to me too" on a priority: a click, so more of them, but still not a flood. */
+  support: EdgeLimit;
   /** The proof-of-work puzzles a form asks for before it sends. */
   challenges: EdgeLimit;
   /** Receipt code lookups: a code is guessed only by asking many times. */
@@ -24,6 +26,7 @@ export interface EdgeLimits {
 
 export const defaultEdgeLimits: EdgeLimits = {
   submissions: { calls: 20, seconds: 60 * 60 },
+  support: { calls: 30, seconds: 60 * 60 },
   challenges: { calls: 60, seconds: 60 * 60 },
   receiptLookups: { calls: 30, seconds: 15 * 60 },
 };
@@ -34,10 +37,13 @@ const ruleOf: Record<string, keyof EdgeLimits> = {
   register_watch_group: 'submissions',
   join_watch_group: 'submissions',
   request_workshop: 'submissions',
+  suggest_priority: 'submissions',
+  support_priority: 'support',
   submission_challenge: 'challenges',
   tip_status: 'receiptLookups',
   watch_group_status: 'receiptLookups',
   workshop_status: 'receiptLookups',
+  suggestion_status: 'receiptLookups',
 };
 
 /**

@@ -52,7 +52,7 @@ describe('openbeat import content and openbeat export', () => {
   it('puts the demo folder into the database, all of it published, and exports it as the same files, byte for byte', async () => {
     const imported = await openbeat('import', 'content', demoFolder, '--database', freshUrl);
     expect(imported).toMatchObject({ code: exit.ok, err: '' });
-    expect(imported.out).toContain('4 districts, 25 beats, 72 officers, 33 meetings, 5 workshops, all published');
+    expect(imported.out).toContain('4 districts, 25 beats, 72 officers, 33 meetings, 28 priorities, 5 workshops, all published');
     const { rows } = await db.query(`select count(*)::int as drafts from public.beats where not published`);
     expect(rows[0].drafts).toBe(0);
 

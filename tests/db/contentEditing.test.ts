@@ -271,7 +271,7 @@ describe('a refused value names its field, and the database and the content sche
     const changed = change(base()) as ReturnType<typeof base>;
     expect(meetingSchema.safeParse(changed).success).toBe(false);
     // As the row would be written had the form let it through (the schema's defaults filled in by hand).
-    const { updated_local: _stamped, ...item } = meetingRows({ ...changed, exceptions: [], id: `agreement-${run}` } as unknown as Parameters<typeof meetingRows>[0]).meeting;
+    const { updated_local: _stamped, ...item } = meetingRows({ ...changed, exceptions: [], reports: [], id: `agreement-${run}` } as unknown as Parameters<typeof meetingRows>[0]).meeting;
     const { error } = await save('coordinator', 'meeting', item);
     expect(error).toMatchObject({ code: '22023', details: field });
   });

@@ -97,6 +97,7 @@ describe('the gateway', () => {
 
 const tight: EdgeLimits = {
   submissions: { calls: 3, seconds: 60 * 60 },
+  support: { calls: 3, seconds: 60 * 60 },
   challenges: { calls: 3, seconds: 60 * 60 },
   receiptLookups: { calls: 3, seconds: 15 * 60 },
 };

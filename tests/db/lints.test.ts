@@ -4,7 +4,7 @@
 // revoke fails here before it can reach a hosted project.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { publicContentTables } from '../support/publicContent.ts';
+import { publicContentTables, publicCounts } from '../support/publicContent.ts';
 
 const db = new pg.Client({ connectionString: inject('stack').databaseUrl });
 beforeAll(() => db.connect());
@@ -23,6 +23,9 @@ const residentFunctions = [
   'request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb)',
   'submission_challenge(text,uuid)',
   'submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb)',
+  'suggest_priority(text,text,uuid,jsonb)',
+  'suggestion_status(text)',
+  'support_priority(text,uuid,jsonb)',
   'tip_status(text)',
   'watch_group_status(text)',
   'workshop_status(text)',
@@ -53,9 +56,13 @@ describe('database lints', () => {
       `select schemaname || '.' || tablename || ' ' || policyname || ' ' || cmd || ' ' || array_to_string(roles, ',') as policy, qual from pg_policies
         where schemaname in ${ours} and roles && array['anon', 'public']::name[] order by tablename, policyname`,
     );
-    expect(rows.map((row) => row.policy)).toEqual(publicContentTables.map((table) => `public.${table} ${table}_anon_read SELECT anon`));
-    // Published, and whatever else a table adds (an exception's meeting must be published too).
-    for (const { policy, qual } of rows) expect(qual, policy).toMatch(/^(published|\(published AND .*\))$/s);
+    expect(rows.map((row) => row.policy)).toEqual(
+      [...publicContentTables, publicCounts.table].sort().map((table) => `public.${table} ${table}_anon_read SELECT anon`),
+    );
+    // Published, and whatever else a table adds (an exception's meeting must be published too); a count, of what is published.
+    for (const { policy, qual } of rows) {
+      expect(qual, policy).toMatch(policy.includes(publicCounts.table) ? /^\(EXISTS .* p\.published\)\)\)$/s : /^(published|\(published AND .*\))$/s);
+    }
   });
 
   it('no exposed view or materialized view reads tables with its owner’s rights', async () => {
@@ -72,7 +79,9 @@ describe('database lints', () => {
       await names(`select table_schema || '.' || table_name || ' ' || privilege_type from information_schema.role_table_grants
                     where grantee = 'anon' and table_schema in ${ours} order by 1`),
     ).toEqual(publicContentTables.map((table) => `public.${table} SELECT`));
-    expect(await names(`select table_name || '.' || column_name || ' ' || privilege_type from information_schema.column_privileges where grantee = 'anon' and table_schema in ${ours} and not (${content})`)).toEqual([]);
+    expect(await names(`select table_name || '.' || column_name || ' ' || privilege_type from information_schema.column_privileges where grantee = 'anon' and table_schema in ${ours} and not (${content})`)).toEqual(
+      publicCounts.columns.map((column) => `${publicCounts.table}.${column} SELECT`),
+    );
     expect(await names(`select object_schema || '.' || object_name from information_schema.role_usage_grants where grantee = 'anon' and object_type = 'SEQUENCE' and object_schema in ${ours}`)).toEqual([]);
     expect(await names(`select n from unnest(array['private', 'staff_access']) as n where has_schema_privilege('anon', n, 'usage')`)).toEqual([]);
   });

@@ -8,12 +8,14 @@ import { validateContent, type Content } from '../../lib/content/validate.ts';
 import type { ContentEntries } from './files.ts';
 
 /** The content tables, in the order rows go in: each after those it refers to. */
-export const contentTables = ['site_settings', 'districts', 'beats', 'officers', 'meetings', 'meeting_exceptions', 'workshops'] as const;
+export const contentTables = [
+  'site_settings', 'districts', 'beats', 'officers', 'meetings', 'meeting_exceptions', 'priorities', 'priority_updates', 'meeting_reports', 'workshops',
+] as const;
 export type ContentTable = (typeof contentTables)[number];
 
 /** How many entries of each kind, for a one-line report. */
 export function describeCounts(content: Omit<ContentEntries, 'site'>): string {
-  return `${content.districts.length} districts, ${content.beats.length} beats, ${content.officers.length} officers, ${content.meetings.length} meetings, ${content.workshops.length} workshops`;
+  return `${content.districts.length} districts, ${content.beats.length} beats, ${content.officers.length} officers, ${content.meetings.length} meetings, ${content.priorities.length} priorities, ${content.workshops.length} workshops`;
 }
 
 /**

@@ -34,6 +34,7 @@ describe('content files', () => {
         beats: [],
         officers: [],
         meetings: [],
+        priorities: [],
         workshops: [{ id: 'survey', title: 'Survey', kind: 'survey', description: 'A walk round.', durationMinutes: 5, minimumAttendees: 1 } as { id: string }],
       });
     expect(write).toThrow(ContentProblems);

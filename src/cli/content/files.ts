@@ -4,7 +4,7 @@
 // and the same content always makes the same bytes, wherever it was kept:
 // the demo city exported from the database is the committed demo folder.
 import type { z } from 'astro/zod';
-import { beatSchema, districtSchema, meetingSchema, siteSchema, workshopSchema } from '../../content.config.ts';
+import { beatSchema, districtSchema, meetingSchema, prioritySchema, siteSchema, workshopSchema } from '../../content.config.ts';
 import { officerFileSchema, parseEntry } from '../../lib/content/validate.ts';
 import { commit, jsonText } from '../import/write.ts';
 
@@ -14,6 +14,7 @@ export const collectionSchemas = {
   beats: beatSchema,
   officers: officerFileSchema,
   meetings: meetingSchema,
+  priorities: prioritySchema,
   workshops: workshopSchema,
 } satisfies Record<string, z.ZodType>;
 
@@ -40,6 +41,8 @@ export function siteText(site: unknown, problems: string[] = []): string | undef
 
 /** One entry's file text (its id is its file's name, never a field). */
 export function entryText(collection: CollectionName, { id, ...entry }: { id: string }, problems: string[] = []): string | undefined {
+  // A priority's supporters are the database's count, never a file's field.
+  if (collection === 'priorities') delete (entry as { supporters?: number }).supporters;
   const parsed = parseEntry(`${collection}/${id}.json`, collectionSchemas[collection] as z.ZodType, entry, problems);
   return parsed === undefined ? undefined : jsonText(parsed);
 }

@@ -5,6 +5,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { StreetNetwork, StreetSegment } from '../../lib/geo/streets.ts';
 import { BlockGrid, cityBlocks, connectedWithout, fixPinches, growRegions, outlineRings, signedArea, type Cell, type Vertex } from './blocks.ts';
 import { birds, firstNames, hobbies, lastNames, officerLanguages, placeWords, trees, venueKinds } from './names.ts';
+import { nthWeekday } from './dates.ts';
+import { makeProblemSolving } from './priorities.ts';
 import { seededRandom, type Random } from './random.ts';
 import { slugify } from '../../lib/slug.ts';
 import { sqlText } from './sqlText.ts';
@@ -28,6 +30,7 @@ export interface DemoCity {
   beats: Array<{ id: string } & Record<string, unknown>>;
   officers: Array<{ id: string } & Record<string, unknown>>;
   meetings: Array<{ id: string } & Record<string, unknown>>;
+  priorities: Array<{ id: string } & Record<string, unknown>>;
   workshops: Array<{ id: string } & Record<string, unknown>>;
   streets: StreetNetwork;
   watchGroups: DemoWatchGroup[];
@@ -106,6 +109,13 @@ export function demoCity({ scale, seed }: DemoOptions): DemoCity {
 
   const officers = makeOfficers(random, beats, districts);
   const meetings = makeMeetings(random, grid, beats, beatOf, districts, officers, place, numbering);
+  // A random of its own, so that adding priorities changed nothing else the seed makes.
+  const streetsOf = (beatId: string) => {
+    const b = beatIds.indexOf(beatId);
+    const cells = [...beatOf].filter(([, region]) => region === b).map(([cell]) => grid.xy(cell));
+    return [...new Set(cells.flatMap(([x, y]) => [numbering.eastWestName(y), numbering.northSouthName(x)]))].sort();
+  };
+  const priorities = makeProblemSolving(seededRandom(seed + 1), beats, districts, meetings, streetsOf);
 
   const bbox = boundingBox(beats.flatMap((beat) => positions(beat.boundary as Polygon | MultiPolygon)));
   const site = {
@@ -121,7 +131,7 @@ export function demoCity({ scale, seed }: DemoOptions): DemoCity {
   };
 
   const watchGroups = makeWatchGroups(random, grid, beatOf, beatIds, place, numbering, Math.max(3, Math.round(4 * scale)));
-  return { site, districts, beats, officers, meetings, workshops, streets: streetNetwork(grid, inside, place, numbering), watchGroups };
+  return { site, districts, beats, officers, meetings, priorities, workshops, streets: streetNetwork(grid, inside, place, numbering), watchGroups };
 }
 
 /** Moves a block to another region if that leaves the region it comes from whole. */
@@ -333,12 +343,6 @@ function languageName(tag: string): string {
 
 const weekdays = ['MO', 'TU', 'WE', 'TH'] as const;
 
-/** The date of the n-th given weekday (0 = Monday) of a month. */
-function nthWeekday(year: number, month: number, weekday: number, n: number): string {
-  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay(); // 0 = Sunday
-  const day = 1 + ((weekday + 1 - first + 7) % 7) + (n - 1) * 7;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 function makeMeetings(
   random: Random,

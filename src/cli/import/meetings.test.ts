@@ -38,6 +38,7 @@ describe('importMeetings', () => {
       schedule: { start: '2026-01-13T18:30', durationMinutes: 90, rrule: 'FREQ=MONTHLY;BYDAY=2TU', timeZone: 'America/Chicago' },
       languages: ['en', 'es'],
       exceptions: [],
+      reports: [],
     });
     const council = await readJson(path.join(out, 'meetings', 'dac-17.json'));
     expect(council).toMatchObject({

@@ -36,8 +36,8 @@
 // Rows are numbered as a spreadsheet shows them, the header being row 1; empty
 // rows are skipped. A UTF-8 byte order mark and Windows line endings are fine.
 // Other columns are ignored, with a warning. Exceptions (cancelled or moved
-// dates) are not in the spreadsheet: a meeting keeps those of the row it
-// updates (or the file it replaces), found by id.
+// dates) and reports are not in the spreadsheet: a meeting keeps those of the
+// row it updates (or the file it replaces), found by id.
 import path from 'node:path';
 import type pg from 'pg';
 import { meetingSchema } from '../../content.config.ts';
@@ -170,7 +170,7 @@ export async function importMeetingRows(db: pg.Client, options: ImportMeetingRow
 interface PlannedMeeting {
   row: number;
   id: string;
-  meeting: Meeting & { exceptions: unknown[] };
+  meeting: Meeting & { exceptions: unknown[]; reports: unknown[] };
   /** The entry with this id before the import. */
   previous?: { schedule?: unknown; updated?: string };
 }
@@ -206,9 +206,16 @@ async function planMeetings(file: string, existing: Folder): Promise<MeetingsPla
     }
     const exceptions = keptValue(existing, read.id, 'exceptions', meetingSchema.shape.exceptions, { warnings, problems });
     if (Array.isArray(exceptions) && exceptions.length > 0) keptExceptions.push(read.id);
+    // Reports, like exceptions, are staff's: kept from what the row replaces (in the database, rows the import never touches).
+    const reports = keptValue(existing, read.id, 'reports', meetingSchema.shape.reports, { warnings, problems });
     const before = existing.entries.get(read.id);
     const previous = before && 'data' in before ? (before.data as PlannedMeeting['previous']) : undefined;
-    meetings.push({ row, id: read.id, meeting: { ...read.meeting, exceptions: (exceptions as unknown[] | undefined) ?? [] }, previous });
+    meetings.push({
+      row,
+      id: read.id,
+      meeting: { ...read.meeting, exceptions: (exceptions as unknown[] | undefined) ?? [], reports: (reports as unknown[] | undefined) ?? [] },
+      previous,
+    });
   }
   throwIfAny(problems);
   return {

@@ -13,7 +13,7 @@ const beat: Beat = {
 const venue = { name: 'Larch Community Center', address: '220 E Dunlin St', location: [-88.25, 41.1] as [number, number] };
 
 function meeting(id: string, kind: Meeting['kind'], where: { beats?: string[]; district?: string }, start: string, rrule?: string): Meeting {
-  return { id, title: id, kind, beats: where.beats ?? [], district: where.district, venue, schedule: { start, durationMinutes: 90, rrule }, exceptions: [], languages: ['en'] };
+  return { id, title: id, kind, beats: where.beats ?? [], district: where.district, venue, schedule: { start, durationMinutes: 90, rrule }, exceptions: [], reports: [], languages: ['en'] };
 }
 
 const options = { words: en.flyer.schedule, locale: 'en', timeZone: 'America/Chicago', from: new Date('2026-07-01T12:00:00Z') };

@@ -12,6 +12,7 @@ const tuesdays: Meeting = {
   // 18:30 in Chicago is past midnight UTC: the grid must still put it on the local Tuesday.
   schedule: { start: '2026-01-06T18:30', durationMinutes: 60, rrule: 'FREQ=WEEKLY;BYDAY=TU' },
   exceptions: [{ date: '2026-03-17', status: 'cancelled' }],
+  reports: [],
   languages: ['en'],
 };
 

@@ -13,6 +13,7 @@ const meeting = (id: string, extra: Partial<Meeting>): Meeting => ({
   venue,
   schedule: { start: '2026-03-03T18:30', durationMinutes: 60, rrule: 'FREQ=WEEKLY;BYDAY=TU' },
   exceptions: [],
+  reports: [],
   languages: ['en'],
   ...extra,
 });

@@ -9,6 +9,8 @@ import {
   meetingRows,
   officerEntry,
   officerRow,
+  priorityEntry,
+  priorityRows,
   siteEntry,
   siteRow,
   workshopEntry,
@@ -26,8 +28,12 @@ describe('content rows', () => {
     for (const beat of demo.beats) expect(beatEntry(beatRow(beat))).toEqual(beat);
     for (const officer of demo.officers) expect(officerEntry(officerRow(officer))).toEqual(officer);
     for (const meeting of demo.meetings) {
-      const { meeting: row, exceptions } = meetingRows(meeting);
-      expect(meetingEntry(row, exceptions)).toEqual(meeting);
+      const { meeting: row, exceptions, reports } = meetingRows(meeting);
+      expect(meetingEntry(row, exceptions, reports)).toEqual(meeting);
+    }
+    for (const priority of demo.priorities) {
+      const { priority: row, updates } = priorityRows(priority);
+      expect(priorityEntry(row, [...updates].reverse())).toEqual(priority);
     }
     for (const workshop of demo.workshops) expect(workshopEntry(workshopRow(workshop))).toEqual(workshop);
   });
@@ -62,13 +68,19 @@ describe('content rows', () => {
         { date: '2026-03-02', status: 'moved', movedTo: '2026-03-09T18:30', venue: { ...place, name: 'Library', accessibility: 'Ramp' } },
         { date: '2026-02-02', status: 'cancelled', note: 'Snow' },
       ],
+      reports: [
+        { date: '2026-01-05', attendance: 14, concerns: ['Speeding on Elm'], priorities: { set: ['elm-speeding'], reviewed: [], closed: [] }, nextSteps: 'Speed survey' },
+      ],
       updated: '2026-01-20T09:00',
       languages: ['en'],
       online: 'https://meet.example/council',
     };
-    const { meeting: row, exceptions } = meetingRows(meeting);
+    const { meeting: row, exceptions, reports } = meetingRows(meeting);
+    expect(reports).toEqual([
+      { meeting_id: 'council', occurrence_date: '2026-01-05', attendance: 14, concerns: ['Speeding on Elm'], priorities_set: ['elm-speeding'], priorities_reviewed: [], priorities_closed: [], next_steps: 'Speed survey' },
+    ]);
     expect(exceptions.map((exception) => [exception.position, exception.occurrence_date])).toEqual([[0, '2026-03-02'], [1, '2026-02-02']]);
     // However the database returns them, position puts them back in the file's order.
-    expect(meetingEntry(row, [...exceptions].reverse())).toEqual(meeting);
+    expect(meetingEntry(row, [...exceptions].reverse(), reports)).toEqual(meeting);
   });
 });

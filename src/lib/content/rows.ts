@@ -5,7 +5,7 @@
 // made from a row still goes through its schema before it is written
 // (src/cli/content/files.ts), which puts its keys in order and fills defaults.
 // Whether a row is published, and when it changed, are the database's own.
-import type { Beat, District, Meeting, Officer, Site, Workshop } from './validate.ts';
+import type { Beat, District, Meeting, Officer, Priority, Site, Workshop } from './validate.ts';
 
 type LonLat = [number, number];
 
@@ -101,6 +101,44 @@ export interface MeetingExceptionRow extends VenueColumns {
   status: Meeting['exceptions'][number]['status'];
   moved_to: string | null;
   note: string | null;
+}
+
+export interface MeetingReportRow {
+  meeting_id: string;
+  occurrence_date: string;
+  attendance: number;
+  concerns: string[];
+  priorities_set: string[];
+  priorities_reviewed: string[];
+  priorities_closed: string[];
+  next_steps: string | null;
+}
+
+export interface PriorityRow {
+  priority_id: string;
+  title: string;
+  description: string;
+  beats: string[];
+  district_id: string | null;
+  source: Priority['source'];
+  source_meeting_id: string | null;
+  source_date: string | null;
+  stage: Priority['stage'];
+  opened_on: string;
+  review_on: string | null;
+  outcome: NonNullable<Priority['outcome']>['result'] | null;
+  outcome_note: string | null;
+  closed_on: string | null;
+  /** Counted by published_content(), not a column: absent from what an import writes. */
+  supporters?: number;
+}
+
+export interface PriorityUpdateRow {
+  priority_id: string;
+  position: number;
+  posted_on: string;
+  stage: Priority['stage'];
+  body: string;
 }
 
 export interface WorkshopRow {
@@ -250,7 +288,7 @@ export function officerEntry(row: OfficerRow): Officer {
 }
 
 /** A meeting's row, and one row for each of its exceptions, in the file's order. */
-export function meetingRows(meeting: Meeting): { meeting: MeetingRow; exceptions: MeetingExceptionRow[] } {
+export function meetingRows(meeting: Meeting): { meeting: MeetingRow; exceptions: MeetingExceptionRow[]; reports: MeetingReportRow[] } {
   return {
     meeting: {
       meeting_id: meeting.id,
@@ -276,11 +314,21 @@ export function meetingRows(meeting: Meeting): { meeting: MeetingRow; exceptions
       ...venueColumns(exception.venue),
       note: exception.note ?? null,
     })),
+    reports: meeting.reports.map((report) => ({
+      meeting_id: meeting.id,
+      occurrence_date: report.date,
+      attendance: report.attendance,
+      concerns: report.concerns,
+      priorities_set: report.priorities.set,
+      priorities_reviewed: report.priorities.reviewed,
+      priorities_closed: report.priorities.closed,
+      next_steps: report.nextSteps ?? null,
+    })),
   };
 }
 
-/** A meeting from its row and its exceptions' rows (in any order: position puts them in the file's). */
-export function meetingEntry(row: MeetingRow, exceptions: readonly MeetingExceptionRow[]): Meeting {
+/** A meeting from its row, its exceptions' rows (in any order: position puts them in the file's) and its reports'. */
+export function meetingEntry(row: MeetingRow, exceptions: readonly MeetingExceptionRow[], reports: readonly MeetingReportRow[] = []): Meeting {
   const venue = venueOf(row);
   if (!venue) throw new Error(`meeting ${row.meeting_id} has no venue`);
   return {
@@ -307,6 +355,15 @@ export function meetingEntry(row: MeetingRow, exceptions: readonly MeetingExcept
           ...given({ note: exception.note }),
         };
       }),
+    reports: [...reports]
+      .sort((a, b) => a.occurrence_date.localeCompare(b.occurrence_date))
+      .map((report) => ({
+        date: report.occurrence_date,
+        attendance: report.attendance,
+        concerns: report.concerns,
+        priorities: { set: report.priorities_set, reviewed: report.priorities_reviewed, closed: report.priorities_closed },
+        ...given({ nextSteps: report.next_steps }),
+      })),
     ...given({ updated: row.updated_local }),
     languages: row.languages,
     ...given({ online: row.online }),
@@ -335,6 +392,57 @@ export function workshopEntry(row: WorkshopRow): Workshop {
   };
 }
 
+/** A priority's row, and one row for each of its updates, in the file's order. */
+export function priorityRows(priority: Priority): { priority: PriorityRow; updates: PriorityUpdateRow[] } {
+  return {
+    priority: {
+      priority_id: priority.id,
+      title: priority.title,
+      description: priority.description,
+      beats: priority.beats,
+      district_id: priority.district ?? null,
+      source: priority.source,
+      source_meeting_id: priority.sourceMeeting?.meeting ?? null,
+      source_date: priority.sourceMeeting?.date ?? null,
+      stage: priority.stage,
+      opened_on: priority.opened,
+      review_on: priority.reviewBy ?? null,
+      outcome: priority.outcome?.result ?? null,
+      outcome_note: priority.outcome?.text ?? null,
+      closed_on: priority.outcome?.closed ?? null,
+    },
+    updates: priority.updates.map((update, position) => ({
+      priority_id: priority.id,
+      position,
+      posted_on: update.date,
+      stage: update.stage,
+      body: update.text,
+    })),
+  };
+}
+
+/** A priority from its row and its updates' rows (in any order: position puts them in the file's). */
+export function priorityEntry(row: PriorityRow, updates: readonly PriorityUpdateRow[]): Priority {
+  const { outcome, outcome_note: text, closed_on: closed } = row;
+  return {
+    id: row.priority_id,
+    title: row.title,
+    description: row.description,
+    beats: row.beats,
+    ...given({ district: row.district_id }),
+    source: row.source,
+    ...(row.source_meeting_id !== null && row.source_date !== null && { sourceMeeting: { meeting: row.source_meeting_id, date: row.source_date } }),
+    stage: row.stage,
+    opened: row.opened_on,
+    ...given({ reviewBy: row.review_on }),
+    updates: [...updates]
+      .sort((a, b) => a.position - b.position)
+      .map((update) => ({ date: update.posted_on, stage: update.stage, text: update.body })),
+    ...(outcome !== null && text !== null && closed !== null && { outcome: { result: outcome, text, closed } }),
+    ...(row.supporters !== undefined && { supporters: row.supporters }),
+  };
+}
+
 /** Every content table's rows, as public.published_content() answers them. */
 export interface ContentRows {
   site: SiteRow | null;
@@ -343,6 +451,9 @@ export interface ContentRows {
   officers: OfficerRow[];
   meetings: MeetingRow[];
   meeting_exceptions: MeetingExceptionRow[];
+  meeting_reports: MeetingReportRow[];
+  priorities: PriorityRow[];
+  priority_updates: PriorityUpdateRow[];
   workshops: WorkshopRow[];
 }
 
@@ -353,12 +464,14 @@ export interface ContentOfEntries {
   beats: Beat[];
   officers: Officer[];
   meetings: Meeting[];
+  priorities: Priority[];
   workshops: Workshop[];
 }
 
 /** A jurisdiction's entries as the tables' rows. */
 export function contentRows(content: ContentOfEntries): ContentRows {
   const meetings = content.meetings.map(meetingRows);
+  const priorities = content.priorities.map(priorityRows);
   return {
     site: content.site ? siteRow(content.site) : null,
     districts: content.districts.map(districtRow),
@@ -366,6 +479,9 @@ export function contentRows(content: ContentOfEntries): ContentRows {
     officers: content.officers.map(officerRow),
     meetings: meetings.map((meeting) => meeting.meeting),
     meeting_exceptions: meetings.flatMap((meeting) => meeting.exceptions),
+    meeting_reports: meetings.flatMap((meeting) => meeting.reports),
+    priorities: priorities.map((priority) => priority.priority),
+    priority_updates: priorities.flatMap((priority) => priority.updates),
     workshops: content.workshops.map(workshopRow),
   };
 }
@@ -373,12 +489,15 @@ export function contentRows(content: ContentOfEntries): ContentRows {
 /** The tables' rows as entries, each meeting with its exceptions. */
 export function contentEntries(rows: ContentRows): ContentOfEntries {
   const exceptionsOf = Map.groupBy(rows.meeting_exceptions, (exception) => exception.meeting_id);
+  const reportsOf = Map.groupBy(rows.meeting_reports, (report) => report.meeting_id);
+  const updatesOf = Map.groupBy(rows.priority_updates, (update) => update.priority_id);
   return {
     ...(rows.site && { site: siteEntry(rows.site) }),
     districts: rows.districts.map(districtEntry),
     beats: rows.beats.map(beatEntry),
     officers: rows.officers.map(officerEntry),
-    meetings: rows.meetings.map((meeting) => meetingEntry(meeting, exceptionsOf.get(meeting.meeting_id) ?? [])),
+    meetings: rows.meetings.map((meeting) => meetingEntry(meeting, exceptionsOf.get(meeting.meeting_id) ?? [], reportsOf.get(meeting.meeting_id) ?? [])),
+    priorities: rows.priorities.map((priority) => priorityEntry(priority, updatesOf.get(priority.priority_id) ?? [])),
     workshops: rows.workshops.map(workshopEntry),
   };
 }

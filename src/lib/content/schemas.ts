@@ -24,6 +24,7 @@ export const entryIdSchemas = {
   officers: officerSlugSchema,
   meetings: idSchema.max(idMaxLength.meeting, `use at most ${idMaxLength.meeting} characters`),
   workshops: idSchema.max(idMaxLength.workshop, `use at most ${idMaxLength.workshop} characters`),
+  priorities: idSchema.max(idMaxLength.priority, `use at most ${idMaxLength.priority} characters`),
 };
 
 /** [longitude, latitude] in WGS 84, as GeoJSON orders them. */
@@ -183,6 +184,25 @@ export const meetingKinds = ['beat_meeting', 'district_advisory_council', 'watch
 
 export const meetingExceptionStatuses = ['cancelled', 'moved'] as const;
 
+/**
+ * What came of one occurrence of a meeting: written by staff after it, never
+ * naming a resident. Priorities are named by id (priorities/<id>.json).
+ */
+export const meetingReportSchema = z.object({
+  date: dateSchema.describe('the local date of the occurrence reported on'),
+  attendance: z.number().int().min(0).max(100_000).describe('how many people came'),
+  concerns: z.array(z.string().min(1)).max(50).default([]).describe('the concerns residents raised, one a line'),
+  priorities: z
+    .object({
+      set: z.array(idSchema).default([]),
+      reviewed: z.array(idSchema).default([]),
+      closed: z.array(idSchema).default([]),
+    })
+    .default({ set: [], reviewed: [], closed: [] })
+    .describe('the priorities this meeting set, reviewed or closed'),
+  nextSteps: z.string().min(1).max(2000).optional().describe('what happens before the next meeting'),
+});
+
 export const meetingSchema = z
   .object({
     title: z.string().min(1),
@@ -208,6 +228,10 @@ export const meetingSchema = z
         }),
       )
       .default([]),
+    reports: z
+      .array(meetingReportSchema)
+      .default([])
+      .describe('what came of past occurrences, one a date'),
     updated: localDateTimeSchema
       .refine((text) => text >= '2000-01-01', 'use a time from 2000 on')
       .optional()
@@ -220,6 +244,80 @@ export const meetingSchema = z
   .refine((meeting) => meeting.beats.length > 0 || meeting.district !== undefined, {
     message: 'a meeting belongs to beats, a district, or both',
     path: ['beats'],
+  })
+  .refine((meeting) => new Set(meeting.reports.map((report) => report.date)).size === meeting.reports.length, {
+    message: 'one report a date',
+    path: ['reports'],
+  });
+
+/** The SARA problem-solving model's stages: scanning, analysis, response, assessment. */
+export const saraStages = ['scanning', 'analysis', 'response', 'assessment'] as const;
+export const prioritySources = ['meeting', 'residents', 'analysis'] as const;
+export const priorityOutcomes = ['resolved', 'improved', 'not_resolved'] as const;
+
+/**
+ * A beat priority (priorities/<id>.json): a problem residents and officers
+ * chose to work on, in their words, never a resident's name or address.
+ * Open while it has no outcome, and then it always has a next review date.
+ */
+export const prioritySchema = z
+  .object({
+    title: z.string().min(1).max(120),
+    description: z.string().min(1).max(2000),
+    beats: z.array(idSchema).default([]),
+    district: idSchema.optional().describe('for a priority of a whole district'),
+    source: z.enum(prioritySources).describe('where it came from: a beat meeting, residents\' suggestions, or crime analysis'),
+    sourceMeeting: z
+      .object({ meeting: idSchema, date: dateSchema })
+      .optional()
+      .describe('the meeting occurrence that chose it, for a priority from a meeting'),
+    stage: z.enum(saraStages).default('scanning'),
+    opened: dateSchema,
+    reviewBy: dateSchema.optional().describe('when it is next reviewed; an open priority always has one'),
+    updates: z
+      .array(
+        z.object({
+          date: dateSchema,
+          stage: z.enum(saraStages).describe('the stage it was in when this was written'),
+          text: z.string().min(1).max(2000).describe('what was done, what changed'),
+        }),
+      )
+      .default([])
+      .describe('dated public updates, oldest first'),
+    outcome: z
+      .object({
+        result: z.enum(priorityOutcomes),
+        text: z.string().min(1).max(2000).describe('why: what changed, or what stood in the way'),
+        closed: dateSchema,
+      })
+      .optional()
+      .describe('how it ended; a priority with an outcome is closed'),
+    supporters: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('how many residents said it matters to them: counted by the database at each publish, never written in a file'),
+  })
+  .refine((priority) => priority.beats.length > 0 || priority.district !== undefined, {
+    message: 'a priority belongs to beats, a district, or both',
+    path: ['beats'],
+  })
+  .refine((priority) => priority.sourceMeeting === undefined || priority.source === 'meeting', {
+    message: 'only a priority from a meeting names its meeting',
+    path: ['sourceMeeting'],
+  })
+  .refine((priority) => (priority.outcome === undefined) === (priority.reviewBy !== undefined), {
+    message: 'an open priority needs a next review date, and a closed one has none',
+    path: ['reviewBy'],
+  })
+  .refine((priority) => (priority.reviewBy ?? priority.opened) >= priority.opened, {
+    message: 'review it after it was opened',
+    path: ['reviewBy'],
+  })
+  .refine((priority) => (priority.outcome?.closed ?? priority.opened) >= priority.opened, {
+    message: 'close it after it was opened',
+    path: ['outcome', 'closed'],
   });
 
 export const guideAudiences = ['residents', 'businesses', 'youth', 'watch_groups'] as const;

@@ -18,6 +18,7 @@ import {
   guideSchema,
   meetingSchema,
   officerSchema,
+  prioritySchema,
   siteSchema,
   streetNetworkSchema,
   workshopSchema,
@@ -35,6 +36,7 @@ export type Officer = z.infer<typeof officerFileSchema> & { id: string };
 export type Meeting = z.infer<typeof meetingSchema> & { id: string };
 export type Guide = z.infer<typeof guideSchema> & { id: string };
 export type Workshop = z.infer<typeof workshopSchema> & { id: string };
+export type Priority = z.infer<typeof prioritySchema> & { id: string };
 
 export interface Content {
   dir: string;
@@ -44,6 +46,7 @@ export interface Content {
   officers: Officer[];
   meetings: Meeting[];
   guides: Guide[];
+  priorities: Priority[];
   workshops: Workshop[];
   /** The street network for the finder's geocoder, when the folder has one. */
   streets?: StreetNetwork;
@@ -71,9 +74,14 @@ export function validateContent(dir: string): Validation {
     officers: read('officers', officerFileSchema),
     meetings: read('meetings', meetingSchema),
     guides: readGuides(dir, problems),
+    priorities: read('priorities', prioritySchema),
     workshops: read('workshops', workshopSchema),
     streets: readStreets(dir, problems),
   };
+  for (const priority of content.priorities) {
+    // the database counts these; a file that claims a count would publish a made-up one
+    if (priority.supporters !== undefined) problems.push(`priorities/${priority.id}.json: supporters: leave this out: the database counts it`);
+  }
   checkReferences(content, problems, notes, {
     label: (collection, id) => `${collection}/${id}.json`,
     missing: (what, id) => `no ${what} "${id}" (no ${what}s/${id}.json)`,
@@ -83,7 +91,7 @@ export function validateContent(dir: string): Validation {
   return { content, problems, notes };
 }
 
-const singular = { districts: 'district', beats: 'beat', officers: 'officer', meetings: 'meeting', workshops: 'workshop' } as const;
+const singular = { districts: 'district', beats: 'beat', officers: 'officer', meetings: 'meeting', priorities: 'priority', workshops: 'workshop' } as const;
 
 /**
  * Checks what the database publishes, as validateContent checks a folder: the
@@ -113,6 +121,7 @@ export async function validatePublishedContent(api: BuildApi, dir: string): Prom
     officers: parse('officers', officerFileSchema),
     meetings: parse('meetings', meetingSchema),
     guides: readGuides(dir, problems),
+    priorities: parse('priorities', prioritySchema),
     workshops: parse('workshops', workshopSchema),
     streets: readStreets(dir, problems),
   };
@@ -130,7 +139,7 @@ export async function validatePublishedContent(api: BuildApi, dir: string): Prom
 }
 
 function emptyContent(dir: string): Content {
-  return { dir, districts: [], beats: [], officers: [], meetings: [], guides: [], workshops: [] };
+  return { dir, districts: [], beats: [], officers: [], meetings: [], guides: [], priorities: [], workshops: [] };
 }
 
 function readSite(dir: string, problems: string[]): Site | undefined {
@@ -241,10 +250,40 @@ function describe(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
+/** A priority's beats, district and meeting, and each report's priorities, must be there. */
+function checkPriorityReferences(content: Content, problems: string[], labelOf: EntrySource['label'], missing: EntrySource['missing']) {
+  const districts = new Set(content.districts.map((district) => district.id));
+  const beats = new Set(content.beats.map((beat) => beat.id));
+  const meetings = new Set(content.meetings.map((meeting) => meeting.id));
+  const priorities = new Set(content.priorities.map((priority) => priority.id));
+  for (const priority of content.priorities) {
+    const label = labelOf('priorities', priority.id);
+    priority.beats.forEach((beat, index) => {
+      if (!beats.has(beat)) problems.push(`${label}: beats.${index}: ${missing('beat', beat)}`);
+    });
+    if (priority.district !== undefined && !districts.has(priority.district)) {
+      problems.push(`${label}: district: ${missing('district', priority.district)}`);
+    }
+    const meeting = priority.sourceMeeting?.meeting;
+    if (meeting !== undefined && !meetings.has(meeting)) problems.push(`${label}: sourceMeeting.meeting: ${missing('meeting', meeting)}`);
+  }
+  for (const meeting of content.meetings) {
+    meeting.reports.forEach((report, index) => {
+      for (const list of ['set', 'reviewed', 'closed'] as const) {
+        report.priorities[list].forEach((priority, at) => {
+          if (!priorities.has(priority)) {
+            problems.push(`${labelOf('meetings', meeting.id)}: reports.${index}.priorities.${list}.${at}: ${missing('priority', priority)}`);
+          }
+        });
+      }
+    });
+  }
+}
+
 /** Where the entries came from: how to name one, and what a folder or the database can say about it. */
 interface EntrySource {
   label(collection: keyof typeof singular, id: string): string;
-  missing(what: 'district' | 'beat', id: string): string;
+  missing(what: 'district' | 'beat' | 'meeting' | 'priority', id: string): string;
   /** How many officers there are, broken ones included. */
   officersListed: number;
   photoExists(photo: string): boolean;
@@ -281,6 +320,7 @@ function checkReferences(content: Content, problems: string[], notes: string[], 
     }
     if (content.site) for (const problem of scheduleProblems(meeting, content.site.timeZone)) problems.push(`${label}: ${problem}`);
   }
+  checkPriorityReferences(content, problems, labelOf, missing);
   // A folder with no officers yet is geography on its way (just imported);
   // once officers are listed, a beat without one is a mistake. While an
   // officer's file is itself broken, that file's beats cannot be counted, so
