@@ -12,6 +12,8 @@ import { tips, tipStatus } from './en/tips.ts';
 import { watch } from './en/watch.ts';
 import { workshops } from './en/workshops.ts';
 import { staff } from './en/staff.ts';
+import { priorities } from './en/priorities.ts';
+import { suggestions } from './en/suggestions.ts';
 
 export const en = {
   layout,
@@ -31,6 +33,8 @@ export const en = {
   watch,
   staff,
   flyer,
+  priorities,
+  suggestions,
 };
 
 export type Messages = typeof en;

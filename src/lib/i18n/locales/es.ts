@@ -12,6 +12,8 @@ import { tips, tipStatus } from './es/tips.ts';
 import { watch } from './es/watch.ts';
 import { workshops } from './es/workshops.ts';
 import { staff } from './es/staff.ts';
+import { priorities } from './es/priorities.ts';
+import { suggestions } from './es/suggestions.ts';
 
 export const es: Messages = {
   layout,
@@ -31,6 +33,8 @@ export const es: Messages = {
   watch,
   staff,
   flyer,
+  priorities,
+  suggestions,
 };
 
 export default es;

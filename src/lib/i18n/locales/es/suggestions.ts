@@ -1,0 +1,5 @@
+// Spanish words for suggesting a priority for a beat, and following the suggestion with its receipt code.
+
+export const suggestions = {
+  heading: 'Sugiera una prioridad para su sector',
+};
