@@ -12,9 +12,9 @@ create extension pgcrypto with schema extensions;
 
 -- types
 
-create type public.content_kind as enum ('site', 'district', 'beat', 'officer', 'meeting', 'meeting_exception', 'workshop', 'priority', 'priority_update', 'meeting_report');
-comment on type public.content_kind is 'What a content_history row is about: a row of one content table (a meeting''s exception belongs to its meeting).';
-create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'staff_member', 'suggestion');
+create type public.content_kind as enum ('site', 'district', 'beat', 'officer', 'meeting', 'meeting_exception', 'meeting_report', 'priority', 'priority_update', 'workshop');
+comment on type public.content_kind is 'What a content_history row is about: a row of one content table (a meeting''s exception and report belong to its meeting, a priority''s update to its priority).';
+create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion', 'staff_member');
 comment on type public.history_kind is 'What a staff_history row is about: an item residents sent, or a staff account.';
 create type public.meeting_exception_status as enum ('cancelled', 'moved');
 comment on type public.meeting_exception_status is 'What happens to one occurrence of a meeting; meetingExceptionStatuses in src/content.config.ts names the same.';
@@ -1582,8 +1582,10 @@ begin
     select g.beat into beat from public.watch_groups as g where g.watch_group_id = add_staff_note.item_id;
   elsif add_staff_note.kind = 'workshop_request' then
     select w.beat into beat from public.workshop_requests as w where w.workshop_request_id = add_staff_note.item_id;
+  elsif add_staff_note.kind = 'suggestion' then
+    select s.beat into beat from public.priority_suggestions as s where s.suggestion_id = add_staff_note.item_id;
   else
-    perform private.refuse('kind', 'choose a tip, a watch group or a workshop request');
+    perform private.refuse('kind', 'choose a tip, a watch group, a workshop request or a suggestion');
   end if;
   -- The caller's own scope decides, as if they had read the item themselves.
   if not found or not staff_access.sees_beat(beat) then
@@ -1630,7 +1632,6 @@ begin
   end if;
 end
 $function$;
-comment on function public.answer_suggestion(uuid,text,text,text,text) is 'Staff of the suggestion''s beat set its status, its public reply, or the priority it became.';
 
 CREATE OR REPLACE FUNCTION public.approved_watch_groups()
  RETURNS TABLE(watch_group_id uuid, name text, beat text, area jsonb)

@@ -116,6 +116,12 @@ grant select (workshop_request_id, workshop, business_name, address, beat, latit
   on public.workshop_requests to authenticated;
 create policy workshop_requests_staff_read on public.workshop_requests for select to authenticated using (staff_access.sees_beat(beat));
 
+-- Residents' priority suggestions: by their beat, as tips; never the receipt's or retry key's hashes.
+grant select (suggestion_id, beat, problem, status, status_changed_at, public_reply, priority_id, created_at)
+  on public.priority_suggestions to authenticated;
+create policy priority_suggestions_staff_read on public.priority_suggestions for select to authenticated
+  using (staff_access.sees_beat(beat));
+
 -- Each staff member may read their own role, so the workspace knows what to offer.
 grant select on public.staff_members to authenticated;
 create policy staff_members_own on public.staff_members for select to authenticated using (user_id = auth.uid());
@@ -139,3 +145,19 @@ create policy meeting_exceptions_staff_read on public.meeting_exceptions for sel
   );
 create policy workshops_staff_read on public.workshops for select to authenticated
   using (published or (select staff_access.role()) is not null);
+create policy priorities_staff_read on public.priorities for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+create policy priority_updates_staff_read on public.priority_updates for select to authenticated
+  using (
+    (published and exists (select from public.priorities as p where p.priority_id = priority_updates.priority_id and p.published))
+    or (select staff_access.role()) is not null
+  );
+create policy meeting_reports_staff_read on public.meeting_reports for select to authenticated
+  using (
+    (published and exists (select from public.meetings as m where m.meeting_id = meeting_reports.meeting_id and m.published))
+    or (select staff_access.role()) is not null
+  );
+-- Staff see how many residents back each priority, drafts' too.
+create policy priority_support_staff_read on public.priority_support for select to authenticated
+  using ((select staff_access.role()) is not null
+         or exists (select from public.priorities as p where p.priority_id = priority_support.priority_id and p.published));
