@@ -149,7 +149,7 @@ describe('editing beats, districts, workshops and the site settings', () => {
 
       const changed = `555-01${run.replace(/\D/g, '0').slice(0, 2)}`;
       await number.fill(changed);
-      await page.getByLabel('State (optional)').fill('Illinois');
+      await page.getByLabel('State (optional)').fill('il');
       await page.getByLabel('Other city names its addresses use (optional)').fill('Alderbrook Heights\nNorth Alderbrook\n');
       const zips = page.getByLabel('ZIP codes (optional)');
       await zips.fill('60601 6060');

@@ -9,7 +9,6 @@
 import { useState } from 'react';
 import { siteRow, siteEntry, type SiteRow } from '../../../lib/content/rows.ts';
 import { siteSchema } from '../../../lib/content/schemas.ts';
-import { stateCode } from '../../places/geocoder/place.ts';
 import { Details } from '../workspace/Details.tsx';
 import { useWorkspace } from '../workspace/words.ts';
 import { Checkbox, TextField } from './ContentFields.tsx';
@@ -65,8 +64,7 @@ function postalEntry(draft: Record<PostalColumn, string>) {
   const cities = list(draft.postal_cities, /\n/);
   const zips = list(draft.postal_zips, /[\s,;]+/);
   if (!state && cities.length === 0 && zips.length === 0) return undefined;
-  // "Illinois" and "il" are IL, as the finder reads a typed state.
-  return { ...(state ? { state: stateCode(state) ?? state } : {}), cities, zips };
+  return { ...(state ? { state: state.toUpperCase() } : {}), cities, zips };
 }
 
 const lonLat = (lon: number, lat: number) => `${lon}, ${lat}`;
