@@ -278,6 +278,12 @@ describe('createGeocoder on addresses as people write them', () => {
     }
   });
 
+  it('suggests a street whose name begins with a USPS suffix word from its first letters, as Lake Shore Blvd from "lak"', () => {
+    expect(geocoder.suggest('150 lak')).toEqual(['150 Lake Shore Blvd']);
+    expect(geocoder.suggest('150 Lk Sh')).toEqual(['150 Lake Shore Blvd']);
+    expect(geocoder.suggest('150 Cedar Cros')).toEqual(['150 Cedar Xing']);
+  });
+
   it('finds an intersection with a quadrant on either street, and lists it in each quadrant when none is given', async () => {
     const [lon, lat] = at(-2, 1);
     expect(await geocoder.geocode('4th St NW & Elm Ave NW')).toEqual([{ label: '4th St NW & Elm Ave NW', lon, lat, precision: 'intersection' }]);
