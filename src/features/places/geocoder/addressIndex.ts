@@ -16,6 +16,12 @@ export interface Catalog {
    * entry. A street's position in this list is its id in chunks.
    */
   streets: CatalogStreet[];
+  /**
+   * The rows of USPS Publication 28's suffix table (see streetTypes.ts) that a word of
+   * some street name belongs to: enough to read the city's names as the build did, and
+   * a resident's address as the CLI does. Absent when no name holds a street type.
+   */
+  types?: string[][];
   /** Where the jurisdiction's addresses are, so one typed with another state, ZIP code or city is known to be outside it. */
   area?: PostalArea;
 }

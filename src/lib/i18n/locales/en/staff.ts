@@ -369,6 +369,15 @@ export const staff = {
       contactPhone: 'Phone (optional)',
       contactOfficeHours: 'Office hours (optional)',
       contactAddress: 'Address (optional)',
+      postal: 'Where its postal addresses are',
+      postalHint:
+        'The finder says an address typed with another state, city or ZIP code is outside the area this portal covers, rather than that no street matches. Each may stay empty: what is empty is not checked.',
+      postalState: 'State (optional)',
+      postalStateHint: 'Its two-letter USPS code, e.g. IL.',
+      postalCities: 'Other city names its addresses use (optional)',
+      postalCitiesHint: 'One a line. The jurisdiction’s own name always counts.',
+      postalZips: 'ZIP codes (optional)',
+      postalZipsHint: 'Five digits each, apart by commas or spaces, e.g. 60601, 60602.',
       save: 'Save the site settings',
     },
     meeting: {

@@ -370,6 +370,15 @@ export const staff: Messages['staff'] = {
       contactPhone: 'Teléfono (opcional)',
       contactOfficeHours: 'Horario de atención (opcional)',
       contactAddress: 'Dirección (opcional)',
+      postal: 'Dónde están sus direcciones postales',
+      postalHint:
+        'El buscador dice que una dirección escrita con otro estado, ciudad o código postal está fuera del área que cubre este portal, en lugar de que ninguna calle coincide. Cada uno puede quedar vacío: lo que está vacío no se comprueba.',
+      postalState: 'Estado (opcional)',
+      postalStateHint: 'Su código USPS de dos letras, p. ej. IL.',
+      postalCities: 'Otros nombres de ciudad que usan sus direcciones (opcional)',
+      postalCitiesHint: 'Uno por línea. El nombre propio de la jurisdicción siempre cuenta.',
+      postalZips: 'Códigos postales (ZIP) (opcional)',
+      postalZipsHint: 'Cinco dígitos cada uno, separados por comas o espacios, p. ej. 60601, 60602.',
       save: 'Guardar la configuración del sitio',
     },
     meeting: {
