@@ -66,7 +66,7 @@ export function buildAddressIndex(network: StreetNetwork, { targetChunkBytes = 4
   }));
   const knownArea = area && Object.values(area).some((part) => (Array.isArray(part) ? part.length > 0 : part));
   const types = typesUsedBy(streets.flatMap((street) => words(street.name)), uspsSuffixes).map((row) => [...row]);
-  return { catalog: { version: 1, streets: catalogStreets, ...(types.length > 0 ? { types } : {}), ...(knownArea ? { area } : {}) }, chunks };
+  return { catalog: { version: 2, streets: catalogStreets, types, ...(knownArea ? { area } : {}) }, chunks };
 }
 
 /** What the catalog knows of where the jurisdiction's addresses are: its own name is always one of its cities. */

@@ -44,9 +44,9 @@ const maxCrossingPairs = 8;
 
 export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Promise<Chunk>): Geocoder {
   // A page cached from before a format change must fail loudly, not answer wrongly.
-  if (catalog.version !== 1) throw new Error(`Address catalog version ${String(catalog.version)} is not one this page reads`);
+  if (catalog.version !== 2) throw new Error(`Address catalog version ${String(catalog.version)} is not one this page reads`);
   // The street types the city's names use, as the build read them: the whole USPS table would cost every visit bytes.
-  const types = streetTypes(catalog.types ?? []);
+  const types = streetTypes(catalog.types);
   const streets = indexStreets(catalog, types);
   const area = catalog.area ?? {};
   const cityKeys = (area.cities ?? []).map((city) => ` ${cityKey(city)} `);
