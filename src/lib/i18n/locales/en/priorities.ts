@@ -50,8 +50,8 @@ export const priorities = {
   opened: 'Opened',
   movedTo: 'Moved to {stage}',
   closed: 'Closed: {outcome}',
-  nextReview: 'Next review: {date}',
-  overdue: 'This priority is overdue for review: its last update was {ago} (as of {today}), and its review was due on {due}.',
+  nextReview: 'Next review',
+  overdue: 'its last update was {ago} (as of {today}), and its review was due on {due}.',
   outcome: 'Outcome',
   discussedAt: 'Meeting reports that discussed it',
   meToo: {
@@ -71,6 +71,7 @@ export const priorities = {
   report: {
     title: 'Report: {meeting}, {date}',
     description: 'What came of the {meeting} on {date}: attendance, concerns raised, priorities and next steps.',
+    linkShort: 'Report',
     link: 'Report of {date}',
     attendance: 'Attendance',
     attended: '{count} people attended.',

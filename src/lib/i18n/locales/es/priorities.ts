@@ -48,8 +48,8 @@ export const priorities: Messages['priorities'] = {
   opened: 'Abierta',
   movedTo: 'Pasó a {stage}',
   closed: 'Cerrada: {outcome}',
-  nextReview: 'Próxima revisión: {date}',
-  overdue: 'La revisión de esta prioridad está atrasada: su última novedad fue {ago} (al {today}) y debía revisarse el {due}.',
+  nextReview: 'Próxima revisión',
+  overdue: 'su última novedad fue {ago} (al {today}) y debía revisarse el {due}.',
   outcome: 'Resultado',
   discussedAt: 'Informes de reuniones donde se trató',
   meToo: {
@@ -68,6 +68,7 @@ export const priorities: Messages['priorities'] = {
   report: {
     title: 'Informe: {meeting}, {date}',
     description: 'Lo que resultó de la reunión «{meeting}» del {date}: asistencia, inquietudes, prioridades y próximos pasos.',
+    linkShort: 'Informe',
     link: 'Informe del {date}',
     attendance: 'Asistencia',
     attended: 'Asistieron {count} personas.',
