@@ -71,8 +71,7 @@ export const priorities = {
   report: {
     title: 'Report: {meeting}, {date}',
     description: 'What came of the {meeting} on {date}: attendance, concerns raised, priorities and next steps.',
-    linkShort: 'Report',
-    link: 'Report of {date}',
+    link: 'Report',
     attendance: 'Attendance',
     attended: '{count} people attended.',
     concerns: 'Concerns raised',

@@ -68,8 +68,7 @@ export const priorities: Messages['priorities'] = {
   report: {
     title: 'Informe: {meeting}, {date}',
     description: 'Lo que resultó de la reunión «{meeting}» del {date}: asistencia, inquietudes, prioridades y próximos pasos.',
-    linkShort: 'Informe',
-    link: 'Informe del {date}',
+    link: 'Informe',
     attendance: 'Asistencia',
     attended: 'Asistieron {count} personas.',
     concerns: 'Inquietudes planteadas',
