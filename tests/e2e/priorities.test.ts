@@ -211,15 +211,22 @@ describe('"this matters to me too"', () => {
     }
   };
 
-  it('counts a click in the database, thanks the resident, and says so again on the next visit from that browser', async () => {
-    const priority = current[0]!;
-    const before = await supporters(priority.id);
+  /** The priority's page in a browser of its own, its button ready, the API cut off if `offline`. */
+  async function pressable(id: string, { offline = false } = {}) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${url}/priorities/${priority.id}`);
+    if (offline) await page.route('**/rest/v1/rpc/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${url}/priorities/${id}`);
     const button = page.getByRole('button', { name: 'This matters to me too' });
     await button.scrollIntoViewIfNeeded();
     await expect.poll(() => button.isEnabled()).toBe(true);
+    return { context, page, button };
+  }
+
+  it('counts a click in the database, thanks the resident, and says so again on the next visit from that browser', async () => {
+    const priority = current[0]!;
+    const before = await supporters(priority.id);
+    const { context, page, button } = await pressable(priority.id);
     await button.click();
 
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Thank you');
@@ -237,13 +244,7 @@ describe('"this matters to me too"', () => {
   it('says plainly when the click could not be sent, and counts nothing', async () => {
     const priority = current[0]!;
     const before = await supporters(priority.id);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.route('**/rest/v1/rpc/**', (route) => route.abort('internetdisconnected'));
-    await page.goto(`${url}/priorities/${priority.id}`);
-    const button = page.getByRole('button', { name: 'This matters to me too' });
-    await button.scrollIntoViewIfNeeded();
-    await expect.poll(() => button.isEnabled()).toBe(true);
+    const { context, page, button } = await pressable(priority.id, { offline: true });
     await button.click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('could not be sent');
     expect(await button.isEnabled()).toBe(true);
