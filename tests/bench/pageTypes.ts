@@ -26,7 +26,7 @@ const collections: Array<{ type: string; folder: string; skip?: string[] }> = [
   { type: 'beat', folder: 'beats' },
   { type: 'district', folder: 'districts' },
   { type: 'guide', folder: 'guides', skip: ['for', 'topics'] },
-  // Not a 0 B page: an open priority's carries the "this matters to me too" island.
+  // Not a 0 B page: an open priority's carries the "this matters to me too" script (about 7 KB gzipped).
   { type: 'priority', folder: 'priorities' },
 ];
 
