@@ -62,7 +62,7 @@ create table private.mail_outbox (
   problem text,
   queued_at timestamp with time zone default now() not null,
   sent_at timestamp with time zone,
-  constraint mail_outbox_language_valid CHECK (private.valid_language(language)),
+  constraint mail_outbox_language_known CHECK (private.is_one_of(language, 'public.site_locale'::regtype)),
   constraint mail_outbox_params_object CHECK (jsonb_typeof(params) = 'object'::text AND octet_length(params::text) <= 20000),
   constraint mail_outbox_pkey PRIMARY KEY (mail_id),
   constraint mail_outbox_recipient_valid CHECK (private.valid_email(recipient)),
@@ -401,7 +401,7 @@ create table public.staff_notification_settings (
   digest_through timestamp with time zone,
   updated_at timestamp with time zone default now() not null,
   constraint staff_notification_settings_deliveries_valid CHECK (private.valid_deliveries(deliveries)),
-  constraint staff_notification_settings_language_valid CHECK (private.valid_language(language)),
+  constraint staff_notification_settings_language_known CHECK (private.is_one_of(language, 'public.site_locale'::regtype)),
   constraint staff_notification_settings_pkey PRIMARY KEY (user_id),
   constraint staff_notification_settings_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.staff_members(user_id) ON DELETE CASCADE
 );
@@ -1789,7 +1789,7 @@ end
 $function$;
 comment on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) is 'Adds a member to an approved neighbourhood watch group and returns {joined: true}; a repeated key or email address stores nothing more.';
 
-CREATE OR REPLACE FUNCTION public.mark_mail_failed(mail_id bigint, lease uuid, problem text)
+CREATE OR REPLACE FUNCTION public.mark_mail_failed(mail_id bigint, lease uuid, problem text, permanent boolean DEFAULT false)
  RETURNS text
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -1800,7 +1800,7 @@ declare
   outcome text;
 begin
   update private.mail_outbox as m
-     set status = case when m.attempts >= most then 'failed' else 'queued' end,
+     set status = case when m.attempts >= most or coalesce(mark_mail_failed.permanent, false) then 'failed' else 'queued' end,
          -- 30 s, 1 min, 2 min, ... at most an hour between attempts
          next_attempt_at = now() + least(interval '1 hour', interval '30 seconds' * power(2, greatest(m.attempts - 1, 0))),
          lease = null, leased_until = null,
@@ -1810,7 +1810,7 @@ begin
   return outcome;
 end
 $function$;
-comment on function public.mark_mail_failed(bigint,uuid,text) is 'Gives a claimed message back for a later attempt (exponential backoff), or gives it up after mail_max_attempts: its new status. For the send-mail function only.';
+comment on function public.mark_mail_failed(bigint,uuid,text,boolean) is 'Gives a claimed message back for a later attempt (exponential backoff), or gives it up after mail_max_attempts or when permanent (it can never be sent: no such template, a refused address): its new status. For the send-mail function only.';
 
 CREATE OR REPLACE FUNCTION public.mark_mail_sent(mail_id bigint)
  RETURNS boolean
@@ -2314,7 +2314,7 @@ begin
   if save_staff_notifications.deliveries is null or not private.valid_deliveries(save_staff_notifications.deliveries) then
     perform private.refuse('deliveries', 'choose immediately, daily or none for each kind of item');
   end if;
-  if save_staff_notifications.language is null or not private.valid_language(save_staff_notifications.language) then
+  if not coalesce(private.is_one_of(save_staff_notifications.language, 'public.site_locale'), false) then
     perform private.refuse('language', 'choose one of the site''s languages');
   end if;
   insert into public.staff_notification_settings as n (user_id, language, deliveries)
@@ -2430,7 +2430,7 @@ begin
   return jsonb_build_object(
     'language', coalesce(mine.language, 'en'),
     'deliveries', (select jsonb_object_agg(k.kind, coalesce(mine.deliveries ->> k.kind, 'daily'))
-                     from unnest(enum_range(null::public.notification_kind)) as k (kind)));
+                     from unnest(enum_range(null::public.notification_kind)::text[]) as k (kind)));
 end
 $function$;
 
@@ -2929,7 +2929,7 @@ grant execute on function public.finish_publish_requests(bigint[],text,text[]) t
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to anon;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to authenticated;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to service_role;
-grant execute on function public.mark_mail_failed(bigint,uuid,text) to service_role;
+grant execute on function public.mark_mail_failed(bigint,uuid,text,boolean) to service_role;
 grant execute on function public.mark_mail_sent(bigint) to service_role;
 grant execute on function public.publish_now() to authenticated;
 grant execute on function public.publish_now() to service_role;

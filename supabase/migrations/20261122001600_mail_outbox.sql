@@ -12,8 +12,9 @@
 --   messages) and a lease: a sender that dies mid-batch leaves its claims to
 --   expire, and the next claim takes them again. Each claim counts an attempt.
 --   mark_mail_sent(mail_id) records a message sent.
---   mark_mail_failed(mail_id, lease, problem) gives it back with exponential
---   backoff, or gives up after mail_max_attempts attempts.
+--   mark_mail_failed(mail_id, lease, problem, permanent) gives it back with
+--   exponential backoff, or gives up after mail_max_attempts attempts, or at
+--   once when it can never be sent.
 --
 -- Queuing notifies the channel openbeat_mail when the transaction commits:
 -- locally the stack's mail runner listens there (supabase/local/mailRunner.ts),
@@ -40,8 +41,9 @@ create table private.mail_outbox (
   mail_id bigint generated always as identity primary key,
   recipient text not null
     constraint mail_outbox_recipient_valid check (private.valid_email(recipient)),
+  -- the portal's languages only: the templates have words for those
   language text not null
-    constraint mail_outbox_language_valid check (private.valid_language(language)),
+    constraint mail_outbox_language_known check (private.is_one_of(language, 'public.site_locale')),
   -- one of the send-mail function's templates (templates.ts)
   template text not null
     constraint mail_outbox_template_named check (template ~ '^[a-z][a-z0-9_]{0,62}$'),
@@ -151,7 +153,7 @@ comment on function public.mark_mail_sent(bigint) is 'Records a message sent. Fo
 
 -- Only the sender that holds the message may give it back: one whose lease
 -- lapsed, and whose message another sender took, has no say in it any more.
-create function public.mark_mail_failed(mail_id bigint, lease uuid, problem text) returns text
+create function public.mark_mail_failed(mail_id bigint, lease uuid, problem text, permanent boolean default false) returns text
 language plpgsql volatile
 security definer
 set search_path = ''
@@ -161,7 +163,7 @@ declare
   outcome text;
 begin
   update private.mail_outbox as m
-     set status = case when m.attempts >= most then 'failed' else 'queued' end,
+     set status = case when m.attempts >= most or coalesce(mark_mail_failed.permanent, false) then 'failed' else 'queued' end,
          -- 30 s, 1 min, 2 min, ... at most an hour between attempts
          next_attempt_at = now() + least(interval '1 hour', interval '30 seconds' * power(2, greatest(m.attempts - 1, 0))),
          lease = null, leased_until = null,
@@ -171,12 +173,12 @@ begin
   return outcome;
 end
 $$;
-comment on function public.mark_mail_failed(bigint, uuid, text) is
-  'Gives a claimed message back for a later attempt (exponential backoff), or gives it up after mail_max_attempts: its new status. For the send-mail function only.';
+comment on function public.mark_mail_failed(bigint, uuid, text, boolean) is
+  'Gives a claimed message back for a later attempt (exponential backoff), or gives it up after mail_max_attempts or when permanent (it can never be sent: no such template, a refused address): its new status. For the send-mail function only.';
 
-revoke all on function public.claim_mail(integer, integer), public.mark_mail_sent(bigint), public.mark_mail_failed(bigint, uuid, text)
+revoke all on function public.claim_mail(integer, integer), public.mark_mail_sent(bigint), public.mark_mail_failed(bigint, uuid, text, boolean)
   from public, anon, authenticated;
-grant execute on function public.claim_mail(integer, integer), public.mark_mail_sent(bigint), public.mark_mail_failed(bigint, uuid, text)
+grant execute on function public.claim_mail(integer, integer), public.mark_mail_sent(bigint), public.mark_mail_failed(bigint, uuid, text, boolean)
   to service_role;
 
 -- ------------------------------------------------------ staff notifications
@@ -237,7 +239,7 @@ create table public.staff_notification_settings (
   user_id uuid primary key references public.staff_members (user_id) on delete cascade,
   -- the language their notifications are written in
   language text not null default 'en'
-    constraint staff_notification_settings_language_valid check (private.valid_language(language)),
+    constraint staff_notification_settings_language_known check (private.is_one_of(language, 'public.site_locale')),
   -- kind → delivery; a kind not named is told in the daily digest
   deliveries jsonb not null default '{}'
     constraint staff_notification_settings_deliveries_valid check (private.valid_deliveries(deliveries)),
@@ -279,7 +281,7 @@ begin
   return jsonb_build_object(
     'language', coalesce(mine.language, 'en'),
     'deliveries', (select jsonb_object_agg(k.kind, coalesce(mine.deliveries ->> k.kind, 'daily'))
-                     from unnest(enum_range(null::public.notification_kind)) as k (kind)));
+                     from unnest(enum_range(null::public.notification_kind)::text[]) as k (kind)));
 end
 $$;
 
@@ -296,7 +298,7 @@ begin
   if save_staff_notifications.deliveries is null or not private.valid_deliveries(save_staff_notifications.deliveries) then
     perform private.refuse('deliveries', 'choose immediately, daily or none for each kind of item');
   end if;
-  if save_staff_notifications.language is null or not private.valid_language(save_staff_notifications.language) then
+  if not coalesce(private.is_one_of(save_staff_notifications.language, 'public.site_locale'), false) then
     perform private.refuse('language', 'choose one of the site''s languages');
   end if;
   insert into public.staff_notification_settings as n (user_id, language, deliveries)
