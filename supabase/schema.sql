@@ -1812,20 +1812,26 @@ end
 $function$;
 comment on function public.mark_mail_failed(bigint,uuid,text,boolean) is 'Gives a claimed message back for a later attempt (exponential backoff), or gives it up after mail_max_attempts or when permanent (it can never be sent: no such template, a refused address): its new status. For the send-mail function only.';
 
-CREATE OR REPLACE FUNCTION public.mark_mail_sent(mail_id bigint)
- RETURNS boolean
+CREATE OR REPLACE FUNCTION public.mark_mail_sent(mail_ids bigint[])
+ RETURNS integer
  LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+  marked integer;
 begin
+  if cardinality(mail_ids) > 1000 then
+    perform private.refuse('mail_ids', 'mark at most 1000 messages at once');
+  end if;
   update private.mail_outbox as m
      set status = 'sent', sent_at = now(), lease = null, leased_until = null, problem = null
-   where m.mail_id = mark_mail_sent.mail_id and m.status <> 'sent';
-  return found;
+   where m.mail_id = any (mark_mail_sent.mail_ids) and m.status <> 'sent';
+  get diagnostics marked = row_count;
+  return marked;
 end
 $function$;
-comment on function public.mark_mail_sent(bigint) is 'Records a message sent. For the send-mail function, with the service-role key only.';
+comment on function public.mark_mail_sent(bigint[]) is 'Records messages sent: how many were not already. For the send-mail function, with the service-role key only.';
 
 CREATE OR REPLACE FUNCTION public.publish_now()
  RETURNS jsonb
@@ -2930,7 +2936,7 @@ grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to authenticated;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to service_role;
 grant execute on function public.mark_mail_failed(bigint,uuid,text,boolean) to service_role;
-grant execute on function public.mark_mail_sent(bigint) to service_role;
+grant execute on function public.mark_mail_sent(bigint[]) to service_role;
 grant execute on function public.publish_now() to authenticated;
 grant execute on function public.publish_now() to service_role;
 grant execute on function public.publish_status() to authenticated;

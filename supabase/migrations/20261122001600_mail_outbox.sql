@@ -11,7 +11,7 @@
 --   now, with FOR UPDATE SKIP LOCKED (senders running at once take different
 --   messages) and a lease: a sender that dies mid-batch leaves its claims to
 --   expire, and the next claim takes them again. Each claim counts an attempt.
---   mark_mail_sent(mail_id) records a message sent.
+--   mark_mail_sent(mail_ids) records messages sent.
 --   mark_mail_failed(mail_id, lease, problem, permanent) gives it back with
 --   exponential backoff, or gives up after mail_max_attempts attempts, or at
 --   once when it can never be sent.
@@ -136,20 +136,28 @@ $$;
 comment on function public.claim_mail(integer, integer) is
   'Takes up to batch_size messages due now for lease_seconds (FOR UPDATE SKIP LOCKED): the send-mail function''s, with the service-role key only.';
 
--- Sent is sent, whoever holds the lease now: a message that went out is never marked for another try.
-create function public.mark_mail_sent(mail_id bigint) returns boolean
+-- Sent is sent, whoever holds the lease now: a message that went out is
+-- never marked for another try. Several at once: the sender marks what the
+-- server accepted every few milliseconds, not one call a message.
+create function public.mark_mail_sent(mail_ids bigint[]) returns integer
 language plpgsql volatile
 security definer
 set search_path = ''
 as $$
+declare
+  marked integer;
 begin
+  if cardinality(mail_ids) > 1000 then
+    perform private.refuse('mail_ids', 'mark at most 1000 messages at once');
+  end if;
   update private.mail_outbox as m
      set status = 'sent', sent_at = now(), lease = null, leased_until = null, problem = null
-   where m.mail_id = mark_mail_sent.mail_id and m.status <> 'sent';
-  return found;
+   where m.mail_id = any (mark_mail_sent.mail_ids) and m.status <> 'sent';
+  get diagnostics marked = row_count;
+  return marked;
 end
 $$;
-comment on function public.mark_mail_sent(bigint) is 'Records a message sent. For the send-mail function, with the service-role key only.';
+comment on function public.mark_mail_sent(bigint[]) is 'Records messages sent: how many were not already. For the send-mail function, with the service-role key only.';
 
 -- Only the sender that holds the message may give it back: one whose lease
 -- lapsed, and whose message another sender took, has no say in it any more.
@@ -176,9 +184,9 @@ $$;
 comment on function public.mark_mail_failed(bigint, uuid, text, boolean) is
   'Gives a claimed message back for a later attempt (exponential backoff), or gives it up after mail_max_attempts or when permanent (it can never be sent: no such template, a refused address): its new status. For the send-mail function only.';
 
-revoke all on function public.claim_mail(integer, integer), public.mark_mail_sent(bigint), public.mark_mail_failed(bigint, uuid, text, boolean)
+revoke all on function public.claim_mail(integer, integer), public.mark_mail_sent(bigint[]), public.mark_mail_failed(bigint, uuid, text, boolean)
   from public, anon, authenticated;
-grant execute on function public.claim_mail(integer, integer), public.mark_mail_sent(bigint), public.mark_mail_failed(bigint, uuid, text, boolean)
+grant execute on function public.claim_mail(integer, integer), public.mark_mail_sent(bigint[]), public.mark_mail_failed(bigint, uuid, text, boolean)
   to service_role;
 
 -- ------------------------------------------------------ staff notifications

@@ -73,7 +73,7 @@ describe('the mail outbox', () => {
     for (const token of [anonKey, staffToken]) {
       for (const [fn, body] of [
         ['claim_mail', { batch_size: 10 }],
-        ['mark_mail_sent', { mail_id: Number(id) }],
+        ['mark_mail_sent', { mail_ids: [Number(id)] }],
         ['mark_mail_failed', { mail_id: Number(id), lease: crypto.randomUUID(), problem: 'x' }],
         ['queue_staff_digests', {}],
       ] as const) {
@@ -121,7 +121,8 @@ describe('the mail outbox', () => {
     const cases = [
       ...fc.sample(fc.oneof(fc.constantFrom<unknown>(0, -1, 1001, 1e12, 'ten', null, [], {}, 1.5, '1; drop table private.mail_outbox')), { numRuns: 30, seed: 16 }).map((size) => ['claim_mail', { batch_size: size }] as const),
       ...[0, 4, 3601, 'x', -5].map((seconds) => ['claim_mail', { batch_size: 1, lease_seconds: seconds }] as const),
-      ['mark_mail_sent', { mail_id: 'x' }] as const,
+      ['mark_mail_sent', { mail_ids: 'x' }] as const,
+      ['mark_mail_sent', { mail_ids: Array.from({ length: 1001 }, (_, i) => i) }] as const,
       ['mark_mail_failed', { mail_id: Number(id), lease: 'not-a-uuid', problem: 'x' }] as const,
       ['mark_mail_failed', { mail_id: Number(id) }] as const,
     ];

@@ -4,10 +4,10 @@
 // mail runner does (supabase/local/mailRunner.ts). Each call claims batches
 // (claim_mail: a lease, so that a sender that dies leaves its claims to lapse
 // and be taken again), renders each message (templates.ts), sends it, and
-// marks it sent at once, message by message: a sender killed mid-batch has
-// marked everything it sent but, at most, the messages on the wire. Those go
-// out again under the same Message-ID, which a mailbox recognises as the same
-// message. A failure gives the message back for a later attempt with
+// marks it sent within milliseconds (those accepted meanwhile together): a
+// sender killed mid-batch has marked everything it sent but the messages
+// accepted in its last moments. Those go out again under the same
+// Message-ID, which mail clients take as the same message. A failure gives the message back for a later attempt with
 // backoff (mark_mail_failed).
 //
 // Secrets (supabase secrets set): SMTP_HOST, SMTP_PORT (465 is TLS from the
@@ -35,6 +35,8 @@ const batchSize = Number(env('MAIL_BATCH_SIZE') ?? 50);
 const connections = Number(env('MAIL_CONNECTIONS') ?? 5);
 /** How long a claim lasts: longer than a batch takes to send, short enough that a dead sender's messages wait little. */
 const leaseSeconds = Number(env('MAIL_LEASE_SECONDS') ?? 120);
+/** How long accepted messages wait to be marked sent together: what a sender killed meanwhile sends again. */
+const markMs = Number(env('MAIL_MARK_MS') ?? 10);
 /** How long one call keeps claiming; the schedule's next call takes the rest (Edge Functions have a wall-clock limit). */
 const callSeconds = Number(env('MAIL_CALL_SECONDS') ?? 50);
 
@@ -56,6 +58,30 @@ function smtpTransport() {
   return { transport, from };
 }
 
+/**
+ * Marks messages sent a few at a time: what the server accepted within markMs, in one call,
+ * rather than one call a message. Each add resolves once its message is marked.
+ */
+function sentMarks(mark: (ids: number[]) => Promise<unknown>) {
+  let pending: { ids: number[]; done: Promise<void> } | undefined;
+  return {
+    add(id: number): Promise<void> {
+      if (!pending) {
+        const ids: number[] = [];
+        pending = {
+          ids,
+          done: new Promise((resolve) => setTimeout(resolve, markMs)).then(async () => {
+            pending = undefined;
+            await mark(ids);
+          }),
+        };
+      }
+      pending.ids.push(id);
+      return pending.done;
+    },
+  };
+}
+
 /** A Message-ID of the outbox row's own: sent again after a crash, it is recognisably the same message. */
 function messageId(mailId: number, from: string): string {
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'openbeat.invalid';
@@ -70,6 +96,7 @@ Deno.serve(async (request) => {
   const smtp = smtpTransport();
   if (!smtp || !siteUrl) return answer(500, { error: 'set SMTP_HOST, SMTP_PORT, MAIL_FROM and SITE_URL (and SMTP_USER, SMTP_PASS) with supabase secrets set' });
 
+  const marks = sentMarks((ids) => rpc('mark_mail_sent', { mail_ids: ids }));
   const send = async (mail: Claimed): Promise<'sent' | 'failed'> => {
     let message;
     try {
@@ -95,7 +122,7 @@ Deno.serve(async (request) => {
       await rpc('mark_mail_failed', { mail_id: mail.mail_id, lease: mail.lease, problem: error instanceof Error ? error.message : String(error) });
       return 'failed';
     }
-    await rpc('mark_mail_sent', { mail_id: mail.mail_id });
+    await marks.add(mail.mail_id);
     return 'sent';
   };
 
