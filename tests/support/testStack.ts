@@ -17,6 +17,8 @@ export interface StackInfo {
   staffPassword: string;
   /** Where the local mail catcher keeps every email the stack sends (tests/support/mail.ts reads it). */
   mailFolder: string;
+  /** The mail catcher's mailbox page. */
+  mailboxUrl: string;
   /** The stack's data folder: the database's files and WAL (db/), and its logs (logs/). */
   dataDir: string;
 }
@@ -76,6 +78,7 @@ export async function startTestStack(
       databaseUrl: stack.databaseUrl,
       staffPassword: stack.staffPassword,
       mailFolder: stack.mail.folder,
+      mailboxUrl: stack.mail.page,
       dataDir: dir,
     },
     async stop() {
