@@ -2013,9 +2013,16 @@ declare
   member record;
   counts jsonb;
   since timestamptz;
+  zone text := coalesce((select z.name from public.site_settings as s join pg_catalog.pg_timezone_names as z on z.name = s.time_zone limit 1), 'UTC');
+  due_at timestamptz;
 begin
   -- Two calls at once (a schedule and a hand): the second waits, then finds the digests sent.
   perform pg_advisory_xact_lock(hashtext('openbeat staff digests'));
+  -- The latest time a day's digests fell due: today's hour, or yesterday's before it.
+  due_at := (date_trunc('day', now() at time zone zone) + make_interval(hours => (select (s.value #>> '{}')::integer from private.settings as s where s.name = 'staff_digest_hour'))) at time zone zone;
+  if due_at > now() then
+    due_at := due_at - interval '1 day';
+  end if;
   delete from private.staff_arrivals as a where a.arrived_at < now() - interval '8 days';
   for member in
     select s.user_id, u.email, coalesce(n.language, 'en') as language, n.digest_through, n
@@ -2023,7 +2030,7 @@ begin
       join auth.users as u on u.id = s.user_id
       left join public.staff_notification_settings as n on n.user_id = s.user_id
      where s.active and private.valid_email(u.email)
-       and (n.digest_through is null or n.digest_through <= now() - interval '23 hours')
+       and (n.digest_through is null or n.digest_through < due_at)
   loop
     since := coalesce(member.digest_through, now() - interval '1 day');
     select jsonb_agg(jsonb_build_object('kind', c.kind, 'beat', c.beat, 'count', c.count) order by c.kind, c.beat nulls first)
@@ -2045,7 +2052,7 @@ begin
   return queued;
 end
 $function$;
-comment on function public.queue_staff_digests() is 'Queues each staff member''s daily digest when one is due (at most one in 23 hours): how many it queued. Called hourly by a schedule, with the service-role key only.';
+comment on function public.queue_staff_digests() is 'Queues each staff member''s daily digest when one is due (one a day, from staff_digest_hour in the jurisdiction''s time zone): how many it queued. Called hourly by a schedule, with the service-role key only.';
 
 CREATE OR REPLACE FUNCTION public.register_watch_group(name text, area jsonb, beat text, captain_name text, captain_email text, captain_phone text, meeting_preference text, expected_members integer, idempotency_key uuid, meeting_note text DEFAULT NULL::text, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb

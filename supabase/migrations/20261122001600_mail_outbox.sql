@@ -23,7 +23,7 @@
 -- Staff notifications: each staff member chooses, for each kind of new item
 -- in their scope, immediately, a daily digest, or none. An immediate
 -- notification is queued by a trigger on the item's table, in the item's own
--- transaction; a digest by queue_staff_digests(), which a schedule calls. A
+-- transaction; a digest by queue_staff_digests(), which a schedule calls hourly. A
 -- notification says what kind of item arrived, in which beat, and links to
 -- the workspace: never what the resident wrote nor who they are. A new kind
 -- of item is one value of public.notification_kind and one trigger line at
@@ -33,7 +33,9 @@
 
 insert into private.settings (name, value) values
   ('mail_max_attempts', '8'),
-  ('mail_retention_days', '7');
+  ('mail_retention_days', '7'),
+  -- the hour of the day, in the jurisdiction's time zone, from which the day's digests go
+  ('staff_digest_hour', '7');
 
 -- ---------------------------------------------------------------- the outbox
 
@@ -376,10 +378,12 @@ end
 $$;
 revoke all on function private.notify_staff() from public;
 
--- One digest for each staff member due one (none in the last 23 hours, so a
--- schedule that calls this hourly sends one a day), of the new items of the
--- kinds they chose "daily" for, in their scope, since their last: counted by
--- kind and beat. Nothing is sent for a day without any. Returns how many were queued.
+-- One digest for each staff member due one, of the new items of the kinds
+-- they chose "daily" for, in their scope, since their last: counted by kind
+-- and beat. The day's digests are due from staff_digest_hour in the
+-- jurisdiction's time zone; a schedule calls this every hour, and each member
+-- gets one a day, at the same hour every day, whenever the calls come. Nothing
+-- is sent for a day without any. Returns how many were queued.
 create function public.queue_staff_digests() returns integer
 language plpgsql volatile
 security definer
@@ -390,9 +394,16 @@ declare
   member record;
   counts jsonb;
   since timestamptz;
+  zone text := coalesce((select z.name from public.site_settings as s join pg_catalog.pg_timezone_names as z on z.name = s.time_zone limit 1), 'UTC');
+  due_at timestamptz;
 begin
   -- Two calls at once (a schedule and a hand): the second waits, then finds the digests sent.
   perform pg_advisory_xact_lock(hashtext('openbeat staff digests'));
+  -- The latest time a day's digests fell due: today's hour, or yesterday's before it.
+  due_at := (date_trunc('day', now() at time zone zone) + make_interval(hours => (select (s.value #>> '{}')::integer from private.settings as s where s.name = 'staff_digest_hour'))) at time zone zone;
+  if due_at > now() then
+    due_at := due_at - interval '1 day';
+  end if;
   delete from private.staff_arrivals as a where a.arrived_at < now() - interval '8 days';
   for member in
     select s.user_id, u.email, coalesce(n.language, 'en') as language, n.digest_through, n
@@ -400,7 +411,7 @@ begin
       join auth.users as u on u.id = s.user_id
       left join public.staff_notification_settings as n on n.user_id = s.user_id
      where s.active and private.valid_email(u.email)
-       and (n.digest_through is null or n.digest_through <= now() - interval '23 hours')
+       and (n.digest_through is null or n.digest_through < due_at)
   loop
     since := coalesce(member.digest_through, now() - interval '1 day');
     select jsonb_agg(jsonb_build_object('kind', c.kind, 'beat', c.beat, 'count', c.count) order by c.kind, c.beat nulls first)
@@ -423,7 +434,7 @@ begin
 end
 $$;
 comment on function public.queue_staff_digests() is
-  'Queues each staff member''s daily digest when one is due (at most one in 23 hours): how many it queued. Called hourly by a schedule, with the service-role key only.';
+  'Queues each staff member''s daily digest when one is due (one a day, from staff_digest_hour in the jurisdiction''s time zone): how many it queued. Called hourly by a schedule, with the service-role key only.';
 revoke all on function public.queue_staff_digests() from public, anon, authenticated;
 grant execute on function public.queue_staff_digests() to service_role;
 
