@@ -25,7 +25,8 @@ export interface CaughtMessage {
   messageId: string;
   text: string;
   html: string;
-  headers: Map<string, unknown>;
+  /** Each header as it came (unfolded), by its lower-case name: the first, if it came more than once. */
+  headers: Map<string, string>;
 }
 
 /** A kept message, parsed; the files never change, so each is parsed once. */
@@ -58,7 +59,9 @@ function caught(file: string, mail: ParsedMail): CaughtMessage {
     messageId: mail.messageId ?? '',
     text: mail.text ?? '',
     html: typeof mail.html === 'string' ? mail.html : '',
-    headers: mail.headers,
+    headers: new Map(
+      [...mail.headerLines].reverse().map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()]),
+    ),
   };
 }
 
@@ -94,17 +97,15 @@ ${names.length === 0 ? '' : `<table><caption>${names.length > listed ? `The ${li
 
 function messagePage(m: CaughtMessage): string {
   const header = (name: string) => {
-    const value = m.headers.get(name);
-    if (value === undefined) return '';
-    const text = typeof value === 'string' ? value : ((value as { text?: string }).text ?? JSON.stringify(value));
-    return `<dt>${escape(name)}</dt><dd>${linked(text)}</dd>`;
+    const value = m.headers.get(name.toLowerCase());
+    return value === undefined ? '' : `<dt>${escape(name)}</dt><dd>${linked(value)}</dd>`;
   };
   return page(
     m.subject || '(no subject)',
     `<p><a href="/">All messages</a></p>
 <h1>${escape(m.subject || '(no subject)')}</h1>
 <dl><dt>From</dt><dd>${escape(m.from)}</dd><dt>To</dt><dd>${escape(m.to.join(', '))}</dd><dt>Received</dt><dd>${escape(m.receivedAt.toISOString())}</dd>
-<dt>Message-ID</dt><dd>${escape(m.messageId)}</dd>${header('content-language')}${header('list-unsubscribe')}${header('list-unsubscribe-post')}</dl>
+<dt>Message-ID</dt><dd>${escape(m.messageId)}</dd>${header('Content-Language')}${header('List-Unsubscribe')}${header('List-Unsubscribe-Post')}</dl>
 <h2>Text</h2><pre>${linked(m.text)}</pre>
 ${m.html ? `<h2>HTML</h2><p><a href="/message/${m.file}/html">Open the HTML part</a> (shown sandboxed, without scripts)</p>` : ''}
 <p><a href="/message/${m.file}/raw">The message as it came</a></p>`,

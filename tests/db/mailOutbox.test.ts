@@ -6,9 +6,10 @@ import { createClient } from '@supabase/supabase-js';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mailTo } from '../support/mail.ts';
 import { signedInStaff } from '../support/staffClients.ts';
 
-const { url, anonKey, serviceRoleKey, databaseUrl } = inject('stack');
+const { url, anonKey, serviceRoleKey, databaseUrl, mailFolder } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });
 const run = crypto.randomUUID().slice(0, 8);
 let staffToken: string;
@@ -133,5 +134,22 @@ describe('the mail outbox', () => {
     }
     const { rows } = await db.query(`select status, attempts, lease from private.mail_outbox where mail_id = $1`, [id]);
     expect(rows).toEqual([{ status: 'queued', attempts: 0, lease: null }]);
+  });
+
+  it('sends a message with an unsubscribe address with one-click unsubscribe headers (RFC 8058), and one without with none', async () => {
+    const [withLink, without] = [`unsubscribe-${run}@example.org`, `staff-${run}@example.org`];
+    const unsubscribe = `${url}/alerts/unsubscribe?token=${run}`;
+    await db.query(
+      `select private.queue_mail($1, 'en', 'staff_new_item', jsonb_build_object('kind', 'tip', 'beat', '101', 'link', '/staff'), $2),
+              private.queue_mail($3, 'en', 'staff_new_item', jsonb_build_object('kind', 'tip', 'beat', '101', 'link', '/staff'))`,
+      [withLink, unsubscribe, without],
+    );
+    await expect.poll(async () => (await mailTo(mailFolder, without)).length + (await mailTo(mailFolder, withLink)).length, { timeout: 30_000 }).toBe(2);
+    const [one] = await mailTo(mailFolder, withLink);
+    expect(one!.headers.get('list-unsubscribe')).toBe(`<${unsubscribe}>`);
+    expect(one!.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    const [other] = await mailTo(mailFolder, without);
+    expect(other!.headers.has('list-unsubscribe')).toBe(false);
+    expect(other!.headers.has('list-unsubscribe-post')).toBe(false);
   });
 });
