@@ -2814,10 +2814,10 @@ CREATE TRIGGER staff_history_append_only BEFORE DELETE OR UPDATE ON public.staff
 CREATE TRIGGER staff_history_never_emptied BEFORE TRUNCATE ON public.staff_history FOR EACH STATEMENT EXECUTE FUNCTION private.history_is_append_only();
 CREATE TRIGGER staff_history_stamped BEFORE INSERT ON public.staff_history FOR EACH ROW EXECUTE FUNCTION private.stamp_history_author();
 CREATE TRIGGER staff_members_record_changes AFTER INSERT OR UPDATE ON public.staff_members FOR EACH ROW EXECUTE FUNCTION private.record_changes('staff_member', 'user_id', 'role', 'officer_slug', 'district', 'active');
-CREATE TRIGGER tips_notify_staff AFTER INSERT ON public.tips FOR EACH ROW EXECUTE FUNCTION private.notify_staff('tip', 'tip_id');
+CREATE TRIGGER tips_notify_staff AFTER INSERT ON public.tips FOR EACH ROW WHEN (new.status = 'received'::text) EXECUTE FUNCTION private.notify_staff('tip', 'tip_id');
 CREATE TRIGGER tips_record_changes AFTER INSERT OR UPDATE ON public.tips FOR EACH ROW EXECUTE FUNCTION private.record_changes('tip', 'tip_id', 'status', 'public_reply', 'assigned_to', 'duplicate_of');
 CREATE TRIGGER tips_stamp_status BEFORE UPDATE OF status ON public.tips FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
-CREATE TRIGGER watch_groups_notify_staff AFTER INSERT ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.notify_staff('watch_group', 'watch_group_id');
+CREATE TRIGGER watch_groups_notify_staff AFTER INSERT ON public.watch_groups FOR EACH ROW WHEN (new.status = 'pending'::text) EXECUTE FUNCTION private.notify_staff('watch_group', 'watch_group_id');
 CREATE TRIGGER watch_groups_publish_delete AFTER DELETE ON public.watch_groups REFERENCING OLD TABLE AS old_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
 CREATE TRIGGER watch_groups_publish_insert AFTER INSERT ON public.watch_groups REFERENCING NEW TABLE AS new_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
 CREATE TRIGGER watch_groups_publish_truncate AFTER TRUNCATE ON public.watch_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
@@ -2825,7 +2825,7 @@ CREATE TRIGGER watch_groups_publish_update AFTER UPDATE ON public.watch_groups R
 CREATE TRIGGER watch_groups_record_changes AFTER INSERT OR UPDATE ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.record_changes('watch_group', 'watch_group_id', 'status', 'public_note');
 CREATE TRIGGER watch_groups_stamp_status BEFORE UPDATE OF status ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
 CREATE TRIGGER workshop_requests_keep_meeting AFTER INSERT OR DELETE OR UPDATE OF status, confirmed_at, workshop, business_name, address, beat, latitude, longitude, contact_language ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.workshop_request_scheduled();
-CREATE TRIGGER workshop_requests_notify_staff AFTER INSERT ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.notify_staff('workshop_request', 'workshop_request_id');
+CREATE TRIGGER workshop_requests_notify_staff AFTER INSERT ON public.workshop_requests FOR EACH ROW WHEN (new.status = 'received'::text) EXECUTE FUNCTION private.notify_staff('workshop_request', 'workshop_request_id');
 CREATE TRIGGER workshop_requests_record_changes AFTER INSERT OR UPDATE ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
 CREATE TRIGGER workshop_requests_stamp_status BEFORE UPDATE OF status, confirmed_at, decline_reason ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status', 'confirmed_at', 'decline_reason');
 CREATE TRIGGER workshops_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.workshops FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();

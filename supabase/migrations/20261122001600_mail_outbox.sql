@@ -29,7 +29,8 @@
 -- of item is one value of public.notification_kind and one trigger line at
 -- the end of this file (as for tips):
 --   create trigger <table>_notify_staff after insert on public.<table>
---     for each row execute function private.notify_staff('<kind>', '<id column>');
+--     for each row when (new.status = '<its first status>')
+--     execute function private.notify_staff('<kind>', '<id column>');
 
 insert into private.settings (name, value) values
   ('mail_max_attempts', '8'),
@@ -438,9 +439,11 @@ comment on function public.queue_staff_digests() is
 revoke all on function public.queue_staff_digests() from public, anon, authenticated;
 grant execute on function public.queue_staff_digests() to service_role;
 
+-- Only items that arrive waiting for staff, as residents' functions write them: a group
+-- loaded already approved (the demo seed, records brought over from an old system) is not news.
 create trigger tips_notify_staff after insert on public.tips
-  for each row execute function private.notify_staff('tip', 'tip_id');
+  for each row when (new.status = 'received') execute function private.notify_staff('tip', 'tip_id');
 create trigger watch_groups_notify_staff after insert on public.watch_groups
-  for each row execute function private.notify_staff('watch_group', 'watch_group_id');
+  for each row when (new.status = 'pending') execute function private.notify_staff('watch_group', 'watch_group_id');
 create trigger workshop_requests_notify_staff after insert on public.workshop_requests
-  for each row execute function private.notify_staff('workshop_request', 'workshop_request_id');
+  for each row when (new.status = 'received') execute function private.notify_staff('workshop_request', 'workshop_request_id');
