@@ -1,11 +1,10 @@
 // Mail through the local stack as `npm start` runs it: messages queued in one
 // transaction, sent by the send-mail Edge Function (under deno, called by the
 // stack's mail runner when the queue is notified) to the local mail catcher.
-// Timed from the commit until the catcher has kept the last one. Run alone:
-// `node tests/bench/mail.ts [count]`; prints one JSON line.
+// Timed from the commit until the catcher has kept the last one. Part of
+// `npm run bench`; alone, `node tests/bench/mail.ts [count]` prints one JSON line.
 import pg from 'pg';
 import { caughtFiles } from '../../supabase/local/mailCatcher.ts';
-import type { Stack } from '../../supabase/local/stack.ts';
 import { startTestStack, temporaryDataDir } from '../support/testStack.ts';
 
 export interface MailFigures {
@@ -14,11 +13,11 @@ export interface MailFigures {
   messagesPerSecond: number;
 }
 
-export async function measureMail(stack: Stack, count: number): Promise<MailFigures> {
+export async function measureMail(stack: { databaseUrl: string; mailFolder: string }, count: number): Promise<MailFigures> {
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   try {
-    const before = caughtFiles(stack.mail.folder).length;
+    const before = caughtFiles(stack.mailFolder).length;
     const started = performance.now();
     await db.query(
       `select private.queue_mail(format('bench-%s@example.org', i), 'en', 'staff_new_item',
@@ -26,7 +25,7 @@ export async function measureMail(stack: Stack, count: number): Promise<MailFigu
          from generate_series(1, $1) as i`,
       [count],
     );
-    while (caughtFiles(stack.mail.folder).length < before + count) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (caughtFiles(stack.mailFolder).length < before + count) await new Promise((resolve) => setTimeout(resolve, 20));
     const seconds = (performance.now() - started) / 1000;
     return { messages: count, seconds: Math.round(seconds * 100) / 100, messagesPerSecond: Math.round(count / seconds) };
   } finally {
@@ -35,11 +34,11 @@ export async function measureMail(stack: Stack, count: number): Promise<MailFigu
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { stack, stop } = await startTestStack(temporaryDataDir());
+  const { info, stop } = await startTestStack(temporaryDataDir());
   try {
     // Once to warm deno and the connections, then the figure.
-    await measureMail(stack, 50);
-    console.log(JSON.stringify(await measureMail(stack, Number(process.argv[2] ?? 1000))));
+    await measureMail(info, 50);
+    console.log(JSON.stringify(await measureMail(info, Number(process.argv[2] ?? 1000))));
   } finally {
     await stop();
   }
