@@ -629,4 +629,26 @@ export const staff = {
       inactive: 'Inactive',
     },
   },
+  notifications: {
+    link: 'Email notifications',
+    heading: 'Email notifications',
+    back: 'Back to the inbox',
+    intro:
+      'The workspace can tell you by email when something new arrives in your beats. An email says only what kind of item arrived, in which beat, and links here: never what the resident wrote, nor who they are.',
+    sentTo: 'Emails go to {email}, the address you sign in with.',
+    kinds: { tip: 'New tips and concerns', watch_group: 'New watch group registrations', workshop_request: 'New workshop requests' },
+    deliveries: {
+      immediately: 'Immediately: one email for each',
+      daily: 'In a daily digest: one email a day at most, counted by beat',
+      none: 'Never',
+    },
+    language: 'Language of the emails',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Saved.',
+    loading: 'Loading…',
+    loadFailed: 'Your email notifications could not be loaded. Check your connection and try again.',
+    saveFailed: 'Nothing was saved. Check your connection and try again.',
+    retry: 'Try again',
+  },
 };

@@ -630,4 +630,26 @@ export const staff: Messages['staff'] = {
       inactive: 'Inactiva',
     },
   },
+  notifications: {
+    link: 'Avisos por correo',
+    heading: 'Avisos por correo',
+    back: 'Volver a la bandeja de entrada',
+    intro:
+      'El espacio de trabajo puede avisarle por correo cuando llega algo nuevo en sus sectores. El correo dice solo qué tipo de elemento llegó, en qué sector, y enlaza aquí: nunca lo que escribió el vecino ni quién es.',
+    sentTo: 'Los correos van a {email}, la dirección con la que inicia sesión.',
+    kinds: { tip: 'Avisos e inquietudes nuevos', watch_group: 'Registros nuevos de grupos de vigilancia', workshop_request: 'Solicitudes de taller nuevas' },
+    deliveries: {
+      immediately: 'Al momento: un correo por cada uno',
+      daily: 'En un resumen diario: como mucho un correo al día, contado por sector',
+      none: 'Nunca',
+    },
+    language: 'Idioma de los correos',
+    save: 'Guardar',
+    saving: 'Guardando…',
+    saved: 'Guardado.',
+    loading: 'Cargando…',
+    loadFailed: 'No se pudieron cargar sus avisos por correo. Revise su conexión e inténtelo de nuevo.',
+    saveFailed: 'No se guardó nada. Revise su conexión e inténtelo de nuevo.',
+    retry: 'Intentar de nuevo',
+  },
 };
