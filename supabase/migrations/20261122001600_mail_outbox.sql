@@ -200,38 +200,6 @@ comment on type public.notification_kind is 'The kinds of new item staff may be 
 create type public.notification_delivery as enum ('immediately', 'daily', 'none');
 comment on type public.notification_delivery is 'When a staff member hears of a new item of a kind: one email each, one digest a day, or never.';
 
--- Whether a staff account's scope holds a beat: staff_access.sees_beat's rule
--- for any account, so that a trigger can ask it for each staff member. It is
--- the one definition: sees_beat is redefined below to ask it for the caller.
-create function private.staff_sees_beat(user_id uuid, beat text) returns boolean
-language sql stable
-set search_path = ''
-as $$
-  select coalesce((
-    select case s.role
-             when 'coordinator' then true
-             when 'supervisor' then exists (
-               select from public.beats as b where b.beat_id = staff_sees_beat.beat and b.district_id = s.district)
-             when 'officer' then exists (
-               select from public.officers as o
-                where o.officer_id = s.officer_slug
-                  and (staff_sees_beat.beat = any (o.beats)
-                       or exists (select from public.beats as b where b.beat_id = staff_sees_beat.beat and b.district_id = o.district_id)))
-           end
-      from public.staff_members as s
-     where s.user_id = staff_sees_beat.user_id and s.active
-  ), false)
-$$;
-revoke all on function private.staff_sees_beat(uuid, text) from public;
-
-create or replace function staff_access.sees_beat(beat text) returns boolean
-language sql stable
-security definer
-set search_path = ''
-as $$
-  select private.staff_sees_beat(auth.uid(), sees_beat.beat)
-$$;
-
 -- A kind→delivery object with known kinds and deliveries only.
 create function private.valid_deliveries(deliveries jsonb) returns boolean
 language sql immutable
