@@ -403,7 +403,7 @@ create table public.priority_suggestions (
   idempotency_hash bytea not null,
   receipt_sealed bytea not null,
   created_at timestamp with time zone default now() not null,
-  constraint priority_suggestions_adopted_linked CHECK ((status = 'adopted'::text) = (priority_id IS NOT NULL)),
+  constraint priority_suggestions_adopted_linked CHECK (priority_id IS NULL OR status = 'adopted'::text),
   constraint priority_suggestions_beat_format CHECK (private.valid_content_id(beat, 40)),
   constraint priority_suggestions_idempotency_hash_key UNIQUE (idempotency_hash),
   constraint priority_suggestions_pkey PRIMARY KEY (suggestion_id),
@@ -1774,6 +1774,9 @@ begin
   if answer_suggestion.priority_id is not null
      and not exists (select from public.priorities as p where p.priority_id = answer_suggestion.priority_id) then
     perform private.refuse('priority_id', 'choose a priority that exists');
+  end if;
+  if answer_suggestion.status <> 'adopted' and answer_suggestion.priority_id is not null then
+    perform private.refuse('status', 'a suggestion that became a priority is adopted');
   end if;
   if answer_suggestion.status = 'adopted' and answer_suggestion.priority_id is null
      and not exists (select from public.priority_suggestions as s where s.suggestion_id = answer_suggestion.suggestion_id and s.priority_id is not null) then
