@@ -3,10 +3,10 @@
 export const suggestions = {
   heading: 'Suggest a priority for your beat',
   intro:
-    'Is there a problem in your neighbourhood you would like the police and your neighbours to work on together? Suggest it here: it goes to the officers of your beat for the next beat meeting, where residents and officers choose the beat’s priorities.',
+    'Is there a problem in your neighbourhood you would like the police and your neighbours to work on together? Suggest it here: it goes to the officers of your beat for the next beat meeting, where residents and officers choose the beat’s priorities. It is anonymous: nothing here asks who you are.',
   formHeading: 'Your suggestion',
-  notAReport: 'This is not the way to report a crime or an incident that needs an answer: for that, send a tip.',
-  sendATip: 'Send a tip instead',
+  notAReport: 'To report a crime, or anything that needs an answer about a particular incident, do not use this form:',
+  sendATip: 'send a tip instead.',
   where: 'Which beat is it in?',
   whereHint: 'Choose your beat from the list, or find it from an address.',
   problem: 'What problem should the beat work on?',

@@ -4,10 +4,10 @@ import type { Messages } from '../en.ts';
 export const suggestions: Messages['suggestions'] = {
   heading: 'Sugiera una prioridad para su sector',
   intro:
-    '¿Hay un problema en su vecindario que le gustaría que la policía y sus vecinos resolvieran juntos? Propóngalo aquí: llega a los agentes de su sector para la próxima reunión del sector, donde residentes y agentes eligen las prioridades del sector.',
+    '¿Hay un problema en su vecindario que le gustaría que la policía y sus vecinos resolvieran juntos? Propóngalo aquí: llega a los agentes de su sector para la próxima reunión del sector, donde residentes y agentes eligen las prioridades del sector. Es anónimo: aquí nada le pregunta quién es.',
   formHeading: 'Su sugerencia',
-  notAReport: 'Esta no es la vía para denunciar un delito o un incidente que necesita respuesta: para eso, envíe un aviso.',
-  sendATip: 'Enviar un aviso',
+  notAReport: 'Para denunciar un delito, o algo que necesite respuesta sobre un incidente concreto, no use este formulario:',
+  sendATip: 'envíe un aviso.',
   where: '¿En qué sector está?',
   whereHint: 'Elija su sector de la lista, o encuéntrelo a partir de una dirección.',
   problem: '¿Qué problema debería tratar el sector?',
