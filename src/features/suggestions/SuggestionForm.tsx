@@ -6,7 +6,7 @@
 // Sent, refused, offline or rate-limited: the shared form kit (useSubmission)
 // says what happened, and nothing typed is lost.
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { buttonClass, ErrorSummary, Field, fieldClass, Honeypot, ReceiptPanel, SavedOnDevice } from '../../components/forms/FormParts.tsx';
+import { buttonClass, ErrorSummary, Field, fieldClass, Honeypot, ReceiptPanel, SavedOnDevice, WhatWeKeep } from '../../components/forms/FormParts.tsx';
 import { publicApi } from '../../lib/api/publicApi.ts';
 import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { format } from '../../lib/i18n/format.ts';
@@ -128,13 +128,7 @@ export default function SuggestionForm({ t, forms, places, finder, emergencyNoti
 
       <Honeypot id={id} label={forms.honeypot} />
 
-      <section aria-labelledby={`${id}-stored`} className="space-y-2 rounded-md bg-slate-100 p-4 text-sm">
-        <h3 id={`${id}-stored`} className="font-semibold">
-          {t.stored.heading}
-        </h3>
-        <p>{t.stored.kept}</p>
-        <p>{t.stored.notKept}</p>
-      </section>
+      <WhatWeKeep id={id} t={t.stored} />
 
       <button type="submit" disabled={!submission.hydrated} aria-disabled={phase.name === 'sending'} className={buttonClass}>
         {phase.name === 'sending' ? forms.sending : t.submit}
