@@ -52,8 +52,12 @@ for (const [prefix, t] of [['', en], ['/es', es]] as const) {
   const form = `${prefix}/suggest-a-priority/`;
 
   describe(`suggesting a priority (${prefix || '/'})`, () => {
-    it('comes from a link naming beat 101, is sent, shows a receipt, and the receipt shows its status', async () => {
-      const page = await open(`${form}?beat=101`, words.submit);
+    it('comes from beat 101’s page with the beat chosen, is sent, shows a receipt, and the receipt shows its status', async () => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${url}${prefix}/beats/101`);
+      await page.getByRole('link', { name: t.priorities.suggest }).click();
+      await expect.poll(() => page.getByRole('button', { name: words.submit }).isEnabled()).toBe(true);
+      expect(new URL(page.url()).search).toBe('?beat=101');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(words.heading);
       expect(await page.getByLabel(t.places.beatLabel, { exact: true }).inputValue()).toBe('101');
       // Not an emergency line, with the site's number, as every form says.
@@ -149,6 +153,7 @@ describe('following a suggestion the beat’s officers answered', () => {
     const receipt = ((await page.getByTestId('receipt').textContent()) ?? '').trim();
     // As answer_suggestion leaves it: adopted into a published priority of the demo city, with a reply.
     const reply = 'Chosen as a priority at the November beat meeting.';
+    const priorityTitle = (JSON.parse(readFileSync('src/content/priorities/101-speeding-on-crane-st.json', 'utf8')) as { title: string }).title;
     await db.query(`update public.priority_suggestions set status = 'adopted', priority_id = '101-speeding-on-crane-st', public_reply = $2 where problem = $1`, [problem, reply]);
 
     await page.goto(`${url}/suggest-a-priority/status/`);
@@ -157,7 +162,8 @@ describe('following a suggestion the beat’s officers answered', () => {
     await page.getByRole('button', { name: en.suggestions.status.check }).click();
     await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe(en.suggestions.status.statuses.adopted);
     expect(await page.getByRole('status').textContent()).toContain(reply);
-    expect(await page.getByRole('link', { name: en.suggestions.status.becamePriority }).getAttribute('href')).toBe('/priorities/101-speeding-on-crane-st/');
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: en.suggestions.status.becamePriority }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(priorityTitle);
   });
 });

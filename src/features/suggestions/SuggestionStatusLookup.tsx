@@ -10,7 +10,7 @@ import { lookUpSuggestion } from './suggestionStatus.ts';
 interface Props {
   t: Messages['suggestions']['status'];
   locale: string;
-  /** Where priorities' pages are in this language: '/priorities/' or '/es/priorities/'. */
+  /** Where priorities' pages are in this language: '/priorities' or '/es/priorities'. */
   prioritiesPath: string;
 }
 
@@ -36,7 +36,7 @@ export default function SuggestionStatusLookup({ t, locale, prioritiesPath }: Pr
           )}
           {suggestion.priorityId && (
             <p>
-              <a href={`${prioritiesPath}${encodeURIComponent(suggestion.priorityId)}/`} className="font-semibold text-brand-700 underline">
+              <a href={`${prioritiesPath}/${encodeURIComponent(suggestion.priorityId)}`} className="font-semibold text-brand-700 underline">
                 {t.becamePriority}
               </a>
             </p>
