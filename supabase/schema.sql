@@ -365,22 +365,21 @@ create table public.priorities (
   updated_at timestamp with time zone default now() not null,
   constraint priorities_beats_format CHECK (private.valid_content_ids(beats, 40)),
   constraint priorities_belong_somewhere CHECK (cardinality(beats) > 0 OR district_id IS NOT NULL),
+  constraint priorities_closed_after_opening CHECK (closed_on >= (opened_on COLLATE "C") OR NOT private.valid_local_date(opened_on)),
+  constraint priorities_closed_not_reviewed CHECK (review_on IS NULL OR outcome IS NULL),
   constraint priorities_closed_on_format CHECK (private.valid_local_date(closed_on)),
-  constraint priorities_dates_in_order CHECK (review_on >= (opened_on COLLATE "C") AND closed_on >= (opened_on COLLATE "C")),
+  constraint priorities_closed_whole CHECK ((outcome IS NULL) = (closed_on IS NULL) AND (outcome IS NULL) = (outcome_note IS NULL)),
   constraint priorities_description_length CHECK (char_length(description) >= 1 AND char_length(description) <= 2000),
   constraint priorities_district_id_fkey FOREIGN KEY (district_id) REFERENCES public.districts(district_id),
   constraint priorities_id_format CHECK (private.valid_content_id(priority_id, 80)),
   constraint priorities_meeting_source CHECK (source_meeting_id IS NULL AND source_date IS NULL OR source = 'meeting'::text AND source_meeting_id IS NOT NULL AND source_date IS NOT NULL),
+  constraint priorities_open_reviewed CHECK (review_on IS NOT NULL OR outcome IS NOT NULL),
   constraint priorities_opened_on_format CHECK (private.valid_local_date(opened_on)),
   constraint priorities_outcome_known CHECK (private.is_one_of(outcome, 'public.priority_outcome'::regtype)),
   constraint priorities_outcome_note_length CHECK (char_length(outcome_note) >= 1 AND char_length(outcome_note) <= 2000),
   constraint priorities_pkey PRIMARY KEY (priority_id),
+  constraint priorities_review_after_opening CHECK (review_on >= (opened_on COLLATE "C") OR NOT private.valid_local_date(opened_on)),
   constraint priorities_review_on_format CHECK (private.valid_local_date(review_on)),
-  constraint priorities_reviewed_or_closed CHECK (
-CASE
-    WHEN outcome IS NULL THEN review_on IS NOT NULL AND closed_on IS NULL AND outcome_note IS NULL
-    ELSE closed_on IS NOT NULL AND outcome_note IS NOT NULL
-END),
   constraint priorities_source_date_format CHECK (private.valid_local_date(source_date)),
   constraint priorities_source_known CHECK (private.is_one_of(source, 'public.priority_source'::regtype)),
   constraint priorities_source_meeting_format CHECK (private.valid_content_id(source_meeting_id, 80)),

@@ -207,6 +207,7 @@ describe('a bad priority is refused by the content schema and the database alike
     stage: 'stage',
     sourceMeeting: 'source_meeting_id',
     reviewBy: 'review_on',
+    opened: 'opened_on',
     'outcome.text': 'outcome_note',
     'outcome.closed': 'closed_on',
   };
@@ -231,6 +232,9 @@ describe('a bad priority is refused by the content schema and the database alike
     ['an unknown stage', { ...base, stage: 'done' }, 'stage'],
     ['a meeting named by a priority that did not come from one', { ...base, sourceMeeting: { meeting: 'beat-101', date: '2026-11-10' } }, 'sourceMeeting'],
     ['a review before the priority was opened', { ...base, reviewBy: '2026-10-01' }, 'reviewBy'],
+    ['an opening date that is not a date', { ...base, opened: '3 November' }, 'opened'],
+    ['an open priority with no next review', { ...base, reviewBy: undefined }, 'reviewBy'],
+    ['a closed priority that still has a next review', { ...closed, reviewBy: '2027-01-12' }, 'reviewBy'],
     ['a closed priority that says nothing of why', { ...closed, outcome: { ...closed.outcome, text: '' } }, 'outcome.text'],
     ['a closing date that is not a date', { ...closed, outcome: { ...closed.outcome, closed: '1 December' } }, 'outcome.closed'],
   ];
