@@ -402,6 +402,7 @@ create table public.priority_suggestions (
   idempotency_hash bytea not null,
   receipt_sealed bytea not null,
   created_at timestamp with time zone default now() not null,
+  purged_at timestamp with time zone,
   constraint priority_suggestions_adopted_linked CHECK (priority_id IS NULL OR status = 'adopted'::text),
   constraint priority_suggestions_beat_format CHECK (private.valid_content_id(beat, 40)),
   constraint priority_suggestions_idempotency_hash_key UNIQUE (idempotency_hash),
@@ -2175,6 +2176,29 @@ end
 $function$;
 comment on function public.purge_finished_requests() is 'Removes the contact details and notes of workshop requests declined or completed, and the captains and members of watch groups declined, longer ago than private.settings request_retention_days; returns {workshop_requests, watch_members} counts. For staff tools and scheduled jobs with the service-role key only.';
 
+CREATE OR REPLACE FUNCTION public.purge_finished_suggestions()
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  days integer := private.retention_days('tip_retention_days');
+  purged integer;
+begin
+  update public.priority_suggestions as s
+     set problem = '(removed under the retention policy)',
+         public_reply = null,
+         purged_at = now()
+   where s.status <> 'received'
+     and s.purged_at is null
+     and s.status_changed_at < now() - make_interval(days => days);
+  get diagnostics purged = row_count;
+  return purged;
+end
+$function$;
+comment on function public.purge_finished_suggestions() is 'Removes the text and reply of priority suggestions answered, adopted or closed longer ago than private.settings tip_retention_days; returns how many. For staff tools and scheduled jobs with the service-role key only.';
+
 CREATE OR REPLACE FUNCTION public.purge_publish_requests()
  RETURNS integer
  LANGUAGE plpgsql
@@ -3274,6 +3298,7 @@ grant execute on function public.published_content() to authenticated;
 grant execute on function public.published_content() to service_role;
 grant execute on function public.purge_closed_tips() to service_role;
 grant execute on function public.purge_finished_requests() to service_role;
+grant execute on function public.purge_finished_suggestions() to service_role;
 grant execute on function public.purge_publish_requests() to service_role;
 grant execute on function public.queue_staff_digests() to service_role;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to anon;
@@ -3363,7 +3388,7 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select on table public.priorities to anon;
 grant select on table public.priorities to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.priority_suggestions to service_role;
-grant select (beat, created_at, priority_id, problem, public_reply, status, status_changed_at, suggestion_id) on table public.priority_suggestions to authenticated;
+grant select (beat, created_at, priority_id, problem, public_reply, purged_at, status, status_changed_at, suggestion_id) on table public.priority_suggestions to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.priority_support to service_role;
 grant select (priority_id) on table public.priority_support to anon;
 grant select (priority_id) on table public.priority_support to authenticated;

@@ -31,6 +31,8 @@ create table public.priority_suggestions (
   idempotency_hash bytea not null unique,
   receipt_sealed bytea not null,
   created_at timestamptz not null default now(),
+  -- when the resident's words and the reply went under the retention setting (purge_finished_suggestions)
+  purged_at timestamptz,
   -- One way only: the priority's deletion unlinks it (on delete set null) and
   -- the resident's "adopted" stands; answer_suggestion asks a priority of a new adoption.
   constraint priority_suggestions_adopted_linked check (priority_id is null or status = 'adopted')

@@ -333,6 +333,21 @@ describe('a resident’s suggestion of a priority', () => {
     expect((await remove('supervisor1', 'priority', { priority_id: draft })).error).toBeNull();
     expect(await statusOf(receipt)).toMatchObject({ status: 'adopted', priorityId: null });
   });
+
+  it('loses the resident’s words and the reply once it was settled longer ago than the retention period, keeping its standing, and only for the service role', async () => {
+    // Settled long ago: the status was stamped when it changed, so the stamp is moved back by hand.
+    await db.query(`update public.priority_suggestions set status_changed_at = now() - interval '400 days' where problem = $1`, [problem]);
+    expect((await anon.rpc('purge_finished_suggestions')).error).not.toBeNull();
+    expect((await clients.coordinator.rpc('purge_finished_suggestions')).error).not.toBeNull();
+    const service = createClient(url, inject('stack').serviceRoleKey, { auth: { persistSession: false } });
+    const { data, error } = await service.rpc('purge_finished_suggestions');
+    expect(error).toBeNull();
+    expect(data).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(receipt)).toMatchObject({ status: 'adopted', publicReply: null });
+    const { rows } = await db.query(`select problem, public_reply, purged_at from public.priority_suggestions where problem = $1`, [problem]);
+    expect(rows).toEqual([]);
+    expect((await db.query(`select count(*)::int as n from public.priority_suggestions where problem like '(removed%' and purged_at is not null and beat = '101'`)).rows[0].n).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('the suggestion’s rules are the same in the form and in the database', () => {
