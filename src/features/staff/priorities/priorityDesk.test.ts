@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingRow, PriorityRow } from '../../../lib/content/rows.ts';
+import type { Published } from '../content/contentEdits.ts';
 import { closing, nextPosition, priorityList, reopening, reportsDue, standing, todayIn, updatePlan, type MeetingRecords } from './priorityDesk.ts';
 
 const priority = (id: string, changes: Partial<PriorityRow> = {}): PriorityRow => ({
@@ -94,7 +95,7 @@ describe('closing and reopening', () => {
 });
 
 describe('reports due', () => {
-  const meeting = (id: string, changes: Partial<MeetingRow> = {}): MeetingRow & { published: boolean } => ({
+  const meeting = (id: string, changes: Partial<Published<MeetingRow>> = {}): Published<MeetingRow> => ({
     meeting_id: id,
     title: `Beat ${id} meeting`,
     kind: 'beat_meeting',
@@ -113,6 +114,7 @@ describe('reports due', () => {
     venue_lat: 41.1,
     venue_accessibility: null,
     published: true,
+    updated_at: '2026-01-01T00:00:00Z',
     ...changes,
   });
   const report = (meetingId: string, date: string, published: boolean) => ({
@@ -125,6 +127,7 @@ describe('reports due', () => {
     priorities_closed: [],
     next_steps: null,
     published,
+    updated_at: '2026-01-01T00:00:00Z',
   });
   const now = new Date('2026-12-06T12:00:00Z');
   const zone = 'America/Chicago';

@@ -5,6 +5,7 @@
 // residents a report.
 import { meetingEntry, type MeetingExceptionRow, type MeetingReportRow, type MeetingRow, type PriorityRow, type PriorityUpdateRow } from '../../../lib/content/rows.ts';
 import type { Meeting } from '../../../lib/content/validate.ts';
+import type { Published } from '../content/contentEdits.ts';
 import { localDate, occurrencesBetween } from '../../meetings/schedule.ts';
 
 /** An open priority whose review date has passed is overdue: it waits for staff, and says so. */
@@ -77,12 +78,12 @@ export function updatePlan(priority: Pick<PriorityRow, 'priority_id' | 'stage'> 
 }
 
 /** The columns closing a priority writes: its outcome, why and when, and no next review (an open one always has one). */
-export function closing(priorityId: string, outcome: { result: NonNullable<PriorityRow['outcome']>; text: string; closed: string }) {
+export function closing(priorityId: string, outcome: { result: NonNullable<PriorityRow['outcome']>; text: string; closed: string }): Partial<PriorityRow> {
   return { priority_id: priorityId, outcome: outcome.result, outcome_note: outcome.text.trim(), closed_on: outcome.closed, review_on: null };
 }
 
-/** The columns reopening one writes: no outcome any more, and the next review date it needs again. */
-export function reopening(priorityId: string, reviewOn: string) {
+/** The columns reopening one writes: no outcome any more, and the next review date it needs again (null while not given: the schema asks for it). */
+export function reopening(priorityId: string, reviewOn: string | null) {
   return { priority_id: priorityId, outcome: null, outcome_note: null, closed_on: null, review_on: reviewOn };
 }
 
@@ -90,13 +91,13 @@ export function reopening(priorityId: string, reviewOn: string) {
 export const reportWeeks = 8;
 
 export interface MeetingRecords {
-  meetings: Array<MeetingRow & { published: boolean }>;
+  meetings: Array<Published<MeetingRow>>;
   exceptions: MeetingExceptionRow[];
-  reports: Array<MeetingReportRow & { published: boolean }>;
+  reports: Array<Published<MeetingReportRow>>;
 }
 
 /** Each meeting as the schedule reads it; one whose row cannot make an entry (no venue) has no dates to report on. */
-export function meetingEntries(records: MeetingRecords, include: (meeting: MeetingRow) => boolean): Meeting[] {
+export function meetingEntries(records: MeetingRecords, include: (meeting: Published<MeetingRow>) => boolean): Meeting[] {
   const exceptionsOf = Map.groupBy(records.exceptions, (exception) => exception.meeting_id);
   return records.meetings.filter(include).flatMap((row) => {
     try {
@@ -137,7 +138,7 @@ export function pastOccurrences(meetings: readonly Meeting[], timeZone: string, 
  * that have no published report. A draft report does not settle it; residents
  * do not read it yet.
  */
-export function reportsDue(records: MeetingRecords, mayEdit: (meeting: MeetingRow) => boolean, timeZone: string, now: Date): PastOccurrence[] {
+export function reportsDue(records: MeetingRecords, mayEdit: (meeting: Published<MeetingRow>) => boolean, timeZone: string, now: Date): PastOccurrence[] {
   const published = new Set(records.reports.filter((report) => report.published).map((report) => `${report.meeting_id}/${report.occurrence_date}`));
   const meetings = meetingEntries(records, (meeting) => meeting.published && mayEdit(meeting));
   return pastOccurrences(meetings, timeZone, now).filter((occurrence) => !published.has(`${occurrence.meeting}/${occurrence.date}`));
