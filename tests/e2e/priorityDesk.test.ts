@@ -31,8 +31,8 @@ let browser: Browser;
 const localDay = (daysFromNow: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + daysFromNow * 86_400_000));
 
 const languages = [
-  { lang: 'en', path: '/staff', t: en.staff },
-  { lang: 'es', path: '/es/staff', t: es.staff },
+  { lang: 'en', path: '/staff', t: en.staff, stages: en.priorities.sara },
+  { lang: 'es', path: '/es/staff', t: es.staff, stages: es.priorities.sara },
 ] as const;
 
 /** A past one-off beat-101 meeting of this run, in each language's test: its date owes a report. */
@@ -82,7 +82,7 @@ const go = (page: Page, hash: string) => page.evaluate((to) => (location.hash = 
 const heading = (page: Page) => page.locator('#content-editor-heading').textContent();
 const standing = (page: Page) => page.getByTestId('priority-standing').textContent();
 
-describe.each(languages)('the priority desk ($lang)', ({ lang, path, t }) => {
+describe.each(languages)('the priority desk ($lang)', ({ lang, path, t, stages }) => {
   const words = t.priorityDesk;
   const problem = `Cars race down Crane St every evening after school, near the crossing (${run} ${lang}).`;
   const priorityId = `101-e2e-${run}-${lang}`;
@@ -126,7 +126,8 @@ describe.each(languages)('the priority desk ($lang)', ({ lang, path, t }) => {
     await expect.poll(() => heading(page)).toBe(title);
     expect(new URL(page.url()).hash).toBe(`#priority/${priorityId}`);
     await expect.poll(() => page.getByRole('link', { name: new RegExp(words.fromSuggestion) }).count()).toBe(1);
-    expect(await standing(page)).toContain(format(words.stageOf, { stage: words.stages.scanning }));
+    expect(await page.getByRole('status').filter({ hasText: words.linked }).count()).toBe(1);
+    expect(await standing(page)).toContain(format(words.stageOf, { stage: stages.scanning }));
     expect(await standing(page)).toContain(format(words.supporters, { count: 0 }));
     const linked = (await db.query(`select status, priority_id from public.priority_suggestions where suggestion_id = $1`, [suggestionId])).rows[0];
     expect(linked).toEqual({ status: 'adopted', priority_id: priorityId });
@@ -161,8 +162,8 @@ describe.each(languages)('the priority desk ($lang)', ({ lang, path, t }) => {
       await form.getByLabel(words.update.text, { exact: true }).fill(text);
       await form.getByRole('button', { name: words.update.post }).click();
       // Each call's outcome, said once the priority as saved is on screen: the new stage and the update in its list.
-      await expect.poll(() => page.getByTestId('priority-update-said').textContent()).toBe(`${format(words.update.stageSaved, { stage: words.stages[stage] })} ${words.update.posted}`);
-      expect(await standing(page)).toContain(format(words.stageOf, { stage: words.stages[stage] }));
+      await expect.poll(() => page.getByTestId('priority-update-said').textContent()).toBe(`${format(words.update.stageSaved, { stage: stages[stage] })} ${words.update.posted}`);
+      expect(await standing(page)).toContain(format(words.stageOf, { stage: stages[stage] }));
       expect(await page.getByTestId('priority-updates').getByRole('listitem').count()).toBe(index + 1);
       expect(await page.getByTestId('priority-updates').getByRole('listitem').last().textContent()).toContain(text);
       expect(await form.getByLabel(words.update.text, { exact: true }).inputValue()).toBe('');
@@ -204,7 +205,7 @@ describe.each(languages)('the priority desk ($lang)', ({ lang, path, t }) => {
     await expect.poll(() => page.getByTestId('priority-list').count()).toBe(1);
     expect(await page.getByTestId('priority-list').textContent()).not.toContain(title);
     await go(page, `priority/${priorityId}`);
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: t.content.notYours }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: words.notYours }).count()).toBe(1);
     expect(await page.getByRole('button', { name: words.reopen.save }).count()).toBe(0);
 
     // Nor through the data API, with the same session a workspace would hold.

@@ -37,7 +37,8 @@ export default function ContentHistory({ history, headingId, labels, onChanged }
     if (change.kind === 'priority_update') {
       const row = change.after ?? change.before ?? {};
       const desk = ws.t.priorityDesk;
-      const stage = desk.stages[row.stage as keyof typeof desk.stages] ?? shown(row.stage);
+      const stages: Record<string, string> = ws.labels.saraStages;
+      const stage = stages[String(row.stage)] ?? shown(row.stage);
       const done = change.operation === 'insert' ? desk.historyPosted : change.operation === 'delete' ? desk.historyRemoved : desk.historyChanged;
       return [`${format(desk.historyUpdate, { date: String(row.posted_on ?? ''), stage })} ${done}${change.operation !== 'delete' && row.body ? ` · ${String(row.body)}` : ''}`];
     }

@@ -33,11 +33,13 @@ interface Props<T> {
   labels: Record<string, string>;
   /** Whether the member may edit what was loaded: staff read all content, but change only their scope's. */
   mayEdit?(item: T): boolean;
+  /** What a member is told of one outside their scope, and whom to ask. */
+  notYours?: string;
   /** Which of the loaded changes are this page's: a report's, among its meeting's other reports'. */
   historyOf?(change: ContentChange): boolean;
 }
 
-export default function ContentPage<T>({ id, kinds, loadItem, title, before, detailsHeading, details, labels, mayEdit, historyOf }: Props<T>) {
+export default function ContentPage<T>({ id, kinds, loadItem, title, before, detailsHeading, details, labels, mayEdit, notYours, historyOf }: Props<T>) {
   const ws = useWorkspace();
   const [state, setState] = useState<LoadState<{ item: T | null; history: ContentChange[] }>>(
     id === null ? { phase: 'loaded', value: { item: null, history: [] } } : { phase: 'loading' },
@@ -80,7 +82,7 @@ export default function ContentPage<T>({ id, kinds, loadItem, title, before, det
   if (item && mayEdit && !mayEdit(item)) {
     return (
       <p role="alert" id="content-editor-heading" tabIndex={-1}>
-        {ws.t.content.notYours}
+        {notYours ?? ws.t.content.notYours}
       </p>
     );
   }

@@ -30,22 +30,25 @@ interface Props {
   beats: readonly string[] | null;
 }
 
-/** A link to a suggestion that could not be made as its priority was created: said once, on the priority's page. */
-let linkFailedFor: string | null = null;
+/**
+ * How linking the suggestion went as its priority was created: the form that
+ * created it is gone by then, so it is said once on the priority's page.
+ */
+let suggestionLink: { priority: string; linked: boolean } | null = null;
 
 export default function PriorityEditor({ id, suggestion, member, beats }: Props) {
   const ws = useWorkspace();
   const words = ws.t.priorityDesk;
-  const [linkFailed] = useState(() => {
-    const failed = id !== null && linkFailedFor === id;
-    if (failed) linkFailedFor = null;
-    return failed;
+  const [link] = useState(() => {
+    const told = id !== null && suggestionLink?.priority === id ? suggestionLink : null;
+    if (told) suggestionLink = null;
+    return told;
   });
   return (
     <div className="space-y-6">
-      {linkFailed && (
-        <p role="alert" className="font-semibold text-alert-700">
-          {words.linkFailed}
+      {link && (
+        <p role={link.linked ? 'status' : 'alert'} className={`font-semibold ${link.linked ? 'text-green-800' : 'text-alert-700'}`}>
+          {link.linked ? words.linked : words.linkFailed}
         </p>
       )}
       {id === null && suggestion && <SuggestionBeside id={suggestion} />}
@@ -54,6 +57,7 @@ export default function PriorityEditor({ id, suggestion, member, beats }: Props)
         kinds={['priority', 'priority_update']}
         loadItem={loadPriority}
         mayEdit={(item) => editsPlace(member, beats, item.priority)}
+        notYours={words.notYours}
         title={(item) => item?.priority.title ?? words.newHeading}
         before={(item, reload) => <PriorityProgress item={item} onChanged={reload} />}
         detailsHeading={words.detailsHeading}
@@ -197,7 +201,7 @@ function PriorityDetails({ item, member, beats, suggestion, onSaved }: DetailsPr
           ? async (id) => {
               // The priority is saved; the link is a second call, and its outcome is said on the priority's page.
               const linked = await answerSuggestion(ws.client, suggestion, { priority_id: id });
-              if (linked.kind !== 'ok') linkFailedFor = id;
+              suggestionLink = { priority: id, linked: linked.kind === 'ok' };
               location.hash = `priority/${id}`;
             }
           : undefined

@@ -34,7 +34,7 @@ export function PriorityListing({ member, beats }: { member: StaffMember; beats:
   const line = ({ priority, standing, lastUpdate }: ListedPriority<PriorityRecord>) =>
     [
       words.standing[standing],
-      format(words.stageOf, { stage: words.stages[priority.stage] }),
+      format(words.stageOf, { stage: ws.labels.saraStages[priority.stage] }),
       lastUpdate ? format(words.lastUpdate, { date: ws.date(lastUpdate) }) : words.noUpdate,
       standing === 'closed' && priority.closed_on && priority.outcome
         ? format(words.closedOn, { date: ws.date(priority.closed_on), outcome: words.outcomes[priority.outcome] })

@@ -35,7 +35,7 @@ export default function PriorityProgress({ item, onChanged }: Props) {
     <div className="space-y-8">
       <div className="space-y-2" data-testid="priority-standing">
         <p>
-          <strong>{words.standing[state]}</strong> · {format(words.stageOf, { stage: words.stages[priority.stage] })}
+          <strong>{words.standing[state]}</strong> · {format(words.stageOf, { stage: ws.labels.saraStages[priority.stage] })}
           {!priority.published && <span className="ml-2 rounded bg-amber-100 px-2 text-sm">{ws.t.content.draft}</span>}
         </p>
         {state === 'overdue' && priority.review_on && <p className="font-semibold text-alert-700">{format(words.overdueNotice, { date: ws.date(priority.review_on) })}</p>}
@@ -58,7 +58,7 @@ export default function PriorityProgress({ item, onChanged }: Props) {
           <ol className="space-y-3 border-l-2 border-slate-300 pl-4" data-testid="priority-updates">
             {updates.map((update) => (
               <li key={update.position} className="space-y-1">
-                <p className="text-sm font-semibold text-slate-700">{format(words.update.entry, { date: ws.date(update.posted_on), stage: words.stages[update.stage] })}</p>
+                <p className="text-sm font-semibold text-slate-700">{format(words.update.entry, { date: ws.date(update.posted_on), stage: ws.labels.saraStages[update.stage] })}</p>
                 <p className="break-words whitespace-pre-line">{update.body}</p>
               </li>
             ))}
@@ -196,7 +196,7 @@ function PostUpdate({ item, today, onChanged }: { item: PriorityWithUpdates; tod
     for (const step of updatePlan(priority, item.updates, { posted_on: date, stage, body })) {
       const outcome = await saveContent(ws.client, step.kind, { ...step.item }, { create: step.create });
       if (outcome.kind === 'ok') {
-        done.push(step.kind === 'priority' ? format(words.stageSaved, { stage: ws.t.priorityDesk.stages[step.item.stage] }) : words.posted);
+        done.push(step.kind === 'priority' ? format(words.stageSaved, { stage: ws.labels.saraStages[step.item.stage] }) : words.posted);
         continue;
       }
       if (step.kind === 'priority') failure = format(words.stageFailed, { reason: reason(ws, outcome) });
@@ -225,7 +225,7 @@ function PostUpdate({ item, today, onChanged }: { item: PriorityWithUpdates; tod
             <select {...control} value={stage} onChange={(event) => setStage(event.target.value as typeof stage)} className={fieldClass}>
               {saraStages.map((value) => (
                 <option key={value} value={value}>
-                  {ws.t.priorityDesk.stages[value]}
+                  {ws.labels.saraStages[value]}
                 </option>
               ))}
             </select>

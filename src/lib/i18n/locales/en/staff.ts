@@ -625,7 +625,6 @@ export const staff = {
   },
   // Beat priorities, their updates and outcomes, and meeting reports (issue 15): the workspace's words.
   priorityDesk: {
-    link: 'Priorities and meeting reports',
     heading: 'Beat priorities',
     intro: 'The problems your beats work on with residents, in the SARA stages. Open ones first; one whose review date has passed is marked overdue.',
     add: 'Add a priority',
@@ -636,7 +635,6 @@ export const staff = {
     lastUpdate: 'last update {date}',
     noUpdate: 'no update yet',
     closedOn: 'closed {date}: {outcome}',
-    stages: { scanning: 'Scanning', analysis: 'Analysis', response: 'Response', assessment: 'Assessment' },
     sources: { meeting: 'A beat meeting', residents: 'Residents’ suggestions', analysis: 'Crime analysis' },
     outcomes: { resolved: 'Resolved', improved: 'Improved', not_resolved: 'Not resolved' },
     notYours: 'This priority is not in your beats: its beats’ officers, their supervisor or a coordinator change it.',

@@ -626,7 +626,6 @@ export const staff: Messages['staff'] = {
   },
   // Prioridades de los sectores, sus novedades y resultados, e informes de reuniones (issue 15): las palabras del espacio de trabajo.
   priorityDesk: {
-    link: 'Prioridades e informes de reuniones',
     heading: 'Prioridades de los sectores',
     intro: 'Los problemas en los que sus sectores trabajan con los vecinos, en las etapas SARA. Primero las abiertas; la que pasó su fecha de revisión aparece como atrasada.',
     add: 'Agregar una prioridad',
@@ -637,7 +636,6 @@ export const staff: Messages['staff'] = {
     lastUpdate: 'última novedad {date}',
     noUpdate: 'sin novedades todavía',
     closedOn: 'cerrada el {date}: {outcome}',
-    stages: { scanning: 'Identificación', analysis: 'Análisis', response: 'Respuesta', assessment: 'Evaluación' },
     sources: { meeting: 'Una reunión del sector', residents: 'Sugerencias de vecinos', analysis: 'Análisis delictivo' },
     outcomes: { resolved: 'Resuelto', improved: 'Mejoró', not_resolved: 'No resuelto' },
     notYours: 'Esta prioridad no es de sus sectores: la cambian los agentes de sus sectores, su supervisor o un coordinador.',
