@@ -3,8 +3,9 @@
 // for beat 101, sent through the stack as the suggestion form sends it,
 // reaches the beat-101 officer's inbox (and not the beat-201 officer's); the
 // officer turns it into a priority, posts updates that move it through
-// analysis, response and assessment, and closes it with an outcome; the
-// beat-201 officer can neither open nor change it; a report of a past
+// analysis, response and assessment, closes it with an outcome, reopens and
+// closes it again; an open priority past its review date is listed first and
+// called overdue; the beat-201 officer can neither open nor change it; a report of a past
 // beat-101 meeting links it as reviewed, and the date leaves "reports due".
 // After every save the test reads what the workspace shows, not only that it
 // said "Saved". The public pages are another file's: this stack's site is
@@ -193,11 +194,50 @@ describe.each(languages)('the priority desk ($lang)', ({ lang, path, t, stages }
     expect(closed).toEqual({ outcome: 'improved', outcome_note: why, review_on: null, stage: 'assessment' });
     if (lang === 'en') expect(await accessibilityViolations(page)).toEqual([]);
 
+    // Reopened with a new review date, it is open again in the stage it ended in; closed again, as it ended.
+    const reopen = page.getByRole('region', { name: words.reopen.heading });
+    await reopen.getByRole('button', { name: words.reopen.save }).click();
+    await expect.poll(() => reopen.getByLabel(words.reviewOn).getAttribute('aria-invalid')).toBe('true');
+    await reopen.getByLabel(words.reviewOn).fill(localDay(14));
+    await reopen.getByRole('button', { name: words.reopen.save }).click();
+    await expect.poll(() => standing(page)).toContain(words.standing.current);
+    expect(await standing(page)).toContain(format(words.stageOf, { stage: stages.assessment }));
+    expect(await page.getByRole('region', { name: words.update.heading }).count()).toBe(1);
+    await close.getByLabel(words.close.result).selectOption('improved');
+    await close.getByLabel(words.close.text).fill(why);
+    await close.getByRole('button', { name: words.close.save }).click();
+    await expect.poll(() => standing(page)).toContain(words.standing.closed);
+
     // Listed among the closed ones, after the open ones.
     await go(page, 'content');
     const listed = page.getByTestId('priority-list').getByRole('listitem').filter({ hasText: title });
     await expect.poll(() => listed.textContent()).toContain(words.standing.closed);
+    const all = await page.getByTestId('priority-list').getByRole('listitem').allTextContents();
+    const firstClosed = all.findIndex((text) => text.includes(words.standing.closed));
+    expect(all.slice(firstClosed).every((text) => text.includes(words.standing.closed))).toBe(true);
   }, 120_000);
+
+  it('an open priority whose review date has passed is listed first, overdue in words, and its page says so', async () => {
+    const overdue = `${priorityId}-late`;
+    const lateTitle = `Graffiti on Larch Ave (${run} ${lang})`;
+    await db.query(
+      `insert into public.priorities (priority_id, title, description, beats, source, stage, opened_on, review_on, published)
+       values ($1, $2, 'Tags along the underpass.', '{101}', 'analysis', 'response', $3, $4, true)`,
+      [overdue, lateTitle, localDay(-60), localDay(-3)],
+    );
+    const page = await staffPage(path, t, officer101);
+    await go(page, 'content');
+    const items = page.getByTestId('priority-list').getByRole('listitem');
+    await expect.poll(() => items.filter({ hasText: lateTitle }).count()).toBe(1);
+    expect(await items.filter({ hasText: lateTitle }).textContent()).toContain(words.standing.overdue);
+    // The demo's own may be overdue too: every one before it is, and none of the open ones after it.
+    const all = await items.allTextContents();
+    const at = all.findIndex((text) => text.includes(lateTitle));
+    expect(all.slice(0, at).every((text) => text.includes(words.standing.overdue))).toBe(true);
+    await items.filter({ hasText: lateTitle }).getByRole('link').click();
+    await expect.poll(() => standing(page)).toContain(words.standing.overdue);
+    expect(await standing(page)).toContain(words.overdueNotice.split('{date}')[0]!);
+  }, 60_000);
 
   it('the beat-201 officer can neither open nor change it', async () => {
     const page = await staffPage(path, t, officer201);
