@@ -12,9 +12,9 @@ create extension pgcrypto with schema extensions;
 
 -- types
 
-create type public.content_kind as enum ('site', 'district', 'beat', 'officer', 'meeting', 'meeting_exception', 'workshop', 'priority', 'priority_update', 'meeting_report');
-comment on type public.content_kind is 'What a content_history row is about: a row of one content table (a meeting''s exception belongs to its meeting).';
-create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'staff_member', 'suggestion');
+create type public.content_kind as enum ('site', 'district', 'beat', 'officer', 'meeting', 'meeting_exception', 'meeting_report', 'priority', 'priority_update', 'workshop');
+comment on type public.content_kind is 'What a content_history row is about: a row of one content table (a meeting''s exception and report belong to its meeting, a priority''s update to its priority).';
+create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion', 'staff_member');
 comment on type public.history_kind is 'What a staff_history row is about: an item residents sent, or a staff account.';
 create type public.meeting_exception_status as enum ('cancelled', 'moved');
 comment on type public.meeting_exception_status is 'What happens to one occurrence of a meeting; meetingExceptionStatuses in src/content.config.ts names the same.';
@@ -22,6 +22,10 @@ create type public.meeting_kind as enum ('beat_meeting', 'district_advisory_coun
 comment on type public.meeting_kind is 'What a community meeting is for; meetingKinds in src/content.config.ts names the same.';
 create type public.meeting_preference as enum ('weekday_evenings', 'weekends', 'online', 'no_preference');
 comment on type public.meeting_preference is 'When a watch group prefers to meet; src/features/watch/watch.schema.ts offers the same list.';
+create type public.notification_delivery as enum ('immediately', 'daily', 'none');
+comment on type public.notification_delivery is 'When a staff member hears of a new item of a kind: one email each, one digest a day, or never.';
+create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request');
+comment on type public.notification_kind is 'The kinds of new item staff may be told about: one value, and one trigger calling private.notify_staff, for each.';
 create type public.officer_role as enum ('community_policing_officer', 'beat_officer', 'sergeant', 'lieutenant', 'commander', 'coordinator', 'youth_officer', 'liaison_officer');
 comment on type public.officer_role is 'What an officer does for residents; officerRoles in src/content.config.ts names the same.';
 create type public.priority_outcome as enum ('resolved', 'improved', 'not_resolved');
@@ -50,6 +54,33 @@ create type public.workshop_request_status as enum ('received', 'confirmed', 'de
 comment on type public.workshop_request_status is 'Where a workshop request stands, as the business and staff see it.';
 
 -- tables
+
+create table private.mail_outbox (
+  mail_id bigint generated always as identity not null,
+  recipient text not null,
+  language text not null,
+  template text not null,
+  params jsonb default '{}'::jsonb not null,
+  unsubscribe_url text,
+  status text default 'queued'::text not null,
+  attempts integer default 0 not null,
+  next_attempt_at timestamp with time zone default now() not null,
+  lease uuid,
+  leased_until timestamp with time zone,
+  problem text,
+  queued_at timestamp with time zone default now() not null,
+  sent_at timestamp with time zone,
+  constraint mail_outbox_language_known CHECK (private.is_one_of(language, 'public.site_locale'::regtype)),
+  constraint mail_outbox_params_object CHECK (jsonb_typeof(params) = 'object'::text AND octet_length(params::text) <= 20000),
+  constraint mail_outbox_pkey PRIMARY KEY (mail_id),
+  constraint mail_outbox_recipient_valid CHECK (private.valid_email(recipient)),
+  constraint mail_outbox_sent_when_sent CHECK ((status = 'sent'::text) = (sent_at IS NOT NULL)),
+  constraint mail_outbox_status_known CHECK (status = ANY (ARRAY['queued'::text, 'sent'::text, 'failed'::text])),
+  constraint mail_outbox_template_named CHECK (template ~ '^[a-z][a-z0-9_]{0,62}$'::text),
+  constraint mail_outbox_unsubscribe_https CHECK (unsubscribe_url ~ '^https?://\S+$'::text)
+);
+alter table private.mail_outbox enable row level security;
+comment on table private.mail_outbox is 'Email waiting to be sent, sent or given up: recipient, language, template and parameters (never a resident''s words or identity), the sender''s lease, attempts and backoff. Written in the same transaction as its cause; drained by the send-mail Edge Function.';
 
 create table private.proof_of_work (
   only_row boolean default true not null,
@@ -91,6 +122,17 @@ create table private.settings (
 );
 alter table private.settings enable row level security;
 comment on table private.settings is 'Deployment settings the database itself needs: tip_retention_days (closed tips), request_retention_days (finished workshop requests, declined watch groups) and publish_request_retention_days (finished publish requests), in days.';
+
+create table private.staff_arrivals (
+  arrival_id bigint generated always as identity not null,
+  kind text not null,
+  item_id uuid not null,
+  beat text,
+  arrived_at timestamp with time zone default now() not null,
+  constraint staff_arrivals_pkey PRIMARY KEY (arrival_id)
+);
+alter table private.staff_arrivals enable row level security;
+comment on table private.staff_arrivals is 'New items residents sent, by kind, beat and time only, for the staff''s daily digests; kept eight days.';
 
 create table private.submission_ceilings (
   action text not null,
@@ -486,6 +528,20 @@ create table public.staff_members (
 alter table public.staff_members enable row level security;
 comment on table public.staff_members is 'Staff accounts'' roles and scopes. Managed by coordinators (with the staff workspace) or the service role.';
 
+create table public.staff_notification_settings (
+  user_id uuid not null,
+  language text default 'en'::text not null,
+  deliveries jsonb default '{}'::jsonb not null,
+  digest_through timestamp with time zone,
+  updated_at timestamp with time zone default now() not null,
+  constraint staff_notification_settings_deliveries_valid CHECK (private.valid_deliveries(deliveries)),
+  constraint staff_notification_settings_language_known CHECK (private.is_one_of(language, 'public.site_locale'::regtype)),
+  constraint staff_notification_settings_pkey PRIMARY KEY (user_id),
+  constraint staff_notification_settings_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.staff_members(user_id) ON DELETE CASCADE
+);
+alter table public.staff_notification_settings enable row level security;
+comment on table public.staff_notification_settings is 'Each staff member''s choice of email for new items in their scope: per kind, immediately, daily digest or none (daily when not chosen), and the language. Read by its owner; written through save_staff_notifications().';
+
 create table public.tips (
   tip_id uuid default gen_random_uuid() not null,
   category text not null,
@@ -676,6 +732,9 @@ comment on column public.workshops.published is 'Whether the public site shows i
 
 -- indexes (other than those of constraints)
 
+CREATE INDEX mail_outbox_due ON private.mail_outbox USING btree (next_attempt_at, mail_id) WHERE (status = 'queued'::text);
+CREATE INDEX mail_outbox_finished ON private.mail_outbox USING btree (queued_at) WHERE (status <> 'queued'::text);
+CREATE INDEX staff_arrivals_arrived ON private.staff_arrivals USING btree (arrived_at);
 CREATE INDEX beats_district_id ON public.beats USING btree (district_id);
 CREATE INDEX content_history_item ON public.content_history USING btree (kind, item_id, changed_at);
 CREATE INDEX meetings_district_id ON public.meetings USING btree (district_id);
@@ -808,6 +867,15 @@ AS $function$
     ('workshop', 'public.workshops'::regclass, '{workshop_id}')
   ) as t (kind, tbl, key)
   where t.kind = content_table.kind
+$function$;
+
+CREATE OR REPLACE FUNCTION private.delivery_of(settings public.staff_notification_settings, kind text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select coalesce(settings.deliveries ->> kind, 'daily')
 $function$;
 
 CREATE OR REPLACE FUNCTION private.distinct_instants(instants timestamp with time zone[])
@@ -992,6 +1060,35 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.notify_staff()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  item_kind text := tg_argv[0];
+  item jsonb := to_jsonb(new);
+  new_item_id uuid := (item ->> tg_argv[1])::uuid;
+  item_beat text := item ->> 'beat';
+begin
+  insert into private.staff_arrivals (kind, item_id, beat) values (item_kind, new_item_id, item_beat);
+  insert into private.mail_outbox (recipient, language, template, params)
+  select u.email, coalesce(n.language, 'en'), 'staff_new_item',
+         jsonb_build_object('kind', item_kind, 'beat', item_beat, 'link', private.workspace_link(item_kind, new_item_id))
+    from public.staff_members as s
+    join auth.users as u on u.id = s.user_id
+    left join public.staff_notification_settings as n on n.user_id = s.user_id
+   where s.active and private.valid_email(u.email)
+     and private.delivery_of(n, item_kind) = 'immediately'
+     and private.staff_sees_beat(s.user_id, item_beat);
+  if found then
+    perform pg_notify('openbeat_mail', '');
+  end if;
+  return null;
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION private.officer_keeps(old_row jsonb, new_row jsonb)
  RETURNS boolean
  LANGUAGE sql
@@ -1033,6 +1130,23 @@ CREATE OR REPLACE FUNCTION private.publish_build_lapse()
  SET search_path TO ''
 AS $function$
   select interval '1 hour'
+$function$;
+
+CREATE OR REPLACE FUNCTION private.queue_mail(recipient text, language text, template text, params jsonb DEFAULT '{}'::jsonb, unsubscribe_url text DEFAULT NULL::text)
+ RETURNS bigint
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  queued bigint;
+begin
+  insert into private.mail_outbox (recipient, language, template, params, unsubscribe_url)
+  values (queue_mail.recipient, queue_mail.language, queue_mail.template, coalesce(queue_mail.params, '{}'), queue_mail.unsubscribe_url)
+  returning mail_id into queued;
+  perform pg_notify('openbeat_mail', '');
+  return queued;
+end
 $function$;
 
 CREATE OR REPLACE FUNCTION private.receipt_hash(code text)
@@ -1197,6 +1311,28 @@ AS $function$
   select to_char(instant at time zone coalesce((select s.time_zone from public.site_settings as s), 'UTC'), 'YYYY-MM-DD"T"HH24:MI')
 $function$;
 
+CREATE OR REPLACE FUNCTION private.staff_sees_beat(user_id uuid, beat text)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select coalesce((
+    select case s.role
+             when 'coordinator' then true
+             when 'supervisor' then exists (
+               select from public.beats as b where b.beat_id = staff_sees_beat.beat and b.district_id = s.district)
+             when 'officer' then exists (
+               select from public.officers as o
+                where o.officer_id = s.officer_slug
+                  and (staff_sees_beat.beat = any (o.beats)
+                       or exists (select from public.beats as b where b.beat_id = staff_sees_beat.beat and b.district_id = o.district_id)))
+           end
+      from public.staff_members as s
+     where s.user_id = staff_sees_beat.user_id and s.active
+  ), false)
+$function$;
+
 CREATE OR REPLACE FUNCTION private.stamp_history_author()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1289,6 +1425,20 @@ CREATE OR REPLACE FUNCTION private.valid_content_ids(ids text[], max_length inte
  SET search_path TO ''
 AS $function$
   select not exists (select from unnest(ids) as id where not coalesce(private.valid_content_id(id, max_length), false))
+$function$;
+
+CREATE OR REPLACE FUNCTION private.valid_deliveries(deliveries jsonb)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select jsonb_typeof(deliveries) = 'object'
+     and not exists (
+       select from jsonb_each(deliveries) as d
+        where not coalesce(private.is_one_of(d.key, 'public.notification_kind'), false)
+           or jsonb_typeof(d.value) <> 'string'
+           or not coalesce(private.is_one_of(d.value #>> '{}', 'public.notification_delivery'), false))
 $function$;
 
 CREATE OR REPLACE FUNCTION private.valid_email(email text)
@@ -1462,6 +1612,15 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.workspace_link(kind text, item_id uuid)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select '/staff#' || replace(kind, '_', '-') || '/' || item_id::text
+$function$;
+
 CREATE OR REPLACE FUNCTION private.write_content(kind text, key jsonb, item jsonb, creating boolean)
  RETURNS jsonb
  LANGUAGE plpgsql
@@ -1582,8 +1741,10 @@ begin
     select g.beat into beat from public.watch_groups as g where g.watch_group_id = add_staff_note.item_id;
   elsif add_staff_note.kind = 'workshop_request' then
     select w.beat into beat from public.workshop_requests as w where w.workshop_request_id = add_staff_note.item_id;
+  elsif add_staff_note.kind = 'suggestion' then
+    select s.beat into beat from public.priority_suggestions as s where s.suggestion_id = add_staff_note.item_id;
   else
-    perform private.refuse('kind', 'choose a tip, a watch group or a workshop request');
+    perform private.refuse('kind', 'choose a tip, a watch group, a workshop request or a suggestion');
   end if;
   -- The caller's own scope decides, as if they had read the item themselves.
   if not found or not staff_access.sees_beat(beat) then
@@ -1630,7 +1791,6 @@ begin
   end if;
 end
 $function$;
-comment on function public.answer_suggestion(uuid,text,text,text,text) is 'Staff of the suggestion''s beat set its status, its public reply, or the priority it became.';
 
 CREATE OR REPLACE FUNCTION public.approved_watch_groups()
  RETURNS TABLE(watch_group_id uuid, name text, beat text, area jsonb)
@@ -1644,6 +1804,47 @@ AS $function$
    order by g.beat, g.name
 $function$;
 comment on function public.approved_watch_groups() is 'Approved neighbourhood watch groups: name, beat and area only. Pending, declined and retired groups are never returned.';
+
+CREATE OR REPLACE FUNCTION public.claim_mail(batch_size integer DEFAULT 50, lease_seconds integer DEFAULT 120)
+ RETURNS TABLE(mail_id bigint, lease uuid, recipient text, language text, template text, params jsonb, unsubscribe_url text, attempts integer)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  taken uuid := gen_random_uuid();
+  most integer := (select (s.value #>> '{}')::integer from private.settings as s where s.name = 'mail_max_attempts');
+begin
+  if batch_size is null or batch_size not between 1 and 1000 then
+    perform private.refuse('batch_size', 'claim between 1 and 1000 messages');
+  end if;
+  if lease_seconds is null or lease_seconds not between 5 and 3600 then
+    perform private.refuse('lease_seconds', 'lease for between 5 and 3600 seconds');
+  end if;
+  -- A claim that lapsed on its last attempt (the sender died each time) is given up.
+  update private.mail_outbox as m
+     set status = 'failed', lease = null, leased_until = null, problem = 'the sender stopped before sending it, on every attempt'
+   where m.status = 'queued' and m.leased_until < now() and m.attempts >= most;
+  -- Sent and given-up messages are a log, kept a few days, not an archive of addresses.
+  delete from private.mail_outbox as m
+   where m.status <> 'queued' and m.queued_at < now() - make_interval(days => private.retention_days('mail_retention_days'));
+
+  return query
+    with due as (
+      select m.mail_id from private.mail_outbox as m
+       where m.status = 'queued' and m.next_attempt_at <= now() and (m.leased_until is null or m.leased_until < now())
+       order by m.next_attempt_at, m.mail_id
+       limit batch_size
+       for update skip locked
+    )
+    update private.mail_outbox as m
+       set lease = taken, leased_until = now() + make_interval(secs => lease_seconds), attempts = m.attempts + 1
+      from due
+     where m.mail_id = due.mail_id
+    returning m.mail_id, m.lease, m.recipient, m.language, m.template, m.params, m.unsubscribe_url, m.attempts;
+end
+$function$;
+comment on function public.claim_mail(integer,integer) is 'Takes up to batch_size messages due now for lease_seconds (FOR UPDATE SKIP LOCKED): the send-mail function''s, with the service-role key only.';
 
 CREATE OR REPLACE FUNCTION public.claim_publish_requests(quiet_seconds numeric DEFAULT 0)
  RETURNS jsonb
@@ -1764,6 +1965,50 @@ begin
 end
 $function$;
 comment on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) is 'Adds a member to an approved neighbourhood watch group and returns {joined: true}; a repeated key or email address stores nothing more.';
+
+CREATE OR REPLACE FUNCTION public.mark_mail_failed(mail_id bigint, lease uuid, problem text, permanent boolean DEFAULT false)
+ RETURNS text
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  most integer := (select (s.value #>> '{}')::integer from private.settings as s where s.name = 'mail_max_attempts');
+  outcome text;
+begin
+  update private.mail_outbox as m
+     set status = case when m.attempts >= most or coalesce(mark_mail_failed.permanent, false) then 'failed' else 'queued' end,
+         -- 30 s, 1 min, 2 min, ... at most an hour between attempts
+         next_attempt_at = now() + least(interval '1 hour', interval '30 seconds' * power(2, greatest(m.attempts - 1, 0))),
+         lease = null, leased_until = null,
+         problem = left(coalesce(mark_mail_failed.problem, 'no reason given'), 1000)
+   where m.mail_id = mark_mail_failed.mail_id and m.status = 'queued' and m.lease = mark_mail_failed.lease
+  returning m.status into outcome;
+  return outcome;
+end
+$function$;
+comment on function public.mark_mail_failed(bigint,uuid,text,boolean) is 'Gives a claimed message back for a later attempt (exponential backoff), or gives it up after mail_max_attempts or when permanent (it can never be sent: no such template, a refused address): its new status. For the send-mail function only.';
+
+CREATE OR REPLACE FUNCTION public.mark_mail_sent(mail_ids bigint[])
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  marked integer;
+begin
+  if cardinality(mail_ids) > 1000 then
+    perform private.refuse('mail_ids', 'mark at most 1000 messages at once');
+  end if;
+  update private.mail_outbox as m
+     set status = 'sent', sent_at = now(), lease = null, leased_until = null, problem = null
+   where m.mail_id = any (mark_mail_sent.mail_ids) and m.status <> 'sent';
+  get diagnostics marked = row_count;
+  return marked;
+end
+$function$;
+comment on function public.mark_mail_sent(bigint[]) is 'Records messages sent: how many were not already. For the send-mail function, with the service-role key only.';
 
 CREATE OR REPLACE FUNCTION public.publish_now()
  RETURNS jsonb
@@ -1949,6 +2194,58 @@ begin
 end
 $function$;
 comment on function public.purge_publish_requests() is 'Deletes publish requests finished longer ago than private.settings publish_request_retention_days; returns how many. For scheduled jobs with the service-role key only.';
+
+CREATE OR REPLACE FUNCTION public.queue_staff_digests()
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  queued integer := 0;
+  member record;
+  counts jsonb;
+  since timestamptz;
+  zone text := coalesce((select z.name from public.site_settings as s join pg_catalog.pg_timezone_names as z on z.name = s.time_zone limit 1), 'UTC');
+  due_at timestamptz;
+begin
+  -- Two calls at once (a schedule and a hand): the second waits, then finds the digests sent.
+  perform pg_advisory_xact_lock(hashtext('openbeat staff digests'));
+  -- The latest time a day's digests fell due: today's hour, or yesterday's before it.
+  due_at := (date_trunc('day', now() at time zone zone) + make_interval(hours => (select (s.value #>> '{}')::integer from private.settings as s where s.name = 'staff_digest_hour'))) at time zone zone;
+  if due_at > now() then
+    due_at := due_at - interval '1 day';
+  end if;
+  delete from private.staff_arrivals as a where a.arrived_at < now() - interval '8 days';
+  for member in
+    select s.user_id, u.email, coalesce(n.language, 'en') as language, n.digest_through, n
+      from public.staff_members as s
+      join auth.users as u on u.id = s.user_id
+      left join public.staff_notification_settings as n on n.user_id = s.user_id
+     where s.active and private.valid_email(u.email)
+       and (n.digest_through is null or n.digest_through < due_at)
+  loop
+    since := coalesce(member.digest_through, now() - interval '1 day');
+    select jsonb_agg(jsonb_build_object('kind', c.kind, 'beat', c.beat, 'count', c.count) order by c.kind, c.beat nulls first)
+      into counts
+      from (select a.kind, a.beat, count(*) as count
+              from private.staff_arrivals as a
+             where a.arrived_at > since and a.arrived_at <= now()
+               and private.delivery_of(member.n, a.kind) = 'daily'
+               and private.staff_sees_beat(member.user_id, a.beat)
+             group by a.kind, a.beat) as c;
+    if counts is not null then
+      perform private.queue_mail(member.email, member.language, 'staff_digest',
+        jsonb_build_object('since', since, 'until', now(), 'counts', counts, 'link', '/staff'));
+      queued := queued + 1;
+    end if;
+    insert into public.staff_notification_settings as n (user_id, digest_through) values (member.user_id, now())
+    on conflict (user_id) do update set digest_through = excluded.digest_through;
+  end loop;
+  return queued;
+end
+$function$;
+comment on function public.queue_staff_digests() is 'Queues each staff member''s daily digest when one is due (one a day, from staff_digest_hour in the jurisdiction''s time zone): how many it queued. Called hourly by a schedule, with the service-role key only.';
 
 CREATE OR REPLACE FUNCTION public.register_watch_group(name text, area jsonb, beat text, captain_name text, captain_email text, captain_phone text, meeting_preference text, expected_members integer, idempotency_key uuid, meeting_note text DEFAULT NULL::text, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
@@ -2210,6 +2507,30 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION public.save_staff_notifications(deliveries jsonb, language text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if staff_access.role() is null then
+    raise exception using errcode = '42501', message = 'only staff receive notifications';
+  end if;
+  if save_staff_notifications.deliveries is null or not private.valid_deliveries(save_staff_notifications.deliveries) then
+    perform private.refuse('deliveries', 'choose immediately, daily or none for each kind of item');
+  end if;
+  if not coalesce(private.is_one_of(save_staff_notifications.language, 'public.site_locale'), false) then
+    perform private.refuse('language', 'choose one of the site''s languages');
+  end if;
+  insert into public.staff_notification_settings as n (user_id, language, deliveries)
+  values (auth.uid(), save_staff_notifications.language, save_staff_notifications.deliveries)
+  on conflict (user_id) do update
+    set language = excluded.language, deliveries = n.deliveries || excluded.deliveries, updated_at = now();
+  return public.staff_notifications();
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION public.schedule_workshop(workshop_request_id uuid, status text DEFAULT NULL::text, confirmed_at timestamp with time zone DEFAULT NULL::timestamp with time zone, decline_reason text DEFAULT NULL::text, note text DEFAULT NULL::text)
  RETURNS void
  LANGUAGE plpgsql
@@ -2296,6 +2617,26 @@ begin
     select u.id, u.email::text, s.role, s.officer_slug, s.district, coalesce(s.active, false)
       from auth.users as u left join public.staff_members as s on s.user_id = u.id
      order by s.role nulls last, u.email;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION public.staff_notifications()
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  mine public.staff_notification_settings;
+begin
+  if staff_access.role() is null then
+    raise exception using errcode = '42501', message = 'only staff receive notifications';
+  end if;
+  select * into mine from public.staff_notification_settings as n where n.user_id = auth.uid();
+  return jsonb_build_object(
+    'language', coalesce(mine.language, 'en'),
+    'deliveries', (select jsonb_object_agg(k.kind, coalesce(mine.deliveries ->> k.kind, 'daily'))
+                     from unnest(enum_range(null::public.notification_kind)::text[]) as k (kind)));
 end
 $function$;
 
@@ -2715,20 +3056,7 @@ CREATE OR REPLACE FUNCTION staff_access.sees_beat(beat text)
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-  select coalesce((
-    select case s.role
-             when 'coordinator' then true
-             when 'supervisor' then exists (
-               select from public.beats as b where b.beat_id = sees_beat.beat and b.district_id = s.district)
-             when 'officer' then exists (
-               select from public.officers as o
-                where o.officer_id = s.officer_slug
-                  and (sees_beat.beat = any (o.beats)
-                       or exists (select from public.beats as b where b.beat_id = sees_beat.beat and b.district_id = o.district_id)))
-           end
-      from public.staff_members as s
-     where s.user_id = auth.uid() and s.active
-  ), false)
+  select private.staff_sees_beat(auth.uid(), sees_beat.beat)
 $function$;
 
 
@@ -2770,8 +3098,10 @@ CREATE TRIGGER staff_history_append_only BEFORE DELETE OR UPDATE ON public.staff
 CREATE TRIGGER staff_history_never_emptied BEFORE TRUNCATE ON public.staff_history FOR EACH STATEMENT EXECUTE FUNCTION private.history_is_append_only();
 CREATE TRIGGER staff_history_stamped BEFORE INSERT ON public.staff_history FOR EACH ROW EXECUTE FUNCTION private.stamp_history_author();
 CREATE TRIGGER staff_members_record_changes AFTER INSERT OR UPDATE ON public.staff_members FOR EACH ROW EXECUTE FUNCTION private.record_changes('staff_member', 'user_id', 'role', 'officer_slug', 'district', 'active');
+CREATE TRIGGER tips_notify_staff AFTER INSERT ON public.tips FOR EACH ROW WHEN (new.status = 'received'::text) EXECUTE FUNCTION private.notify_staff('tip', 'tip_id');
 CREATE TRIGGER tips_record_changes AFTER INSERT OR UPDATE ON public.tips FOR EACH ROW EXECUTE FUNCTION private.record_changes('tip', 'tip_id', 'status', 'public_reply', 'assigned_to', 'duplicate_of');
 CREATE TRIGGER tips_stamp_status BEFORE UPDATE OF status ON public.tips FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
+CREATE TRIGGER watch_groups_notify_staff AFTER INSERT ON public.watch_groups FOR EACH ROW WHEN (new.status = 'pending'::text) EXECUTE FUNCTION private.notify_staff('watch_group', 'watch_group_id');
 CREATE TRIGGER watch_groups_publish_delete AFTER DELETE ON public.watch_groups REFERENCING OLD TABLE AS old_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
 CREATE TRIGGER watch_groups_publish_insert AFTER INSERT ON public.watch_groups REFERENCING NEW TABLE AS new_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
 CREATE TRIGGER watch_groups_publish_truncate AFTER TRUNCATE ON public.watch_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
@@ -2779,6 +3109,7 @@ CREATE TRIGGER watch_groups_publish_update AFTER UPDATE ON public.watch_groups R
 CREATE TRIGGER watch_groups_record_changes AFTER INSERT OR UPDATE ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.record_changes('watch_group', 'watch_group_id', 'status', 'public_note');
 CREATE TRIGGER watch_groups_stamp_status BEFORE UPDATE OF status ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
 CREATE TRIGGER workshop_requests_keep_meeting AFTER INSERT OR DELETE OR UPDATE OF status, confirmed_at, workshop, business_name, address, beat, latitude, longitude, contact_language ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.workshop_request_scheduled();
+CREATE TRIGGER workshop_requests_notify_staff AFTER INSERT ON public.workshop_requests FOR EACH ROW WHEN (new.status = 'received'::text) EXECUTE FUNCTION private.notify_staff('workshop_request', 'workshop_request_id');
 CREATE TRIGGER workshop_requests_record_changes AFTER INSERT OR UPDATE ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
 CREATE TRIGGER workshop_requests_stamp_status BEFORE UPDATE OF status, confirmed_at, decline_reason ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status', 'confirmed_at', 'decline_reason');
 CREATE TRIGGER workshops_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.workshops FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
@@ -2867,6 +3198,8 @@ CASE kind
 END);
 create policy staff_members_own on public.staff_members as permissive for select to authenticated
   using ((user_id = auth.uid()));
+create policy staff_notification_settings_authenticated_select on public.staff_notification_settings as permissive for select to authenticated
+  using ((user_id = ( SELECT auth.uid() AS uid)));
 create policy tips_staff_read on public.tips as permissive for select to authenticated
   using (staff_access.sees_beat(beat));
 create policy watch_groups_staff_read on public.watch_groups as permissive for select to authenticated
@@ -2920,6 +3253,7 @@ grant execute on function public.answer_suggestion(uuid,text,text,text,text) to 
 grant execute on function public.approved_watch_groups() to anon;
 grant execute on function public.approved_watch_groups() to authenticated;
 grant execute on function public.approved_watch_groups() to service_role;
+grant execute on function public.claim_mail(integer,integer) to service_role;
 grant execute on function public.claim_publish_requests(numeric) to service_role;
 grant execute on function public.delete_content(text,jsonb,text) to authenticated;
 grant execute on function public.delete_content(text,jsonb,text) to service_role;
@@ -2927,6 +3261,8 @@ grant execute on function public.finish_publish_requests(bigint[],text,text[]) t
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to anon;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to authenticated;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to service_role;
+grant execute on function public.mark_mail_failed(bigint,uuid,text,boolean) to service_role;
+grant execute on function public.mark_mail_sent(bigint[]) to service_role;
 grant execute on function public.publish_now() to authenticated;
 grant execute on function public.publish_now() to service_role;
 grant execute on function public.publish_status() to authenticated;
@@ -2937,6 +3273,7 @@ grant execute on function public.published_content() to service_role;
 grant execute on function public.purge_closed_tips() to service_role;
 grant execute on function public.purge_finished_requests() to service_role;
 grant execute on function public.purge_publish_requests() to service_role;
+grant execute on function public.queue_staff_digests() to service_role;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to anon;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to authenticated;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to service_role;
@@ -2948,12 +3285,16 @@ grant execute on function public.review_watch_group(uuid,text,text,text) to auth
 grant execute on function public.review_watch_group(uuid,text,text,text) to service_role;
 grant execute on function public.save_content(text,jsonb,text,boolean) to authenticated;
 grant execute on function public.save_content(text,jsonb,text,boolean) to service_role;
+grant execute on function public.save_staff_notifications(jsonb,text) to authenticated;
+grant execute on function public.save_staff_notifications(jsonb,text) to service_role;
 grant execute on function public.schedule_workshop(uuid,text,timestamp with time zone,text,text) to authenticated;
 grant execute on function public.schedule_workshop(uuid,text,timestamp with time zone,text,text) to service_role;
 grant execute on function public.set_staff_role(text,text,text,text,boolean) to authenticated;
 grant execute on function public.set_staff_role(text,text,text,text,boolean) to service_role;
 grant execute on function public.staff_directory() to authenticated;
 grant execute on function public.staff_directory() to service_role;
+grant execute on function public.staff_notifications() to authenticated;
+grant execute on function public.staff_notifications() to service_role;
 grant execute on function public.staff_summary(timestamp with time zone,timestamp with time zone) to authenticated;
 grant execute on function public.staff_summary(timestamp with time zone,timestamp with time zone) to service_role;
 grant execute on function public.submission_challenge(text,uuid) to anon;
@@ -3034,6 +3375,8 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select on table public.staff_history to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.staff_members to service_role;
 grant select on table public.staff_members to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.staff_notification_settings to service_role;
+grant select on table public.staff_notification_settings to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.tips to service_role;
 grant select (assigned_to, beat, category, contact_email, contact_language, contact_name, contact_phone, created_at, description, duplicate_of, latitude, longitude, occurred_at, ongoing, person_description, place, public_reply, purged_at, status, status_changed_at, tip_id, vehicle_description) on table public.tips to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.watch_groups to service_role;

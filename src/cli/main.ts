@@ -111,7 +111,7 @@ problem: the file, the field, what is wrong and the bad value (exit 1).`,
       if (problems.length > 0) return reportProblems(io, problems, folder);
       io.out(
         `${folder}: ${content.districts.length} districts, ${content.beats.length} beats, ${content.officers.length} officers, ` +
-          `${content.meetings.length} meetings, ${content.guides.length} guides, ${content.workshops.length} workshops: all valid`,
+          `${content.meetings.length} meetings, ${content.priorities.length} priorities, ${content.guides.length} guides, ${content.workshops.length} workshops: all valid`,
       );
       return exit.ok;
     },
@@ -227,7 +227,7 @@ accounts without passwords between the demo markers of a seed file
       if (typeof values['seed-sql'] === 'string') writeDemoSeed(path.resolve(values['seed-sql']), city);
       io.out(
         `${out}: ${city.districts.length} districts, ${city.beats.length} beats, ${city.officers.length} officers, ` +
-          `${city.meetings.length} meetings, ${city.streets.features.length} street segments, ${city.watchGroups.length} watch groups (seed ${seed}, scale ${scale})`,
+          `${city.meetings.length} meetings, ${city.priorities.length} priorities, ${city.streets.features.length} street segments, ${city.watchGroups.length} watch groups (seed ${seed}, scale ${scale})`,
       );
       return exit.ok;
     },

@@ -5,18 +5,17 @@
 // access tokens with the claims Supabase Auth puts in them (sub, role
 // "authenticated", email, app_metadata), signed with the local JWT secret, so
 // PostgREST and RLS see exactly what they would see in production. It is not a
-// general Auth server: no sign-up, no MFA, and no real email — a magic link is
-// "sent" by appending it to a mailbox file in the data folder. Refresh tokens
+// general Auth server: no sign-up, no MFA. A magic link is sent over SMTP, as
+// Supabase Auth sends it, to the stack's mail catcher (mailCatcher.ts), whose
+// mailbox page shows it: nothing leaves this computer. Refresh tokens
 // and links live in memory and end with the process. Staff code talks to it
 // through supabase-js and cannot tell.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
 import type http from 'node:http';
-import path from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
+import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { clientAddress } from './edgeLimits.ts';
-import { privateLogFile } from './paths.ts';
 
 const accessTokenSeconds = 3600;
 // A link is a password sent through email: it works once, for a short time.
@@ -26,10 +25,19 @@ const magicLinkSeconds = 10 * 60;
 // seconds between two links for one account ("Send OTPs or magic links: last request").
 export const supabaseAuthLimits: AuthLimits = { signInsPerFiveMinutes: 30, linkPeriodSeconds: 60 };
 
-/** Where the local stack's sign-in emails go: one line per email (time, address, link). */
-const mailboxName = 'auth-mailbox.log';
-export function authMailbox(dataDir: string): string {
-  return path.join(dataDir, 'logs', mailboxName);
+/** An email the emulation sends: the sign-in link's. */
+export interface AuthEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Sends the emulation's emails over SMTP, to the local mail catcher on `port` (no sign-in, no TLS). */
+export function smtpSender(port: number, from = 'OpenBeat sign-in (local) <no-reply@openbeat.localhost>'): (email: AuthEmail) => Promise<void> {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  return async (email) => {
+    await transport.sendMail({ from, ...email });
+  };
 }
 
 interface Account {
@@ -66,8 +74,8 @@ export interface AuthLimits {
 }
 
 interface LinkOptions {
-  /** The stack's data folder, whose logs folder holds the mailbox (see authMailbox). */
-  dataDir: string;
+  /** Sends a sign-in email (smtpSender, to the stack's mail catcher); the link's request is answered once it is sent. */
+  send(email: AuthEmail): Promise<void>;
   /**
    * The gateway's own origin, known once it listens. Links point there and may only
    * lead back there. It is configured, never taken from the request's Host header,
@@ -215,7 +223,7 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links, limits = sup
       if (!signIns.take(clientAddress(req, clientAddressHeader))) return fail(res, 429, 'over_request_rate_limit', 'Request rate limit reached');
       const found = await account('lower(email) = lower($1)', [String(body.email ?? '')]);
       // The same answer for every address: whether an account exists shows only in its own mailbox.
-      if (found) mail(links, found, redirectTo);
+      if (found) await mail(links, found, redirectTo);
       return send(res, 200, {});
     }
     if (links && req.method === 'GET' && url.pathname === '/verify') {
@@ -253,8 +261,8 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links, limits = sup
     return fail(res, 404, 'not_found', 'This local Auth emulation answers only sign-in, magic link, refresh, user and sign-out');
   }
 
-  /** "Sends" a one-time link: one line in the mailbox file, and nothing on the console. */
-  function mail({ dataDir, origin }: LinkOptions, a: Account, redirectTo: URL) {
+  /** Sends a one-time link, and nothing on the console. */
+  async function mail({ send, origin }: LinkOptions, a: Account, redirectTo: URL) {
     // As Supabase Auth, one link a minute per account. Unlike it, asking again leaves the earlier
     // links working: otherwise anyone who knows a staff address could void their links at will.
     if (Date.now() - (lastLinkAt.get(a.id) ?? 0) < limits.linkPeriodSeconds * 1000) return;
@@ -264,8 +272,11 @@ export function createAuthEmulator({ databaseUrl, jwtSecret, links, limits = sup
     magicLinks.set(token, { userId: a.id, expiresAt: Date.now() + magicLinkSeconds * 1000 });
     const link = new URL('/auth/v1/verify', origin());
     link.search = new URLSearchParams({ token, type: 'magiclink', redirect_to: redirectTo.toString() }).toString();
-    // The links are passwords for a while: the file is for this computer's user only.
-    appendFileSync(privateLogFile(dataDir, mailboxName), `${new Date().toISOString()}\t${a.email}\t${link.toString()}\n`);
+    await send({
+      to: a.email,
+      subject: 'Your sign-in link',
+      text: `Follow this link to sign in to the staff workspace. It works once, within ${magicLinkSeconds / 60} minutes:\n\n${link.toString()}\n\nIf you did not ask to sign in, ignore this email.\n`,
+    });
   }
 
   return {

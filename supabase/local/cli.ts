@@ -21,6 +21,7 @@ export function describeStack(stack: Stack, dir: string): string {
     ['DB URL', stack.databaseUrl],
     ['anon key', stack.keys.anonKey],
     ['service_role key', stack.keys.serviceRoleKey],
+    ['Mailbox URL', `${stack.mail.page} (every email the stack sends; none leaves this computer)`],
     ['data folder', `${path.relative(projectRoot, dir) || dir} (npm run reset wipes it)`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -39,7 +40,7 @@ export function reportContentLoad({ content }: Stack, folder: string) {
 }
 
 /** The seeded staff accounts, what each may see, and their shared local password. */
-function describeStaffSignIn({ staffAccounts, staffPassword, mailbox }: Stack): string {
+function describeStaffSignIn({ staffAccounts, staffPassword, mail }: Stack): string {
   const scope = ({ role, beats, district }: Stack['staffAccounts'][number]) => {
     if (role === 'coordinator') return 'coordinator: every beat';
     if (role === 'supervisor') return `supervisor: district ${district}`;
@@ -52,8 +53,8 @@ function describeStaffSignIn({ staffAccounts, staffPassword, mailbox }: Stack): 
     'only in this data folder; a deployment creates its staff in Supabase Auth):',
     ...staffAccounts.map((account) => `  ${account.email.padEnd(width)}  ${scope(account)}`),
     `  password, for each: ${staffPassword}`,
-    `  or "Email me a sign-in link": no email leaves this computer, the link is written to`,
-    `  ${path.relative(projectRoot, mailbox) || mailbox}`,
+    `  or "Email me a sign-in link": no email leaves this computer, the link arrives in the`,
+    `  local mailbox, ${mail.page}`,
   ].join('\n');
 }
 
@@ -118,7 +119,7 @@ export function runBinOutput(bin: string, args: string[], env: NodeJS.ProcessEnv
 
 /**
  * The environment for a build against the local stack: any hosted project settings left out,
- * and staff offered sign-in links, which the local Auth emulation "sends" to its mailbox file.
+ * and staff offered sign-in links, which the local Auth emulation sends to the local mail catcher.
  */
 export function localBuildEnv(dir: string): NodeJS.ProcessEnv {
   const { PUBLIC_SUPABASE_URL: _url, PUBLIC_SUPABASE_ANON_KEY: _key, ...env } = process.env;

@@ -9,7 +9,7 @@ runCommand(async () => {
   const dir = dataDir();
   console.log('Starting the local stack (Postgres, PostgREST, gateway)…');
   const content = contentDir();
-  const stack = await startStack({ dir, port: 0, databasePort: 54322, content, clientAddressHeader: process.env.OPENBEAT_CLIENT_ADDRESS_HEADER || undefined });
+  const stack = await startStack({ dir, port: 0, databasePort: 54322, mailboxPort: 54324, content, clientAddressHeader: process.env.OPENBEAT_CLIENT_ADDRESS_HEADER || undefined });
   stopOnSignal(stack.stop);
   reportContentLoad(stack, content);
   console.log(`\n${describeStack(stack, dir)}\n\nStarting Astro's dev server…`);

@@ -12,6 +12,8 @@ export const deno = path.join(projectRoot, 'node_modules', '.bin', 'deno');
 
 export interface ServedFunction {
   url: string;
+  /** The deno process's id: a fault test kills it where it stands. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export function serveFunction(name: string, env: Record<string, string>): Promis
       child.stderr.resume();
       resolve({
         url: listening[1]!,
+        pid: child.pid!,
         async stop() {
           child.kill();
           await exited;

@@ -12,7 +12,7 @@ export function dataDir(): string {
 
 /**
  * A log file in the data folder's logs/, for this computer's user only: logs can hold what a
- * refused request carried, and the auth mailbox holds sign-in links. Files made by an earlier
+ * refused request carried. Files made by an earlier
  * version, with looser modes, are narrowed too.
  */
 export function privateLogFile(dir: string, name: string): string {

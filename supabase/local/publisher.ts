@@ -19,6 +19,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { runBinOutput } from './cli.ts';
 import { serveFunction } from './edgeFunction.ts';
+import { listenFor } from './notifications.ts';
 
 export const publishChannel = 'openbeat_publish';
 /** The listening connection's application_name, as pg_stat_activity shows it. */
@@ -189,7 +190,17 @@ export function startPublisher({ databaseUrl, apiUrl, serviceRoleKey, sitesDir, 
     .catch(() => ({ ids: [], tables: [] }))
     .then((requests) => build(requests));
   building = first.then(() => undefined);
-  const listener = listen(databaseUrl, () => void callFunction(), () => stopped);
+  // A notification sent while the listener was away is lost, but its request is not: any still waiting schedules a build.
+  const listener = listenFor(databaseUrl, {
+    channel: publishChannel,
+    applicationName: listenerName,
+    notified: () => void callFunction(),
+    async reconnected(db) {
+      const { rows } = await db.query('select exists (select from private.publish_requests where started_at is null) as waiting');
+      if (rows[0]?.waiting) void callFunction();
+    },
+    stopped: () => stopped,
+  });
 
   return {
     first,
@@ -220,52 +231,6 @@ function listenOn(server: Server): Promise<string> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
   });
-}
-
-/**
- * LISTENs on the channel on a connection of its own, and connects again (every second until
- * Postgres answers) when the connection is lost, as when Postgres restarts. A notification sent
- * while it was away is lost, but its request is not: after reconnecting, any request still
- * waiting schedules a build.
- */
-function listen(databaseUrl: string, notified: () => void, stopped: () => boolean) {
-  let client: pg.Client | undefined;
-  let retry: NodeJS.Timeout | undefined;
-  const connect = async (reconnecting: boolean) => {
-    if (stopped()) return;
-    const next = new pg.Client({ connectionString: databaseUrl, application_name: listenerName });
-    const lost = () => {
-      if (client !== next || stopped()) return;
-      client = undefined;
-      next.end().catch(() => undefined);
-      retry = setTimeout(() => void connect(true), 1_000);
-    };
-    next.on('error', lost);
-    next.on('end', lost);
-    next.on('notification', (message) => {
-      if (message.channel === publishChannel) notified();
-    });
-    client = next;
-    try {
-      await next.connect();
-      await next.query(`listen ${publishChannel}`);
-      if (reconnecting) {
-        const { rows } = await next.query('select exists (select from private.publish_requests where started_at is null) as waiting');
-        if (rows[0]?.waiting) notified();
-      }
-    } catch {
-      lost();
-    }
-  };
-  void connect(false);
-  return {
-    async stop() {
-      clearTimeout(retry);
-      const last = client;
-      client = undefined;
-      await last?.end().catch(() => undefined);
-    },
-  };
 }
 
 /**

@@ -4,10 +4,13 @@ import { rmSync } from 'node:fs';
 import type http from 'node:http';
 import pg from 'pg';
 import type { EmptyLoad } from '../../src/cli/content/database.ts';
-import { authMailbox, createAuthEmulator, type AuthLimits } from './authEmulator.ts';
+import { createAuthEmulator, smtpSender, type AuthLimits } from './authEmulator.ts';
 import type { EdgeLimits } from './edgeLimits.ts';
 import { localBuildEnv } from './cli.ts';
 import { createGateway } from './gateway.ts';
+import { startMailCatcher } from './mailCatcher.ts';
+import { serveMailbox } from './mailbox.ts';
+import { startMailRunner, type MailRunner } from './mailRunner.ts';
 import { migrate, staffSignIns, type StaffSignIn } from './migrate.ts';
 import { freePort, listenNearPort, StackError } from './ports.ts';
 import { startPostgres } from './postgres.ts';
@@ -51,6 +54,10 @@ export interface StackOptions {
   clientAddressHeader?: string;
   /** A content folder to load into the content tables while they are empty (a new data folder). */
   content?: string;
+  /** The mailbox page's preferred port, likewise (Supabase's local mail catcher's is 54324); 0 for any. */
+  mailboxPort?: number;
+  /** Run the send-mail function (mailRunner.ts): on unless a test runs its own. */
+  sendMail?: boolean;
 }
 
 export interface Stack {
@@ -62,8 +69,16 @@ export interface Stack {
   staffPassword: string;
   /** The staff accounts that sign in with it. */
   staffAccounts: StaffSignIn[];
-  /** The file the local Auth emulation appends sign-in emails (magic links) to. */
-  mailbox: string;
+  /** The local mail catcher: every email the stack sends (sign-in links, notifications) goes there, and nowhere else. */
+  mail: {
+    /** Its web page: the messages, newest first. */
+    page: string;
+    /** Where it keeps them, one .eml file each. */
+    folder: string;
+    smtpPort: number;
+    /** The send-mail function's runner, unless the stack was started without one. */
+    runner?: MailRunner;
+  };
   /** What became of the content folder given (loaded, kept what was there, or refused for its problems). */
   content?: EmptyLoad;
   /** The publisher, when the stack publishes. */
@@ -71,7 +86,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack({ dir, distDir, publish, port, databasePort = 0, authLimits, edgeLimits, clientAddressHeader, content }: StackOptions): Promise<Stack> {
+export async function startStack({ dir, distDir, publish, port, databasePort = 0, authLimits, edgeLimits, clientAddressHeader, content, mailboxPort = 0, sendMail = true }: StackOptions): Promise<Stack> {
   assertNotRunning(dir);
 
   const secrets = localSecrets(dir);
@@ -101,12 +116,17 @@ export async function startStack({ dir, distDir, publish, port, databasePort = 0
     });
     cleanup.push(postgrest.stop);
 
+    const catcher = await startMailCatcher(dir);
+    cleanup.push(catcher.close);
+    const mailbox = await serveMailbox(catcher.folder, mailboxPort);
+    cleanup.push(mailbox.close);
+
     // The emulation's links lead to the gateway, whose port is known only once it listens.
     let url = '';
     const auth = createAuthEmulator({
       databaseUrl,
       jwtSecret: secrets.jwtSecret,
-      links: { dataDir: dir, origin: () => url },
+      links: { send: smtpSender(catcher.smtpPort), origin: () => url },
       ...(authLimits && { limits: authLimits }),
       clientAddressHeader,
     });
@@ -120,6 +140,10 @@ export async function startStack({ dir, distDir, publish, port, databasePort = 0
 
     url = `http://localhost:${gatewayPort}`;
     writeLock(dir, { pid: process.pid, url, databasePort: postgres.port });
+    const runner = sendMail
+      ? startMailRunner({ databaseUrl, apiUrl: url, serviceRoleKey: keys.serviceRoleKey, siteUrl: url, smtpPort: catcher.smtpPort })
+      : undefined;
+    if (runner) cleanup.push(runner.stop);
     // Built with the stack running: the build reads what the database publishes through the gateway.
     const publisher =
       publish &&
@@ -141,7 +165,7 @@ export async function startStack({ dir, distDir, publish, port, databasePort = 0
       appliedMigrations: applied,
       staffPassword: secrets.staffPassword,
       staffAccounts,
-      mailbox: authMailbox(dir),
+      mail: { page: mailbox.url, folder: catcher.folder, smtpPort: catcher.smtpPort, ...(runner && { runner }) },
       ...(contentLoad && { content: contentLoad }),
       ...(publisher && { publisher }),
       stop,

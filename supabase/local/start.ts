@@ -29,6 +29,7 @@ runCommand(async () => {
     publish: { sitesDir: path.join(dir, 'sites'), report },
     port: preferredPort,
     databasePort: 54322,
+    mailboxPort: 54324,
     clientAddressHeader,
     content,
   });

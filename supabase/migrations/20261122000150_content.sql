@@ -1,6 +1,6 @@
 -- The jurisdiction's content: its site settings, districts with their
--- stations, beats, officers, meetings with their exceptions, and the workshop
--- catalogue. A row is one entry of a content folder (src/content/, the format
+-- stations, beats, officers, meetings with their exceptions and reports, the
+-- beats' priorities with their updates, and the workshop catalogue. A row is one entry of a content folder (src/content/, the format
 -- `openbeat import content` reads and `openbeat export` writes), a column one
 -- field of its schema in src/content.config.ts, named by its path
 -- (venue.location → venue_lon, venue_lat). The schemas' simple rules (lengths,
@@ -37,6 +37,21 @@ comment on type public.meeting_kind is 'What a community meeting is for; meeting
 
 create type public.meeting_exception_status as enum ('cancelled', 'moved');
 comment on type public.meeting_exception_status is 'What happens to one occurrence of a meeting; meetingExceptionStatuses in src/content.config.ts names the same.';
+
+-- Problem solving in the open: a priority (priorities/<id>.json) is a problem
+-- residents and officers chose to work on, where it came from, its stage in
+-- the SARA model, its dated public updates, when it is next reviewed, and its
+-- outcome once closed; a meeting's report (the meeting file's "reports") says
+-- what came of one occurrence. Staff write both, and neither may carry a
+-- resident's name or address.
+create type public.sara_stage as enum ('scanning', 'analysis', 'response', 'assessment');
+comment on type public.sara_stage is 'Where a priority is in the SARA problem-solving model; saraStages in src/lib/content/schemas.ts names the same.';
+
+create type public.priority_source as enum ('meeting', 'residents', 'analysis');
+comment on type public.priority_source is 'Where a priority came from: a beat meeting, residents'' suggestions, or crime analysis; prioritySources in schemas.ts.';
+
+create type public.priority_outcome as enum ('resolved', 'improved', 'not_resolved');
+comment on type public.priority_outcome is 'What came of a closed priority; priorityOutcomes in schemas.ts.';
 
 create type public.workshop_kind as enum ('workshop', 'survey');
 comment on type public.workshop_kind is 'A talk for a business''s staff, or a security survey of its premises; workshopKinds in src/content.config.ts names the same.';
@@ -317,6 +332,101 @@ comment on table public.meeting_exceptions is
   'One occurrence of a meeting cancelled or moved (the file''s "exceptions"), one row each, so each can be changed, recorded and undone on its own. Public when it and its meeting are published.';
 comment on column public.meeting_exceptions.published is 'Whether the public site shows it (with its meeting); the others are drafts only staff read.';
 
+create table public.priorities (
+  priority_id text primary key
+    constraint priorities_id_format check (private.valid_content_id(priority_id, 80)),
+  title text not null
+    constraint priorities_title_length check (char_length(title) between 1 and 120),
+  description text not null
+    constraint priorities_description_length check (char_length(description) between 1 and 2000),
+  beats text[] not null default '{}'
+    constraint priorities_beats_format check (private.valid_content_ids(beats, 40)),
+  district_id text references public.districts (district_id),
+  source text not null
+    constraint priorities_source_known check (private.is_one_of(source, 'public.priority_source')),
+  -- the meeting and the local date of the occurrence that chose it, when one did
+  source_meeting_id text
+    constraint priorities_source_meeting_format check (private.valid_content_id(source_meeting_id, 80)),
+  source_date text
+    constraint priorities_source_date_format check (private.valid_local_date(source_date)),
+  stage text not null default 'scanning'
+    constraint priorities_stage_known check (private.is_one_of(stage, 'public.sara_stage')),
+  -- local dates, as the files write them
+  opened_on text not null
+    constraint priorities_opened_on_format check (private.valid_local_date(opened_on)),
+  review_on text
+    constraint priorities_review_on_format check (private.valid_local_date(review_on)),
+  outcome text
+    constraint priorities_outcome_known check (private.is_one_of(outcome, 'public.priority_outcome')),
+  outcome_note text
+    constraint priorities_outcome_note_length check (char_length(outcome_note) between 1 and 2000),
+  closed_on text
+    constraint priorities_closed_on_format check (private.valid_local_date(closed_on)),
+  published boolean not null default false,
+  updated_at timestamptz not null default now(),
+  constraint priorities_belong_somewhere check (cardinality(beats) > 0 or district_id is not null),
+  constraint priorities_meeting_source check (
+    (source_meeting_id is null and source_date is null)
+    or (source = 'meeting' and source_meeting_id is not null and source_date is not null)
+  ),
+  -- an open priority always says when it is next looked at; a closed one says how it ended, and why
+  constraint priorities_reviewed_or_closed check (
+    case when outcome is null then review_on is not null and closed_on is null and outcome_note is null
+         else closed_on is not null and outcome_note is not null end
+  ),
+  constraint priorities_dates_in_order check (review_on >= opened_on collate "C" and closed_on >= opened_on collate "C")
+);
+create index priorities_district_id on public.priorities (district_id);
+comment on table public.priorities is
+  'Beat priorities (priorities/<id>.json): a problem chosen with residents, its SARA stage, next review, and outcome once closed. Dated updates are in priority_updates.';
+comment on column public.priorities.published is 'Whether the public site shows it; the others are drafts only staff read.';
+
+create table public.priority_updates (
+  priority_id text not null references public.priorities (priority_id) on delete cascade,
+  -- the order of the file's updates, from 0
+  position smallint not null
+    constraint priority_updates_position_range check (position >= 0),
+  posted_on text not null
+    constraint priority_updates_posted_on_format check (private.valid_local_date(posted_on)),
+  -- the stage the priority was in when this was written: the timeline shows where it moved
+  stage text not null
+    constraint priority_updates_stage_known check (private.is_one_of(stage, 'public.sara_stage')),
+  body text not null
+    constraint priority_updates_body_length check (char_length(body) between 1 and 2000),
+  published boolean not null default false,
+  updated_at timestamptz not null default now(),
+  primary key (priority_id, position)
+);
+comment on table public.priority_updates is
+  'A priority''s dated public updates (the file''s "updates"): what was done, what changed. Public when it and its priority are published.';
+comment on column public.priority_updates.published is 'Whether the public site shows it (with its priority); the others are drafts only staff read.';
+
+create table public.meeting_reports (
+  meeting_id text not null references public.meetings (meeting_id) on delete cascade,
+  -- the local date of the occurrence reported on
+  occurrence_date text not null
+    constraint meeting_reports_occurrence_date_format check (private.valid_local_date(occurrence_date)),
+  attendance integer not null
+    constraint meeting_reports_attendance_range check (attendance between 0 and 100000),
+  concerns text[] not null default '{}'
+    constraint meeting_reports_concerns_filled check (private.all_filled(concerns) and cardinality(concerns) <= 50),
+  -- priorities by id, checked against the published ones by the validator
+  priorities_set text[] not null default '{}'
+    constraint meeting_reports_priorities_set_format check (private.valid_content_ids(priorities_set, 80)),
+  priorities_reviewed text[] not null default '{}'
+    constraint meeting_reports_priorities_reviewed_format check (private.valid_content_ids(priorities_reviewed, 80)),
+  priorities_closed text[] not null default '{}'
+    constraint meeting_reports_priorities_closed_format check (private.valid_content_ids(priorities_closed, 80)),
+  next_steps text
+    constraint meeting_reports_next_steps_length check (char_length(next_steps) between 1 and 2000),
+  published boolean not null default false,
+  updated_at timestamptz not null default now(),
+  primary key (meeting_id, occurrence_date)
+);
+comment on table public.meeting_reports is
+  'What came of one meeting occurrence (the meeting file''s "reports"): attendance, concerns raised, priorities set, reviewed or closed, next steps.';
+comment on column public.meeting_reports.published is 'Whether the public site shows it (with its meeting); the others are drafts only staff read.';
+
 create table public.workshops (
   workshop_id text primary key
     constraint workshops_id_format check (private.valid_content_id(workshop_id, 80)),
@@ -342,6 +452,9 @@ create trigger beats_stamp_updated before update on public.beats for each row ex
 create trigger officers_stamp_updated before update on public.officers for each row execute function private.stamp_updated_at();
 create trigger meetings_stamp_updated before update on public.meetings for each row execute function private.stamp_updated_at();
 create trigger meeting_exceptions_stamp_updated before update on public.meeting_exceptions for each row execute function private.stamp_updated_at();
+create trigger priorities_stamp_updated before update on public.priorities for each row execute function private.stamp_updated_at();
+create trigger priority_updates_stamp_updated before update on public.priority_updates for each row execute function private.stamp_updated_at();
+create trigger meeting_reports_stamp_updated before update on public.meeting_reports for each row execute function private.stamp_updated_at();
 create trigger workshops_stamp_updated before update on public.workshops for each row execute function private.stamp_updated_at();
 
 -- Reading: the public site is built from what is published, and residents'
@@ -355,10 +468,15 @@ alter table public.officers enable row level security;
 alter table public.meetings enable row level security;
 alter table public.meeting_exceptions enable row level security;
 alter table public.workshops enable row level security;
+alter table public.priorities enable row level security;
+alter table public.priority_updates enable row level security;
+alter table public.meeting_reports enable row level security;
 
-revoke all on table public.site_settings, public.districts, public.beats, public.officers, public.meetings, public.meeting_exceptions, public.workshops
+revoke all on table public.site_settings, public.districts, public.beats, public.officers, public.meetings, public.meeting_exceptions, public.workshops,
+  public.priorities, public.priority_updates, public.meeting_reports
   from anon, authenticated;
-grant select on table public.site_settings, public.districts, public.beats, public.officers, public.meetings, public.meeting_exceptions, public.workshops
+grant select on table public.site_settings, public.districts, public.beats, public.officers, public.meetings, public.meeting_exceptions, public.workshops,
+  public.priorities, public.priority_updates, public.meeting_reports
   to anon, authenticated;
 
 create policy site_settings_anon_read on public.site_settings for select to anon using (published);
@@ -370,8 +488,36 @@ create policy meetings_anon_read on public.meetings for select to anon using (pu
 create policy meeting_exceptions_anon_read on public.meeting_exceptions for select to anon
   using (published and exists (select from public.meetings as m where m.meeting_id = meeting_exceptions.meeting_id and m.published));
 create policy workshops_anon_read on public.workshops for select to anon using (published);
+create policy priorities_anon_read on public.priorities for select to anon using (published);
+create policy priority_updates_anon_read on public.priority_updates for select to anon
+  using (published and exists (select from public.priorities as p where p.priority_id = priority_updates.priority_id and p.published));
+create policy meeting_reports_anon_read on public.meeting_reports for select to anon
+  using (published and exists (select from public.meetings as m where m.meeting_id = meeting_reports.meeting_id and m.published));
+-- "This matters to me too": one row a click, holding the priority and the
+-- retry key's hash (so a resent click counts once) and nothing else about
+-- whoever clicked. The count is public: the priority's page shows it.
+-- Residents add to it through support_priority (priority_suggestions migration).
+create table public.priority_support (
+  support_id bigint generated always as identity primary key,
+  priority_id text not null references public.priorities (priority_id) on delete cascade,
+  idempotency_hash bytea not null unique,
+  created_at timestamptz not null default now()
+);
+create index priority_support_priority on public.priority_support (priority_id);
+create index priority_support_created_at on public.priority_support (created_at);
+comment on table public.priority_support is
+  'Residents'' "this matters to me too" on published priorities: a row a click, with no trace of who clicked. Counted into the site at each publish.';
+alter table public.priority_support enable row level security;
+revoke all on table public.priority_support from anon, authenticated;
+revoke all on sequence public.priority_support_support_id_seq from anon, authenticated;
+-- Counting is all anyone does with it; the published_content() snapshot counts as its caller.
+grant select (priority_id) on public.priority_support to anon, authenticated;
+create policy priority_support_anon_read on public.priority_support for select to anon
+  using (exists (select from public.priorities as p where p.priority_id = priority_support.priority_id and p.published));
+
 -- What the build publishes, in one call: every published row of every content
--- table as one JSON document (each row under its column names, as
+-- table as one JSON document, with each priority's count of residents who said
+-- it matters to them (each row under its column names, as
 -- src/lib/content/rows.ts reads them). One statement sees one snapshot, where a
 -- request a table would see as many: a save made while a site is being built
 -- is in that build whole or not at all, never a beat whose new district the
@@ -393,6 +539,22 @@ as $$
       select jsonb_agg(to_jsonb(e) - 'published' - 'updated_at' order by e.meeting_id, e.position)
         from public.meeting_exceptions as e
        where e.published and exists (select from public.meetings as m where m.meeting_id = e.meeting_id and m.published)
+    ), '[]'),
+    'meeting_reports', coalesce((
+      select jsonb_agg(to_jsonb(r) - 'published' - 'updated_at' order by r.meeting_id, r.occurrence_date)
+        from public.meeting_reports as r
+       where r.published and exists (select from public.meetings as m where m.meeting_id = r.meeting_id and m.published)
+    ), '[]'),
+    'priorities', coalesce((
+      select jsonb_agg(to_jsonb(p) - 'published' - 'updated_at'
+                       || jsonb_build_object('supporters', (select count(*) from public.priority_support as s where s.priority_id = p.priority_id))
+                       order by p.priority_id)
+        from public.priorities as p where p.published
+    ), '[]'),
+    'priority_updates', coalesce((
+      select jsonb_agg(to_jsonb(u) - 'published' - 'updated_at' order by u.priority_id, u.position)
+        from public.priority_updates as u
+       where u.published and exists (select from public.priorities as p where p.priority_id = u.priority_id and p.published)
     ), '[]'),
     'workshops', coalesce((select jsonb_agg(to_jsonb(w) - 'published' - 'updated_at' order by w.workshop_id) from public.workshops as w where w.published), '[]')
   )

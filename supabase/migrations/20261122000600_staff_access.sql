@@ -47,7 +47,8 @@ as $$
   select s.role from public.staff_members as s where s.user_id = auth.uid() and s.active
 $$;
 
--- Whether the signed-in account's scope holds a beat: a supervisor's holds
+-- Whether a staff account's scope holds a beat (for any account, so that a
+-- trigger can ask it of each staff member): a supervisor's holds
 -- every beat of their district, an officer's the beats their profile lists
 -- and, when the profile names a district, every beat of it (an officer who
 -- serves a district serves each of its beats). A beat the profile lists
@@ -58,25 +59,34 @@ $$;
 -- says who may act on what residents sent, not what residents see, so a beat
 -- or a profile not yet (or no longer) on the public site still gives its
 -- staff their items; unpublishing a page must not leave a beat's tips unread.
-create function staff_access.sees_beat(beat text) returns boolean
+create function private.staff_sees_beat(user_id uuid, beat text) returns boolean
 language sql stable
-security definer
 set search_path = ''
 as $$
   select coalesce((
     select case s.role
              when 'coordinator' then true
              when 'supervisor' then exists (
-               select from public.beats as b where b.beat_id = sees_beat.beat and b.district_id = s.district)
+               select from public.beats as b where b.beat_id = staff_sees_beat.beat and b.district_id = s.district)
              when 'officer' then exists (
                select from public.officers as o
                 where o.officer_id = s.officer_slug
-                  and (sees_beat.beat = any (o.beats)
-                       or exists (select from public.beats as b where b.beat_id = sees_beat.beat and b.district_id = o.district_id)))
+                  and (staff_sees_beat.beat = any (o.beats)
+                       or exists (select from public.beats as b where b.beat_id = staff_sees_beat.beat and b.district_id = o.district_id)))
            end
       from public.staff_members as s
-     where s.user_id = auth.uid() and s.active
+     where s.user_id = staff_sees_beat.user_id and s.active
   ), false)
+$$;
+revoke all on function private.staff_sees_beat(uuid, text) from public;
+
+-- The rule above for the signed-in account: what RLS policies and the staff's functions ask.
+create function staff_access.sees_beat(beat text) returns boolean
+language sql stable
+security definer
+set search_path = ''
+as $$
+  select private.staff_sees_beat(auth.uid(), sees_beat.beat)
 $$;
 
 revoke all on function staff_access.role(), staff_access.sees_beat(text) from public;
@@ -116,6 +126,12 @@ grant select (workshop_request_id, workshop, business_name, address, beat, latit
   on public.workshop_requests to authenticated;
 create policy workshop_requests_staff_read on public.workshop_requests for select to authenticated using (staff_access.sees_beat(beat));
 
+-- Residents' priority suggestions: by their beat, as tips; never the receipt's or retry key's hashes.
+grant select (suggestion_id, beat, problem, status, status_changed_at, public_reply, priority_id, created_at)
+  on public.priority_suggestions to authenticated;
+create policy priority_suggestions_staff_read on public.priority_suggestions for select to authenticated
+  using (staff_access.sees_beat(beat));
+
 -- Each staff member may read their own role, so the workspace knows what to offer.
 grant select on public.staff_members to authenticated;
 create policy staff_members_own on public.staff_members for select to authenticated using (user_id = auth.uid());
@@ -139,3 +155,19 @@ create policy meeting_exceptions_staff_read on public.meeting_exceptions for sel
   );
 create policy workshops_staff_read on public.workshops for select to authenticated
   using (published or (select staff_access.role()) is not null);
+create policy priorities_staff_read on public.priorities for select to authenticated
+  using (published or (select staff_access.role()) is not null);
+create policy priority_updates_staff_read on public.priority_updates for select to authenticated
+  using (
+    (published and exists (select from public.priorities as p where p.priority_id = priority_updates.priority_id and p.published))
+    or (select staff_access.role()) is not null
+  );
+create policy meeting_reports_staff_read on public.meeting_reports for select to authenticated
+  using (
+    (published and exists (select from public.meetings as m where m.meeting_id = meeting_reports.meeting_id and m.published))
+    or (select staff_access.role()) is not null
+  );
+-- Staff see how many residents back each priority, drafts' too.
+create policy priority_support_staff_read on public.priority_support for select to authenticated
+  using ((select staff_access.role()) is not null
+         or exists (select from public.priorities as p where p.priority_id = priority_support.priority_id and p.published));

@@ -1,4 +1,5 @@
--- What staff do with what residents sent, and the record of it. Every change
+-- What staff do with what residents sent (tips, watch groups, workshop
+-- requests, priority suggestions), and the record of it. Every change
 -- staff make, and every note they write, is a row in staff_history (who, when,
 -- which field, from, to, note), written by triggers so that no path around
 -- the workspace escapes it, and refused any update or delete, whoever asks.
@@ -11,7 +12,7 @@
 -- dashboard, or the seed locally); staff_members links them to a role, and
 -- every change of role is in the history too.
 
-create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'staff_member');
+create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion', 'staff_member');
 comment on type public.history_kind is 'What a staff_history row is about: an item residents sent, or a staff account.';
 
 create table public.staff_history (
@@ -111,6 +112,9 @@ create trigger watch_groups_record_changes
 create trigger workshop_requests_record_changes
   after insert or update on public.workshop_requests
   for each row execute function private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
+create trigger priority_suggestions_record_changes
+  after insert or update on public.priority_suggestions
+  for each row execute function private.record_changes('suggestion', 'suggestion_id', 'status', 'public_reply', 'priority_id');
 create trigger staff_members_record_changes
   after insert or update on public.staff_members
   for each row execute function private.record_changes('staff_member', 'user_id', 'role', 'officer_slug', 'district', 'active');
@@ -140,6 +144,7 @@ create policy staff_history_of_visible_items on public.staff_history for select 
     when 'tip' then exists (select from public.tips as t where t.tip_id = staff_history.item_id)
     when 'watch_group' then exists (select from public.watch_groups as g where g.watch_group_id = staff_history.item_id)
     when 'workshop_request' then exists (select from public.workshop_requests as w where w.workshop_request_id = staff_history.item_id)
+    when 'suggestion' then exists (select from public.priority_suggestions as s where s.suggestion_id = staff_history.item_id)
     when 'staff_member' then staff_access.role() = 'coordinator'
   end
 );
@@ -267,6 +272,49 @@ begin
 end
 $$;
 
+-- Staff answer a suggestion: a status, a public reply, or the priority it
+-- became (which makes it "adopted"). Null leaves a field as it is; an empty
+-- reply clears it. The beat's staff only.
+create function public.answer_suggestion(
+  suggestion_id uuid,
+  status text default null,
+  public_reply text default null,
+  priority_id text default null,
+  note text default null
+)
+returns void
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+begin
+  if not private.is_one_of(answer_suggestion.status, 'public.suggestion_status') then
+    perform private.refuse('status', 'choose one of the listed statuses');
+  end if;
+  if char_length(btrim(answer_suggestion.public_reply)) > 5000 then
+    perform private.refuse('public_reply', 'keep the reply under 5000 characters');
+  end if;
+  if answer_suggestion.priority_id is not null
+     and not exists (select from public.priorities as p where p.priority_id = answer_suggestion.priority_id) then
+    perform private.refuse('priority_id', 'choose a priority that exists');
+  end if;
+  if answer_suggestion.status = 'adopted' and answer_suggestion.priority_id is null
+     and not exists (select from public.priority_suggestions as s where s.suggestion_id = answer_suggestion.suggestion_id and s.priority_id is not null) then
+    perform private.refuse('priority_id', 'choose the priority it became');
+  end if;
+  perform private.note_change(answer_suggestion.note);
+  update public.priority_suggestions as s
+     set priority_id = case when answer_suggestion.status is not null and answer_suggestion.status <> 'adopted' then null
+                            else coalesce(answer_suggestion.priority_id, s.priority_id) end,
+         status = case when answer_suggestion.priority_id is not null then 'adopted' else coalesce(answer_suggestion.status, s.status) end,
+         public_reply = case when answer_suggestion.public_reply is null then s.public_reply else nullif(btrim(answer_suggestion.public_reply), '') end
+   where s.suggestion_id = answer_suggestion.suggestion_id and staff_access.sees_beat(s.beat);
+  if not found then
+    perform private.refuse('suggestion_id', 'no such suggestion in your beats');
+  end if;
+end
+$$;
+
 -- An internal note on an item, for staff only: part of its history.
 create function public.add_staff_note(kind text, item_id uuid, note text)
 returns void
@@ -283,8 +331,10 @@ begin
     select g.beat into beat from public.watch_groups as g where g.watch_group_id = add_staff_note.item_id;
   elsif add_staff_note.kind = 'workshop_request' then
     select w.beat into beat from public.workshop_requests as w where w.workshop_request_id = add_staff_note.item_id;
+  elsif add_staff_note.kind = 'suggestion' then
+    select s.beat into beat from public.priority_suggestions as s where s.suggestion_id = add_staff_note.item_id;
   else
-    perform private.refuse('kind', 'choose a tip, a watch group or a workshop request');
+    perform private.refuse('kind', 'choose a tip, a watch group, a workshop request or a suggestion');
   end if;
   -- The caller's own scope decides, as if they had read the item themselves.
   if not found or not staff_access.sees_beat(beat) then
@@ -392,10 +442,10 @@ $$;
 
 -- Supabase grants anon every new function in public by default: these are staff's alone.
 revoke all on function public.triage_tip(uuid, text, text, text, uuid, text), public.review_watch_group(uuid, text, text, text),
-  public.schedule_workshop(uuid, text, timestamptz, text, text), public.add_staff_note(text, uuid, text),
+  public.schedule_workshop(uuid, text, timestamptz, text, text), public.answer_suggestion(uuid, text, text, text, text), public.add_staff_note(text, uuid, text),
   public.staff_summary(timestamptz, timestamptz), public.staff_directory(), public.set_staff_role(text, text, text, text, boolean)
   from public, anon;
 grant execute on function public.triage_tip(uuid, text, text, text, uuid, text), public.review_watch_group(uuid, text, text, text),
-  public.schedule_workshop(uuid, text, timestamptz, text, text), public.add_staff_note(text, uuid, text),
+  public.schedule_workshop(uuid, text, timestamptz, text, text), public.answer_suggestion(uuid, text, text, text, text), public.add_staff_note(text, uuid, text),
   public.staff_summary(timestamptz, timestamptz), public.staff_directory(), public.set_staff_role(text, text, text, text, boolean)
   to authenticated;

@@ -79,6 +79,12 @@ create trigger officers_publish after insert or update or delete or truncate on 
 create trigger meetings_publish after insert or update or delete or truncate on public.meetings for each statement execute function private.content_changed();
 create trigger meeting_exceptions_publish after insert or update or delete or truncate on public.meeting_exceptions for each statement execute function private.content_changed();
 create trigger workshops_publish after insert or update or delete or truncate on public.workshops for each statement execute function private.content_changed();
+create trigger priorities_publish after insert or update or delete or truncate on public.priorities
+  for each statement execute function private.content_changed();
+create trigger priority_updates_publish after insert or update or delete or truncate on public.priority_updates
+  for each statement execute function private.content_changed();
+create trigger meeting_reports_publish after insert or update or delete or truncate on public.meeting_reports
+  for each statement execute function private.content_changed();
 
 -- Watch groups change all day (registrations, reviews, notes), and the site
 -- shows only approved ones by name, beat and area: a publish is asked for

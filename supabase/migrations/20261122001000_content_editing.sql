@@ -1,8 +1,8 @@
 -- Staff edit the jurisdiction's content in the workspace: coordinators all of
--- it; supervisors their district's beats, officers and meetings; officers
--- their own profile (not its rank, role, beats or whether it is published)
--- and their beats' meetings, with each meeting's cancelled and moved
--- occurrences. As with what residents send, staff hold no write grant on the
+-- it; supervisors their district's beats, officers, meetings and priorities;
+-- officers their own profile (not its rank, role, beats or whether it is
+-- published) and their beats' meetings (with each meeting's cancelled and
+-- moved occurrences and its reports) and priorities (with their updates). As with what residents send, staff hold no write grant on the
 -- tables: they change content only through save_content, delete_content and
 -- undo_content_change below, which run as their owner and check the caller's
 -- scope (staff_access.edits) on the row as it is and as it would be, so
@@ -15,8 +15,10 @@
 -- recorded like any other, and only while what it wrote is still there: a
 -- later change must be undone first, so nothing is silently lost.
 
-create type public.content_kind as enum ('site', 'district', 'beat', 'officer', 'meeting', 'meeting_exception', 'workshop');
-comment on type public.content_kind is 'What a content_history row is about: a row of one content table (a meeting''s exception belongs to its meeting).';
+create type public.content_kind as enum (
+  'site', 'district', 'beat', 'officer', 'meeting', 'meeting_exception', 'meeting_report', 'priority', 'priority_update', 'workshop'
+);
+comment on type public.content_kind is 'What a content_history row is about: a row of one content table (a meeting''s exception and report belong to its meeting, a priority''s update to its priority).';
 
 -- Each kind's table and the columns that name one row.
 create function private.content_table(kind text, out tbl regclass, out key text[])
@@ -30,6 +32,9 @@ as $$
     ('officer', 'public.officers'::regclass, '{officer_id}'),
     ('meeting', 'public.meetings'::regclass, '{meeting_id}'),
     ('meeting_exception', 'public.meeting_exceptions'::regclass, '{meeting_id,position}'),
+    ('meeting_report', 'public.meeting_reports'::regclass, '{meeting_id,occurrence_date}'),
+    ('priority', 'public.priorities'::regclass, '{priority_id}'),
+    ('priority_update', 'public.priority_updates'::regclass, '{priority_id,position}'),
     ('workshop', 'public.workshops'::regclass, '{workshop_id}')
   ) as t (kind, tbl, key)
   where t.kind = content_table.kind
@@ -136,13 +141,20 @@ create trigger meeting_exceptions_record_changes after insert or update or delet
   for each row execute function private.record_content_change('meeting_exception', 'meeting_id', 'position', 'occurrence_date');
 create trigger workshops_record_changes after insert or update or delete on public.workshops
   for each row execute function private.record_content_change('workshop', 'workshop_id');
+create trigger priorities_record_changes after insert or update or delete on public.priorities
+  for each row execute function private.record_content_change('priority', 'priority_id');
+create trigger priority_updates_record_changes after insert or update or delete on public.priority_updates
+  for each row execute function private.record_content_change('priority_update', 'priority_id', 'position', 'posted_on');
+create trigger meeting_reports_record_changes after insert or update or delete on public.meeting_reports
+  for each row execute function private.record_content_change('meeting_report', 'meeting_id', 'occurrence_date');
 
 -- Whether the signed-in account may edit a row of this kind as it is (or as
 -- it would be after a change), given as the row's JSON: coordinators
 -- everything; a supervisor the beats of their district, the officers who
 -- serve it (its district, or beats all of which are in it) and the meetings
--- of its beats or of the district; an officer their own profile and the
--- meetings of any beat they serve. An exception goes with its meeting.
+-- and priorities of its beats or of the district; an officer their own
+-- profile and the meetings and priorities of any beat they serve. An
+-- exception or a report goes with its meeting, an update with its priority.
 create function staff_access.edits(kind text, item jsonb) returns boolean
 language plpgsql stable
 security definer
@@ -150,7 +162,7 @@ set search_path = ''
 as $$
 declare
   member public.staff_members;
-  meeting jsonb;
+  parent jsonb;
 begin
   select * into member from public.staff_members as s where s.user_id = auth.uid() and s.active;
   if not found then
@@ -159,9 +171,13 @@ begin
   if member.role = 'coordinator' then
     return true;
   end if;
-  if edits.kind = 'meeting_exception' then
-    select to_jsonb(m) into meeting from public.meetings as m where m.meeting_id = item ->> 'meeting_id';
-    return meeting is not null and staff_access.edits('meeting', meeting);
+  if edits.kind in ('meeting_exception', 'meeting_report') then
+    select to_jsonb(m) into parent from public.meetings as m where m.meeting_id = item ->> 'meeting_id';
+    return parent is not null and staff_access.edits('meeting', parent);
+  end if;
+  if edits.kind = 'priority_update' then
+    select to_jsonb(p) into parent from public.priorities as p where p.priority_id = item ->> 'priority_id';
+    return parent is not null and staff_access.edits('priority', parent);
   end if;
   return coalesce(case edits.kind
     when 'beat' then member.role = 'supervisor' and item ->> 'district_id' = member.district
@@ -174,6 +190,8 @@ begin
       else false
     end
     when 'meeting' then (member.role = 'supervisor' and item ->> 'district_id' = member.district)
+      or exists (select from jsonb_array_elements_text(item -> 'beats') as b (beat_id) where staff_access.sees_beat(b.beat_id))
+    when 'priority' then (member.role = 'supervisor' and item ->> 'district_id' = member.district)
       or exists (select from jsonb_array_elements_text(item -> 'beats') as b (beat_id) where staff_access.sees_beat(b.beat_id))
   end, false);
 end

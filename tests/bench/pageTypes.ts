@@ -13,6 +13,7 @@ const fixed: PageType[] = [
   { type: 'home', path: '/' },
   { type: 'finder', path: '/find' },
   { type: 'meetings', path: '/meetings' },
+  { type: 'priorities', path: '/priorities' },
   { type: 'tip', path: '/tip' },
   { type: 'watch', path: '/watch' },
   { type: 'workshops', path: '/workshops' },
@@ -25,6 +26,8 @@ const collections: Array<{ type: string; folder: string; skip?: string[] }> = [
   { type: 'beat', folder: 'beats' },
   { type: 'district', folder: 'districts' },
   { type: 'guide', folder: 'guides', skip: ['for', 'topics'] },
+  // Not a 0 B page: an open priority's carries the "this matters to me too" script (about 7 KB gzipped).
+  { type: 'priority', folder: 'priorities' },
 ];
 
 export function pageTypes(dist: string): { pages: PageType[]; missing: string[] } {
@@ -44,7 +47,7 @@ export function pageTypes(dist: string): { pages: PageType[]; missing: string[] 
     if (first) found.push({ type, path: `/${folder}/${first}` });
     else missing.push(type);
   }
-  const order = ['home', 'finder', 'officer', 'beat', 'district', 'meetings', 'guide', 'tip', 'watch', 'workshops', 'staff sign-in'];
+  const order = ['home', 'finder', 'officer', 'beat', 'district', 'priorities', 'priority', 'meetings', 'guide', 'tip', 'watch', 'workshops', 'staff sign-in'];
   found.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
   return { pages: found, missing };
 }

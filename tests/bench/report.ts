@@ -11,6 +11,7 @@ import type { LighthouseFigures } from './lighthouse.ts';
 import type { PageWeight } from './pageWeight.ts';
 import type { PublishFigures } from './publishTime.ts';
 import type { WritePathLevel } from './writePath.ts';
+import type { MailFigures } from './mail.ts';
 
 export interface BenchResults {
   date: string;
@@ -25,6 +26,8 @@ export interface BenchResults {
   lighthouse: LighthouseFigures[];
   writePath: WritePathLevel[];
   publishes: PublishFigures[];
+  /** Messages queued at once, sent to the local mail catcher (absent from results written before it was measured). */
+  mail?: MailFigures[];
   /** What could not be measured on this run, and why. */
   notMeasured: Array<{ what: string; why: string }>;
   /** How figures were taken, where it is not obvious. */
@@ -222,6 +225,11 @@ export function formatResults(results: BenchResults): string {
         }),
       ),
     );
+  }
+
+  if (results.mail && results.mail.length > 0) {
+    out.push('', '6. Mail, queued in one transaction, to the local catcher');
+    out.push(table(['messages', 'all caught in', 'messages/s'], results.mail.map(({ messages, seconds, messagesPerSecond }) => [String(messages), `${seconds.toFixed(1)} s`, String(messagesPerSecond)])));
   }
 
   if (results.notMeasured.length > 0) {

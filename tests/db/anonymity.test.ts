@@ -126,19 +126,31 @@ describe('whoever holds the database, its logs and its WAL', () => {
     expect(found).toEqual([]);
   });
 
-  it('finds nothing else written in a submission’s own transaction: only the tip and its “received” history entry', async () => {
-    const { rows: tips } = await db.query<{ xmin: string }>(`select xmin::text from public.tips where starts_with(description, $1)`, [marker]);
+  it('finds nothing else written in a submission’s own transaction but the tip, its “received” history entry, and the staff’s notice of its kind, beat and time', async () => {
+    const { rows: tips } = await db.query<{ xmin: string; tip_id: string; beat: string | null }>(`select xmin::text, tip_id, beat from public.tips where starts_with(description, $1)`, [marker]);
     expect(tips).toHaveLength(senders.length);
+    const xmins = tips.map((tip) => tip.xmin);
     const { rows: tables } = await db.query<{ name: string }>(
       `select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'`,
     );
     const sharing = new Set<string>();
     for (const { name } of tables) {
-      const { rowCount } = await db.query(`select 1 from ${name} as t where t.xmin::text = any($1::text[])`, [tips.map((tip) => tip.xmin)]);
+      const { rowCount } = await db.query(`select 1 from ${name} as t where t.xmin::text = any($1::text[])`, [xmins]);
       if (rowCount) sharing.add(name);
     }
-    expect([...sharing].sort()).toEqual(['public.staff_history', 'public.tips']);
+    // The outbox shares it only when a staff member chose to hear of new tips at once.
+    expect([...sharing].filter((name) => name !== 'private.mail_outbox').sort()).toEqual(['private.staff_arrivals', 'public.staff_history', 'public.tips']);
+    // The staff's notices say what arrived, where and when, and who on staff is told: nothing of the sender.
+    const { rows: arrivals } = await db.query(`select kind, item_id, beat from private.staff_arrivals where xmin::text = any($1::text[]) order by item_id`, [xmins]);
+    expect(arrivals).toEqual(tips.map((tip) => ({ kind: 'tip', item_id: tip.tip_id, beat: tip.beat })).sort((a, b) => a.item_id.localeCompare(b.item_id)));
+    const { rows: mail } = await db.query<{ template: string; keys: string[]; staff: boolean }>(
+      `select m.template, array(select jsonb_object_keys(m.params) order by 1) as keys,
+              exists (select from auth.users as u join public.staff_members as s on s.user_id = u.id where u.email = m.recipient) as staff
+         from private.mail_outbox as m where m.xmin::text = any($1::text[])`,
+      [xmins],
+    );
+    for (const row of mail) expect(row).toEqual({ template: 'staff_new_item', keys: ['beat', 'kind', 'link'], staff: true });
   });
 
   it('finds no address, nor its digest, in any log or WAL file of the data folder', () => {

@@ -11,8 +11,8 @@ import type { AuthEmulator } from '../../supabase/local/authEmulator.ts';
 import { clientNetwork, edgeLimiter, type EdgeLimits } from '../../supabase/local/edgeLimits.ts';
 import { createGateway, maxBodyBytes } from '../../supabase/local/gateway.ts';
 
-const { url, anonKey, mailbox } = inject('stack');
-const logs = path.dirname(mailbox);
+const { url, anonKey, dataDir } = inject('stack');
+const logs = path.join(dataDir, 'logs');
 const tipUrl = new URL('/rest/v1/rpc/submit_tip', url);
 
 /** Posts to submit_tip, writing `chunks` one by one, and resolves with the answer's status as soon as it comes. */

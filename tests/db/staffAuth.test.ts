@@ -1,16 +1,18 @@
 // Staff sign in through supabase-js exactly as they would against Supabase
 // Auth; locally the gateway's emulation answers. The access token it issues
 // carries Supabase's claims and is accepted by PostgREST as `authenticated`.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import { createClient } from '@supabase/supabase-js';
 import { decodeJwt, SignJWT } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { authMailbox, createAuthEmulator } from '../../supabase/local/authEmulator.ts';
+import { createAuthEmulator, smtpSender } from '../../supabase/local/authEmulator.ts';
+import { startMailCatcher } from '../../supabase/local/mailCatcher.ts';
+import { linksIn, mailTo } from '../support/mail.ts';
 import { temporaryDataDir } from '../support/testStack.ts';
 
-const { url, anonKey, databaseUrl, mailbox } = inject('stack');
+const { url, anonKey, databaseUrl, mailFolder } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });
 const email = `officer-${crypto.randomUUID()}@example.org`;
 const password = 'correct horse battery staple';
@@ -91,18 +93,19 @@ describe('staff sign-in', () => {
 
 describe('staff sign-in links (the local emulation of Supabase Auth’s magic link)', () => {
   const redirectTo = `${url}/staff`;
-  /** The mailbox's lines, each { time, to, link }. */
-  const mail = () =>
-    (existsSync(mailbox) ? readFileSync(mailbox, 'utf8').split('\n').filter(Boolean) : []).map((line) => {
-      const [time = '', to = '', link = ''] = line.split('\t');
-      return { time, to, link };
-    });
+  /** The sign-in emails caught for the test's addresses (every file of the run shares the catcher), each { time, to, link }. */
+  const mail = async () =>
+    (await mailTo(mailFolder, email)).map((message) => ({
+      time: message.receivedAt.toISOString(),
+      to: message.to[0],
+      link: linksIn(message).find((link) => link.includes('/auth/v1/verify')) ?? '',
+    }));
   const askForLink = (address: string, redirect = redirectTo) =>
     client().auth.signInWithOtp({ email: address, options: { shouldCreateUser: false, emailRedirectTo: redirect } });
   const linkFor = async (address: string) => {
-    const before = mail().length;
+    const before = (await mail()).length;
     expect((await askForLink(address)).error).toBeNull();
-    const sent = mail().slice(before);
+    const sent = (await mail()).slice(before);
     expect(sent).toHaveLength(1);
     return new URL(sent[0]?.link ?? '');
   };
@@ -115,19 +118,21 @@ describe('staff sign-in links (the local emulation of Supabase Auth’s magic li
   };
 
   it('answers an unknown address as it answers an account’s, and mails nothing', async () => {
-    const before = mail();
-    const unknown = await askForLink(`nobody-${crypto.randomUUID()}@example.org`);
+    const before = await mail();
+    const nobody = `nobody-${crypto.randomUUID()}@example.org`;
+    const unknown = await askForLink(nobody);
     expect(unknown.error).toBeNull();
-    expect(mail()).toEqual(before);
+    expect(await mail()).toEqual(before);
+    expect(await mailTo(mailFolder, nobody)).toEqual([]);
     const known = await askForLink(email);
     expect(known.error).toBeNull();
     expect(known.data).toEqual(unknown.data);
   });
 
   it('mails one line with a link for an account, which signs in once with a token PostgREST accepts', async () => {
-    const before = mail().length;
+    const before = (await mail()).length;
     const link = await linkFor(email.toUpperCase());
-    const { time, to } = mail()[before] ?? {};
+    const { time, to } = (await mail())[before] ?? {};
     expect(to).toBe(email);
     expect(Number.isNaN(Date.parse(time ?? ''))).toBe(false);
     expect(link.origin).toBe(url);
@@ -176,10 +181,10 @@ describe('staff sign-in links (the local emulation of Supabase Auth’s magic li
     // The link itself still works where it was meant to lead.
     expect((await follow(link)).fragment.access_token).toBeTruthy();
 
-    const before = mail().length;
+    const before = (await mail()).length;
     const asked = await askForLink(email, 'https://attacker.example/staff');
     expect(asked.error?.status).toBe(400);
-    expect(mail()).toHaveLength(before);
+    expect(await mail()).toHaveLength(before);
   });
 });
 
@@ -187,11 +192,12 @@ describe('the local Auth emulation’s limits, which are Supabase Auth’s', () 
   /** An emulation of its own, with Supabase's limits (the shared stack loosens them for the other tests), over HTTP as the gateway serves it. */
   async function emulation({ clientAddressHeader }: { clientAddressHeader?: string } = {}) {
     const dataDir = temporaryDataDir();
+    const catcher = await startMailCatcher(dataDir);
     let origin = '';
     const auth = createAuthEmulator({
       databaseUrl,
       jwtSecret: 'a secret for this emulation only, at least 32 characters',
-      links: { dataDir, origin: () => origin },
+      links: { send: smtpSender(catcher.smtpPort), origin: () => origin },
       clientAddressHeader,
     });
     const server = http.createServer((req, res) => auth.handle(req, res, (req.url ?? '/').replace(/^\/auth\/v1/, '')));
@@ -199,12 +205,13 @@ describe('the local Auth emulation’s limits, which are Supabase Auth’s', () 
     origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     return {
       origin,
-      dataDir,
+      mailFolder: catcher.folder,
       client: (headers: Record<string, string> = {}) => createClient(origin, anonKey, { auth: { persistSession: false, autoRefreshToken: false }, global: { headers } }),
       async stop() {
         server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));
         await auth.close();
+        await catcher.close();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
@@ -216,9 +223,9 @@ describe('the local Auth emulation’s limits, which are Supabase Auth’s', () 
       const ask = () => emulated.client().auth.signInWithOtp({ email, options: { shouldCreateUser: false, emailRedirectTo: `${emulated.origin}/staff` } });
       expect((await ask()).error).toBeNull();
       expect((await ask()).error).toBeNull();
-      const sent = readFileSync(authMailbox(emulated.dataDir), 'utf8').split('\n').filter(Boolean);
+      const sent = await mailTo(emulated.mailFolder, email);
       expect(sent).toHaveLength(1);
-      const followed = await fetch(sent[0]!.split('\t')[2]!, { redirect: 'manual' });
+      const followed = await fetch(linksIn(sent[0]!)[0]!, { redirect: 'manual' });
       expect(new URLSearchParams(new URL(followed.headers.get('location') ?? '').hash.slice(1)).get('access_token')).toBeTruthy();
     } finally {
       await emulated.stop();

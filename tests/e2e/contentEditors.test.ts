@@ -3,7 +3,8 @@
 // 101's neighbourhoods, sees the change in its history and undoes it; a
 // coordinator is told beside the field that a workshop of 10 minutes is too
 // short, then saves a valid length; a coordinator changes the non-emergency
-// number. The site of this stack is built once and not republished, so what
+// number and sets the postal area (told first that a ZIP code of four digits is
+// not one). The site of this stack is built once and not republished, so what
 // is asserted is the workspace and the rows in the database. Other files
 // read the demo's rows: each one changed here is put back, whatever happens.
 import pg from 'pg';
@@ -24,7 +25,7 @@ let browser: Browser;
 const restores: Array<() => Promise<unknown>> = [];
 let beat101: { name: string; neighbourhoods: string[]; published: boolean };
 let shoplifting: { duration_minutes: number };
-let site: { non_emergency_number: string };
+let site: { non_emergency_number: string; postal_state: string | null; postal_cities: string[] | null; postal_zips: string[] | null };
 
 const restoreBeat = () =>
   db.query(
@@ -34,14 +35,19 @@ const restoreBeat = () =>
   );
 const restoreWorkshop = () =>
   db.query(`update public.workshops set duration_minutes = $2 where workshop_id = $1 and duration_minutes <> $2`, ['shoplifting', shoplifting.duration_minutes]);
-const restoreSite = () => db.query(`update public.site_settings set non_emergency_number = $1 where site_id = 'site' and non_emergency_number <> $1`, [site.non_emergency_number]);
+const restoreSite = () =>
+  db.query(
+    `update public.site_settings set non_emergency_number = $1, postal_state = $2, postal_cities = $3::text[], postal_zips = $4::text[]
+      where site_id = 'site' and (non_emergency_number, postal_state, postal_cities, postal_zips) is distinct from ($1, $2, $3::text[], $4::text[])`,
+    [site.non_emergency_number, site.postal_state, site.postal_cities, site.postal_zips],
+  );
 
 beforeAll(async () => {
   browser = await launchBrowser();
   await db.connect();
   beat101 = (await db.query(`select name, neighbourhoods, published from public.beats where beat_id = '101'`)).rows[0];
   shoplifting = (await db.query(`select duration_minutes from public.workshops where workshop_id = 'shoplifting'`)).rows[0];
-  site = (await db.query(`select non_emergency_number from public.site_settings where site_id = 'site'`)).rows[0];
+  site = (await db.query(`select non_emergency_number, postal_state, postal_cities, postal_zips from public.site_settings where site_id = 'site'`)).rows[0];
   restores.push(restoreBeat, restoreWorkshop, restoreSite);
 });
 afterAll(async () => {
@@ -132,7 +138,7 @@ describe('editing beats, districts, workshops and the site settings', () => {
     }
   }, 90_000);
 
-  it('a coordinator changes the non-emergency number in the site settings, the time zone and map shown but not editable', async () => {
+  it('a coordinator changes the non-emergency number and the postal area in the site settings, the time zone and map shown but not editable', async () => {
     try {
       const page = await workspace(coordinator, '#site');
       await expect.poll(() => heading(page)).toBe('Site settings');
@@ -143,10 +149,30 @@ describe('editing beats, districts, workshops and the site settings', () => {
 
       const changed = `555-01${run.replace(/\D/g, '0').slice(0, 2)}`;
       await number.fill(changed);
+      await page.getByLabel('State (optional)').fill('il');
+      await page.getByLabel('Other city names its addresses use (optional)').fill('Alderbrook Heights\nNorth Alderbrook\n');
+      const zips = page.getByLabel('ZIP codes (optional)');
+      await zips.fill('60601 6060');
+      await page.getByRole('button', { name: 'Save the site settings' }).click();
+      await expect.poll(() => zips.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#site-postal_zips-error').textContent()).toBe('Check the format of this.');
+
+      await zips.fill('60601, 60602');
       await page.getByRole('button', { name: 'Save the site settings' }).click();
       await expect.poll(() => saved(page)).toBe(1);
-      expect((await row(`select non_emergency_number from public.site_settings where site_id = $1`, ['site'])).non_emergency_number).toBe(changed);
-      expect(await page.getByRole('region', { name: 'History' }).textContent()).toContain(`Non-emergency number: ${site.non_emergency_number} → ${changed}`);
+      expect(await row(`select non_emergency_number, postal_state, postal_cities, postal_zips from public.site_settings where site_id = $1`, ['site'])).toEqual({
+        non_emergency_number: changed,
+        postal_state: 'IL',
+        postal_cities: ['Alderbrook Heights', 'North Alderbrook'],
+        postal_zips: ['60601', '60602'],
+      });
+      const history = await page.getByRole('region', { name: 'History' }).textContent();
+      expect(history).toContain(`Non-emergency number: ${site.non_emergency_number} → ${changed}`);
+      expect(history).toContain('→ 60601, 60602');
+      // What was saved is what the form shows again.
+      expect(await page.getByLabel('State (optional)').inputValue()).toBe('IL');
+      expect(await page.getByLabel('Other city names its addresses use (optional)').inputValue()).toBe('Alderbrook Heights\nNorth Alderbrook');
+      expect(await zips.inputValue()).toBe('60601, 60602');
       expect(await accessibilityViolations(page)).toEqual([]);
     } finally {
       await restoreSite();

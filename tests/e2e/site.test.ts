@@ -60,12 +60,26 @@ describe('the built site', () => {
   });
 
   it('ships no JavaScript on content pages, in either language', () => {
-    const content = htmlFiles(dist).filter((file) => /\/(beats|districts|officers|guides|meetings)\//.test(path.relative(dist, `/${file}`)) || /\/(es\/)?(open-data|accessibility)\//.test(file));
+    const content = htmlFiles(dist).filter((file) => /\/(beats|districts|officers|guides|meetings)\//.test(path.relative(dist, `/${file}`)) || /\/(es\/)?(open-data|accessibility)\//.test(file) || /\/(es\/)?priorities\/index\.html$/.test(file));
     expect(content.length).toBeGreaterThan(50);
     for (const file of content) {
       const html = readFileSync(file, 'utf8');
       expect({ file: path.relative(dist, file), scripts: html.match(/<script\b|<astro-island\b/g) ?? [] }).toEqual({ file: path.relative(dist, file), scripts: [] });
     }
+  });
+
+  it('ships on a priority’s page only the "this matters to me too" script, and only while it is open', () => {
+    const pages = htmlFiles(dist).filter((file) => /^(es\/)?priorities\/[^/]+\/index\.html$/.test(path.relative(dist, file)));
+    expect(pages.length).toBeGreaterThan(10);
+    const scripts = new Set<string>();
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const id = path.basename(path.dirname(file));
+      const open = !('outcome' in JSON.parse(readFileSync(path.resolve('src/content/priorities', `${id}.json`), 'utf8')));
+      for (const [, name] of html.matchAll(/<script\b[^>]*src="[^"]*\/([A-Za-z]+)\.astro_astro_type_script[^"]*"/g)) scripts.add(name!);
+      expect({ id, scripts: html.match(/<script\b|<astro-island\b/g)?.length ?? 0 }).toEqual({ id, scripts: open ? 1 : 0 });
+    }
+    expect([...scripts]).toEqual(['MeToo']);
   });
 });
 
@@ -78,7 +92,9 @@ describe('every page type, in both languages', () => {
 
   const guide = readdirSync(path.resolve('src/content/guides')).find((name) => name.endsWith('.mdx'))!.replace(/\.mdx$/, '');
   const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago', year: 'numeric', month: '2-digit' }).format(new Date());
-  const pages = ['/', '/find', '/beats/101', '/districts/1', '/officers/michael-delgado', '/guides', `/guides/${guide}`, '/guides/for/businesses', '/meetings', `/meetings/month/${month}`, '/meetings/kinds/youth', '/meetings/beats/101', '/tip', '/tip/status', '/watch', '/watch/status', '/workshops', '/workshops/status', '/staff', '/search', '/open-data', '/accessibility'];
+  const priority = readdirSync(path.resolve('src/content/priorities')).sort()[0]!.replace(/\.json$/, '');
+  const [report] = (JSON.parse(readFileSync(path.resolve('src/content/meetings/beat-101.json'), 'utf8')) as { reports: Array<{ date: string }> }).reports;
+  const pages = ['/', '/find', '/beats/101', '/districts/1', '/priorities', `/priorities/${priority}`, `/meetings/reports/beat-101/${report!.date}`, '/officers/michael-delgado', '/guides', `/guides/${guide}`, '/guides/for/businesses', '/meetings', `/meetings/month/${month}`, '/meetings/kinds/youth', '/meetings/beats/101', '/tip', '/tip/status', '/watch', '/watch/status', '/workshops', '/workshops/status', '/staff', '/search', '/open-data', '/accessibility'];
 
   for (const locale of ['', '/es']) {
     for (const page of pages) {

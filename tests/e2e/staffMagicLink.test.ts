@@ -1,14 +1,14 @@
 // Staff sign in with a link sent to their address, in Chromium against the
 // built site (built with PUBLIC_STAFF_MAGIC_LINK=true, as the local stack is)
-// and the local Auth emulation, whose "sent" emails are lines in a mailbox
-// file. The link opens in a new tab, as it would from an email.
-import { existsSync, readFileSync } from 'node:fs';
+// and the local Auth emulation, which sends its emails to the stack's mail
+// catcher. The link opens in a new tab, as it would from an email.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { linksIn, mailTo } from '../support/mail.ts';
 
-const { url, mailbox } = inject('stack');
+const { url, mailFolder } = inject('stack');
 const officer101 = 'officer.beat101@staff.alderbrook.example';
 const sent = 'If this address belongs to a staff account, a sign-in link is on its way. It works once, for a short time.';
 let browser: Browser;
@@ -20,14 +20,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The links mailed to an address, oldest first. */
-function linksTo(address: string): string[] {
-  if (!existsSync(mailbox)) return [];
-  return readFileSync(mailbox, 'utf8')
-    .split('\n')
-    .map((line) => line.split('\t'))
-    .filter(([, to]) => to === address)
-    .map(([, , link = '']) => link);
+/** The sign-in links mailed to an address, oldest first. */
+async function linksTo(address: string): Promise<string[]> {
+  return (await mailTo(mailFolder, address)).flatMap(linksIn).filter((link) => link.includes('/auth/v1/verify'));
 }
 
 async function signInPage(context: BrowserContext): Promise<Page> {
@@ -47,10 +42,10 @@ describe('a sign-in link', () => {
   it('signs a staff member in, in the tab it opens, and leaves no token in the address', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await signInPage(context);
-    const before = linksTo(officer101).length;
+    const before = (await linksTo(officer101)).length;
     await askForLink(page, officer101);
-    expect(linksTo(officer101)).toHaveLength(before + 1);
-    const link = linksTo(officer101).at(-1)!;
+    expect(await linksTo(officer101)).toHaveLength(before + 1);
+    const link = (await linksTo(officer101)).at(-1)!;
 
     const tab = await context.newPage();
     await tab.goto(link);
@@ -82,7 +77,7 @@ describe('a sign-in link', () => {
     const page = await signInPage(context);
     const stranger = `nobody-${crypto.randomUUID().slice(0, 8)}@staff.alderbrook.example`;
     await askForLink(page, stranger);
-    expect(linksTo(stranger)).toEqual([]);
+    expect(await linksTo(stranger)).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Without an address, the form says so next to the field, and mails no one.

@@ -15,8 +15,10 @@ export interface StackInfo {
   databaseUrl: string;
   /** The password of the staff accounts supabase/seed.sql creates. */
   staffPassword: string;
-  /** Where the local Auth emulation "sends" sign-in emails: one line per email (time, address, link). */
-  mailbox: string;
+  /** Where the local mail catcher keeps every email the stack sends (tests/support/mail.ts reads it). */
+  mailFolder: string;
+  /** The mail catcher's mailbox page. */
+  mailboxUrl: string;
   /** The stack's data folder: the database's files and WAL (db/), and its logs (logs/). */
   dataDir: string;
 }
@@ -76,7 +78,8 @@ export async function startTestStack(
       serviceRoleKey: stack.keys.serviceRoleKey,
       databaseUrl: stack.databaseUrl,
       staffPassword: stack.staffPassword,
-      mailbox: stack.mailbox,
+      mailFolder: stack.mail.folder,
+      mailboxUrl: stack.mail.page,
       dataDir: dir,
     },
     async stop() {

@@ -53,7 +53,7 @@ import { exists } from './content.ts';
 import { checkEntry, ImportError, throwIfAny } from './errors.ts';
 import { isRecord, readFeatureList, readPosition, samePosition } from './geojson.ts';
 import { featureLines } from './write.ts';
-import { streetType } from '../../features/places/geocoder/words.ts';
+import { uspsSuffixes } from '../../features/places/geocoder/suffixes.ts';
 
 /** The property each value is read from. */
 export interface StreetFields {
@@ -328,12 +328,12 @@ function postDirection(text: string): string | undefined {
   return POST_DIRECTIONS.get(text.toUpperCase().replaceAll('.', '').trim());
 }
 
-const isType = (word: string) => STREET_TYPES.has(word.toUpperCase()) || streetType(word.toLowerCase()) !== undefined;
+const isType = (word: string) => STREET_TYPES.has(word.toUpperCase()) || uspsSuffixes.standard(word.toLowerCase()) !== undefined;
 
 /** "AVENUE" in the name and "AVE" in the type field are one type. */
 function sameType(word: string | undefined, type: string[]): boolean {
-  const canonical = word === undefined ? undefined : streetType(word.toLowerCase().replaceAll('.', ''));
-  return type.length === 1 && canonical !== undefined && canonical === streetType(type[0]!.toLowerCase().replaceAll('.', ''));
+  const canonical = word === undefined ? undefined : uspsSuffixes.standard(word.toLowerCase().replaceAll('.', ''));
+  return type.length === 1 && canonical !== undefined && canonical === uspsSuffixes.standard(type[0]!.toLowerCase().replaceAll('.', ''));
 }
 
 function sameWords(a: string[], b: string[]): boolean {

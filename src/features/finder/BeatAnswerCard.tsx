@@ -1,5 +1,5 @@
-// The finder's answer: the beat and district, the officers to contact, and the
-// next beat meeting. Plain, linear and complete as text: the map is only an aid.
+// The finder's answer: the beat and district, the officers to contact, the
+// next beat meeting, and what the beat is working on. Plain, linear and complete as text: the map is only an aid.
 import { useEffect, useRef } from 'react';
 import { format } from '../../lib/i18n/format.ts';
 import type { Messages } from '../../lib/i18n/index.ts';
@@ -50,6 +50,24 @@ export default function BeatAnswerCard({ answer, t, locale, timeZone, pagePrefix
       <div>
         <h3 className="text-xl font-semibold">{t.nextMeeting}</h3>
         {next ? <Meeting meeting={next} t={t} locale={locale} timeZone={timeZone} /> : <p>{t.noMeeting}</p>}
+      </div>
+
+      <div>
+        <h3 className="text-xl font-semibold">{t.currentPriorities}</h3>
+        {answer.priorities.length === 0 ? (
+          <p>{t.noPriorities}</p>
+        ) : (
+          <ul className="mt-2 space-y-1">
+            {answer.priorities.map((priority) => (
+              <li key={priority.id}>
+                <a href={`${pagePrefix}/priorities/${encodeURIComponent(priority.id)}`} className="text-brand-700 underline">
+                  {priority.title}
+                </a>{' '}
+                <span className="text-slate-700">· {t.priorityStages[priority.stage]}</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
 
       {station && <p>{format(t.station, station)}</p>}

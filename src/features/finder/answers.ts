@@ -1,11 +1,13 @@
 // What the finder shows for a beat, prepared at build time as small static
 // JSON files: an index of beats by bounding box (finder/beats.json), and one
-// file per beat with its boundary and the whole answer (finder/beats/<id>.json).
+// file per beat with its boundary and the whole answer (finder/beats/<id>.json),
+// its current priorities one line each.
 // A lookup downloads the index and the one or two beats whose box holds the
 // point: never the whole map, and never anything about the resident.
 import type { MultiPolygon, Polygon } from 'geojson';
 import { upcomingMeetings, type UpcomingMeeting } from '../meetings/schedule.ts';
-import type { Beat, District, Meeting, Officer } from '../../lib/content/validate.ts';
+import { currentAndRecentlyClosed, localDate, prioritiesOfBeat, type SaraStage } from '../priorities/priorities.ts';
+import type { Beat, District, Meeting, Officer, Priority } from '../../lib/content/validate.ts';
 
 export interface OfficerCard {
   slug: string;
@@ -26,6 +28,8 @@ export interface BeatAnswer {
   officers: OfficerCard[];
   /** Occurrences from the build on, soonest first; the browser skips those already past. */
   meetings: UpcomingMeeting[];
+  /** What the beat is working on: a title and a stage each, to keep the answer small; the page has the rest. */
+  priorities: Array<{ id: string; title: string; stage: SaraStage }>;
   boundary: Polygon | MultiPolygon;
 }
 
@@ -37,13 +41,14 @@ interface AnswerInput {
   districts: readonly District[];
   officers: readonly (Officer & { photoUrl?: string })[];
   meetings: readonly Meeting[];
+  priorities: readonly Priority[];
   timeZone: string;
   /** The build's "now": meetings are listed from here for `days`. */
   from: Date;
   days?: number;
 }
 
-export function beatAnswer(beat: Beat, { districts, officers, meetings, timeZone, from, days = 120 }: AnswerInput): BeatAnswer {
+export function beatAnswer(beat: Beat, { districts, officers, meetings, priorities, timeZone, from, days = 120 }: AnswerInput): BeatAnswer {
   const district = districts.find((d) => d.id === beat.district);
   const serving = officers
     .filter((officer) => officer.beats.includes(beat.id) || (officer.district === beat.district && officer.beats.length === 0))
@@ -69,6 +74,7 @@ export function beatAnswer(beat: Beat, { districts, officers, meetings, timeZone
     },
     officers: serving.map(officerCard),
     meetings: upcoming,
+    priorities: currentAndRecentlyClosed(prioritiesOfBeat(priorities, beat), localDate(from, timeZone)).current.map(({ id, title, stage }) => ({ id, title, stage })),
     boundary: beat.boundary,
   };
 }

@@ -11,6 +11,7 @@ import { memberBeats, staffContent, staffContentLoader, type StaffContent } from
 import Inbox from './inbox/Inbox.tsx';
 import { defaultFilter, inboxItems, receivedSince, type InboxFilter, type InboxItem } from './inbox/inbox.ts';
 import ItemView from './items/ItemView.tsx';
+import NotificationSettings from './notifications/NotificationSettings.tsx';
 import type { StaffMember } from './workspace/records.ts';
 import PublishStatus from './publishing/PublishStatus.tsx';
 import { isContentRoute, parseRoute, type Route } from './workspace/route.ts';
@@ -289,6 +290,7 @@ function Desk({ member, email, focusInbox, onMemberChanged }: DeskProps) {
 
   if (shown.view === 'item') return <ItemView key={`${shown.kind}/${shown.id}`} kind={shown.kind} id={shown.id} onBack={back} onChanged={() => void refresh()} />;
   if (shown.view === 'summary') return <WeeklySummary onBack={back} />;
+  if (shown.view === 'notifications') return <NotificationSettings email={email} onBack={back} />;
   if (isContentRoute(shown)) {
     return (
       <Suspense fallback={<p role="status">{ws.t.content.loading}</p>}>

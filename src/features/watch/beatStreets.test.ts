@@ -10,7 +10,8 @@ const beats = [
   { id: 'E', boundary: box(1, 2) },
 ];
 const catalog: Catalog = {
-  version: 1,
+  version: 2,
+  types: [],
   streets: [
     { name: 'Elm St', chunk: 'a', ranges: {} },
     { name: 'Oak St', chunk: 'b', ranges: {} },

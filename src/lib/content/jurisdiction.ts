@@ -8,7 +8,7 @@ import { streetNetworkSchema } from '../../content.config.ts';
 import type { StreetNetwork } from '../geo/streets.ts';
 import { siteSettings } from '../site.ts';
 import { contentDir } from './folder.ts';
-import type { Beat, District, Meeting, Officer, Site } from './validate.ts';
+import type { Beat, District, Meeting, Officer, Priority, Site } from './validate.ts';
 
 export interface Jurisdiction {
   site: Site;
@@ -16,6 +16,8 @@ export interface Jurisdiction {
   beats: Beat[];
   officers: Array<Officer & { photoUrl?: string }>;
   meetings: Meeting[];
+  /** Beat and district priorities, open and closed; their supporters counted at the publish that built the site (none in a folder's build). */
+  priorities: Priority[];
   /** Empty when the jurisdiction has no street network yet: the finder then works by location and map. */
   streets: StreetNetwork;
 }
@@ -28,7 +30,7 @@ export function jurisdiction(): Promise<Jurisdiction> {
 }
 
 async function load(): Promise<Jurisdiction> {
-  const entries = async <T>(name: 'districts' | 'beats' | 'meetings') =>
+  const entries = async <T>(name: 'districts' | 'beats' | 'meetings' | 'priorities') =>
     (await getCollection(name)).map((entry) => ({ ...(entry.data as object), id: entry.id }) as T);
   const officers = (await getCollection('officers')).map(({ id, data }) => ({
     ...data,
@@ -43,6 +45,7 @@ async function load(): Promise<Jurisdiction> {
     beats: await entries<Beat>('beats'),
     officers,
     meetings: await entries<Meeting>('meetings'),
+    priorities: await entries<Priority>('priorities'),
     streets: readStreets(),
   };
 }

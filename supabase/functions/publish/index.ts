@@ -23,7 +23,7 @@
 // A hook that refuses, or does not answer, gives the requests back with the
 // reason (release_publish_requests): the staff's status line shows it, and
 // the next call tries again. Called with the service-role key only.
-import { createClient } from 'npm:@supabase/supabase-js@2';
+import { answer, env, serviceRoleRpc } from '../_shared/serviceRole.ts';
 
 interface Claim {
   ids: number[];
@@ -33,8 +33,6 @@ interface Claim {
 }
 
 type Hook = { kind: 'build hook'; url: string } | { kind: 'github'; url: string; token: string };
-
-const env = (name: string) => Deno.env.get(name)?.trim() || undefined;
 
 /** How long after the last change a build is asked for. */
 const quietSeconds = Number(env('PUBLISH_QUIET_SECONDS') ?? 2);
@@ -80,35 +78,12 @@ async function callHook(hook: Hook, claim: Claim): Promise<string | undefined> {
   }
 }
 
-/** Compares in time independent of where the strings differ. */
-function sameSecret(given: string, expected: string): boolean {
-  const a = new TextEncoder().encode(given);
-  const b = new TextEncoder().encode(expected);
-  let difference = a.length ^ b.length;
-  for (let i = 0; i < b.length; i++) difference |= (a[i] ?? 0) ^ b[i]!;
-  return difference === 0;
-}
-
-const answer = (status: number, body: Record<string, unknown>) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
 Deno.serve(async (request) => {
-  if (request.method !== 'POST') return answer(405, { error: 'call this function with POST' });
-  const supabaseUrl = env('SUPABASE_URL');
-  const serviceRoleKey = env('SUPABASE_SERVICE_ROLE_KEY');
-  if (!supabaseUrl || !serviceRoleKey) return answer(500, { error: 'SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are not set' });
-  // Anyone holding the public anon key passes Supabase's JWT check: a build is the service role's to ask for.
-  const bearer = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '';
-  if (!sameSecret(bearer, serviceRoleKey)) return answer(401, { error: 'call this function with the service-role key' });
+  const caller = serviceRoleRpc(request);
+  if (caller.refused) return caller.refused;
+  const { rpc } = caller;
   const hook = configuredHook();
   if (!hook) return answer(500, { error: 'set BUILD_HOOK_URL, or GITHUB_TOKEN and GITHUB_REPOSITORY, with supabase secrets set' });
-
-  const supabase = createClient(supabaseUrl, serviceRoleKey, { auth: { persistSession: false, autoRefreshToken: false } });
-  const rpc = async <T>(fn: string, args: Record<string, unknown>): Promise<T> => {
-    const { data, error } = await supabase.rpc(fn, args);
-    if (error) throw new Error(`${fn}: ${error.message}`);
-    return data as T;
-  };
 
   try {
     const waitUntil = Date.now() + longestWait;

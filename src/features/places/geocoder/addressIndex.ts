@@ -8,7 +8,8 @@ import type { Direction } from './words.ts';
 export type Prefix = Direction | '';
 
 export interface Catalog {
-  version: 1;
+  /** 2 since the catalog carries its street types: a page never reads a catalog of another shape from a stale cache. */
+  version: 2;
   /**
    * Sorted by the name as matching compares it (see words.ts: "birch st"), which the
    * browser derives from the name rather than downloading it: a third of the catalog.
@@ -16,6 +17,12 @@ export interface Catalog {
    * entry. A street's position in this list is its id in chunks.
    */
   streets: CatalogStreet[];
+  /**
+   * The rows of USPS Publication 28's suffix table (see streetTypes.ts) that a word of
+   * some street name belongs to: enough to read the city's names as the build did, and
+   * a resident's address as the CLI does.
+   */
+  types: string[][];
   /** Where the jurisdiction's addresses are, so one typed with another state, ZIP code or city is known to be outside it. */
   area?: PostalArea;
 }

@@ -29,6 +29,15 @@ describe('buildAddressIndex', () => {
     ]);
   });
 
+  it('carries the rows of the USPS suffix table its street names use, and no others', () => {
+    const { catalog } = buildAddressIndex(city);
+    expect(catalog.types).toEqual([
+      ['ave', 'avenue', 'av', 'aven', 'avenu', 'avn', 'avnue'],
+      ['st', 'street', 'strt', 'str'],
+    ]);
+    expect(buildAddressIndex(network(segment('Broadway', undefined, [[0, 0], [0, 1]]))).catalog.types).toEqual([]);
+  });
+
   it('treats names that differ only in spelling as one street', () => {
     const { catalog } = buildAddressIndex(network(
       segment('Saint Louis Avenue', 'N', [[0, 0], [0, 1]]),

@@ -5,6 +5,8 @@
 // it past the target size.
 import type { StreetNetwork } from '../../../lib/geo/streets.ts';
 import type { Block, Catalog, CatalogStreet, Chunk, ChunkStreet, Crossing, PostalArea, Prefix } from './addressIndex.ts';
+import { uspsSuffixes } from './suffixes.ts';
+import { typesUsedBy } from './streetTypes.ts';
 import { streetKey, streetName, words } from './words.ts';
 
 export interface AddressIndex {
@@ -23,7 +25,7 @@ export interface BuildOptions {
 export function buildAddressIndex(network: StreetNetwork, { targetChunkBytes = 48_000, area }: BuildOptions = {}): AddressIndex {
   const named = new Map<string, { name: string; blocks: Block[] }>();
   for (const { geometry, properties } of network.features) {
-    const key = streetKey(streetName(words(properties.name)));
+    const key = streetKey(streetName(words(properties.name), uspsSuffixes));
     // Nobody can ask for a street without a name, such as an unnamed alley.
     if (!key) continue;
     const street = named.get(key) ?? { name: properties.name, blocks: [] };
@@ -63,7 +65,8 @@ export function buildAddressIndex(network: StreetNetwork, { targetChunkBytes = 4
     ranges: rangesOf(street.blocks),
   }));
   const knownArea = area && Object.values(area).some((part) => (Array.isArray(part) ? part.length > 0 : part));
-  return { catalog: { version: 1, streets: catalogStreets, ...(knownArea ? { area } : {}) }, chunks };
+  const types = typesUsedBy(streets.flatMap((street) => words(street.name)), uspsSuffixes).map((row) => [...row]);
+  return { catalog: { version: 2, streets: catalogStreets, types, ...(knownArea ? { area } : {}) }, chunks };
 }
 
 /** What the catalog knows of where the jurisdiction's addresses are: its own name is always one of its cities. */

@@ -4,8 +4,10 @@
 import type { Block, Catalog, Chunk, ChunkStreet, Prefix } from './addressIndex.ts';
 import { pointBeside } from './geometry.ts';
 import { placeNumber } from './houseNumbers.ts';
-import { cityKey, parseAddress, stateCode, type ParsedAddress, type StreetQuery } from './parseAddress.ts';
+import { parseAddress, type ParsedAddress, type StreetQuery } from './parseAddress.ts';
+import { cityKey, stateCode } from './place.ts';
 import { completeStreets, indexStreets, matchStreets, type IndexedStreet, type Match } from './streetMatch.ts';
+import { streetTypes, type StreetTypes } from './streetTypes.ts';
 import type { Direction, StreetName } from './words.ts';
 
 export interface GeocodeResult {
@@ -42,8 +44,10 @@ const maxCrossingPairs = 8;
 
 export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Promise<Chunk>): Geocoder {
   // A page cached from before a format change must fail loudly, not answer wrongly.
-  if (catalog.version !== 1) throw new Error(`Address catalog version ${String(catalog.version)} is not one this page reads`);
-  const streets = indexStreets(catalog);
+  if (catalog.version !== 2) throw new Error(`Address catalog version ${String(catalog.version)} is not one this page reads`);
+  // The street types the city's names use, as the build read them: the whole USPS table would cost every visit bytes.
+  const types = streetTypes(catalog.types);
+  const streets = indexStreets(catalog, types);
   const area = catalog.area ?? {};
   const cityKeys = (area.cities ?? []).map((city) => ` ${cityKey(city)} `);
   // "Springfield" is the city of a jurisdiction named "Springfield, Illinois", and "Alderbrook Heights" may be
@@ -52,7 +56,7 @@ export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Prom
     const typed = ` ${cityKey(city)} `;
     return cityKeys.some((known) => known.includes(typed) || typed.includes(known));
   };
-  const parse = (text: string) => parseAddress(text, { cities: area.cities ?? [] });
+  const parse = (text: string) => parseAddress(text, { types, cities: area.cities ?? [] });
   const outsideOf = (parsed: ParsedAddress | undefined): string | undefined => {
     const { city, state, zip } = parsed?.place ?? {};
     if (state && area.state && stateCode(area.state) !== state) return state;
@@ -77,7 +81,7 @@ export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Prom
   };
 
   async function address(number: number | undefined, query: StreetQuery): Promise<GeocodeResult[]> {
-    let candidates = streetsFor(streets, query);
+    let candidates = streetsFor(streets, query, types);
     if (number !== undefined) {
       // The catalog's ranges rule out most namesakes before any chunk is fetched.
       const holding = candidates.filter(({ street, prefix }) => holds(street, number, prefix));
@@ -92,8 +96,8 @@ export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Prom
   }
 
   async function intersection([first, second]: [StreetQuery, StreetQuery]): Promise<GeocodeResult[]> {
-    const seconds = streetsFor(streets, second).map((candidate) => candidate.street);
-    const pairs = streetsFor(streets, first)
+    const seconds = streetsFor(streets, second, types).map((candidate) => candidate.street);
+    const pairs = streetsFor(streets, first, types)
       .flatMap(({ street: a }) => seconds.filter((b) => b.id !== a.id).map((b) => [a, b] as const))
       .slice(0, maxCrossingPairs);
     const found = await Promise.all(
@@ -116,7 +120,7 @@ export function createGeocoder(catalog: Catalog, loadChunk: (id: string) => Prom
     suggest(text, limit = 6) {
       const parsed = parse(text);
       if (!parsed) return [];
-      const labels = parsed.kind === 'address' ? addressLabels(streets, parsed.number, parsed.street) : crossingLabels(streets, parsed.streets);
+      const labels = parsed.kind === 'address' ? addressLabels(streets, parsed.number, parsed.street, types) : crossingLabels(streets, parsed.streets, types);
       return [...new Set(labels)].slice(0, limit);
     },
     async geocode(text) {
@@ -139,14 +143,14 @@ interface Candidate {
  * the city has both). A direction after the name that the street does not have
  * ("Birch St W" where the data says W Birch St) is the prefix written last.
  */
-function streetsFor(streets: readonly IndexedStreet[], query: StreetQuery): Candidate[] {
+function streetsFor(streets: readonly IndexedStreet[], query: StreetQuery, types: StreetTypes): Candidate[] {
   const readings: { name: StreetName; prefix: Direction | undefined }[] = [{ name: query, prefix: query.prefix }];
   if (query.whole) readings.push({ name: query.whole, prefix: undefined });
   // A prefix the street does not have counts against a reading by half an edit: "West End Ave" is West End Ave
   // where the city has one, and E End Ave (the W a slip) only where it has no West End Ave.
   const score = (reading: (typeof readings)[number], match: Match) =>
     match.distance + (reading.prefix && !match.street.entry.ranges[reading.prefix] ? 0.5 : 0);
-  const found = readings.map((reading) => ({ reading, matches: matchStreets(streets, reading.name) }));
+  const found = readings.map((reading) => ({ reading, matches: matchStreets(streets, reading.name, types) }));
   const best = Math.min(...found.flatMap(({ reading, matches }) => matches.map((match) => score(reading, match))));
   const seen = new Set<number>();
   return found.flatMap(({ reading, matches }) =>
@@ -204,10 +208,10 @@ function holds(street: IndexedStreet, number: number, prefix: Direction | undefi
  * "1234 w bir" → "1234 W Birch St". The number is carried over, with the prefixes
  * under which the street has it; streets that have it rank first among equals.
  */
-function addressLabels(streets: readonly IndexedStreet[], number: number | undefined, query: StreetQuery): string[] {
+function addressLabels(streets: readonly IndexedStreet[], number: number | undefined, query: StreetQuery, types: StreetTypes): string[] {
   const fits = (street: IndexedStreet) =>
     number !== undefined ? holds(street, number, query.prefix) : !query.prefix || street.entry.ranges[query.prefix] !== undefined;
-  const ranked = completeStreets(streets, query)
+  const ranked = completeStreets(streets, query, types)
     .map((match) => ({ ...match, fits: fits(match.street) }))
     .sort((a, b) => a.distance - b.distance || Number(b.fits) - Number(a.fits) || Number(a.inside) - Number(b.inside) || a.street.id - b.street.id);
   return ranked.flatMap(({ street }) => {
@@ -220,10 +224,10 @@ function addressLabels(streets: readonly IndexedStreet[], number: number | undef
 }
 
 /** "Elm & Ma" → "Elm Ave & Main St": the first street as written, the second as it is being typed. */
-function crossingLabels(streets: readonly IndexedStreet[], [first, second]: [StreetQuery, StreetQuery]): string[] {
-  const exact = matchStreets(streets, first);
-  const firsts = (exact.length > 0 ? exact : completeStreets(streets, first)).map((match) => match.street);
-  return completeStreets(streets, second).flatMap(({ street }) =>
+function crossingLabels(streets: readonly IndexedStreet[], [first, second]: [StreetQuery, StreetQuery], types: StreetTypes): string[] {
+  const exact = matchStreets(streets, first, types);
+  const firsts = (exact.length > 0 ? exact : completeStreets(streets, first, types)).map((match) => match.street);
+  return completeStreets(streets, second, types).flatMap(({ street }) =>
     firsts.filter((a) => a.id !== street.id).map((a) => `${a.entry.name} & ${street.entry.name}`),
   );
 }

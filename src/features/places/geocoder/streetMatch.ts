@@ -4,7 +4,8 @@
 // (suggestions).
 import type { Catalog, CatalogStreet } from './addressIndex.ts';
 import { editDistance, prefixDistance } from './editDistance.ts';
-import { streetKey, streetName, typeSpellingsOf, typesStartingWith, words, type StreetName } from './words.ts';
+import type { StreetTypes } from './streetTypes.ts';
+import { streetKey, streetName, words, type StreetName } from './words.ts';
 
 export interface IndexedStreet extends StreetName {
   /** Position in the catalog, the street's id in chunks. */
@@ -21,9 +22,9 @@ export interface Match {
   inside: boolean;
 }
 
-export function indexStreets(catalog: Catalog): IndexedStreet[] {
+export function indexStreets(catalog: Catalog, types: StreetTypes): IndexedStreet[] {
   return catalog.streets.map((entry, id) => {
-    const name = streetName(words(entry.name));
+    const name = streetName(words(entry.name), types);
     return { id, entry, key: streetKey(name), ...name };
   });
 }
@@ -35,13 +36,13 @@ export function allowedEdits(typed: string): number {
 }
 
 /** The streets closest to a finished name, all at the least distance found, in catalog order. */
-export function matchStreets(streets: readonly IndexedStreet[], query: StreetName): Match[] {
+export function matchStreets(streets: readonly IndexedStreet[], query: StreetName, types: StreetTypes): Match[] {
   const max = allowedEdits(query.base);
   let matches: Match[] = [];
   for (const street of streets) {
     // "4th St NW" is never 4th St NE; "4th St" may be either, and "Elm Ave NW" may be an Elm Ave the data gives no quadrant.
     if (query.post && street.post && query.post !== street.post) continue;
-    const distance = nameDistance(query, street, max);
+    const distance = nameDistance(query, street, max, types);
     if (distance > max || distance > (matches[0]?.distance ?? max)) continue;
     if (distance < (matches[0]?.distance ?? Infinity)) matches = [];
     matches.push({ street, distance, inside: false });
@@ -51,21 +52,21 @@ export function matchStreets(streets: readonly IndexedStreet[], query: StreetNam
   return agreeing.length > 0 ? agreeing : matches;
 }
 
-function nameDistance(query: StreetName, street: IndexedStreet, max: number): number {
+function nameDistance(query: StreetName, street: IndexedStreet, max: number, types: StreetTypes): number {
   const base = editDistance(query.base, street.base, max);
   // A type that was typed must agree, but costs only one edit when it does not.
   if (query.type) return base + (query.type === street.type ? 0 : 1);
   if (!street.type) return base;
   // "Birch Stret": the type was misspelt, so it stayed part of the name.
-  const spelt = typeSpellingsOf(street.type).map((spelling) => editDistance(query.base, `${street.base} ${spelling}`, max));
+  const spelt = types.spellingsOf(street.type).map((spelling) => editDistance(query.base, `${street.base} ${spelling}`, max));
   return Math.min(base, ...spelt);
 }
 
 /** Streets a partly typed name could become, best first: fewest edits, then matches at the name's start. */
-export function completeStreets(streets: readonly IndexedStreet[], query: StreetName): Match[] {
+export function completeStreets(streets: readonly IndexedStreet[], query: StreetName, types: StreetTypes): Match[] {
   const typed = streetKey(query);
   const max = allowedEdits(typed);
-  const variants = [typed, ...typeCompletions(typed)];
+  const variants = [typed, ...typeCompletions(typed, types)];
   const matches: Match[] = [];
   for (const street of streets) {
     let best: Match | undefined;
@@ -82,11 +83,11 @@ export function completeStreets(streets: readonly IndexedStreet[], query: Street
 }
 
 /** "birch stre" could be on its way to "birch st": the last word is the start of a type's spelling. */
-function typeCompletions(typed: string): string[] {
+function typeCompletions(typed: string, types: StreetTypes): string[] {
   const space = typed.lastIndexOf(' ');
   const last = typed.slice(space + 1);
   if (space < 0 || last.length < 2) return [];
-  return typesStartingWith(last).map((type) => `${typed.slice(0, space)} ${type}`);
+  return types.startingWith(last).map((type) => `${typed.slice(0, space)} ${type}`);
 }
 
 /** Where the words of a street's base name start: typing its type alone ("st") suggests nothing in particular. */

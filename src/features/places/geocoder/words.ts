@@ -2,6 +2,9 @@
 // punctuation, one spelling for each street type, direction and ordinal. The build
 // step keys the catalog with these functions and the browser keys what residents
 // type with them, so "1234 West Birch Street" meets "W Birch St" in the middle.
+// Street types come in as a StreetTypes (streetTypes.ts): the whole USPS table at
+// build time, the catalog's own rows in the browser.
+import type { StreetTypes } from './streetTypes.ts';
 
 export type Direction = 'N' | 'S' | 'E' | 'W';
 /** What may follow a street's name: a direction, or a quadrant as in quadrant cities ("4th St NW"). */
@@ -13,61 +16,6 @@ export interface StreetName {
   type?: string;
   post?: PostDirection;
 }
-
-// USPS Publication 28, appendix C1 (street suffixes): the canonical abbreviation
-// first, then the spellings residents and city files use. The suffixes a city
-// grid has in practice, not the whole table: each kept spelling costs bytes on
-// every finder visit, and a name ending in a rarer one still matches as a name.
-const typeSpellings: readonly (readonly string[])[] = [
-  ['st', 'street', 'str', 'strt'],
-  ['ave', 'avenue', 'av', 'avn', 'aven', 'avenu', 'avnue'],
-  ['blvd', 'boulevard', 'boul', 'boulv'],
-  ['dr', 'drive', 'drv', 'driv'],
-  ['ln', 'lane'],
-  ['rd', 'road'],
-  ['pl', 'place'],
-  ['ct', 'court', 'crt'],
-  ['way', 'wy'],
-  ['pkwy', 'parkway', 'pky', 'parkwy', 'pkway'],
-  ['ter', 'terrace', 'terr'],
-  ['hwy', 'highway', 'hiway', 'hway'],
-  ['cir', 'circle', 'circ', 'crcl'],
-  ['trl', 'trail', 'trails'],
-  ['sq', 'square', 'sqr'],
-  ['plz', 'plaza', 'plza'],
-  ['aly', 'alley', 'ally'],
-  ['expy', 'expressway', 'expr', 'expw', 'exp'],
-  ['fwy', 'freeway', 'frwy'],
-  ['cres', 'crescent', 'crsnt'],
-  ['cv', 'cove'],
-  ['loop', 'lp'],
-  ['path'],
-  ['walk'],
-  ['row'],
-  ['run'],
-  ['pass'],
-  ['xing', 'crossing', 'crssng'],
-  ['hl', 'hill'],
-  ['hts', 'heights', 'ht'],
-  ['grv', 'grove'],
-  ['pt', 'point'],
-  ['rdg', 'ridge'],
-  ['tpke', 'turnpike', 'trnpk'],
-  ['sta', 'station'],
-  ['cswy', 'causeway'],
-  ['mall'],
-  ['pike'],
-  ['bnd', 'bend'],
-  ['cyn', 'canyon'],
-  ['holw', 'hollow'],
-  ['ests', 'estates'],
-  ['mdws', 'meadows'],
-  ['vw', 'view'],
-  ['vis', 'vista'],
-  ['pkwys'],
-];
-
-const canonicalType = new Map(typeSpellings.flatMap((spellings) => spellings.map((spelling) => [spelling, spellings[0]!] as const)));
 
 const directions = new Map<string, PostDirection>([
   ['n', 'N'], ['north', 'N'], ['s', 'S'], ['south', 'S'], ['e', 'E'], ['east', 'E'], ['w', 'W'], ['west', 'W'],
@@ -128,27 +76,14 @@ export function postDirection(word: string): PostDirection | undefined {
   return directions.get(word);
 }
 
-export function streetType(word: string): string | undefined {
-  return canonicalType.get(word);
-}
-
-/** Every spelling of a canonical type ("st" → st, street, str), for matching a misspelt type. */
-export function typeSpellingsOf(type: string): readonly string[] {
-  return typeSpellings.find((spellings) => spellings[0] === type) ?? [];
-}
-
-/** Canonical types with a spelling that starts with what has been typed so far ("stre" → st). */
-export function typesStartingWith(partial: string): string[] {
-  return typeSpellings.filter((spellings) => spellings.some((spelling) => spelling.startsWith(partial))).map((spellings) => spellings[0]!);
-}
-
 /**
  * The name's parts: a direction after it ("4th St NW", "Birch St W"), or a quadrant
  * before it ("NE 2nd Ave", as some quadrant cities write it) is the post-direction;
  * then the last word is the type when it names one and something precedes it
  * ("Way" alone is a name, "Avenue N" is a name too).
  */
-export function streetName(nameWordList: readonly string[]): StreetName {
+export function streetName(nameWordList: readonly string[], types: StreetTypes): StreetName {
+  const streetType = (word: string) => types.standard(word);
   let list = nameWordList;
   let post: PostDirection | undefined;
   const trailing = list.length > 1 ? postDirection(list.at(-1)!) : undefined;
@@ -163,8 +98,16 @@ export function streetName(nameWordList: readonly string[]): StreetName {
   const last = list.at(-1);
   const type = list.length > 1 && last !== undefined ? streetType(last) : undefined;
   const baseWords = ordinalWords(type ? list.slice(0, -1) : list);
-  // A type word leading the name is spelled one way too: "Ave of the Arts" is "Avenue of the Arts".
-  const base = baseWords.map((word, i) => nameWords.get(word) ?? (i === 0 && baseWords.length > 1 && word !== 'st' ? streetType(word) : undefined) ?? word).join(' ');
+  // A type word leading the name is spelled one way too, in full so that a name typed
+  // halfway still starts the same: "Ave of the Arts" and "Lk Shore Dr" are "avenue of
+  // the arts" and "lake shore dr". "St" leading a name is Saint, and Mt and Ft stay short.
+  const leading = (word: string) => (word === 'st' ? word : types.primary(word));
+  const base = baseWords
+    .map((word, i) => {
+      const full = i === 0 && baseWords.length > 1 ? leading(word) : undefined;
+      return nameWords.get(full ?? word) ?? full ?? word;
+    })
+    .join(' ');
   return { base, ...(type ? { type } : {}), ...(post ? { post } : {}) };
 }
 

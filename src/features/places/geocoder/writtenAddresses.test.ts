@@ -49,11 +49,17 @@ const streets: StreetFeature[] = [
   block('Mt Vernon Pl', undefined, at(6, 4), at(7, 4), 100),
   block('Ft Dearborn Blvd', undefined, at(6, 5), at(7, 5), 100),
   block('Martin Luther King Jr Pkwy', undefined, at(6, 6), at(7, 6), 2000),
+  // Rarer USPS suffixes, a name beginning with one (Lake), and a court, whose CT is also Connecticut's.
+  block('Cedar Xing', undefined, at(-6, 8), at(-5, 8), 100),
+  block('Willow Holw', undefined, at(-6, 9), at(-5, 9), 100),
+  block('Lake Shore Blvd', undefined, at(-6, 10), at(-5, 10), 100),
+  block('Kent Ct', undefined, at(-6, 11), at(-5, 11), 100),
 ];
 
 const site = { jurisdiction: 'Washington', postal: { state: 'DC', cities: ['Washington DC'], zips: ['20001', '20002', '20003'] } };
 const { catalog, chunks } = buildAddressIndex({ type: 'FeatureCollection', features: streets }, { area: postalArea(site) });
-const geocoder = createGeocoder(catalog, async (id) => chunks.get(id)!);
+// The catalog as the finder downloads it (catalog.json) is what `openbeat geocode` reads too: one code path.
+const geocoder = createGeocoder(JSON.parse(JSON.stringify(catalog)) as typeof catalog, async (id) => chunks.get(id)!);
 
 /**
  * Where a house was put against the block of its street whose range holds its number:
@@ -195,6 +201,24 @@ const written: [string, string[]][] = [
   ['2050 Martin Luthr King Jr Pkwy', ['2050 Martin Luther King Jr Pkwy']],
   ['1234 Elm Avenu NW', ['1234 Elm Ave NW']],
   ['50 E Brich St', ['50 E Birch St']],
+  // Rarer suffixes of USPS Publication 28, in any of their spellings.
+  ['150 Cedar Crossing', ['150 Cedar Xing']],
+  ['150 CEDAR CRSSNG NW', ['150 Cedar Xing']],
+  ['151 Willow Hollow', ['151 Willow Holw']],
+  ['151 Willow Hllw #3, Washington, DC 20001', ['151 Willow Holw']],
+  ['150 Lake Shore Boulevard', ['150 Lake Shore Blvd']],
+  ['150 Lk Shore Blvd', ['150 Lake Shore Blvd']],
+  // A state code that is also a direction or a street type is the street's unless a comma or a ZIP code says otherwise.
+  ['150 Kent Ct', ['150 Kent Ct']],
+  ['150 Kent Court', ['150 Kent Ct']],
+  ['150 Kent Ct Washington DC 20001', ['150 Kent Ct']],
+  ['150 Kent Ct, Washington, DC', ['150 Kent Ct']],
+  ['450 4th St NE Washington', ['450 4th St NE']],
+  ['450 4th St NE DC 20002', ['450 4th St NE']],
+  // A city written without a comma that the settings do not list (a neighbourhood's name) is no city.
+  ['441 4th St NW Georgetown DC 20001', ['441 4th St NW']],
+  ['450 4th St NE Capitol Hill DC', ['450 4th St NE']],
+  ['151 E Birch St Apt 3 Foggy Bottom 20002', ['151 E Birch St']],
   // A building spanning two numbers, a rear house and a letter suffix.
   ['441-443 4th St NW', ['441 4th St NW']],
   ['441 1/2 4th St NW', ['441 4th St NW']],
@@ -228,6 +252,11 @@ describe('createGeocoder on addresses as people write them', () => {
     ['441 4th St NW, Arlington, VA', 'VA'],
     ['441 4th St NW, Bethesda', 'Bethesda'],
     ['441 4th St NW Wisconsin', 'WI'],
+    ['150 Kent Ct, Hartford, CT', 'CT'],
+    ['150 Kent Ct Hartford CT 06103', 'CT'],
+    ['450 4th St NE, Lincoln, NE', 'NE'],
+    ['450 4th St NE Lincoln NE 68508', 'NE'],
+    ['450 4th St NE, NE', 'NE'],
   ])('says "%s" is outside the jurisdiction because of %s, rather than that no street matches', async (text, part) => {
     expect(geocoder.outside(text)).toBe(part);
     if (part) expect(await geocoder.geocode(text)).toEqual([]);
@@ -241,9 +270,18 @@ describe('createGeocoder on addresses as people write them', () => {
   });
 
   it('lets every address of the jurisdiction’s own state, cities and ZIP codes through', () => {
-    for (const text of ['441 4th St NW, Washington, DC 20001', '441 4th St NW Washington DC', '441 4th St NW, Washington DC, DC 20003', '441 4th St NW']) {
+    for (const text of [
+      '441 4th St NW, Washington, DC 20001', '441 4th St NW Washington DC', '441 4th St NW, Washington DC, DC 20003', '441 4th St NW',
+      '450 4th St NE', '150 Kent Ct', '441 4th St NW Georgetown DC', '441 4th St NW Bethesda',
+    ]) {
       expect(geocoder.outside(text), text).toBeUndefined();
     }
+  });
+
+  it('suggests a street whose name begins with a USPS suffix word from its first letters, as Lake Shore Blvd from "lak"', () => {
+    expect(geocoder.suggest('150 lak')).toEqual(['150 Lake Shore Blvd']);
+    expect(geocoder.suggest('150 Lk Sh')).toEqual(['150 Lake Shore Blvd']);
+    expect(geocoder.suggest('150 Cedar Cros')).toEqual(['150 Cedar Xing']);
   });
 
   it('finds an intersection with a quadrant on either street, and lists it in each quadrant when none is given', async () => {

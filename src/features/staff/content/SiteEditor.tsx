@@ -1,9 +1,11 @@
 // The site settings to edit: whom the portal is for and who runs it, the
-// numbers every form gives instead of an emergency line, and how to reach the
-// department; with their history and undo. The time zone, the languages and
-// the map's area are shown, not edited: changing them changes every meeting's
-// times, the pages built and the area the finder accepts, so they are the
-// deployment's (site.json, openbeat import).
+// numbers every form gives instead of an emergency line, how to reach the
+// department, and where its postal addresses are (state, cities, ZIP codes: the
+// finder says an address with another one is outside the area); with their
+// history and undo. The time zone, the languages and the map's area are shown,
+// not edited: changing them changes every meeting's times, the pages built and
+// the area the finder accepts, so they are the deployment's (site.json,
+// openbeat import).
 import { useState } from 'react';
 import { siteRow, siteEntry, type SiteRow } from '../../../lib/content/rows.ts';
 import { siteSchema } from '../../../lib/content/schemas.ts';
@@ -20,6 +22,9 @@ type Words = ReturnType<typeof useWorkspace>['t']['content']['site'];
 /** The columns this form edits; the others are written back as they are. */
 const edited = ['jurisdiction', 'department', 'emergency_number', 'non_emergency_number', 'contact_email', 'contact_phone', 'contact_office_hours', 'contact_address'] as const;
 type Edited = (typeof edited)[number];
+/** site.postal, as the form shows it: the state, a city a line, ZIP codes apart by commas or spaces. */
+const postalColumns = ['postal_state', 'postal_cities', 'postal_zips'] as const;
+type PostalColumn = (typeof postalColumns)[number];
 
 export default function SiteEditor() {
   const ws = useWorkspace();
@@ -37,7 +42,7 @@ export default function SiteEditor() {
   );
 }
 
-const siteLabels = (words: Words): Record<Edited, string> => ({
+const siteLabels = (words: Words): Record<Edited | PostalColumn, string> => ({
   jurisdiction: words.jurisdiction,
   department: words.department,
   emergency_number: words.emergencyNumber,
@@ -46,7 +51,21 @@ const siteLabels = (words: Words): Record<Edited, string> => ({
   contact_phone: words.contactPhone,
   contact_office_hours: words.contactOfficeHours,
   contact_address: words.contactAddress,
+  postal_state: words.postalState,
+  postal_cities: words.postalCities,
+  postal_zips: words.postalZips,
 });
+
+const list = (text: string, apart: RegExp) => text.split(apart).map((part) => part.trim()).filter(Boolean);
+
+/** No postal area at all when every field is empty, as a site.json without "postal". */
+function postalEntry(draft: Record<PostalColumn, string>) {
+  const state = draft.postal_state.trim();
+  const cities = list(draft.postal_cities, /\n/);
+  const zips = list(draft.postal_zips, /[\s,;]+/);
+  if (!state && cities.length === 0 && zips.length === 0) return undefined;
+  return { ...(state ? { state: state.toUpperCase() } : {}), cities, zips };
+}
 
 const lonLat = (lon: number, lat: number) => `${lon}, ${lat}`;
 
@@ -54,13 +73,17 @@ function SiteDetails({ site, onSaved }: { site: Published<SiteRow>; onSaved(): P
   const ws = useWorkspace();
   const words = ws.t.content.site;
   const labels = siteLabels(words);
-  const [draft, setDraft] = useState({ ...Object.fromEntries(edited.map((column) => [column, site[column] ?? ''])), published: site.published } as Record<Edited, string> & {
-    published: boolean;
-  });
+  const [draft, setDraft] = useState({
+    ...Object.fromEntries(edited.map((column) => [column, site[column] ?? ''])),
+    postal_state: site.postal_state ?? '',
+    postal_cities: (site.postal_cities ?? []).join('\n'),
+    postal_zips: (site.postal_zips ?? []).join(', '),
+    published: site.published,
+  } as Record<Edited | PostalColumn, string> & { published: boolean });
   const set = <K extends keyof typeof draft>(field: K, value: (typeof draft)[K]) => setDraft((previous) => ({ ...previous, [field]: value }));
   const prefix = 'site';
 
-  const field = (name: Edited, options: { hint?: string; type?: 'email' | 'tel'; multiline?: boolean } = {}) => (errors: Record<string, string>) => (
+  const field = (name: Edited | PostalColumn, options: { hint?: string; type?: 'email' | 'tel'; multiline?: boolean } = {}) => (errors: Record<string, string>) => (
     <TextField prefix={prefix} name={name} label={labels[name]} {...options} value={draft[name]} error={errors[name]} onChange={(value) => set(name, value)} />
   );
 
@@ -82,11 +105,12 @@ function SiteDetails({ site, onSaved }: { site: Published<SiteRow>; onSaved(): P
             officeHours: optional(draft.contact_office_hours),
             address: optional(draft.contact_address),
           },
+          postal: postalEntry(draft),
         })
       }
       row={(entry) => {
         const row = siteRow(entry);
-        return Object.fromEntries(['site_id', ...edited].map((column) => [column, row[column as keyof SiteRow]]));
+        return Object.fromEntries(['site_id', ...edited, ...postalColumns].map((column) => [column, row[column as keyof SiteRow]]));
       }}
       draft={draft}
       submitLabel={words.save}
@@ -115,6 +139,13 @@ function SiteDetails({ site, onSaved }: { site: Published<SiteRow>; onSaved(): P
             {field('contact_phone', { type: 'tel' })(errors)}
             {field('contact_office_hours')(errors)}
             {field('contact_address', { multiline: true })(errors)}
+          </fieldset>
+          <fieldset className="space-y-5">
+            <legend className="text-lg font-bold">{words.postal}</legend>
+            <p className="text-slate-700">{words.postalHint}</p>
+            {field('postal_state', { hint: words.postalStateHint })(errors)}
+            {field('postal_cities', { hint: words.postalCitiesHint, multiline: true })(errors)}
+            {field('postal_zips', { hint: words.postalZipsHint })(errors)}
           </fieldset>
           <Checkbox prefix={prefix} name="published" label={ws.t.content.published} hint={ws.t.content.publishedHint} checked={draft.published} onChange={(value) => set('published', value)} />
         </>

@@ -69,6 +69,9 @@ export default function Inbox({ items, truncated, failed, filter, onFilter, beat
           <a id="staff-summary-link" href="#summary" onClick={() => onLeave('staff-summary-link')} className="text-brand-700 underline">
             {words.summaryLink}
           </a>
+          <a id="staff-notifications-link" href="#notifications" onClick={() => onLeave('staff-notifications-link')} className="text-brand-700 underline">
+            {ws.t.notifications.link}
+          </a>
           <a id="staff-content-link" href="#content" onClick={() => onLeave('staff-content-link')} className="text-brand-700 underline">
             {ws.t.content.link}
           </a>

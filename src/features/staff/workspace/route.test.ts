@@ -12,8 +12,9 @@ describe('the workspace’s address', () => {
     expect(parseRoute(`#tip/${id.toUpperCase()}`)).toEqual({ view: 'item', kind: 'tip', id });
   });
 
-  it('opens the summary, and the inbox without a hash', () => {
+  it('opens the summary, the email notifications, and the inbox without a hash', () => {
     expect(parseRoute('#summary')).toEqual({ view: 'summary' });
+    expect(parseRoute(routeHash({ view: 'notifications' }))).toEqual({ view: 'notifications' });
     for (const hash of ['', '#', '#inbox']) expect(parseRoute(hash)).toEqual({ view: 'inbox' });
   });
 

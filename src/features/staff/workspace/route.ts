@@ -1,6 +1,7 @@
 // Where in the workspace the reader is, kept in the address's hash so that
 // reload, back and forward work and an item can be sent to a colleague:
-// #tip/<id>, #watch-group/<id>, #workshop-request/<id>, #summary, or the inbox;
+// #tip/<id>, #watch-group/<id>, #workshop-request/<id>, #summary, #notifications
+// (the member's email notifications), or the inbox;
 // #content (the content the member may edit), #meeting/<id>, #officer/<slug>
 // and #workshop/<id> (one of them; `new` for a new one), #beat/<id> and
 // #district/<id> (which only an import of boundaries adds), and #site;
@@ -13,6 +14,7 @@ import { itemKinds, type ItemKind } from './records.ts';
 export type Route =
   | { view: 'inbox' }
   | { view: 'summary' }
+  | { view: 'notifications' }
   | { view: 'item'; kind: ItemKind; id: string }
   | { view: 'staff' }
   | { view: 'staff_member'; userId: string }
@@ -50,6 +52,7 @@ export function parseRoute(hash: string): Route | null {
   if (fromAuth.test(path)) return null;
   if (path === '' || path === 'inbox') return { view: 'inbox' };
   if (path === 'summary') return { view: 'summary' };
+  if (path === 'notifications') return { view: 'notifications' };
   if (path === 'staff') return { view: 'staff' };
   if (path === 'content') return { view: 'content' };
   if (path === 'site') return { view: 'site' };

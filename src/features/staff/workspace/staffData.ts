@@ -23,6 +23,7 @@ import {
   type WorkshopRequestRecord,
 } from './records.ts';
 import type { SummaryRow } from '../summary/summary.ts';
+import type { NotificationSettings } from '../notifications/notifications.ts';
 
 /** The API's failures, and a session that has ended (PostgREST answers 401: PGRST301/303). */
 export type Failure = ApiFailure | { kind: 'signed_out' };
@@ -99,6 +100,15 @@ export type DuplicateCandidate = Pick<TipRecord, 'tip_id' | 'category' | 'descri
 export function loadDuplicateCandidates(client: SupabaseClient, tip: Pick<TipRecord, 'tip_id' | 'beat'>): Promise<Outcome<DuplicateCandidate[]>> {
   const query = client.from('tips').select('tip_id, category, description, created_at, status').neq('tip_id', tip.tip_id);
   return read((tip.beat === null ? query.is('beat', null) : query.eq('beat', tip.beat)).is('duplicate_of', null).order('created_at', { ascending: false }).limit(100));
+}
+
+/** The signed-in member's email notifications (staff_notifications: every kind named). */
+export function loadNotifications(client: SupabaseClient): Promise<Outcome<NotificationSettings>> {
+  return read(client.rpc('staff_notifications'));
+}
+
+export function saveNotifications(client: SupabaseClient, settings: NotificationSettings): Promise<Outcome<NotificationSettings>> {
+  return read(client.rpc('save_staff_notifications', { deliveries: settings.deliveries, language: settings.language }));
 }
 
 export function loadSummary(client: SupabaseClient, since: Date, until: Date): Promise<Outcome<SummaryRow[]>> {

@@ -26,6 +26,8 @@ export async function staffProps(locale: Locale) {
     locale,
     timeZone: site.timeZone,
     defaultLanguage: site.locales[0] ?? 'en',
+    /** The site's languages: those staff may have their emails written in. */
+    siteLocales: site.locales,
     contactEmail: site.contact.email ?? null,
   };
 }

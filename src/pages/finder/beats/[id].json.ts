@@ -4,11 +4,11 @@ import { beatAnswer } from '../../../features/finder/answers.ts';
 import { jurisdiction } from '../../../lib/content/jurisdiction.ts';
 
 export const getStaticPaths = (async () => {
-  const { site, beats, districts, officers, meetings } = await jurisdiction();
+  const { site, beats, districts, officers, meetings, priorities } = await jurisdiction();
   const from = new Date();
   return beats.map((beat) => ({
     params: { id: beat.id },
-    props: { answer: beatAnswer(beat, { districts, officers, meetings, timeZone: site.timeZone, from }) },
+    props: { answer: beatAnswer(beat, { districts, officers, meetings, priorities, timeZone: site.timeZone, from }) },
   }));
 }) satisfies GetStaticPaths;
 

@@ -51,6 +51,8 @@ export const openData = {
   districts: 'District boundaries and stations (GeoJSON).',
   officers: 'Officers: name, rank, role, beats or district served, languages and public contact details (JSON).',
   meetings: 'Meetings in the next 90 days, one entry per occurrence, with cancelled and moved ones marked (JSON).',
+  priorities: 'Beat and district priorities, open and closed: stage, dated updates, next review, outcome, and how many residents said each matters to them (JSON).',
+  prioritiesMap: 'The same priorities as a map: each over the beats or the district it covers, without the long texts (GeoJSON).',
   calendar: 'All meetings as an iCalendar feed, to subscribe to in any calendar app.',
   notPersonal: 'Nothing residents send through this portal (tips, watch-group members, workshop requests) is ever published here.',
 };

@@ -1,4 +1,5 @@
 // English words for the finder, and the beat, district and officer pages it leads to.
+import { priorities } from './priorities.ts';
 
 export const finder = {
   title: 'Find your community officer',
@@ -38,6 +39,10 @@ export const finder = {
   station: 'District station: {name}, {address}. Phone {phone}. {hours}',
   reportConcern: 'Report a concern in this beat',
   beatPage: 'More about {beat}: meetings, map and officers',
+  currentPriorities: 'Current priorities',
+  noPriorities: 'No current priorities in this beat.',
+  // the same names as on the priorities' pages
+  priorityStages: priorities.sara,
   mapHeading: 'Map',
   mapLabel: 'Map of beats and districts',
   mapKeyboard: 'Use the arrow keys to move the marker, Enter to choose that place, and + or − to zoom.',

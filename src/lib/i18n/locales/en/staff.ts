@@ -369,6 +369,15 @@ export const staff = {
       contactPhone: 'Phone (optional)',
       contactOfficeHours: 'Office hours (optional)',
       contactAddress: 'Address (optional)',
+      postal: 'Where its postal addresses are',
+      postalHint:
+        'The finder says an address typed with another state, city or ZIP code is outside the area this portal covers, rather than that no street matches. Each may stay empty: what is empty is not checked.',
+      postalState: 'State (optional)',
+      postalStateHint: 'Its two-letter USPS code, e.g. IL.',
+      postalCities: 'Other city names its addresses use (optional)',
+      postalCitiesHint: 'One a line. The jurisdiction’s own name always counts.',
+      postalZips: 'ZIP codes (optional)',
+      postalZipsHint: 'Five digits each, apart by commas or spaces, e.g. 60601, 60602.',
       save: 'Save the site settings',
     },
     meeting: {
@@ -783,5 +792,27 @@ export const staff = {
     turnHeading: 'Turn it into a priority',
     turnHint: 'Opens a new priority for this beat, with the suggestion beside the form. You write its public words yourself.',
     turn: 'Turn into a priority',
+  },
+  notifications: {
+    link: 'Email notifications',
+    heading: 'Email notifications',
+    back: 'Back to the inbox',
+    intro:
+      'The workspace can tell you by email when something new arrives in your beats. An email says only what kind of item arrived, in which beat, and links here: never what the resident wrote, nor who they are.',
+    sentTo: 'Emails go to {email}, the address you sign in with.',
+    kinds: { tip: 'New tips and concerns', watch_group: 'New watch group registrations', workshop_request: 'New workshop requests' },
+    deliveries: {
+      immediately: 'Immediately: one email for each',
+      daily: 'In a daily digest: one email a day at most, counted by beat',
+      none: 'Never',
+    },
+    language: 'Language of the emails',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Saved.',
+    loading: 'Loading…',
+    loadFailed: 'Your email notifications could not be loaded. Check your connection and try again.',
+    saveFailed: 'Nothing was saved. Check your connection and try again.',
+    retry: 'Try again',
   },
 };

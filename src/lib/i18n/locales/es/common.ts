@@ -52,6 +52,8 @@ export const openData: Messages['openData'] = {
   districts: 'Límites de los distritos y sus estaciones (GeoJSON).',
   officers: 'Agentes: nombre, rango, función, sectores o distrito que atienden, idiomas y datos de contacto públicos (JSON).',
   meetings: 'Reuniones de los próximos 90 días, una entrada por cada fecha, con las canceladas y las reprogramadas señaladas (JSON).',
+  priorities: 'Prioridades de sectores y distritos, abiertas y cerradas: etapa, novedades con fecha, próxima revisión, resultado y cuántos residentes dijeron que cada una les importa (JSON).',
+  prioritiesMap: 'Las mismas prioridades como mapa: cada una sobre los sectores o el distrito que abarca, sin los textos largos (GeoJSON).',
   calendar: 'Todas las reuniones como canal iCalendar, para suscribirse desde cualquier aplicación de calendario.',
   notPersonal: 'Nada de lo que los residentes envían por este portal (avisos, miembros de grupos de vigilancia vecinal, solicitudes de talleres) se publica aquí.',
 };

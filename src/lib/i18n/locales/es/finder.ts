@@ -1,5 +1,6 @@
 // Spanish words for the finder, and the beat, district and officer pages it leads to.
 import type { Messages } from '../en.ts';
+import { priorities } from './priorities.ts';
 
 export const finder: Messages['finder'] = {
   title: 'Encuentre a su agente de policía comunitaria',
@@ -39,6 +40,10 @@ export const finder: Messages['finder'] = {
   station: 'Estación del distrito: {name}, {address}. Teléfono: {phone}. {hours}',
   reportConcern: 'Reportar un problema en este sector',
   beatPage: 'Más sobre {beat}: reuniones, mapa y agentes',
+  currentPriorities: 'Prioridades actuales',
+  noPriorities: 'No hay prioridades actuales en este sector.',
+  // the same names as on the priorities' pages
+  priorityStages: priorities.sara,
   mapHeading: 'Mapa',
   mapLabel: 'Mapa de sectores y distritos',
   mapKeyboard: 'Use las flechas del teclado para mover el marcador, Enter para elegir ese lugar, y + o − para acercar o alejar.',

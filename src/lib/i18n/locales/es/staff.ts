@@ -370,6 +370,15 @@ export const staff: Messages['staff'] = {
       contactPhone: 'Teléfono (opcional)',
       contactOfficeHours: 'Horario de atención (opcional)',
       contactAddress: 'Dirección (opcional)',
+      postal: 'Dónde están sus direcciones postales',
+      postalHint:
+        'El buscador dice que una dirección escrita con otro estado, ciudad o código postal está fuera del área que cubre este portal, en lugar de que ninguna calle coincide. Cada uno puede quedar vacío: lo que está vacío no se comprueba.',
+      postalState: 'Estado (opcional)',
+      postalStateHint: 'Su código USPS de dos letras, p. ej. IL.',
+      postalCities: 'Otros nombres de ciudad que usan sus direcciones (opcional)',
+      postalCitiesHint: 'Uno por línea. El nombre propio de la jurisdicción siempre cuenta.',
+      postalZips: 'Códigos postales (ZIP) (opcional)',
+      postalZipsHint: 'Cinco dígitos cada uno, separados por comas o espacios, p. ej. 60601, 60602.',
       save: 'Guardar la configuración del sitio',
     },
     meeting: {
@@ -784,5 +793,27 @@ export const staff: Messages['staff'] = {
     turnHeading: 'Convertirla en prioridad',
     turnHint: 'Abre una nueva prioridad para este sector, con la sugerencia al lado del formulario. Usted escribe sus palabras públicas.',
     turn: 'Convertir en prioridad',
+  },
+  notifications: {
+    link: 'Avisos por correo',
+    heading: 'Avisos por correo',
+    back: 'Volver a la bandeja de entrada',
+    intro:
+      'El espacio de trabajo puede avisarle por correo cuando llega algo nuevo en sus sectores. El correo dice solo qué tipo de elemento llegó, en qué sector, y enlaza aquí: nunca lo que escribió el vecino ni quién es.',
+    sentTo: 'Los correos van a {email}, la dirección con la que inicia sesión.',
+    kinds: { tip: 'Avisos e inquietudes nuevos', watch_group: 'Registros nuevos de grupos de vigilancia', workshop_request: 'Solicitudes de taller nuevas' },
+    deliveries: {
+      immediately: 'Al momento: un correo por cada uno',
+      daily: 'En un resumen diario: como mucho un correo al día, contado por sector',
+      none: 'Nunca',
+    },
+    language: 'Idioma de los correos',
+    save: 'Guardar',
+    saving: 'Guardando…',
+    saved: 'Guardado.',
+    loading: 'Cargando…',
+    loadFailed: 'No se pudieron cargar sus avisos por correo. Revise su conexión e inténtelo de nuevo.',
+    saveFailed: 'No se guardó nada. Revise su conexión e inténtelo de nuevo.',
+    retry: 'Intentar de nuevo',
   },
 };
