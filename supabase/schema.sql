@@ -24,7 +24,7 @@ create type public.meeting_preference as enum ('weekday_evenings', 'weekends', '
 comment on type public.meeting_preference is 'When a watch group prefers to meet; src/features/watch/watch.schema.ts offers the same list.';
 create type public.notification_delivery as enum ('immediately', 'daily', 'none');
 comment on type public.notification_delivery is 'When a staff member hears of a new item of a kind: one email each, one digest a day, or never.';
-create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request');
+create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion');
 comment on type public.notification_kind is 'The kinds of new item staff may be told about: one value, and one trigger calling private.notify_staff, for each.';
 create type public.officer_role as enum ('community_policing_officer', 'beat_officer', 'sergeant', 'lieutenant', 'commander', 'coordinator', 'youth_officer', 'liaison_officer');
 comment on type public.officer_role is 'What an officer does for residents; officerRoles in src/content.config.ts names the same.';
@@ -3112,6 +3112,7 @@ CREATE TRIGGER officers_stamp_updated BEFORE UPDATE ON public.officers FOR EACH 
 CREATE TRIGGER priorities_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.priorities FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER priorities_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.priorities FOR EACH ROW EXECUTE FUNCTION private.record_content_change('priority', 'priority_id');
 CREATE TRIGGER priorities_stamp_updated BEFORE UPDATE ON public.priorities FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER priority_suggestions_notify_staff AFTER INSERT ON public.priority_suggestions FOR EACH ROW WHEN (new.status = 'received'::text) EXECUTE FUNCTION private.notify_staff('suggestion', 'suggestion_id');
 CREATE TRIGGER priority_suggestions_record_changes AFTER INSERT OR UPDATE ON public.priority_suggestions FOR EACH ROW EXECUTE FUNCTION private.record_changes('suggestion', 'suggestion_id', 'status', 'public_reply', 'priority_id');
 CREATE TRIGGER priority_suggestions_stamp_status BEFORE UPDATE OF status ON public.priority_suggestions FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
 CREATE TRIGGER priority_updates_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.priority_updates FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();

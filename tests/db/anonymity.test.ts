@@ -170,10 +170,16 @@ describe('whoever holds the database, its logs and its WAL', () => {
     for (const row of mail) expect(row).toEqual({ template: 'staff_new_item', keys: ['beat', 'kind', 'link'], staff: true });
   });
 
-  it('finds nothing else written with a suggestion than its “received” history entry, and nothing at all with a click but the click', async () => {
-    const { rows: suggestions } = await db.query<{ xmin: string }>(`select xmin::text from public.priority_suggestions where starts_with(problem, $1)`, [marker]);
+  it('finds nothing else written with a suggestion than its “received” history entry and the staff’s notice, and nothing at all with a click but the click', async () => {
+    const { rows: suggestions } = await db.query<{ xmin: string; suggestion_id: string }>(
+      `select xmin::text, suggestion_id from public.priority_suggestions where starts_with(problem, $1)`,
+      [marker],
+    );
     expect(suggestions).toHaveLength(1);
-    expect(await writtenAlongside(suggestions.map((suggestion) => suggestion.xmin))).toEqual(['public.priority_suggestions', 'public.staff_history']);
+    const xmins = suggestions.map((suggestion) => suggestion.xmin);
+    expect((await writtenAlongside(xmins)).filter((name) => name !== 'private.mail_outbox')).toEqual(['private.staff_arrivals', 'public.priority_suggestions', 'public.staff_history']);
+    const { rows: arrivals } = await db.query(`select kind, item_id, beat from private.staff_arrivals where xmin::text = any($1::text[])`, [xmins]);
+    expect(arrivals).toEqual([{ kind: 'suggestion', item_id: suggestions[0]!.suggestion_id, beat: '101' }]);
     // The newest click on the priority is the one sent above; other files never click it.
     expect(await supportClicks()).toBe(clicksBefore + 1);
     const { rows: clicks } = await db.query<{ xmin: string }>(
