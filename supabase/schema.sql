@@ -2680,6 +2680,9 @@ AS $function$
   union all
   select w.beat, 'workshop_request', w.workshop, w.status, count(*) from public.workshop_requests as w
    where w.created_at >= since and w.created_at < until group by 1, 2, 3, 4
+  union all
+  select s.beat, 'suggestion', null, s.status, count(*) from public.priority_suggestions as s
+   where s.created_at >= since and s.created_at < until group by 1, 2, 3, 4
   order by 1 nulls first, 2, 3, 4
 $function$;
 

@@ -282,6 +282,17 @@ describe('a resident’s suggestion of a priority', () => {
     expect(await statusOf(receipt)).toMatchObject({ status: 'received', publicReply: null, priorityId: null });
   });
 
+  it('is counted in the weekly summary of the beat’s staff, and of no other beat’s', async () => {
+    const since = new Date(Date.now() - 86_400_000).toISOString();
+    const until = new Date(Date.now() + 60_000).toISOString();
+    const suggested = async (who: Who) =>
+      ((await clients[who].rpc('staff_summary', { since, until })).data as Array<{ beat: string; kind: string; items: number }>)
+        .filter((row) => row.kind === 'suggestion')
+        .map((row) => row.beat);
+    expect(await suggested('officer101')).toContain('101');
+    expect(await suggested('officer201')).not.toContain('101');
+  });
+
   it('is refused, naming the field, for a beat the site does not publish or a problem too short, and nothing is stored', async () => {
     const refusals = [
       await callSubmission(anon, 'suggest_priority', { beat: `nowhere-${run}`, problem, idempotency_key: crypto.randomUUID() }),
