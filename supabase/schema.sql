@@ -3225,6 +3225,8 @@ CREATE OR REPLACE FUNCTION public.subscribe_to_alerts(email text, language text,
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+-- the arguments are named as the API names them, like the table's columns: a bare name is the column
+#variable_conflict use_column
 declare
   answer constant jsonb := jsonb_build_object('status', 'check_your_email');
   address text := lower(private.trimmed(subscribe_to_alerts.email));
@@ -3477,6 +3479,7 @@ CREATE OR REPLACE FUNCTION public.update_alerts(token text, topics text[], deliv
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+#variable_conflict use_column
 declare
   clean_topics text[];
   changed private.alert_subscriptions;

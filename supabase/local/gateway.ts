@@ -104,13 +104,15 @@ export function createGateway({ postgrestPort, keys, auth, storage, distDir, edg
     if (edgeFunction) {
       const served = functions?.get(edgeFunction[1]!);
       if (!served) return sendJson(res, 404, { message: 'No such function' });
-      if (tooLarge(req, res)) return;
       dropClientHeaders(req, clientAddressHeader);
       delete req.headers.expect;
       req.url = url.slice(edgeFunction[0].length) || '/';
       if (!req.url.startsWith('/')) req.url = `/${req.url}`;
+      // The body is left unread until the function is there to take it (tooLarge starts reading it).
       served.then(
-        (target) => functionProxy.web(req, res, { target }),
+        (target) => {
+          if (!tooLarge(req, res)) functionProxy.web(req, res, { target });
+        },
         () => sendJson(res, 502, { message: 'The Edge Function did not start.' }),
       );
       return;

@@ -201,6 +201,8 @@ language plpgsql volatile
 security definer
 set search_path = ''
 as $$
+-- the arguments are named as the API names them, like the table's columns: a bare name is the column
+#variable_conflict use_column
 declare
   answer constant jsonb := jsonb_build_object('status', 'check_your_email');
   address text := lower(private.trimmed(subscribe_to_alerts.email));
@@ -336,6 +338,7 @@ language plpgsql volatile
 security definer
 set search_path = ''
 as $$
+#variable_conflict use_column
 declare
   clean_topics text[];
   changed private.alert_subscriptions;
