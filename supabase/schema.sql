@@ -842,10 +842,10 @@ $function$;
 CREATE OR REPLACE FUNCTION private.alert_area_link(language text, beat_id text, district_id text)
  RETURNS text
  LANGUAGE sql
- IMMUTABLE
+ STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-  select case when language = 'en' then '' else '/' || language end
+  select private.alert_language_prefix(language)
          || case when beat_id is not null then '/beats/' || beat_id || '/' else '/districts/' || district_id || '/' end
 $function$;
 
@@ -916,6 +916,15 @@ AS $function$
     from items as i
 $function$;
 
+CREATE OR REPLACE FUNCTION private.alert_language_prefix(language text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select case when language = coalesce((select s.locales[1] from public.site_settings as s limit 1), 'en') then '' else '/' || language end
+$function$;
+
 CREATE OR REPLACE FUNCTION private.alert_manage_token(subscription_id uuid)
  RETURNS text
  LANGUAGE sql
@@ -937,6 +946,7 @@ AS $function$
     'area_id', coalesce(subscription.beat_id, subscription.district_id),
     'area_name', private.alert_area_name(subscription.beat_id, subscription.district_id),
     'link', private.alert_area_link(subscription.language, subscription.beat_id, subscription.district_id),
+    'prefix', private.alert_language_prefix(subscription.language),
     'token', private.alert_manage_token(subscription.subscription_id))
 $function$;
 

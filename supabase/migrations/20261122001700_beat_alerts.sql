@@ -154,12 +154,24 @@ end
 $$;
 revoke all on function private.alert_token_refused() from public;
 
--- The public site's page for a beat or a district, in a language (the default has no prefix).
-create function private.alert_area_link(language text, beat_id text, district_id text) returns text
-language sql immutable
+-- Where a language's pages are: the site's first language at the root, the
+-- others under /<tag> (src/lib/i18n/routes.ts).
+create function private.alert_language_prefix(language text) returns text
+language sql stable
+security definer
 set search_path = ''
 as $$
-  select case when language = 'en' then '' else '/' || language end
+  select case when language = coalesce((select s.locales[1] from public.site_settings as s limit 1), 'en') then '' else '/' || language end
+$$;
+revoke all on function private.alert_language_prefix(text) from public;
+
+-- The public site's page for a beat or a district, in a language.
+create function private.alert_area_link(language text, beat_id text, district_id text) returns text
+language sql stable
+security definer
+set search_path = ''
+as $$
+  select private.alert_language_prefix(language)
          || case when beat_id is not null then '/beats/' || beat_id || '/' else '/districts/' || district_id || '/' end
 $$;
 revoke all on function private.alert_area_link(text, text, text) from public;
@@ -186,6 +198,7 @@ as $$
     'area_id', coalesce(subscription.beat_id, subscription.district_id),
     'area_name', private.alert_area_name(subscription.beat_id, subscription.district_id),
     'link', private.alert_area_link(subscription.language, subscription.beat_id, subscription.district_id),
+    'prefix', private.alert_language_prefix(subscription.language),
     'token', private.alert_manage_token(subscription.subscription_id))
 $$;
 revoke all on function private.alert_params(private.alert_subscriptions) from public;

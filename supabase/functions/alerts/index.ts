@@ -22,7 +22,9 @@ const plain = (status: number, body: string, headers: Record<string, string> = {
 Deno.serve(async (request) => {
   const url = new URL(request.url);
   const token = url.searchParams.get('token') ?? '';
-  const language = url.searchParams.get('lang') === 'es' ? 'es' : 'en';
+  // The pages' language prefix, as the alert's link names it (none for the site's first language).
+  const language = url.searchParams.get('lang') ?? '';
+  const prefix = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language) ? `/${language}` : '';
   const supabaseUrl = env('SUPABASE_URL');
   const anonKey = env('SUPABASE_ANON_KEY');
   const siteUrl = env('SITE_URL');
@@ -30,7 +32,7 @@ Deno.serve(async (request) => {
   if (!/^[0-9a-f]{96}$/.test(token)) return plain(400, 'This unsubscribe link is not valid.');
 
   if (request.method === 'GET' || request.method === 'HEAD') {
-    const page = new URL(`${language === 'en' ? '' : `/${language}`}/alerts/manage/`, siteUrl);
+    const page = new URL(`${prefix}/alerts/manage/`, siteUrl);
     page.searchParams.set('token', token);
     return new Response(null, { status: 303, headers: { location: page.toString(), 'cache-control': 'no-store' } });
   }

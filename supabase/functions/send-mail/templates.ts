@@ -259,14 +259,22 @@ function token(value: unknown, name: string, digits: number): string {
   return given;
 }
 
+/** Where the language's pages are on the site: '' for its first language, `/es` for another (the database says which). */
+function pagesPrefix(language: Language, params: Params): string {
+  const prefix = params.prefix;
+  if (typeof prefix === 'string' && /^(\/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$/.test(prefix)) return prefix;
+  return language === 'en' ? '' : `/${language}`;
+}
+
 /** The site's pages for one subscription, and the one-click address (the alerts Edge Function). */
 function subscriberLinks(language: Language, params: Params, links: Links) {
   const manageToken = token(params.token, 'token', 96);
-  const prefix = language === 'en' ? '' : `/${language}`;
+  const prefix = pagesPrefix(language, params);
   return {
     page: publicLink(links.siteUrl, params.link),
     manage: new URL(`${prefix}/alerts/manage/?token=${manageToken}`, links.siteUrl).toString(),
-    unsubscribe: new URL(`/functions/v1/alerts?token=${manageToken}${language === 'en' ? '' : `&lang=${language}`}`, links.apiUrl).toString(),
+    // the function sends a person who opens it to the manage page in their language
+    unsubscribe: new URL(`/functions/v1/alerts?token=${manageToken}${prefix ? `&lang=${prefix.slice(1)}` : ''}`, links.apiUrl).toString(),
   };
 }
 
@@ -317,7 +325,7 @@ const alertTemplates: Record<string, (language: Language, params: Params, links:
   alert_confirm(language, params, links) {
     const w = alertWords[language];
     const area = alertArea(language, params);
-    const confirm = new URL(`${language === 'en' ? '' : `/${language}`}/alerts/confirm/?token=${token(params.confirm_token, 'confirm_token', 64)}`, links.siteUrl).toString();
+    const confirm = new URL(`${pagesPrefix(language, params)}/alerts/confirm/?token=${token(params.confirm_token, 'confirm_token', 64)}`, links.siteUrl).toString();
     const topics = (Array.isArray(params.topics) ? params.topics : []).map((topic) => topicNames[language][String(topic)] ?? String(topic)).join(', ');
     const subject = w.confirmSubject(area);
     const details = `${w.topics(topics)} ${w.delivery(params.delivery === 'daily')}`;
