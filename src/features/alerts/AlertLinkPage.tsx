@@ -118,7 +118,7 @@ export default function AlertLinkPage({ mode, t, forms, manageUrl, subscribeUrl,
         <p role="status">{format(t.confirm.confirmed, { area: areaOf(t, subscription) })}</p>
         <p>
           <a href={`${manageUrl}?token=${subscription.token}`} className="text-brand-700 underline">
-            {t.form.topicsLegend}
+            {t.confirm.manageLink}
           </a>
         </p>
       </div>

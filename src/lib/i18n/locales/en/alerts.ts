@@ -58,6 +58,7 @@ export const alerts = {
     confirmed: 'Your alerts are on for {area}.',
     noToken: 'This page needs the link from your confirmation email.',
     failed: 'This confirmation link has expired or is not valid. Subscribe again to get a new one.',
+    manageLink: 'Change topics or how often',
   },
   manage: {
     title: 'Your email alerts',
@@ -70,6 +71,11 @@ export const alerts = {
     unsubscribe: 'Unsubscribe',
     unsubscribed: 'You are unsubscribed: your email address has been deleted.',
     invalid: 'This link is not valid any more: the subscription may have ended already.',
+  },
+  // the beat's Atom feed: a meeting's date cancelled or moved, the same news as the alerts
+  feed: {
+    cancelled: 'Cancelled: {meeting} on {date}',
+    moved: 'Moved: {meeting} of {date}, now {when}',
   },
   beatArea: 'beat {id} ({name})',
   districtArea: 'district {id} ({name})',

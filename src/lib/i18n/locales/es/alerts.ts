@@ -59,6 +59,7 @@ export const alerts: Messages['alerts'] = {
     confirmed: 'Sus alertas están activas para el {area}.',
     noToken: 'Esta página necesita el enlace de su correo de confirmación.',
     failed: 'Este enlace de confirmación venció o no es válido. Suscríbase de nuevo para recibir otro.',
+    manageLink: 'Cambiar temas o frecuencia',
   },
   manage: {
     title: 'Sus alertas por correo',
@@ -71,6 +72,11 @@ export const alerts: Messages['alerts'] = {
     unsubscribe: 'Darse de baja',
     unsubscribed: 'Se dio de baja: su correo se borró.',
     invalid: 'Este enlace ya no es válido: puede que la suscripción ya haya terminado.',
+  },
+  // the beat's Atom feed: a meeting's date cancelled or moved, the same news as the alerts
+  feed: {
+    cancelled: 'Cancelada: {meeting} del {date}',
+    moved: 'Cambiada: {meeting} del {date}, ahora {when}',
   },
   beatArea: 'sector {id} ({name})',
   districtArea: 'distrito {id} ({name})',
