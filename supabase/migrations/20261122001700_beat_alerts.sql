@@ -203,6 +203,28 @@ as $$
 $$;
 revoke all on function private.alert_params(private.alert_subscriptions) from public;
 
+-- The topics and delivery a subscriber chose, checked (each refused by its
+-- field's name): the topics sorted, once each.
+create function private.alert_choices(topics text[], delivery text) returns text[]
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  clean_topics text[];
+begin
+  select array_agg(distinct t order by t) into clean_topics from unnest(alert_choices.topics) as t;
+  if clean_topics is null or array_position(clean_topics, null) is not null
+     or cardinality(clean_topics) > 4 or not private.all_one_of(clean_topics, 'public.alert_topic') then
+    perform private.refuse('topics', 'choose at least one topic');
+  end if;
+  if not coalesce(private.is_one_of(alert_choices.delivery, 'public.alert_delivery'), false) then
+    perform private.refuse('delivery', 'choose an email after each update or a daily digest');
+  end if;
+  return clean_topics;
+end
+$$;
+revoke all on function private.alert_choices(text[], text) from public;
+
 -- subscribe_to_alerts: checked, the proof and ceiling passed, then a
 -- confirmation (new or unconfirmed address) or an already-subscribed email
 -- (confirmed address) is queued; the answer is the same either way.
@@ -246,14 +268,7 @@ begin
      and not exists (select from public.districts as d where d.district_id = subscribe_to_alerts.district and d.published) then
     perform private.refuse('district', 'choose a district from the list');
   end if;
-  select array_agg(distinct t order by t) into clean_topics from unnest(subscribe_to_alerts.topics) as t;
-  if clean_topics is null or array_position(clean_topics, null) is not null
-     or cardinality(clean_topics) > 4 or not private.all_one_of(clean_topics, 'public.alert_topic') then
-    perform private.refuse('topics', 'choose at least one topic');
-  end if;
-  if not coalesce(private.is_one_of(subscribe_to_alerts.delivery, 'public.alert_delivery'), false) then
-    perform private.refuse('delivery', 'choose an email after each update or a daily digest');
-  end if;
+  clean_topics := private.alert_choices(subscribe_to_alerts.topics, subscribe_to_alerts.delivery);
   perform private.admit_submission('subscribe_to_alerts', 'private.alert_requests', subscribe_to_alerts.idempotency_key, subscribe_to_alerts.proof);
   insert into private.alert_requests (idempotency_hash) values (private.key_hash(subscribe_to_alerts.idempotency_key))
   on conflict do nothing;
@@ -359,14 +374,7 @@ begin
   if private.alert_subscription_of(update_alerts.token) is null then
     perform private.alert_token_refused();
   end if;
-  select array_agg(distinct t order by t) into clean_topics from unnest(update_alerts.topics) as t;
-  if clean_topics is null or array_position(clean_topics, null) is not null
-     or cardinality(clean_topics) > 4 or not private.all_one_of(clean_topics, 'public.alert_topic') then
-    perform private.refuse('topics', 'choose at least one topic');
-  end if;
-  if not coalesce(private.is_one_of(update_alerts.delivery, 'public.alert_delivery'), false) then
-    perform private.refuse('delivery', 'choose an email after each update or a daily digest');
-  end if;
+  clean_topics := private.alert_choices(update_alerts.topics, update_alerts.delivery);
   if not coalesce(private.is_one_of(update_alerts.language, 'public.site_locale'), false) then
     perform private.refuse('language', 'choose one of the site''s languages');
   end if;
