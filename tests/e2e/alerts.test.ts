@@ -142,6 +142,8 @@ describe('beat alerts', () => {
     await resident.goto(linksIn(confirmation!).find((link) => link.includes('/es/alerts/confirm/'))!);
     await resident.getByRole('button', { name: 'Confirmar mis alertas' }).click();
     await resident.getByRole('link', { name: 'Cambiar temas o frecuencia' }).click();
+    await expect.poll(() => resident.getByRole('button', { name: 'Darse de baja' }).isVisible()).toBe(true);
+    expect(await accessibilityViolations(resident)).toEqual([]);
     await resident.getByRole('button', { name: 'Darse de baja' }).click();
     await expect.poll(() => resident.getByRole('status').textContent()).toBe('Se dio de baja: su correo se borró.');
     expect(await subscribedRows(address)).toBe(0);
