@@ -28,7 +28,7 @@ create type public.meeting_preference as enum ('weekday_evenings', 'weekends', '
 comment on type public.meeting_preference is 'When a watch group prefers to meet; src/features/watch/watch.schema.ts offers the same list.';
 create type public.notification_delivery as enum ('immediately', 'daily', 'none');
 comment on type public.notification_delivery is 'When a staff member hears of a new item of a kind: one email each, one digest a day, or never.';
-create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request');
+create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion');
 comment on type public.notification_kind is 'The kinds of new item staff may be told about: one value, and one trigger calling private.notify_staff, for each.';
 create type public.officer_role as enum ('community_policing_officer', 'beat_officer', 'sergeant', 'lieutenant', 'commander', 'coordinator', 'youth_officer', 'liaison_officer');
 comment on type public.officer_role is 'What an officer does for residents; officerRoles in src/content.config.ts names the same.';
@@ -431,22 +431,21 @@ create table public.priorities (
   updated_at timestamp with time zone default now() not null,
   constraint priorities_beats_format CHECK (private.valid_content_ids(beats, 40)),
   constraint priorities_belong_somewhere CHECK (cardinality(beats) > 0 OR district_id IS NOT NULL),
+  constraint priorities_closed_after_opening CHECK (closed_on >= (opened_on COLLATE "C") OR NOT private.valid_local_date(opened_on)),
+  constraint priorities_closed_not_reviewed CHECK (review_on IS NULL OR outcome IS NULL),
   constraint priorities_closed_on_format CHECK (private.valid_local_date(closed_on)),
-  constraint priorities_dates_in_order CHECK (review_on >= (opened_on COLLATE "C") AND closed_on >= (opened_on COLLATE "C")),
+  constraint priorities_closed_whole CHECK ((outcome IS NULL) = (closed_on IS NULL) AND (outcome IS NULL) = (outcome_note IS NULL)),
   constraint priorities_description_length CHECK (char_length(description) >= 1 AND char_length(description) <= 2000),
   constraint priorities_district_id_fkey FOREIGN KEY (district_id) REFERENCES public.districts(district_id),
   constraint priorities_id_format CHECK (private.valid_content_id(priority_id, 80)),
   constraint priorities_meeting_source CHECK (source_meeting_id IS NULL AND source_date IS NULL OR source = 'meeting'::text AND source_meeting_id IS NOT NULL AND source_date IS NOT NULL),
+  constraint priorities_open_reviewed CHECK (review_on IS NOT NULL OR outcome IS NOT NULL),
   constraint priorities_opened_on_format CHECK (private.valid_local_date(opened_on)),
   constraint priorities_outcome_known CHECK (private.is_one_of(outcome, 'public.priority_outcome'::regtype)),
   constraint priorities_outcome_note_length CHECK (char_length(outcome_note) >= 1 AND char_length(outcome_note) <= 2000),
   constraint priorities_pkey PRIMARY KEY (priority_id),
+  constraint priorities_review_after_opening CHECK (review_on >= (opened_on COLLATE "C") OR NOT private.valid_local_date(opened_on)),
   constraint priorities_review_on_format CHECK (private.valid_local_date(review_on)),
-  constraint priorities_reviewed_or_closed CHECK (
-CASE
-    WHEN outcome IS NULL THEN review_on IS NOT NULL AND closed_on IS NULL AND outcome_note IS NULL
-    ELSE closed_on IS NOT NULL AND outcome_note IS NOT NULL
-END),
   constraint priorities_source_date_format CHECK (private.valid_local_date(source_date)),
   constraint priorities_source_known CHECK (private.is_one_of(source, 'public.priority_source'::regtype)),
   constraint priorities_source_meeting_format CHECK (private.valid_content_id(source_meeting_id, 80)),
@@ -469,7 +468,8 @@ create table public.priority_suggestions (
   idempotency_hash bytea not null,
   receipt_sealed bytea not null,
   created_at timestamp with time zone default now() not null,
-  constraint priority_suggestions_adopted_linked CHECK ((status = 'adopted'::text) = (priority_id IS NOT NULL)),
+  purged_at timestamp with time zone,
+  constraint priority_suggestions_adopted_linked CHECK (priority_id IS NULL OR status = 'adopted'::text),
   constraint priority_suggestions_beat_format CHECK (private.valid_content_id(beat, 40)),
   constraint priority_suggestions_idempotency_hash_key UNIQUE (idempotency_hash),
   constraint priority_suggestions_pkey PRIMARY KEY (suggestion_id),
@@ -2145,6 +2145,9 @@ begin
      and not exists (select from public.priorities as p where p.priority_id = answer_suggestion.priority_id) then
     perform private.refuse('priority_id', 'choose a priority that exists');
   end if;
+  if answer_suggestion.status <> 'adopted' and answer_suggestion.priority_id is not null then
+    perform private.refuse('status', 'a suggestion that became a priority is adopted');
+  end if;
   if answer_suggestion.status = 'adopted' and answer_suggestion.priority_id is null
      and not exists (select from public.priority_suggestions as s where s.suggestion_id = answer_suggestion.suggestion_id and s.priority_id is not null) then
     perform private.refuse('priority_id', 'choose the priority it became');
@@ -2588,6 +2591,29 @@ begin
 end
 $function$;
 comment on function public.purge_finished_requests() is 'Removes the contact details and notes of workshop requests declined or completed, and the captains and members of watch groups declined, longer ago than private.settings request_retention_days; returns {workshop_requests, watch_members} counts. For staff tools and scheduled jobs with the service-role key only.';
+
+CREATE OR REPLACE FUNCTION public.purge_finished_suggestions()
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  days integer := private.retention_days('tip_retention_days');
+  purged integer;
+begin
+  update public.priority_suggestions as s
+     set problem = '(removed under the retention policy)',
+         public_reply = null,
+         purged_at = now()
+   where s.status <> 'received'
+     and s.purged_at is null
+     and s.status_changed_at < now() - make_interval(days => days);
+  get diagnostics purged = row_count;
+  return purged;
+end
+$function$;
+comment on function public.purge_finished_suggestions() is 'Removes the text and reply of priority suggestions answered, adopted or closed longer ago than private.settings tip_retention_days; returns how many. For staff tools and scheduled jobs with the service-role key only.';
 
 CREATE OR REPLACE FUNCTION public.purge_publish_requests()
  RETURNS integer
@@ -3113,6 +3139,9 @@ AS $function$
   union all
   select w.beat, 'workshop_request', w.workshop, w.status, count(*) from public.workshop_requests as w
    where w.created_at >= since and w.created_at < until group by 1, 2, 3, 4
+  union all
+  select s.beat, 'suggestion', null, s.status, count(*) from public.priority_suggestions as s
+   where s.created_at >= since and s.created_at < until group by 1, 2, 3, 4
   order by 1 nulls first, 2, 3, 4
 $function$;
 
@@ -3665,6 +3694,7 @@ CREATE TRIGGER officers_stamp_updated BEFORE UPDATE ON public.officers FOR EACH 
 CREATE TRIGGER priorities_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.priorities FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER priorities_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.priorities FOR EACH ROW EXECUTE FUNCTION private.record_content_change('priority', 'priority_id');
 CREATE TRIGGER priorities_stamp_updated BEFORE UPDATE ON public.priorities FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
+CREATE TRIGGER priority_suggestions_notify_staff AFTER INSERT ON public.priority_suggestions FOR EACH ROW WHEN (new.status = 'received'::text) EXECUTE FUNCTION private.notify_staff('suggestion', 'suggestion_id');
 CREATE TRIGGER priority_suggestions_record_changes AFTER INSERT OR UPDATE ON public.priority_suggestions FOR EACH ROW EXECUTE FUNCTION private.record_changes('suggestion', 'suggestion_id', 'status', 'public_reply', 'priority_id');
 CREATE TRIGGER priority_suggestions_stamp_status BEFORE UPDATE OF status ON public.priority_suggestions FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
 CREATE TRIGGER priority_updates_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.priority_updates FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
@@ -3860,6 +3890,7 @@ grant execute on function public.published_content() to service_role;
 grant execute on function public.purge_alert_subscriptions() to service_role;
 grant execute on function public.purge_closed_tips() to service_role;
 grant execute on function public.purge_finished_requests() to service_role;
+grant execute on function public.purge_finished_suggestions() to service_role;
 grant execute on function public.purge_publish_requests() to service_role;
 grant execute on function public.queue_alert_digests() to service_role;
 grant execute on function public.queue_staff_digests() to service_role;
@@ -3959,7 +3990,7 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select on table public.priorities to anon;
 grant select on table public.priorities to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.priority_suggestions to service_role;
-grant select (beat, created_at, priority_id, problem, public_reply, status, status_changed_at, suggestion_id) on table public.priority_suggestions to authenticated;
+grant select (beat, created_at, priority_id, problem, public_reply, purged_at, status, status_changed_at, suggestion_id) on table public.priority_suggestions to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.priority_support to service_role;
 grant select (priority_id) on table public.priority_support to anon;
 grant select (priority_id) on table public.priority_support to authenticated;

@@ -369,12 +369,15 @@ create table public.priorities (
     (source_meeting_id is null and source_date is null)
     or (source = 'meeting' and source_meeting_id is not null and source_date is not null)
   ),
-  -- an open priority always says when it is next looked at; a closed one says how it ended, and why
-  constraint priorities_reviewed_or_closed check (
-    case when outcome is null then review_on is not null and closed_on is null and outcome_note is null
-         else closed_on is not null and outcome_note is not null end
-  ),
-  constraint priorities_dates_in_order check (review_on >= opened_on collate "C" and closed_on >= opened_on collate "C")
+  -- an open priority always says when it is next looked at; a closed one how it ended, and why, and
+  -- no next review. One rule a constraint, each naming first the column a refusal is about (the
+  -- workspace shows it beside that field: refuse_violation names a constraint's first column).
+  constraint priorities_open_reviewed check (review_on is not null or outcome is not null),
+  constraint priorities_closed_not_reviewed check (review_on is null or outcome is null),
+  constraint priorities_closed_whole check ((outcome is null) = (closed_on is null) and (outcome is null) = (outcome_note is null)),
+  -- only once the opening is a date: a malformed one is refused by its own format check, naming it
+  constraint priorities_review_after_opening check (review_on >= opened_on collate "C" or not private.valid_local_date(opened_on)),
+  constraint priorities_closed_after_opening check (closed_on >= opened_on collate "C" or not private.valid_local_date(opened_on))
 );
 create index priorities_district_id on public.priorities (district_id);
 comment on table public.priorities is

@@ -31,7 +31,11 @@ create table public.priority_suggestions (
   idempotency_hash bytea not null unique,
   receipt_sealed bytea not null,
   created_at timestamptz not null default now(),
-  constraint priority_suggestions_adopted_linked check ((status = 'adopted') = (priority_id is not null))
+  -- when the resident's words and the reply went under the retention setting (purge_finished_suggestions)
+  purged_at timestamptz,
+  -- One way only: the priority's deletion unlinks it (on delete set null) and
+  -- the resident's "adopted" stands; answer_suggestion asks a priority of a new adoption.
+  constraint priority_suggestions_adopted_linked check (priority_id is null or status = 'adopted')
 );
 create index priority_suggestions_created_at on public.priority_suggestions (created_at);
 comment on table public.priority_suggestions is

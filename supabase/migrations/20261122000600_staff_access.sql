@@ -127,7 +127,7 @@ grant select (workshop_request_id, workshop, business_name, address, beat, latit
 create policy workshop_requests_staff_read on public.workshop_requests for select to authenticated using (staff_access.sees_beat(beat));
 
 -- Residents' priority suggestions: by their beat, as tips; never the receipt's or retry key's hashes.
-grant select (suggestion_id, beat, problem, status, status_changed_at, public_reply, priority_id, created_at)
+grant select (suggestion_id, beat, problem, status, status_changed_at, public_reply, priority_id, created_at, purged_at)
   on public.priority_suggestions to authenticated;
 create policy priority_suggestions_staff_read on public.priority_suggestions for select to authenticated
   using (staff_access.sees_beat(beat));

@@ -298,6 +298,9 @@ begin
      and not exists (select from public.priorities as p where p.priority_id = answer_suggestion.priority_id) then
     perform private.refuse('priority_id', 'choose a priority that exists');
   end if;
+  if answer_suggestion.status <> 'adopted' and answer_suggestion.priority_id is not null then
+    perform private.refuse('status', 'a suggestion that became a priority is adopted');
+  end if;
   if answer_suggestion.status = 'adopted' and answer_suggestion.priority_id is null
      and not exists (select from public.priority_suggestions as s where s.suggestion_id = answer_suggestion.suggestion_id and s.priority_id is not null) then
     perform private.refuse('priority_id', 'choose the priority it became');
@@ -365,6 +368,9 @@ as $$
   union all
   select w.beat, 'workshop_request', w.workshop, w.status, count(*) from public.workshop_requests as w
    where w.created_at >= since and w.created_at < until group by 1, 2, 3, 4
+  union all
+  select s.beat, 'suggestion', null, s.status, count(*) from public.priority_suggestions as s
+   where s.created_at >= since and s.created_at < until group by 1, 2, 3, 4
   order by 1 nulls first, 2, 3, 4
 $$;
 

@@ -7,6 +7,11 @@
 -- closed more than tip_retention_days ago (status, dates and category stay,
 -- for the counts staff report).
 --
+-- purge_finished_suggestions() removes what a resident wrote in a priority
+-- suggestion, and the reply, once it was answered, adopted or closed more than
+-- tip_retention_days ago (beat, dates, status and the priority it became stay:
+-- the priority itself is public and never held the resident's words).
+--
 -- purge_finished_requests() removes the contact details and notes of
 -- workshop requests declined or completed more than request_retention_days
 -- ago (workshop, business, address, beat, dates and status stay, for the
@@ -116,8 +121,33 @@ begin
 end
 $$;
 
+create function public.purge_finished_suggestions()
+returns integer
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  days integer := private.retention_days('tip_retention_days');
+  purged integer;
+begin
+  update public.priority_suggestions as s
+     set problem = '(removed under the retention policy)',
+         public_reply = null,
+         purged_at = now()
+   where s.status <> 'received'
+     and s.purged_at is null
+     and s.status_changed_at < now() - make_interval(days => days);
+  get diagnostics purged = row_count;
+  return purged;
+end
+$$;
+
+comment on function public.purge_finished_suggestions() is
+  'Removes the text and reply of priority suggestions answered, adopted or closed longer ago than private.settings tip_retention_days; returns how many. For staff tools and scheduled jobs with the service-role key only.';
+
 comment on function public.purge_finished_requests() is
   'Removes the contact details and notes of workshop requests declined or completed, and the captains and members of watch groups declined, longer ago than private.settings request_retention_days; returns {workshop_requests, watch_members} counts. For staff tools and scheduled jobs with the service-role key only.';
 
-revoke all on function public.purge_closed_tips(), public.purge_finished_requests() from public, anon, authenticated;
-grant execute on function public.purge_closed_tips(), public.purge_finished_requests() to service_role;
+revoke all on function public.purge_closed_tips(), public.purge_finished_suggestions(), public.purge_finished_requests() from public, anon, authenticated;
+grant execute on function public.purge_closed_tips(), public.purge_finished_suggestions(), public.purge_finished_requests() to service_role;

@@ -194,7 +194,7 @@ grant execute on function public.claim_mail(integer, integer), public.mark_mail_
 
 -- ------------------------------------------------------ staff notifications
 
-create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request');
+create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion');
 comment on type public.notification_kind is 'The kinds of new item staff may be told about: one value, and one trigger calling private.notify_staff, for each.';
 
 create type public.notification_delivery as enum ('immediately', 'daily', 'none');
@@ -415,3 +415,5 @@ create trigger watch_groups_notify_staff after insert on public.watch_groups
   for each row when (new.status = 'pending') execute function private.notify_staff('watch_group', 'watch_group_id');
 create trigger workshop_requests_notify_staff after insert on public.workshop_requests
   for each row when (new.status = 'received') execute function private.notify_staff('workshop_request', 'workshop_request_id');
+create trigger priority_suggestions_notify_staff after insert on public.priority_suggestions
+  for each row when (new.status = 'received') execute function private.notify_staff('suggestion', 'suggestion_id');

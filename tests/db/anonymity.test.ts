@@ -1,6 +1,7 @@
 // The attacker with the database in hand: the department's own administrator,
-// anyone with a backup, or whoever breaches it. Tips, a registration and a
-// workshop request arrive from known addresses, as browsers send them, and
+// anyone with a backup, or whoever breaches it. Tips, a registration, a
+// workshop request, a suggested priority and a "this matters to me too" click
+// arrive from known addresses, as browsers send them, and
 // then, as the database superuser, with the data folder's logs and WAL, every
 // search we can think of must fail to lead back to any of those addresses:
 // the address itself, any hash of it or of its network, any keyed hash whose
@@ -20,6 +21,8 @@ const { url, anonKey, databaseUrl, dataDir } = inject('stack');
 const marker = `Anonymity ${crypto.randomUUID().slice(0, 8)}`;
 // Loopback addresses no other test uses: Linux routes all of 127/8 to lo.
 const senders = ['127.0.77.11', '127.0.77.12', '127.0.77.13', '127.0.78.14', '127.0.79.15'];
+// A published, open priority of the demo city that no other test file clicks.
+const supportedPriority = '101-abandoned-vehicles-on-larch-ave';
 const networks = [...new Set(senders.map((address) => address.split('.').slice(0, 3).join('.')))];
 
 const asSuperuser = new URL(databaseUrl);
@@ -63,11 +66,17 @@ beforeAll(async () => {
     // A receipt lookup too: lookups must leave nothing behind either.
     await browser.rpc('tip_status', { receipt: (tip as { result: { receipt: string } }).result.receipt });
   }
-  const [first, second] = senders.map(browserAt);
+  const [first, second, third, fourth] = senders.map(browserAt);
   const group = await callSubmission(first!, 'register_watch_group', { ...watchRegistrationFields(marker), idempotency_key: crypto.randomUUID() });
   expect(group.kind).toBe('stored');
   const request = await callSubmission(second!, 'request_workshop', { ...workshopRequestFields(marker), idempotency_key: crypto.randomUUID() });
   expect(request.kind).toBe('stored');
+  const suggestion = await callSubmission<{ receipt: string }>(third!, 'suggest_priority', { beat: '101', problem: `${marker}: cars race along Crane St before school.`, idempotency_key: crypto.randomUUID() });
+  expect(suggestion.kind).toBe('stored');
+  await third!.rpc('suggestion_status', { receipt: (suggestion as { result: { receipt: string } }).result.receipt });
+  clicksBefore = await supportClicks();
+  const click = await callSubmission(fourth!, 'support_priority', { priority_id: supportedPriority, idempotency_key: crypto.randomUUID() });
+  expect(click.kind).toBe('stored');
   // An alert subscription keeps the address the resident gave to be mailed, never the one they sent from.
   const alerts = await callSubmission(first!, 'subscribe_to_alerts', {
     email: `${marker.replace(/\W+/g, '-')}@example.org`.toLowerCase(),
@@ -82,6 +91,23 @@ beforeAll(async () => {
   await db.query('checkpoint');
 });
 afterAll(() => db.end());
+
+let clicksBefore: number;
+const supportClicks = async () => (await db.query<{ n: number }>(`select count(*)::int as n from public.priority_support where priority_id = $1`, [supportedPriority])).rows[0]!.n;
+
+/** The tables holding rows written in the same transactions as the given rows (by their xmin). */
+async function writtenAlongside(xmins: string[]): Promise<string[]> {
+  const { rows: tables } = await db.query<{ name: string }>(
+    `select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'`,
+  );
+  const sharing: string[] = [];
+  for (const { name } of tables) {
+    const { rowCount } = await db.query(`select 1 from ${name} as t where t.xmin::text = any($1::text[])`, [xmins]);
+    if (rowCount) sharing.push(name);
+  }
+  return sharing.sort();
+}
 
 /** Every row of every table in every schema, as text: what a backup holds. */
 async function everyRow(): Promise<Array<{ table: string; row: string }>> {
@@ -140,17 +166,8 @@ describe('whoever holds the database, its logs and its WAL', () => {
     const { rows: tips } = await db.query<{ xmin: string; tip_id: string; beat: string | null }>(`select xmin::text, tip_id, beat from public.tips where starts_with(description, $1)`, [marker]);
     expect(tips).toHaveLength(senders.length);
     const xmins = tips.map((tip) => tip.xmin);
-    const { rows: tables } = await db.query<{ name: string }>(
-      `select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'`,
-    );
-    const sharing = new Set<string>();
-    for (const { name } of tables) {
-      const { rowCount } = await db.query(`select 1 from ${name} as t where t.xmin::text = any($1::text[])`, [xmins]);
-      if (rowCount) sharing.add(name);
-    }
     // The outbox shares it only when a staff member chose to hear of new tips at once.
-    expect([...sharing].filter((name) => name !== 'private.mail_outbox').sort()).toEqual(['private.staff_arrivals', 'public.staff_history', 'public.tips']);
+    expect((await writtenAlongside(xmins)).filter((name) => name !== 'private.mail_outbox')).toEqual(['private.staff_arrivals', 'public.staff_history', 'public.tips']);
     // The staff's notices say what arrived, where and when, and who on staff is told: nothing of the sender.
     const { rows: arrivals } = await db.query(`select kind, item_id, beat from private.staff_arrivals where xmin::text = any($1::text[]) order by item_id`, [xmins]);
     expect(arrivals).toEqual(tips.map((tip) => ({ kind: 'tip', item_id: tip.tip_id, beat: tip.beat })).sort((a, b) => a.item_id.localeCompare(b.item_id)));
@@ -161,6 +178,25 @@ describe('whoever holds the database, its logs and its WAL', () => {
       [xmins],
     );
     for (const row of mail) expect(row).toEqual({ template: 'staff_new_item', keys: ['beat', 'kind', 'link'], staff: true });
+  });
+
+  it('finds nothing else written with a suggestion than its “received” history entry and the staff’s notice, and nothing at all with a click but the click', async () => {
+    const { rows: suggestions } = await db.query<{ xmin: string; suggestion_id: string }>(
+      `select xmin::text, suggestion_id from public.priority_suggestions where starts_with(problem, $1)`,
+      [marker],
+    );
+    expect(suggestions).toHaveLength(1);
+    const xmins = suggestions.map((suggestion) => suggestion.xmin);
+    expect((await writtenAlongside(xmins)).filter((name) => name !== 'private.mail_outbox')).toEqual(['private.staff_arrivals', 'public.priority_suggestions', 'public.staff_history']);
+    const { rows: arrivals } = await db.query(`select kind, item_id, beat from private.staff_arrivals where xmin::text = any($1::text[])`, [xmins]);
+    expect(arrivals).toEqual([{ kind: 'suggestion', item_id: suggestions[0]!.suggestion_id, beat: '101' }]);
+    // The newest click on the priority is the one sent above; other files never click it.
+    expect(await supportClicks()).toBe(clicksBefore + 1);
+    const { rows: clicks } = await db.query<{ xmin: string }>(
+      `select xmin::text from public.priority_support where priority_id = $1 order by support_id desc limit 1`,
+      [supportedPriority],
+    );
+    expect(await writtenAlongside(clicks.map((click) => click.xmin))).toEqual(['public.priority_support']);
   });
 
   it('finds no address, nor its digest, in any log or WAL file of the data folder', () => {

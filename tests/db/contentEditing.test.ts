@@ -8,6 +8,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { contentHistory } from '../support/contentHistory.ts';
 import { signedInStaff } from '../support/staffClients.ts';
 import { meetingSchema } from '../../src/lib/content/schemas.ts';
 import { meetingRows } from '../../src/lib/content/rows.ts';
@@ -55,13 +56,7 @@ async function row(table: string, column: string, id: string) {
   return rows[0];
 }
 
-async function history(kind: string, itemId: string) {
-  const { rows } = await db.query(
-    `select history_id, operation, before, after, note, undoes, changed_by_email from public.content_history where kind = $1 and item_id = $2 order by history_id`,
-    [kind, itemId],
-  );
-  return rows;
-}
+const history = (kind: string, itemId: string) => contentHistory(db, kind, itemId);
 
 beforeAll(async () => {
   await db.connect();

@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(() => db.end());
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+// A published, open priority of the demo city: what residents may say matters to them.
+const supportedPriority = '105-package-thefts-on-laurel-ave';
 const square = { type: 'Polygon', coordinates: [[[-88.26, 41.11], [-88.25, 41.11], [-88.25, 41.12], [-88.26, 41.12], [-88.26, 41.11]]] };
 
 type Kind = 'text' | 'id' | 'uuid' | 'number' | 'integer' | 'time' | 'boolean' | 'geojson' | 'times';
@@ -71,6 +73,17 @@ const targets: Target[] = [
       idempotency_key: crypto.randomUUID(),
     }),
     fields: { workshop: 'id', contact_email: 'text', attendees: 'integer', preferred_times: 'times', latitude: 'number', idempotency_key: 'uuid' },
+  },
+  {
+    fn: 'suggest_priority',
+    valid: () => ({ beat: '101', problem: `${marker}: cars race along Crane St before school.`, idempotency_key: crypto.randomUUID() }),
+    fields: { beat: 'id', idempotency_key: 'uuid' },
+  },
+  {
+    // Nothing of a click is text: it is found by counting the priority's clicks (supportClicks).
+    fn: 'support_priority',
+    valid: () => ({ priority_id: supportedPriority, idempotency_key: crypto.randomUUID() }),
+    fields: { priority_id: 'id', idempotency_key: 'uuid' },
   },
   {
     // no proof in the valid payload: every case here must be refused anyway
@@ -151,12 +164,24 @@ async function storedWithMarker(): Promise<number> {
           + (select count(*) from public.watch_groups where name like $1 or meeting_note like $1)
           + (select count(*) from public.watch_members where name like $1 or block like $1)
           + (select count(*) from public.workshop_requests where business_name like $1 or notes like $1)
+          + (select count(*) from public.priority_suggestions where problem like $1)
           + (select count(*) from private.alert_subscriptions where email ilike $1)
           + (select count(*) from private.mail_outbox where recipient ilike $1) as n`,
     [`%${marker}%`],
   );
   return Number(rows[0].n);
 }
+
+/** The clicks counted for the priority the fuzz says matters: no other test file clicks it. */
+async function supportClicks(): Promise<number> {
+  const { rows } = await db.query(`select count(*)::int as n from public.priority_support where priority_id = $1`, [supportedPriority]);
+  return rows[0].n;
+}
+
+let clicksBefore: number;
+beforeAll(async () => {
+  clicksBefore = await supportClicks();
+});
 
 describe('the public functions under hostile input', () => {
   for (const [index, target] of targets.entries()) {
@@ -168,6 +193,7 @@ describe('the public functions under hostile input', () => {
         expect({ status: status >= 400 && status < 500, message: message.length > 0 }, JSON.stringify(payload).slice(0, 300)).toEqual({ status: true, message: true });
       }
       expect(await storedWithMarker()).toBe(0);
+      expect(await supportClicks()).toBe(clicksBefore);
       expect([...answers.keys()].every((status) => status.startsWith('4'))).toBe(true);
     });
   }
@@ -182,13 +208,14 @@ describe('the public functions under hostile input', () => {
       ['"just a string"'],
       ['null'],
     ];
-    for (const fn of ['submit_tip', 'register_watch_group', 'join_watch_group', 'request_workshop']) {
+    for (const fn of targets.map((target) => target.fn)) {
       for (const [body, type] of bodies) {
         const { status } = await call(fn, body, type);
         expect({ fn, body: String(body).slice(0, 40), status }).toEqual({ fn, body: String(body).slice(0, 40), status: expect.toSatisfy((s: number) => s >= 400 && s < 500) });
       }
     }
     expect(await storedWithMarker()).toBe(0);
+    expect(await supportClicks()).toBe(clicksBefore);
   });
 
   it('the alert links refuse hostile tokens with a 4xx and a message, and change nothing', async () => {
@@ -214,7 +241,7 @@ describe('the public functions under hostile input', () => {
 
   it('lookups answer hostile codes with nothing, never a row and never a 5xx', async () => {
     const codes = fc.sample(fc.oneof(hostileText, wrongType, fc.string({ maxLength: 40 })), { numRuns: 200, seed: 7 });
-    for (const fn of ['tip_status', 'watch_group_status', 'workshop_status']) {
+    for (const fn of ['tip_status', 'watch_group_status', 'workshop_status', 'suggestion_status']) {
       for (const receipt of codes) {
         const response = await fetch(`${url}/rest/v1/rpc/${fn}`, {
           method: 'POST',

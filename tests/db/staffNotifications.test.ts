@@ -72,11 +72,11 @@ async function tipIn101(): Promise<string> {
 
 describe('staff notifications', () => {
   it('start as the daily digest for every kind, and each member reads and changes only their own', async () => {
-    expect((await staff.daily.rpc('staff_notifications')).data).toEqual({ language: 'en', deliveries: { tip: 'daily', watch_group: 'daily', workshop_request: 'daily' } });
-    expect((await staff.spanish.rpc('staff_notifications')).data).toEqual({ language: 'es', deliveries: { tip: 'immediately', watch_group: 'daily', workshop_request: 'daily' } });
+    expect((await staff.daily.rpc('staff_notifications')).data).toEqual({ language: 'en', deliveries: { tip: 'daily', watch_group: 'daily', workshop_request: 'daily', suggestion: 'daily' } });
+    expect((await staff.spanish.rpc('staff_notifications')).data).toEqual({ language: 'es', deliveries: { tip: 'immediately', watch_group: 'daily', workshop_request: 'daily', suggestion: 'daily' } });
     // Saving one kind leaves the others as they were.
     const saved = await staff.none.rpc('save_staff_notifications', { deliveries: { workshop_request: 'none' }, language: 'en' });
-    expect(saved.data).toEqual({ language: 'en', deliveries: { tip: 'none', watch_group: 'daily', workshop_request: 'none' } });
+    expect(saved.data).toEqual({ language: 'en', deliveries: { tip: 'none', watch_group: 'daily', workshop_request: 'none', suggestion: 'daily' } });
     const { data: rows } = await staff.immediate.from('staff_notification_settings').select('user_id, deliveries');
     expect(rows).toHaveLength(1);
     expect(rows![0]!.deliveries).toEqual({ tip: 'immediately' });
@@ -138,7 +138,7 @@ describe('staff notifications', () => {
 describe('the notification functions under hostile input', () => {
   const hostile = fc.oneof(
     fc.constantFrom<unknown>(
-      null, 12, true, 'immediately', [], ['tip'], { tip: 'sometimes' }, { tip: 1 }, { tip: null }, { tips: 'none' }, { suggestion: 'none' },
+      null, 12, true, 'immediately', [], ['tip'], { tip: 'sometimes' }, { tip: 1 }, { tip: null }, { tips: 'none' }, { reply: 'none' },
       { tip: 'none', admin: 'immediately' }, { "'; drop table public.tips; --": 'none' }, { tip: 'none\u0000' }, { tip: 'x'.repeat(100_000) },
       JSON.parse('['.repeat(2000) + ']'.repeat(2000)),
     ),

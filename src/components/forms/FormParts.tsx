@@ -1,7 +1,7 @@
 // The pieces every resident's form shares, so that tips, watch groups and
 // workshop requests look, read and behave alike: labelled fields with their
 // hint and error tied to them, an error summary that takes focus, a honeypot,
-// the "saved on this device" notice and the receipt panel.
+// what the form keeps, the "saved on this device" notice and the receipt panel.
 import { useEffect, useRef, type ReactNode } from 'react';
 
 export const fieldClass = 'block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2 text-base aria-invalid:border-alert-700';
@@ -97,6 +97,30 @@ export function Honeypot({ id, label }: { id: string; label: string }) {
       <label htmlFor={`${id}-website`}>{label}</label>
       <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" />
     </div>
+  );
+}
+
+interface WhatWeKeepProps {
+  id: string;
+  t: { heading: string; kept: string; notKept: string };
+  /** 3 inside a form whose heading is an h2; 2 when the form's heading is the page's h1. */
+  headingLevel?: 2 | 3;
+  /** Anything more the form has to say about what it keeps. */
+  children?: ReactNode;
+}
+
+/** What is kept of the submission and what is not, said before the send button. */
+export function WhatWeKeep({ id, t, headingLevel = 3, children }: WhatWeKeepProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section aria-labelledby={`${id}-stored`} className="space-y-2 rounded-md bg-slate-100 p-4 text-sm">
+      <Heading id={`${id}-stored`} className="font-semibold">
+        {t.heading}
+      </Heading>
+      <p>{t.kept}</p>
+      <p>{t.notKept}</p>
+      {children}
+    </section>
   );
 }
 

@@ -5,7 +5,7 @@
 // not the address already subscribes, and so is what the form says: check
 // your email.
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { buttonClass, ErrorSummary, Field, fieldClass, Honeypot, SavedOnDevice } from '../../components/forms/FormParts.tsx';
+import { buttonClass, ErrorSummary, Field, fieldClass, Honeypot, SavedOnDevice, WhatWeKeep } from '../../components/forms/FormParts.tsx';
 import { publicApi } from '../../lib/api/publicApi.ts';
 import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { format } from '../../lib/i18n/format.ts';
@@ -159,13 +159,7 @@ export default function AlertSubscribeForm({ t, forms, emergencyNotice, beats, d
 
       <Honeypot id={id} label={forms.honeypot} />
 
-      <section aria-labelledby={`${id}-stored`} className="space-y-2 rounded-md bg-slate-100 p-4 text-sm">
-        <h3 id={`${id}-stored`} className="font-semibold">
-          {words.stored.heading}
-        </h3>
-        <p>{words.stored.kept}</p>
-        <p>{words.stored.notKept}</p>
-      </section>
+      <WhatWeKeep id={id} t={words.stored} />
 
       <button type="submit" disabled={!submission.hydrated} aria-disabled={phase.name === 'sending'} className={buttonClass}>
         {phase.name === 'sending' ? forms.sending : words.submit}

@@ -4,7 +4,7 @@
 // Anonymous by default: contact fields appear only when the resident asks to
 // be contacted, and the form says what is kept and what is not.
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { buttonClass, ErrorSummary, Field, FieldError, fieldClass, Honeypot, ReceiptPanel, SavedOnDevice } from '../../components/forms/FormParts.tsx';
+import { buttonClass, ErrorSummary, Field, FieldError, fieldClass, Honeypot, ReceiptPanel, SavedOnDevice, WhatWeKeep } from '../../components/forms/FormParts.tsx';
 import { publicApi } from '../../lib/api/publicApi.ts';
 import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { format } from '../../lib/i18n/format.ts';
@@ -36,7 +36,6 @@ const placeFields: Record<string, string> = { beat: 'where', place: 'where', lat
 
 export default function TipForm({ t, forms, places, finder, emergencyNotice, statusUrl, headingLevel = 2, beats, languages }: TipFormProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
-  const StoredHeading = headingLevel === 1 ? 'h2' : 'h3';
   const id = useId();
   const submission = useSubmission<Tip, TipReceipt>({ kind: 'tips', send: (tip, key) => submitTip(publicApi(), tip, key), t: forms, fields: placeFields });
   const { phase, errors, problem } = submission;
@@ -224,14 +223,9 @@ export default function TipForm({ t, forms, places, finder, emergencyNotice, sta
 
       <Honeypot id={id} label={forms.honeypot} />
 
-      <section aria-labelledby={`${id}-stored`} className="space-y-2 rounded-md bg-slate-100 p-4 text-sm">
-        <StoredHeading id={`${id}-stored`} className="font-semibold">
-          {t.stored.heading}
-        </StoredHeading>
-        <p>{t.stored.kept}</p>
-        <p>{t.stored.notKept}</p>
+      <WhatWeKeep id={id} t={t.stored} headingLevel={headingLevel === 1 ? 2 : 3}>
         <p>{t.attachmentsLater}</p>
-      </section>
+      </WhatWeKeep>
 
       <button type="submit" disabled={!submission.hydrated} aria-disabled={phase.name === 'sending'} className={buttonClass}>
         {phase.name === 'sending' ? forms.sending : t.submit}

@@ -3,6 +3,7 @@
 // zod/mini: the same validation in about a tenth of the browser bytes of classic zod.
 import * as z from 'zod/mini';
 import { characters, contactLimits, email, language, optionalText, phone } from '../../lib/forms/contact.schema.ts';
+import { firstErrors } from '../../lib/forms/fieldErrors.ts';
 import { idField, idMaxLength } from '../../lib/ids.ts';
 
 export const tipCategories = [
@@ -81,13 +82,4 @@ export type TipError =
   | 'contactLanguage.invalid';
 
 /** The first problem with each field, or nothing when the tip is valid. */
-export function tipErrors(input: unknown): Partial<Record<TipField, TipError>> {
-  const parsed = tipSchema.safeParse(input);
-  if (parsed.success) return {};
-  const errors: Partial<Record<TipField, TipError>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as TipField;
-    errors[field] ??= issue.message as TipError;
-  }
-  return errors;
-}
+export const tipErrors = (input: unknown) => firstErrors<TipField, TipError>(tipSchema, input);

@@ -5,6 +5,7 @@
 // functions' arguments are, so a refusal from either lands on the same field.
 import * as z from 'zod/mini';
 import { characters, email, optionalText, personName, phone } from '../../lib/forms/contact.schema.ts';
+import { firstErrors } from '../../lib/forms/fieldErrors.ts';
 import { idField, idMaxLength } from '../../lib/ids.ts';
 import { isWatchAreaShape, maxAreaPositions, positionCount, type WatchArea } from './watchArea.ts';
 
@@ -70,14 +71,6 @@ export const joinSchema = z.object({
 export type WatchJoin = z.infer<typeof joinSchema>;
 export type JoinField = keyof WatchJoin;
 export type JoinError = 'watch_group_id.missing' | 'name.missing' | 'email.invalid' | 'block.length';
-
-function firstErrors<F extends string, E extends string>(schema: z.ZodMiniType, input: unknown): Partial<Record<F, E>> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return {};
-  const errors: Partial<Record<F, E>> = {};
-  for (const issue of parsed.error.issues) errors[issue.path[0] as F] ??= issue.message as E;
-  return errors;
-}
 
 /** The first problem with each field, in the form's order, or nothing when the registration is valid. */
 export const registrationErrors = (input: unknown) => firstErrors<RegistrationField, RegistrationError>(registrationSchema, input);

@@ -5,7 +5,7 @@
 // once it has. Sent, refused, offline or rate-limited: the shared form kit
 // (useSubmission) says what happened, and nothing typed is lost.
 import { useEffect, useId, useRef, useState, type InputEvent, type SubmitEvent } from 'react';
-import { buttonClass, ErrorSummary, Field, FieldError, fieldClass, Honeypot, ReceiptPanel, SavedOnDevice } from '../../components/forms/FormParts.tsx';
+import { buttonClass, ErrorSummary, Field, FieldError, fieldClass, Honeypot, ReceiptPanel, SavedOnDevice, WhatWeKeep } from '../../components/forms/FormParts.tsx';
 import { publicApi } from '../../lib/api/publicApi.ts';
 import { useSubmission } from '../../lib/forms/useSubmission.ts';
 import { format } from '../../lib/i18n/format.ts';
@@ -272,13 +272,7 @@ export default function WorkshopRequestForm({ t, forms, places, finder, emergenc
 
       <Honeypot id={id} label={forms.honeypot} />
 
-      <section aria-labelledby={`${id}-stored`} className="space-y-2 rounded-md bg-slate-100 p-4 text-sm">
-        <h3 id={`${id}-stored`} className="font-semibold">
-          {words.stored.heading}
-        </h3>
-        <p>{words.stored.kept}</p>
-        <p>{words.stored.notKept}</p>
-      </section>
+      <WhatWeKeep id={id} t={words.stored} />
 
       <button type="submit" disabled={!submission.hydrated} aria-disabled={phase.name === 'sending'} className={buttonClass}>
         {phase.name === 'sending' ? forms.sending : words.submit}

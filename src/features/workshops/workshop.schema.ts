@@ -5,6 +5,7 @@
 // files): the form asks for attendees unless the chosen one is a survey.
 import * as z from 'zod/mini';
 import { characters, email, language, personName, phone } from '../../lib/forms/contact.schema.ts';
+import { firstErrors } from '../../lib/forms/fieldErrors.ts';
 import { idField, idMaxLength } from '../../lib/ids.ts';
 
 export const workshopLimits = { business_name: 200, address: 300, notes: 2000, attendees: { min: 1, max: 1000 } } as const;
@@ -130,14 +131,7 @@ export interface RequestContext {
 
 /** The first problem with each field, or nothing when the request is valid. */
 export function workshopRequestErrors(input: unknown, { attendeesRequired = false }: RequestContext = {}): Partial<Record<WorkshopRequestField, WorkshopRequestError>> {
-  const errors: Partial<Record<WorkshopRequestField, WorkshopRequestError>> = {};
-  const parsed = workshopRequestSchema.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as WorkshopRequestField;
-      errors[field] ??= issue.message as WorkshopRequestError;
-    }
-  }
+  const errors = firstErrors<WorkshopRequestField, WorkshopRequestError>(workshopRequestSchema, input);
   if (attendeesRequired && (!isObject(input) || input.attendees === undefined)) errors.attendees ??= 'attendees.missing';
   return errors;
 }

@@ -314,16 +314,21 @@ export function meetingRows(meeting: Meeting): { meeting: MeetingRow; exceptions
       ...venueColumns(exception.venue),
       note: exception.note ?? null,
     })),
-    reports: meeting.reports.map((report) => ({
-      meeting_id: meeting.id,
-      occurrence_date: report.date,
-      attendance: report.attendance,
-      concerns: report.concerns,
-      priorities_set: report.priorities.set,
-      priorities_reviewed: report.priorities.reviewed,
-      priorities_closed: report.priorities.closed,
-      next_steps: report.nextSteps ?? null,
-    })),
+    reports: meeting.reports.map((report) => meetingReportRow(meeting.id, report)),
+  };
+}
+
+/** One report of a meeting as its row. */
+export function meetingReportRow(meetingId: string, report: Meeting['reports'][number]): MeetingReportRow {
+  return {
+    meeting_id: meetingId,
+    occurrence_date: report.date,
+    attendance: report.attendance,
+    concerns: report.concerns,
+    priorities_set: report.priorities.set,
+    priorities_reviewed: report.priorities.reviewed,
+    priorities_closed: report.priorities.closed,
+    next_steps: report.nextSteps ?? null,
   };
 }
 

@@ -29,11 +29,13 @@ const kinds: Record<Language, Record<string, [string, string]>> = {
     tip: ['tip or concern', 'tips or concerns'],
     watch_group: ['watch group registration', 'watch group registrations'],
     workshop_request: ['workshop request', 'workshop requests'],
+    suggestion: ['priority suggestion', 'priority suggestions'],
   },
   es: {
     tip: ['aviso o inquietud', 'avisos o inquietudes'],
     watch_group: ['registro de grupo de vigilancia', 'registros de grupos de vigilancia'],
     workshop_request: ['solicitud de taller', 'solicitudes de taller'],
+    suggestion: ['sugerencia de prioridad', 'sugerencias de prioridad'],
   },
 };
 

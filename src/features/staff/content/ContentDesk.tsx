@@ -1,5 +1,5 @@
-// The content the member may edit: a list of their meetings and officers
-// (and, for a supervisor, their district's beats; for a coordinator, every
+// The content the member may edit: the reports due and the priorities of
+// their scope, a list of their meetings and officers (and, for a supervisor, their district's beats; for a coordinator, every
 // beat, the districts, the workshop catalogue and the site settings), and one
 // of them open in its editor. Loaded only when staff open it (the
 // schemas and the recurrence rules are a chunk of their own), so the inbox
@@ -17,12 +17,15 @@ import { useWorkspace } from '../workspace/words.ts';
 import BeatEditor from './BeatEditor.tsx';
 import { Loading, type LoadState } from './ContentFields.tsx';
 import { loadBeats, loadDistricts, loadMeetings, loadOfficers, loadWorkshops, type EditedKind, type ListedBeat, type ListedDistrict, type Published } from './contentEdits.ts';
-import { beatGroups, editedKinds } from './contentLists.ts';
+import { beatGroups, editedKinds, editsPlace } from './contentLists.ts';
 import DistrictEditor from './DistrictEditor.tsx';
 import MeetingEditor from './MeetingEditor.tsx';
 import OfficerEditor from './OfficerEditor.tsx';
 import SiteEditor from './SiteEditor.tsx';
 import WorkshopEditor from './WorkshopEditor.tsx';
+import PriorityEditor from '../priorities/PriorityEditor.tsx';
+import { PriorityListing, ReportsDue } from '../priorities/PriorityLists.tsx';
+import ReportEditor from '../priorities/ReportEditor.tsx';
 
 interface Props {
   route: ContentRoute;
@@ -35,7 +38,8 @@ export default function ContentDesk({ route, member, onBack }: Props) {
   const words = ws.t.content;
   const beats = memberBeats(ws, member);
   // What the member's role does not edit is not offered: the database would refuse it anyway.
-  const editable = route.view === 'content' || editedKinds(member.role).includes(route.view);
+  // A report goes with its meeting; the editors themselves refuse what is outside the member's scope.
+  const editable = route.view === 'content' || route.view === 'report' || editedKinds(member.role).includes(route.view);
 
   useEffect(() => {
     // Back in the list: focus goes to its heading, as in the rest of the workspace (an editor focuses its own once loaded).
@@ -63,6 +67,8 @@ export default function ContentDesk({ route, member, onBack }: Props) {
       {editable && route.view === 'district' && <DistrictEditor key={route.id} id={route.id} />}
       {editable && route.view === 'workshop' && <WorkshopEditor key={route.id ?? 'new'} id={route.id} />}
       {editable && route.view === 'site' && <SiteEditor />}
+      {editable && route.view === 'priority' && <PriorityEditor key={route.id ?? `new/${route.suggestion ?? ''}`} id={route.id} suggestion={route.suggestion} member={member} beats={beats} />}
+      {route.view === 'report' && <ReportEditor key={`${route.meetingId}/${route.date}`} meetingId={route.meetingId} date={route.date} member={member} beats={beats} />}
     </div>
   );
 }
@@ -77,10 +83,6 @@ type Lists = {
 
 /** What a member's role does not list is not asked for. */
 const none = <T,>(): Promise<Outcome<T[]>> => Promise.resolve({ kind: 'ok', value: [] });
-
-/** Whether a member may edit a meeting: as staff_access.edits decides, from the beats they serve. */
-const mine = (member: StaffMember, beats: readonly string[] | null, row: { beats: string[]; district_id: string | null }) =>
-  beats === null || row.beats.some((beat) => beats.includes(beat)) || (member.role === 'supervisor' && row.district_id === member.district);
 
 function ContentList({ member, beats }: { member: StaffMember; beats: readonly string[] | null }) {
   const ws = useWorkspace();
@@ -133,11 +135,13 @@ function ContentList({ member, beats }: { member: StaffMember; beats: readonly s
         <Loading state={state} onRetry={() => void load()} />
       ) : (
         <>
+          <ReportsDue member={member} beats={beats} />
+          <PriorityListing member={member} beats={beats} />
           <ListSection id="content-meetings" heading={words.meetings} add={{ href: '#meeting/new', label: words.newMeeting }}>
             <Listing
               empty={words.meetingsNone}
               items={state.value.meetings
-                .filter((meeting) => mine(member, beats, meeting))
+                .filter((meeting) => editsPlace(member, beats, meeting))
                 .map((meeting) => ({
                   href: `#meeting/${meeting.meeting_id}`,
                   name: meeting.title,

@@ -30,21 +30,22 @@ interface TextFieldProps {
   hint?: string;
   value: string;
   error?: string | undefined;
-  type?: 'text' | 'url' | 'email' | 'tel' | 'datetime-local';
+  type?: 'text' | 'url' | 'email' | 'tel' | 'datetime-local' | 'date';
   inputMode?: 'decimal' | 'numeric';
+  maxLength?: number;
   multiline?: boolean;
   readOnly?: boolean;
   onChange(value: string): void;
 }
 
-export function TextField({ prefix, name, label, hint, value, error, type = 'text', inputMode, multiline, readOnly, onChange }: TextFieldProps) {
+export function TextField({ prefix, name, label, hint, value, error, type = 'text', inputMode, maxLength, multiline, readOnly, onChange }: TextFieldProps) {
   return (
     <Field id={`${prefix}-${name}`} label={label} hint={hint} error={error}>
       {(control) =>
         multiline ? (
-          <textarea {...control} rows={4} value={value} readOnly={readOnly} onChange={(event) => onChange(event.target.value)} className={fieldClass} />
+          <textarea {...control} rows={4} maxLength={maxLength} value={value} readOnly={readOnly} onChange={(event) => onChange(event.target.value)} className={fieldClass} />
         ) : (
-          <input {...control} type={type} inputMode={inputMode} value={value} readOnly={readOnly} onChange={(event) => onChange(event.target.value)} className={fieldClass} />
+          <input {...control} type={type} inputMode={inputMode} maxLength={maxLength} value={value} readOnly={readOnly} onChange={(event) => onChange(event.target.value)} className={fieldClass} />
         )
       }
     </Field>

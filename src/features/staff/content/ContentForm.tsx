@@ -27,10 +27,12 @@ interface Props<E> {
   submitLabel: string;
   /** After a save of an existing one: reload it (a new one is opened by its address). */
   onSaved(): Promise<void>;
+  /** After a new one is created, in place of opening it: what else comes with it (a suggestion linked), then opening it. */
+  onCreated?(id: string): Promise<void>;
   children(errors: Record<string, string>): ReactNode;
 }
 
-export default function ContentForm<E>({ kind, current, newId = '', idValid = () => false, parse, row, draft, submitLabel, onSaved, children }: Props<E>) {
+export default function ContentForm<E>({ kind, current, newId = '', idValid = () => false, parse, row, draft, submitLabel, onSaved, onCreated, children }: Props<E>) {
   const ws = useWorkspace();
   const justSaved = useContext(JustSaved);
   const key = keyColumn(kind);
@@ -58,7 +60,8 @@ export default function ContentForm<E>({ kind, current, newId = '', idValid = ()
       check={check}
       act={act}
       onSaved={async () => {
-        if (current === null) location.hash = `${kind}/${newId}`;
+        if (current === null && onCreated) await onCreated(newId);
+        else if (current === null) location.hash = `${kind}/${newId}`;
         else await onSaved();
       }}
       submitLabel={submitLabel}

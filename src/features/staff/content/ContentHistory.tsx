@@ -34,6 +34,14 @@ export default function ContentHistory({ history, headingId, labels, onChanged }
         change.operation === 'delete' ? words.occurrenceRestored : row.status === 'moved' ? `${words.occurrenceMoved} (${shown(row.moved_to)})` : words.occurrenceCancelled;
       return [`${format(words.occurrence, { date: String(row.occurrence_date ?? '') })} ${state}${row.note && change.operation !== 'delete' ? ` · ${String(row.note)}` : ''}`];
     }
+    if (change.kind === 'priority_update') {
+      const row = change.after ?? change.before ?? {};
+      const desk = ws.t.priorityDesk;
+      const stages: Record<string, string> = ws.labels.saraStages;
+      const stage = stages[String(row.stage)] ?? shown(row.stage);
+      const done = change.operation === 'insert' ? desk.historyPosted : change.operation === 'delete' ? desk.historyRemoved : desk.historyChanged;
+      return [`${format(desk.historyUpdate, { date: String(row.posted_on ?? ''), stage })} ${done}${change.operation !== 'delete' && row.body ? ` · ${String(row.body)}` : ''}`];
+    }
     if (change.operation === 'insert') return [words.created];
     if (change.operation === 'delete') return [words.deleted];
     const before = change.before ?? {};

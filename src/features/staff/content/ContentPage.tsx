@@ -31,9 +31,15 @@ interface Props<T> {
   details(item: T | null, saved: () => Promise<void>): ReactNode;
   /** Column → the label its form gives it, for the history. */
   labels: Record<string, string>;
+  /** Whether the member may edit what was loaded: staff read all content, but change only their scope's. */
+  mayEdit?(item: T): boolean;
+  /** What a member is told of one outside their scope, and whom to ask. */
+  notYours?: string;
+  /** Which of the loaded changes are this page's: a report's, among its meeting's other reports'. */
+  historyOf?(change: ContentChange): boolean;
 }
 
-export default function ContentPage<T>({ id, kinds, loadItem, title, before, detailsHeading, details, labels }: Props<T>) {
+export default function ContentPage<T>({ id, kinds, loadItem, title, before, detailsHeading, details, labels, mayEdit, notYours, historyOf }: Props<T>) {
   const ws = useWorkspace();
   const [state, setState] = useState<LoadState<{ item: T | null; history: ContentChange[] }>>(
     id === null ? { phase: 'loaded', value: { item: null, history: [] } } : { phase: 'loading' },
@@ -73,6 +79,13 @@ export default function ContentPage<T>({ id, kinds, loadItem, title, before, det
   if (state.phase !== 'loaded') return <Loading state={state} onRetry={() => void load()} />;
   const { item, history } = state.value;
   if (id !== null && !item) return <p role="alert">{ws.t.content.notFound}</p>;
+  if (item && mayEdit && !mayEdit(item)) {
+    return (
+      <p role="alert" id="content-editor-heading" tabIndex={-1}>
+        {notYours ?? ws.t.content.notYours}
+      </p>
+    );
+  }
   return (
     <div className="space-y-10">
       <h2 className="text-2xl font-bold" tabIndex={-1} id="content-editor-heading">
@@ -85,7 +98,7 @@ export default function ContentPage<T>({ id, kinds, loadItem, title, before, det
         </h3>
         <JustSaved value={justSaved}>{details(item, saved)}</JustSaved>
       </section>
-      {item && <ContentHistory history={history} headingId="content-history" labels={{ published: ws.t.content.published, ...labels }} onChanged={reload} />}
+      {item && <ContentHistory history={historyOf ? history.filter(historyOf) : history} headingId="content-history" labels={{ published: ws.t.content.published, ...labels }} onChanged={reload} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// One meeting to edit: its coming dates (cancel, move, restore), its details
+// One meeting to edit: its coming dates (cancel, move, restore), its past
+// dates with their reports, its details
 // (title, venue, schedule and repeat rule, languages, whether it is shown)
 // and its history with undo; or, with no id, a new meeting or one-off event.
 // The details are checked with the meeting schema the build uses, and only
@@ -14,6 +15,7 @@ import ContentPage from './ContentPage.tsx';
 import { loadMeeting, type MeetingWithExceptions } from './contentEdits.ts';
 import ContentForm from './ContentForm.tsx';
 import Occurrences from './Occurrences.tsx';
+import { PastDates } from '../priorities/PriorityLists.tsx';
 
 interface Props {
   id: string | null;
@@ -30,7 +32,12 @@ export default function MeetingEditor({ id, beats }: Props) {
       kinds={['meeting', 'meeting_exception']}
       loadItem={loadMeeting}
       title={(meeting) => meeting?.meeting.title ?? words.newHeading}
-      before={(meeting, reload) => <Occurrences meeting={meeting} headingId="meeting-occurrences" onChanged={reload} />}
+      before={(meeting, reload) => (
+        <>
+          <Occurrences meeting={meeting} headingId="meeting-occurrences" onChanged={reload} />
+          <PastDates meetingId={meeting.meeting.meeting_id} />
+        </>
+      )}
       detailsHeading={words.heading}
       details={(meeting, reload) => <MeetingDetails key={meeting?.meeting.updated_at ?? 'new'} meeting={meeting} beats={beats} onSaved={reload} />}
       labels={meetingLabels(words)}

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { districtSchema, meetingSchema, officerSchema, siteSchema, workshopSchema } from '../../../lib/content/schemas.ts';
+import { districtSchema, meetingSchema, officerSchema, prioritySchema, siteSchema, workshopSchema } from '../../../lib/content/schemas.ts';
 import { en } from '../../../lib/i18n/locales/en.ts';
 import { changedColumns, columnOf, fieldErrors } from './contentEdits.ts';
 
@@ -65,6 +65,34 @@ describe('a schema’s refusal names the column, in the reader’s words', () =>
       schedule_start: words.format,
       schedule_duration_minutes: 'Use 1440 or less.',
     });
+  });
+
+  it('names a priority’s and a report’s columns where the schema names their fields otherwise', () => {
+    expect(columnOf(['reviewBy'], 'priority')).toBe('review_on');
+    expect(columnOf(['opened'], 'priority')).toBe('opened_on');
+    expect(columnOf(['outcome', 'text'], 'priority')).toBe('outcome_note');
+    expect(columnOf(['outcome', 'closed'], 'priority')).toBe('closed_on');
+    expect(columnOf(['sourceMeeting', 'date'], 'priority')).toBe('source_date');
+    expect(columnOf(['district'], 'priority')).toBe('district_id');
+    expect(columnOf(['priorities', 'reviewed', 0], 'meeting_report')).toBe('priorities_reviewed');
+    expect(columnOf(['nextSteps'], 'meeting_report')).toBe('next_steps');
+    expect(columnOf(['date'], 'meeting_report')).toBe('occurrence_date');
+  });
+
+  it('says an open priority needs its next review, beside that field, and a closed one its reason', () => {
+    const open = prioritySchema.safeParse({ title: 'Speeding', description: 'Cars speed.', beats: ['101'], source: 'analysis', opened: '2026-12-01' });
+    expect(fieldErrors(open.error!.issues, 'priority', words)).toEqual({ review_on: words.reviewDate });
+    const early = prioritySchema.safeParse({ title: 'Speeding', description: 'Cars speed.', beats: ['101'], source: 'analysis', opened: '2026-12-01', reviewBy: '2026-11-01' });
+    expect(fieldErrors(early.error!.issues, 'priority', words)).toEqual({ review_on: words.reviewDate });
+    const closed = prioritySchema.safeParse({
+      title: 'Speeding',
+      description: 'Cars speed.',
+      beats: [],
+      source: 'analysis',
+      opened: '2026-12-01',
+      outcome: { result: 'improved', text: '', closed: '2026-12-05' },
+    });
+    expect(fieldErrors(closed.error!.issues, 'priority', words)).toEqual({ outcome_note: words.required, beats: words.belongSomewhere });
   });
 
   it('says a language tag is not one, rather than that a meeting needs beats', () => {

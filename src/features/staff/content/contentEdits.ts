@@ -9,10 +9,14 @@ import type { BeatRow, DistrictRow, MeetingExceptionRow, MeetingRow, OfficerRow,
 import type { Outcome } from '../workspace/staffData.ts';
 import { read } from '../workspace/staffData.ts';
 
-export type ContentKind = 'site' | 'district' | 'beat' | 'officer' | 'meeting' | 'meeting_exception' | 'workshop';
+export type ContentKind = 'site' | 'district' | 'beat' | 'officer' | 'meeting' | 'meeting_exception' | 'meeting_report' | 'priority' | 'priority_update' | 'workshop';
 
-/** The kinds a form edits, one row each: an exception is changed from its meeting's coming dates. */
-export type EditedKind = Exclude<ContentKind, 'meeting_exception'>;
+/**
+ * The kinds a form edits, one row named by one id each: an exception is
+ * changed from its meeting's coming dates, a report from its past ones, and
+ * an update is posted from its priority.
+ */
+export type EditedKind = Exclude<ContentKind, 'meeting_exception' | 'meeting_report' | 'priority_update'>;
 
 /** The column that names a row of a kind: site_id, beat_id, meeting_id… */
 export const keyColumn = (kind: EditedKind) => `${kind}_id`;
@@ -23,6 +27,7 @@ const tables: Record<EditedKind, string> = {
   beat: 'beats',
   officer: 'officers',
   meeting: 'meetings',
+  priority: 'priorities',
   workshop: 'workshops',
 };
 
@@ -129,13 +134,21 @@ export function changedColumns(current: Record<string, unknown>, next: Record<st
  * location its longitude or, for its second number, its latitude, and the
  * references and the row's id by their columns' names.
  */
-export function columnOf(path: ReadonlyArray<PropertyKey>, kind: EditedKind): string {
+export function columnOf(path: ReadonlyArray<PropertyKey>, kind: ContentKind): string {
   const parts = path.filter((part): part is string => typeof part === 'string');
-  if (parts.length === 0 || parts[0] === 'id') return keyColumn(kind);
+  if (parts.length === 0 || parts[0] === 'id') return `${kind}_id`;
+  const renamed = renamedColumns[kind]?.[parts.join('.')] ?? renamedColumns[kind]?.[parts[0]!];
+  if (renamed) return renamed;
   if (parts[0] === 'district') return 'district_id';
   if (parts.at(-1) === 'location') return `${parts.slice(0, -1).join('_')}_${path.at(-1) === 1 ? 'lat' : 'lon'}`;
   return parts.map((part) => part.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)).join('_');
 }
+
+/** Where a schema's field and its column are named apart: a priority's dates and outcome, a report's date. */
+const renamedColumns: Partial<Record<ContentKind, Record<string, string>>> = {
+  priority: { opened: 'opened_on', reviewBy: 'review_on', sourceMeeting: 'source_date', 'outcome.result': 'outcome', 'outcome.text': 'outcome_note', 'outcome.closed': 'closed_on' },
+  meeting_report: { date: 'occurrence_date' },
+};
 
 export interface SchemaIssue {
   code: string;
@@ -155,10 +168,12 @@ export interface FieldWords {
   choose: string;
   serveSomewhere: string;
   belongSomewhere: string;
+  reviewDate: string;
+  closeDate: string;
 }
 
 /** The schema's refusals, one sentence per column in the reader's language: the first refusal of each. */
-export function fieldErrors(issues: readonly SchemaIssue[], kind: EditedKind, words: FieldWords): Record<string, string> {
+export function fieldErrors(issues: readonly SchemaIssue[], kind: ContentKind, words: FieldWords): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const column = columnOf(issue.path, kind);
@@ -168,7 +183,7 @@ export function fieldErrors(issues: readonly SchemaIssue[], kind: EditedKind, wo
   return errors;
 }
 
-function sentence(issue: SchemaIssue, kind: EditedKind, words: FieldWords): string {
+function sentence(issue: SchemaIssue, kind: ContentKind, words: FieldWords): string {
   const limit = (value: number | bigint | undefined) => String(value ?? '');
   switch (issue.code) {
     case 'too_small':
@@ -182,8 +197,10 @@ function sentence(issue: SchemaIssue, kind: EditedKind, words: FieldWords): stri
       return words.choose;
     case 'custom':
       // The schemas' own rules: a meeting's or an officer's beats, or a value's format (a language tag, a ring).
-      if (issue.path[0] === 'beats' && kind === 'meeting') return words.belongSomewhere;
+      if (issue.path[0] === 'beats' && (kind === 'meeting' || kind === 'priority')) return words.belongSomewhere;
       if (issue.path[0] === 'beats' && kind === 'officer') return words.serveSomewhere;
+      if (issue.path[0] === 'reviewBy' && kind === 'priority') return words.reviewDate;
+      if (issue.path[0] === 'outcome' && kind === 'priority') return words.closeDate;
       return words.format;
     default:
       return words.format;

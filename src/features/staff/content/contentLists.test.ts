@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundarySummary, areaSize } from './areas.ts';
 import type { ListedBeat, ListedDistrict } from './contentEdits.ts';
-import { beatGroups, editedKinds } from './contentLists.ts';
+import { beatGroups, editedKinds, editsPlace } from './contentLists.ts';
 
 const beat = (beat_id: string, district_id: string, name: string, neighbourhoods: string[] = []): ListedBeat => ({
   beat_id,
@@ -15,9 +15,19 @@ const district = (district_id: string, name: string): ListedDistrict => ({ distr
 
 describe('what the content desk lists', () => {
   it('gives each role the kinds staff_access.edits lets it change', () => {
-    expect(editedKinds('officer')).toEqual(['meeting', 'officer']);
-    expect(editedKinds('supervisor')).toEqual(['meeting', 'officer', 'beat']);
-    expect(editedKinds('coordinator')).toEqual(['meeting', 'officer', 'beat', 'district', 'workshop', 'site']);
+    expect(editedKinds('officer')).toEqual(['meeting', 'priority', 'officer']);
+    expect(editedKinds('supervisor')).toEqual(['meeting', 'priority', 'officer', 'beat']);
+    expect(editedKinds('coordinator')).toEqual(['meeting', 'priority', 'officer', 'beat', 'district', 'workshop', 'site']);
+  });
+
+  it('lets a member edit a meeting or a priority of one of their beats, or a supervisor one of their district, as staff_access.edits does', () => {
+    const officer = { role: 'officer' as const, officer_slug: 'michael-delgado', district: null };
+    const supervisor = { role: 'supervisor' as const, officer_slug: null, district: '1' };
+    expect(editsPlace(officer, ['101'], { beats: ['101', '102'], district_id: null })).toBe(true);
+    expect(editsPlace(officer, ['101'], { beats: ['201'], district_id: null })).toBe(false);
+    expect(editsPlace(officer, ['101'], { beats: [], district_id: '1' })).toBe(false);
+    expect(editsPlace(supervisor, ['101', '102'], { beats: [], district_id: '1' })).toBe(true);
+    expect(editsPlace({ role: 'coordinator', officer_slug: null, district: null }, null, { beats: ['201'], district_id: null })).toBe(true);
   });
 
   const beats = [beat('1011', '10', 'Beat 1011', ['Lakeview']), beat('201', '2', 'Beat 201', ['Peña Heights']), beat('1001', '10', 'Beat 1001'), beat('202', '2', 'Beat 202', ['Old Mill'])];

@@ -4,17 +4,25 @@
 // coordinator also every beat, the districts, the workshop catalogue and the
 // site settings. A big city's beats (some three hundred) are found with a
 // filter and read grouped by district.
-import type { StaffRole } from '../workspace/records.ts';
+import type { StaffMember, StaffRole } from '../workspace/records.ts';
 import type { EditedKind, ListedBeat, ListedDistrict } from './contentEdits.ts';
 
 const kindsOf: Record<StaffRole, readonly EditedKind[]> = {
-  officer: ['meeting', 'officer'],
-  supervisor: ['meeting', 'officer', 'beat'],
-  coordinator: ['meeting', 'officer', 'beat', 'district', 'workshop', 'site'],
+  officer: ['meeting', 'priority', 'officer'],
+  supervisor: ['meeting', 'priority', 'officer', 'beat'],
+  coordinator: ['meeting', 'priority', 'officer', 'beat', 'district', 'workshop', 'site'],
 };
 
 /** The kinds of content a role edits, in the order the desk lists them. */
 export const editedKinds = (role: StaffRole): readonly EditedKind[] => kindsOf[role];
+
+/**
+ * Whether a member may edit a meeting or a priority, as staff_access.edits
+ * decides from where it belongs: one of its beats is among the member's
+ * (`beats` null for every beat), or, for a supervisor, its district is theirs.
+ */
+export const editsPlace = (member: StaffMember, beats: readonly string[] | null, row: { beats: readonly string[]; district_id: string | null }) =>
+  beats === null || row.beats.some((beat) => beats.includes(beat)) || (member.role === 'supervisor' && row.district_id === member.district);
 
 export interface BeatGroup {
   district: string;

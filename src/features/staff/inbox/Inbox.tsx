@@ -55,6 +55,7 @@ export default function Inbox({ items, truncated, failed, filter, onFilter, beat
   const title = (item: InboxItem) => {
     if (item.kind === 'tip') return ws.category('tip', item.category);
     if (item.kind === 'watch_group') return item.name ?? '';
+    if (item.kind === 'suggestion') return ws.t.suggestion.listTitle;
     return `${item.name ?? ''} · ${ws.category('workshop_request', item.category)}`;
   };
 

@@ -20,24 +20,36 @@ const rows: InboxRows = {
   workshop_request: [
     { workshop_request_id: id(7), workshop: 'robbery-prevention', business_name: 'Corner Grocery', address: '1 Main St', beat: '102', status: 'confirmed', created_at: daysAgo(5), status_changed_at: daysAgo(4), notes: 'Mornings.' },
   ],
+  suggestion: [
+    { suggestion_id: id(8), beat: '101', problem: 'Cars race down Crane St after dark.', status: 'received', created_at: daysAgo(2), status_changed_at: daysAgo(2) },
+    { suggestion_id: id(9), beat: '101', problem: 'Broken lights along Laurel Ave.', status: 'adopted', created_at: daysAgo(20), status_changed_at: daysAgo(15) },
+  ],
 };
 const items = inboxItems(rows);
 const ids = (list: Array<{ id: string }>) => list.map((item) => Number(item.id.slice(-4)));
 
 describe('the inbox', () => {
   it('lists new and open items of every kind, newest first, by default', () => {
-    expect(ids(filterItems(items, defaultFilter, now))).toEqual([1, 5, 7, 2, 4]);
+    expect(ids(filterItems(items, defaultFilter, now))).toEqual([1, 8, 5, 7, 2, 4]);
+  });
+
+  it('counts and narrows residents’ suggestions like the other kinds: one turned into a priority is no longer open', () => {
+    expect(ids(filterItems(items, { ...defaultFilter, kind: 'suggestion' }, now))).toEqual([8]);
+    expect(statusCounts(items, { ...defaultFilter, kind: 'suggestion' }, now)).toEqual([
+      { kind: 'suggestion', status: 'received', count: 1 },
+      { kind: 'suggestion', status: 'adopted', count: 1 },
+    ]);
   });
 
   it('narrows by kind, beat (or no beat), status, category and age', () => {
     const all = { ...defaultFilter, status: 'all' };
     expect(ids(filterItems(items, { ...all, kind: 'tip' }, now))).toEqual([1, 2, 3, 4]);
-    expect(ids(filterItems(items, { ...all, beat: '101' }, now))).toEqual([1, 5, 3, 6]);
+    expect(ids(filterItems(items, { ...all, beat: '101' }, now))).toEqual([1, 8, 5, 9, 3, 6]);
     expect(ids(filterItems(items, { ...all, beat: 'none' }, now))).toEqual([4]);
-    expect(ids(filterItems(items, { ...all, status: 'received' }, now))).toEqual([1, 4]);
+    expect(ids(filterItems(items, { ...all, status: 'received' }, now))).toEqual([1, 8, 4]);
     expect(ids(filterItems(items, { ...all, category: 'noise' }, now))).toEqual([1, 3]);
     expect(ids(filterItems(items, { ...all, category: 'robbery-prevention' }, now))).toEqual([7]);
-    expect(ids(filterItems(items, { ...all, ageDays: 7 }, now))).toEqual([1, 5, 7]);
+    expect(ids(filterItems(items, { ...all, ageDays: 7 }, now))).toEqual([1, 8, 5, 7]);
     expect(ids(filterItems(items, { ...all, ageDays: 30, kind: 'tip', beat: '102' }, now))).toEqual([2]);
     expect(filterItems(items, { ...all, kind: 'watch_group', category: 'noise' }, now)).toEqual([]);
   });
@@ -48,6 +60,8 @@ describe('the inbox', () => {
       { kind: 'tip', status: 'closed', count: 1 },
       { kind: 'watch_group', status: 'pending', count: 1 },
       { kind: 'watch_group', status: 'approved', count: 1 },
+      { kind: 'suggestion', status: 'received', count: 1 },
+      { kind: 'suggestion', status: 'adopted', count: 1 },
     ]);
     const counted = statusCounts(items, { ...defaultFilter, kind: 'tip' }, now);
     for (const { status, count } of counted) expect(filterItems(items, { ...defaultFilter, kind: 'tip', status }, now)).toHaveLength(count);
@@ -61,13 +75,13 @@ describe('the inbox', () => {
   it('exports the listed items as CSV in the reader’s words, with residents’ text made harmless', () => {
     const words: InboxCsvWords = {
       columns: { kind: 'Kind', id: 'Id', received: 'Received', beat: 'Beat', status: 'Status', category: 'Category', name: 'Name', text: 'Text', place: 'Place', assignedTo: 'Assigned to', lastChanged: 'Last changed' },
-      kind: (kind) => ({ tip: 'Tip', watch_group: 'Watch group', workshop_request: 'Workshop request' })[kind],
+      kind: (kind) => ({ tip: 'Tip', watch_group: 'Watch group', workshop_request: 'Workshop request', suggestion: 'Suggestion' })[kind],
       status: (_, status) => status.toUpperCase(),
       category: (_, category) => `«${category}»`,
       officer: (slug) => (slug === 'maria-jones' ? 'María Jones' : slug),
       dateTime: (iso) => iso.slice(0, 10),
     };
-    const evil = inboxItems({ ...rows, tip: [{ ...rows.tip[1]!, description: '=HYPERLINK("http://x.example")' }], watch_group: [], workshop_request: [] });
+    const evil = inboxItems({ ...rows, tip: [{ ...rows.tip[1]!, description: '=HYPERLINK("http://x.example")' }], watch_group: [], workshop_request: [], suggestion: [] });
     const csv = inboxCsvRows(evil, words);
     expect(csv[0]).toEqual(['Kind', 'Id', 'Received', 'Beat', 'Status', 'Category', 'Name', 'Text', 'Place', 'Assigned to', 'Last changed']);
     expect(csv[1]).toEqual(['Tip', id(2), daysAgo(10).slice(0, 10), '102', 'UNDER_REVIEW', '«drug_activity»', null, '=HYPERLINK("http://x.example")', '5 Elm St', 'María Jones', daysAgo(2).slice(0, 10)]);

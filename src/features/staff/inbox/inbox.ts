@@ -1,4 +1,5 @@
-// The inbox: tips, watch group registrations and workshop requests as one
+// The inbox: tips, watch group registrations, workshop requests and
+// residents' suggestions of priorities as one
 // list, newest first, narrowed by kind, beat, status, category and age, with
 // the count of each status, and the same list as CSV.
 import type { Cell } from '../workspace/csv.ts';
@@ -7,6 +8,7 @@ import {
   openStatuses,
   statusesOf,
   type ItemKind,
+  type SuggestionListRow,
   type TipListRow,
   type WatchGroupListRow,
   type WorkshopRequestListRow,
@@ -34,6 +36,7 @@ export interface InboxRows {
   tip: TipListRow[];
   watch_group: WatchGroupListRow[];
   workshop_request: WorkshopRequestListRow[];
+  suggestion: SuggestionListRow[];
 }
 
 export function inboxItems(rows: InboxRows): InboxItem[] {
@@ -75,6 +78,19 @@ export function inboxItems(rows: InboxRows): InboxItem[] {
       name: row.business_name,
       text: row.notes,
       place: row.address,
+      assignedTo: null,
+    })),
+    ...rows.suggestion.map((row) => ({
+      kind: 'suggestion' as const,
+      id: row.suggestion_id,
+      beat: row.beat,
+      status: row.status,
+      category: null,
+      createdAt: row.created_at,
+      statusChangedAt: row.status_changed_at,
+      name: null,
+      text: row.problem,
+      place: null,
       assignedTo: null,
     })),
   ];

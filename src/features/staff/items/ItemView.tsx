@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { format } from '../../../lib/i18n/format.ts';
 import BackLink from '../workspace/BackLink.tsx';
 import History from './History.tsx';
-import type { HistoryRecord, ItemKind, TipRecord, WatchGroupRecord, WatchMemberRecord, WorkshopRequestRecord } from '../workspace/records.ts';
+import type { HistoryRecord, ItemKind, SuggestionRecord, TipRecord, WatchGroupRecord, WatchMemberRecord, WorkshopRequestRecord } from '../workspace/records.ts';
+import { SuggestionAnswer, SuggestionDetails, SuggestionToPriority } from './SuggestionView.tsx';
 import { loadHistory, loadItem, loadMembers } from '../workspace/staffData.ts';
 import { TipActions, TipDetails, TipDuplicate } from './TipView.tsx';
 import { WatchGroupDetails, WatchGroupMembers, WatchGroupReview } from './WatchGroupView.tsx';
@@ -14,7 +15,8 @@ import { WorkshopOnCalendar, WorkshopRequestDetails, WorkshopSchedule } from './
 type Loaded =
   | { kind: 'tip'; record: TipRecord; history: HistoryRecord[] }
   | { kind: 'watch_group'; record: WatchGroupRecord; history: HistoryRecord[]; members: WatchMemberRecord[] }
-  | { kind: 'workshop_request'; record: WorkshopRequestRecord; history: HistoryRecord[] };
+  | { kind: 'workshop_request'; record: WorkshopRequestRecord; history: HistoryRecord[] }
+  | { kind: 'suggestion'; record: SuggestionRecord; history: HistoryRecord[] };
 
 type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'failed' } | { phase: 'loaded'; item: Loaded };
 
@@ -79,6 +81,7 @@ export default function ItemView({ kind, id, onBack, onChanged }: Props) {
     const { item } = state;
     if (item.kind === 'tip') return format(words.headings.tip, { category: ws.category('tip', item.record.category) });
     if (item.kind === 'watch_group') return format(words.headings.watch_group, { name: item.record.name });
+    if (item.kind === 'suggestion') return format(words.headings.suggestion, { beat: item.record.beat });
     return format(words.headings.workshop_request, { business: item.record.business_name });
   };
 
@@ -130,6 +133,13 @@ function Loaded({ item, onSaved }: { item: Loaded; onSaved(): Promise<void> }) {
           {section('staff-item-given', t.item.given, <WorkshopRequestDetails request={item.record} />)}
           {section('staff-item-schedule', t.actions.workshop.heading, <WorkshopSchedule request={item.record} onSaved={onSaved} />)}
           <WorkshopOnCalendar request={item.record} headingId="staff-item-meeting" />
+        </>
+      )}
+      {item.kind === 'suggestion' && (
+        <>
+          {section('staff-item-given', t.item.given, <SuggestionDetails suggestion={item.record} />)}
+          {section('staff-item-answer', t.suggestion.answerHeading, <SuggestionAnswer suggestion={item.record} onSaved={onSaved} />)}
+          {item.record.status !== 'adopted' && section('staff-item-turn', t.suggestion.turnHeading, <SuggestionToPriority suggestion={item.record} />)}
         </>
       )}
       <History kind={item.kind} history={item.history} headingId="staff-item-history" />

@@ -2,30 +2,35 @@
 // only these (a `select *` is refused), and row-level security decides which
 // rows. The inbox reads a short form of each item; an opened item, all of it.
 
-export const itemKinds = ['tip', 'watch_group', 'workshop_request'] as const;
+export const itemKinds = ['tip', 'watch_group', 'workshop_request', 'suggestion'] as const;
 export type ItemKind = (typeof itemKinds)[number];
 
 export const statusesOf = {
   tip: ['received', 'under_review', 'referred', 'action_taken', 'closed'],
   watch_group: ['pending', 'changes_requested', 'approved', 'declined', 'retired'],
   workshop_request: ['received', 'confirmed', 'declined', 'completed'],
+  suggestion: ['received', 'answered', 'adopted', 'closed'],
 } as const satisfies Record<ItemKind, readonly string[]>;
 
 export type TipStatus = (typeof statusesOf.tip)[number];
 export type WatchGroupStatus = (typeof statusesOf.watch_group)[number];
 export type WorkshopRequestStatus = (typeof statusesOf.workshop_request)[number];
+export type SuggestionStatus = (typeof statusesOf.suggestion)[number];
 
 /** What still waits for staff: new, or in hand and not finished. */
 export const openStatuses: Record<ItemKind, readonly string[]> = {
   tip: ['received', 'under_review', 'referred', 'action_taken'],
   watch_group: ['pending', 'changes_requested'],
   workshop_request: ['received', 'confirmed'],
+  // An answered suggestion may still become a priority at the next meeting.
+  suggestion: ['received', 'answered'],
 };
 
 export const tables: Record<ItemKind, { table: string; id: string }> = {
   tip: { table: 'tips', id: 'tip_id' },
   watch_group: { table: 'watch_groups', id: 'watch_group_id' },
   workshop_request: { table: 'workshop_requests', id: 'workshop_request_id' },
+  suggestion: { table: 'priority_suggestions', id: 'suggestion_id' },
 };
 
 export const staffRoles = ['officer', 'supervisor', 'coordinator'] as const;
@@ -110,6 +115,19 @@ export interface WorkshopRequestRecord {
   created_at: string;
 }
 
+/** A resident's suggestion of a problem for their beat's priorities: what they wrote is for the beat's staff only. */
+export interface SuggestionRecord {
+  suggestion_id: string;
+  beat: string;
+  problem: string;
+  status: SuggestionStatus;
+  status_changed_at: string;
+  public_reply: string | null;
+  /** The priority it became. */
+  priority_id: string | null;
+  created_at: string;
+}
+
 export interface HistoryRecord {
   history_id: number;
   kind: ItemKind;
@@ -143,6 +161,7 @@ export const fullColumns: Record<ItemKind, string> = {
   watch_group: 'watch_group_id, name, beat, area, status, created_at, approved_at, meeting_preference, meeting_note, expected_members, public_note, status_changed_at',
   workshop_request:
     'workshop_request_id, workshop, business_name, address, beat, latitude, longitude, contact_name, contact_email, contact_phone, contact_language, attendees, preferred_times, notes, status, confirmed_at, decline_reason, status_changed_at, created_at',
+  suggestion: 'suggestion_id, beat, problem, status, status_changed_at, public_reply, priority_id, created_at',
 };
 
 /** The inbox's short form: enough to list, filter and export, without anyone's contact details. */
@@ -150,6 +169,7 @@ export const listColumns: Record<ItemKind, string> = {
   tip: 'tip_id, category, description, beat, status, created_at, status_changed_at, place, assigned_to',
   watch_group: 'watch_group_id, name, beat, status, created_at, status_changed_at, meeting_note',
   workshop_request: 'workshop_request_id, workshop, business_name, address, beat, status, created_at, status_changed_at, notes',
+  suggestion: 'suggestion_id, beat, problem, status, created_at, status_changed_at',
 };
 
 export type TipListRow = Pick<TipRecord, 'tip_id' | 'category' | 'description' | 'beat' | 'status' | 'created_at' | 'status_changed_at' | 'place' | 'assigned_to'>;
@@ -158,6 +178,8 @@ export type WorkshopRequestListRow = Pick<
   WorkshopRequestRecord,
   'workshop_request_id' | 'workshop' | 'business_name' | 'address' | 'beat' | 'status' | 'created_at' | 'status_changed_at' | 'notes'
 >;
+
+export type SuggestionListRow = Pick<SuggestionRecord, 'suggestion_id' | 'beat' | 'problem' | 'status' | 'created_at' | 'status_changed_at'>;
 
 export const historyColumns = 'history_id, kind, item_id, field, from_value, to_value, note, changed_by, changed_by_email, changed_at';
 export const memberColumns = 'member_id, watch_group_id, role, name, email, phone, block, created_at';

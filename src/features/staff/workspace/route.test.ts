@@ -52,6 +52,18 @@ describe('the workspace’s address', () => {
     expect(parseRoute('#district/1/more')).toBeNull();
   });
 
+  it('opens a priority, a new one (from a resident’s suggestion or not) and a meeting date’s report, as content views', () => {
+    const suggestion = '0b5e55ed-0000-4000-8000-000000000001';
+    expect(parseRoute(routeHash({ view: 'priority', id: '101-speeding-on-crane-st', suggestion: null }))).toEqual({ view: 'priority', id: '101-speeding-on-crane-st', suggestion: null });
+    expect(parseRoute('#priority/new')).toEqual({ view: 'priority', id: null, suggestion: null });
+    expect(parseRoute(routeHash({ view: 'priority', id: null, suggestion }))).toEqual({ view: 'priority', id: null, suggestion });
+    expect(parseRoute(routeHash({ view: 'report', meetingId: 'beat-101', date: '2026-11-10' }))).toEqual({ view: 'report', meetingId: 'beat-101', date: '2026-11-10' });
+    for (const hash of ['#priority/new', '#priority/101-x', '#report/beat-101/2026-11-10']) expect(isContentRoute(parseRoute(hash)!)).toBe(true);
+    expect(parseRoute('#priority/new/not-a-suggestion')).toBeNull();
+    expect(parseRoute('#report/beat-101/last-week')).toBeNull();
+    expect(isContentRoute(parseRoute(`#suggestion/${suggestion}`)!)).toBe(false);
+  });
+
   it('leaves other fragments (the skip link, links to a field) to the page', () => {
     for (const hash of ['#main', '#tip-triage-status', '#tip', '#tip/', '#tip/not-an-id', `#tips/${id}`, `#tip/${id}/more`, `#watch_group/${id}`, '#staff/', '#staff/someone', `#staff/${id}/more`, `#staff-member/${id}`]) {
       expect(parseRoute(hash)).toBeNull();

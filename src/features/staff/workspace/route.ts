@@ -4,7 +4,9 @@
 // (the member's email notifications), or the inbox;
 // #content (the content the member may edit), #meeting/<id>, #officer/<slug>
 // and #workshop/<id> (one of them; `new` for a new one), #beat/<id> and
-// #district/<id> (which only an import of boundaries adds), and #site; and,
+// #district/<id> (which only an import of boundaries adds), and #site;
+// #priority/<id> (#priority/new, or #priority/new/<suggestion id> for one
+// made from a resident's suggestion) and #report/<meeting id>/<date>; and,
 // for coordinators, #staff (the staff accounts) and #staff/<user id> (one of them).
 import { idPattern } from '../../../lib/ids.ts';
 import { itemKinds, type ItemKind } from './records.ts';
@@ -24,9 +26,14 @@ export type ContentRoute =
   /** A meeting, an officer's profile or a workshop of the catalogue to edit; a null id for a new one. */
   | { view: 'meeting' | 'officer' | 'workshop'; id: string | null }
   | { view: 'beat' | 'district'; id: string }
+  /** A beat priority; a null id for a new one, made from the resident's suggestion named, if any. */
+  | { view: 'priority'; id: string | null; suggestion: string | null }
+  /** The report of a meeting's date (its local date, as the report is filed). */
+  | { view: 'report'; meetingId: string; date: string }
   | { view: 'site' };
 
-const contentViews: ReadonlyArray<ContentRoute['view']> = ['content', 'meeting', 'officer', 'workshop', 'beat', 'district', 'site'];
+const contentViews: ReadonlyArray<ContentRoute['view']> = ['content', 'meeting', 'officer', 'workshop', 'beat', 'district', 'priority', 'report', 'site'];
+const localDate = /^\d{4}-\d{2}-\d{2}$/;
 export const isContentRoute = (route: Route): route is ContentRoute => (contentViews as readonly string[]).includes(route.view);
 
 const segment = (kind: ItemKind) => kind.replace(/_/g, '-');
@@ -56,6 +63,9 @@ export function parseRoute(hash: string): Route | null {
     if (idPattern.test(id)) return { view: first, id };
   }
   if ((first === 'beat' || first === 'district') && id && rest.length === 0 && idPattern.test(id)) return { view: first, id };
+  if (first === 'priority' && id === 'new' && rest.length <= 1 && (rest.length === 0 || uuid.test(rest[0]!))) return { view: 'priority', id: null, suggestion: rest[0]?.toLowerCase() ?? null };
+  if (first === 'priority' && id && rest.length === 0 && idPattern.test(id)) return { view: 'priority', id, suggestion: null };
+  if (first === 'report' && id && rest.length === 1 && idPattern.test(id) && localDate.test(rest[0]!)) return { view: 'report', meetingId: id, date: rest[0]! };
   const kind = itemKinds.find((candidate) => segment(candidate) === first);
   if (kind && id && rest.length === 0 && uuid.test(id)) return { view: 'item', kind, id: id.toLowerCase() };
   return null;
@@ -66,5 +76,7 @@ export function routeHash(route: Route): string {
   if (route.view === 'staff_member') return `#staff/${route.userId}`;
   if (route.view === 'meeting' || route.view === 'officer' || route.view === 'workshop') return `#${route.view}/${route.id ?? 'new'}`;
   if (route.view === 'beat' || route.view === 'district') return `#${route.view}/${route.id}`;
+  if (route.view === 'priority') return route.id !== null ? `#priority/${route.id}` : `#priority/new${route.suggestion ? `/${route.suggestion}` : ''}`;
+  if (route.view === 'report') return `#report/${route.meetingId}/${route.date}`;
   return `#${route.view}`;
 }

@@ -16,6 +16,7 @@ import {
   type StaffAccount,
   type StaffHistoryRecord,
   type StaffMember,
+  type SuggestionRecord,
   type TipRecord,
   type WatchGroupRecord,
   type WatchMemberRecord,
@@ -56,7 +57,7 @@ export async function loadInbox(client: SupabaseClient, since: string | null): P
     }),
   );
   for (const outcome of outcomes) if (outcome.kind !== 'ok') return outcome;
-  const [tip, watchGroup, workshopRequest] = outcomes.map((outcome) => (outcome.kind === 'ok' ? outcome.value : []));
+  const [tip, watchGroup, workshopRequest, suggestion] = outcomes.map((outcome) => (outcome.kind === 'ok' ? outcome.value : []));
   return {
     kind: 'ok',
     value: {
@@ -64,8 +65,9 @@ export async function loadInbox(client: SupabaseClient, since: string | null): P
         tip: tip!.slice(0, inboxLimit) as InboxRows['tip'],
         watch_group: watchGroup!.slice(0, inboxLimit) as InboxRows['watch_group'],
         workshop_request: workshopRequest!.slice(0, inboxLimit) as InboxRows['workshop_request'],
+        suggestion: suggestion!.slice(0, inboxLimit) as InboxRows['suggestion'],
       },
-      truncated: [tip, watchGroup, workshopRequest].some((rows) => rows!.length > inboxLimit),
+      truncated: [tip, watchGroup, workshopRequest, suggestion].some((rows) => rows!.length > inboxLimit),
     },
   };
 }
@@ -74,6 +76,7 @@ export interface ItemRecords {
   tip: TipRecord;
   watch_group: WatchGroupRecord;
   workshop_request: WorkshopRequestRecord;
+  suggestion: SuggestionRecord;
 }
 
 /** One item with everything staff may read of it; null when it does not exist or is outside the caller's scope. */
@@ -143,6 +146,18 @@ export function scheduleWorkshop(
 
 export function addStaffNote(client: SupabaseClient, kind: ItemKind, itemId: string, note: string): Promise<Outcome<null>> {
   return read(client.rpc('add_staff_note', { kind, item_id: itemId, note }));
+}
+
+/** What answer_suggestion changes: null leaves a field as it is, '' clears the reply; a priority makes it adopted. */
+export interface SuggestionAnswer {
+  status?: string | null;
+  public_reply?: string | null;
+  priority_id?: string | null;
+  note?: string | null;
+}
+
+export function answerSuggestion(client: SupabaseClient, suggestionId: string, answer: SuggestionAnswer): Promise<Outcome<null>> {
+  return read(client.rpc('answer_suggestion', { suggestion_id: suggestionId, ...answer }));
 }
 
 /** Every account that can sign in, with its role if it has one; coordinators only (others are refused). */

@@ -21,6 +21,7 @@ export async function staffProps(locale: Locale) {
       workshopRequestStatuses: t.workshops.status.statuses,
       categories: t.tips.categories,
       meetingPreferences: t.watch.register.meetingPreferences,
+      saraStages: t.priorities.sara,
     },
     locale,
     timeZone: site.timeZone,

@@ -28,6 +28,7 @@ export function shell(props: StaffProps, client: SupabaseClient): Shell {
     tip: labels.tipStatuses,
     watch_group: labels.watchGroupStatuses,
     workshop_request: labels.workshopRequestStatuses,
+    suggestion: props.t.suggestion.statuses,
   };
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
