@@ -73,25 +73,33 @@ async function confirmedSubscriber(subscription: Subscription): Promise<string> 
   return ((await response.json()) as { token: string }).token;
 }
 
-/** A content change in one transaction, then its publish recorded as published: what the alerts see. */
-async function publishChange(sql: string, params: unknown[] = []) {
+/** A content change in one transaction: the publish request it left. */
+async function change(sql: string, params: unknown[] = []): Promise<number> {
   await db.query('begin');
-  let request: string;
   try {
     await db.query(sql, params);
     const { rows } = await db.query('select publish_request_id from private.publish_requests where transaction_id = pg_current_xact_id()');
-    request = rows[0].publish_request_id;
     await db.query('commit');
+    return Number(rows[0].publish_request_id);
   } catch (error) {
     await db.query('rollback');
     throw error;
   }
+}
+
+/** A publish of these requests recorded as published, as a build pipeline records it. */
+async function published(requests: number[]) {
   const finished = await fetch(`${url}/rest/v1/rpc/finish_publish_requests`, {
     method: 'POST',
     headers: { apikey: anonKey, authorization: `Bearer ${serviceRoleKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ ids: [Number(request)], outcome: 'published' }),
+    body: JSON.stringify({ ids: requests, outcome: 'published' }),
   });
   expect(finished.status).toBe(200);
+}
+
+/** A content change, then its publish recorded as published: what the alerts see. */
+async function publishChange(sql: string, params: unknown[] = []) {
+  await published([await change(sql, params)]);
 }
 
 describe('beat alert subscriptions', () => {
@@ -289,5 +297,28 @@ describe('beat alerts after a publish', () => {
     await publishChange(`update public.meetings set venue_accessibility = 'Step-free' where meeting_id = $1`, [meetingId]);
     const count = (await mailTo(mailFolder, email)).length;
     expect(count).toBe(2);
+  });
+
+  it('alert a change made while a build runs after the next publish, not the one under way', async () => {
+    const email = address('during-build');
+    await confirmedSubscriber({ email, beat: '101', topics: ['meeting_changes'] });
+    const before = await change(
+      `insert into public.meeting_exceptions (meeting_id, position, occurrence_date, status, note, published) values ($1, 3, '2027-03-02', 'cancelled', 'Before the build', true)`,
+      [meetingId],
+    );
+    // The build takes that change in (as claim_publish_requests marks it), and then another is made.
+    await db.query('update private.publish_requests set started_at = now() where publish_request_id = $1', [before]);
+    const during = await change(
+      `insert into public.meeting_exceptions (meeting_id, position, occurrence_date, status, note, published) values ($1, 4, '2027-03-09', 'cancelled', 'During the build', true)`,
+      [meetingId],
+    );
+    await published([before]);
+    const first = await message(email, 2);
+    expect(first.text).toContain('Before the build');
+    expect(first.text).not.toContain('During the build');
+    await published([during]);
+    const second = await message(email, 3);
+    expect(second.text).toContain('During the build');
+    expect(second.text).not.toContain('Before the build');
   });
 });
