@@ -1106,7 +1106,8 @@ begin
     returning publish_request_id
   )
   select array_agg(t.publish_request_id) into window_ids from taken as t;
-  if window_ids is null then
+  -- Nobody to tell (a new site's first publish, with its whole import in the window): nothing to compose.
+  if window_ids is null or not exists (select from private.alert_subscriptions as s where s.confirmed_at is not null) then
     return 0;
   end if;
 
