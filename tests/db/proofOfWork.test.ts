@@ -54,7 +54,6 @@ const tips = kinds[0]!;
 const stored = async (kind = tips) => (await db.query<{ n: number }>(kind.stored, [marker])).rows[0]!.n;
 
 const send = (fn: string, args: Record<string, unknown>) => anon.rpc(fn, args);
-const challengeFor = async (action: string, key: string) => (await db.query<{ c: Challenge }>('select public.submission_challenge($1, $2) as c', [action, key])).rows[0]!.c;
 const signingKey = async () => (await db.query<{ key: string }>('select signing_key as key from private.proof_of_work')).rows[0]!.key;
 const keyHash = async (key: string) => (await db.query<{ h: string }>(`select encode(sha256(convert_to($1, 'UTF8')), 'hex') as h`, [key])).rows[0]!.h;
 
