@@ -12,6 +12,10 @@ create extension pgcrypto with schema extensions;
 
 -- types
 
+create type public.alert_delivery as enum ('each_publish', 'daily');
+comment on type public.alert_delivery is 'When a subscriber hears of changes: one email after each publish that changed something of theirs, or one digest a day.';
+create type public.alert_topic as enum ('meeting_changes', 'new_meetings', 'priorities', 'meeting_reports');
+comment on type public.alert_topic is 'What a subscriber may be told of: meetings cancelled or moved, new meetings, priorities and their updates, meeting reports.';
 create type public.content_kind as enum ('site', 'district', 'beat', 'officer', 'meeting', 'meeting_exception', 'meeting_report', 'priority', 'priority_update', 'workshop');
 comment on type public.content_kind is 'What a content_history row is about: a row of one content table (a meeting''s exception and report belong to its meeting, a priority''s update to its priority).';
 create type public.history_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion', 'staff_member');
@@ -54,6 +58,66 @@ create type public.workshop_request_status as enum ('received', 'confirmed', 'de
 comment on type public.workshop_request_status is 'Where a workshop request stands, as the business and staff see it.';
 
 -- tables
+
+create table private.alert_digest_items (
+  subscription_id uuid not null,
+  items jsonb not null,
+  added_at timestamp with time zone default now() not null,
+  constraint alert_digest_items_subscription_id_fkey FOREIGN KEY (subscription_id) REFERENCES private.alert_subscriptions(subscription_id) ON DELETE CASCADE
+);
+alter table private.alert_digest_items enable row level security;
+comment on table private.alert_digest_items is 'What changed for a daily-digest subscriber since their last digest, one row a publish; deleted once in a digest or with the subscription.';
+
+create table private.alert_keys (
+  only_row boolean default true not null,
+  signing_key text default encode(extensions.gen_random_bytes(32), 'hex'::text) not null,
+  constraint alert_keys_one_row CHECK (only_row),
+  constraint alert_keys_pkey PRIMARY KEY (only_row)
+);
+alter table private.alert_keys enable row level security;
+comment on table private.alert_keys is 'The key that signs subscribers'' manage and unsubscribe tokens; replacing it voids every link already sent.';
+
+create table private.alert_requests (
+  idempotency_hash bytea not null,
+  created_at timestamp with time zone default now() not null,
+  constraint alert_requests_pkey PRIMARY KEY (idempotency_hash)
+);
+alter table private.alert_requests enable row level security;
+comment on table private.alert_requests is 'The retry keys (hashed) of subscribe requests of the last day: retries answered once, the site''s ceiling counted. Nothing about who sent them.';
+
+create table private.alert_subscriptions (
+  subscription_id uuid default gen_random_uuid() not null,
+  email text not null,
+  language text not null,
+  beat_id text,
+  district_id text,
+  topics text[] not null,
+  delivery text not null,
+  confirm_hash bytea not null,
+  confirm_expires_at timestamp with time zone not null,
+  confirmed_at timestamp with time zone,
+  digest_through timestamp with time zone,
+  created_at timestamp with time zone default now() not null,
+  constraint alert_subscriptions_beat_id_fkey FOREIGN KEY (beat_id) REFERENCES public.beats(beat_id) ON DELETE CASCADE,
+  constraint alert_subscriptions_delivery_known CHECK (private.is_one_of(delivery, 'public.alert_delivery'::regtype)),
+  constraint alert_subscriptions_district_id_fkey FOREIGN KEY (district_id) REFERENCES public.districts(district_id) ON DELETE CASCADE,
+  constraint alert_subscriptions_email_valid CHECK (private.valid_email(email) AND email = lower(email)),
+  constraint alert_subscriptions_language_known CHECK (private.is_one_of(language, 'public.site_locale'::regtype)),
+  constraint alert_subscriptions_one_area CHECK (num_nonnulls(beat_id, district_id) = 1),
+  constraint alert_subscriptions_pkey PRIMARY KEY (subscription_id),
+  constraint alert_subscriptions_topics_known CHECK (cardinality(topics) >= 1 AND cardinality(topics) <= 4 AND private.all_one_of(topics, 'public.alert_topic'::regtype))
+);
+alter table private.alert_subscriptions enable row level security;
+comment on table private.alert_subscriptions is 'Residents'' beat alert subscriptions: address, language, beat or district, topics, delivery, confirmation. Kept only to send alerts, never shown to staff; deleted on unsubscribe, and after alert_confirm_days when never confirmed.';
+
+create table private.alerted_publish_requests (
+  publish_request_id bigint not null,
+  alerted_at timestamp with time zone default now() not null,
+  constraint alerted_publish_requests_pkey PRIMARY KEY (publish_request_id),
+  constraint alerted_publish_requests_publish_request_id_fkey FOREIGN KEY (publish_request_id) REFERENCES private.publish_requests(publish_request_id) ON DELETE CASCADE
+);
+alter table private.alerted_publish_requests enable row level security;
+comment on table private.alerted_publish_requests is 'Publish requests whose changes alerts have covered: each change is alerted once, after the publish that put it on the site.';
 
 create table private.mail_outbox (
   mail_id bigint generated always as identity not null,
@@ -176,6 +240,7 @@ create table public.content_history (
   changed_by uuid,
   changed_by_email text,
   changed_at timestamp with time zone not null,
+  transaction_id xid8 default pg_current_xact_id() not null,
   constraint content_history_kind_known CHECK (private.is_one_of(kind, 'public.content_kind'::regtype)),
   constraint content_history_note_length CHECK (char_length(note) >= 1 AND char_length(note) <= 5000),
   constraint content_history_operation_known CHECK (operation = ANY (ARRAY['insert'::text, 'update'::text, 'delete'::text])),
@@ -184,6 +249,7 @@ create table public.content_history (
 );
 alter table public.content_history enable row level security;
 comment on table public.content_history is 'Every change to the content tables, however made: appended by a trigger, never changed or deleted, and undone by undo_content_change.';
+comment on column public.content_history.transaction_id is 'The transaction that made the change: its publish request has the same, so alerts know which publish published it.';
 
 create table public.districts (
   district_id text not null,
@@ -732,11 +798,19 @@ comment on column public.workshops.published is 'Whether the public site shows i
 
 -- indexes (other than those of constraints)
 
+CREATE INDEX alert_digest_items_subscription ON private.alert_digest_items USING btree (subscription_id);
+CREATE INDEX alert_requests_created_at ON private.alert_requests USING btree (created_at);
+CREATE INDEX alert_subscriptions_beat ON private.alert_subscriptions USING btree (beat_id) WHERE (confirmed_at IS NOT NULL);
+CREATE UNIQUE INDEX alert_subscriptions_confirm_hash ON private.alert_subscriptions USING btree (confirm_hash);
+CREATE INDEX alert_subscriptions_district ON private.alert_subscriptions USING btree (district_id) WHERE (confirmed_at IS NOT NULL);
+CREATE UNIQUE INDEX alert_subscriptions_one_per_area ON private.alert_subscriptions USING btree (email, COALESCE(beat_id, ''::text), COALESCE(district_id, ''::text));
+CREATE INDEX alert_subscriptions_unconfirmed ON private.alert_subscriptions USING btree (created_at) WHERE (confirmed_at IS NULL);
 CREATE INDEX mail_outbox_due ON private.mail_outbox USING btree (next_attempt_at, mail_id) WHERE (status = 'queued'::text);
 CREATE INDEX mail_outbox_finished ON private.mail_outbox USING btree (queued_at) WHERE (status <> 'queued'::text);
 CREATE INDEX staff_arrivals_arrived ON private.staff_arrivals USING btree (arrived_at);
 CREATE INDEX beats_district_id ON public.beats USING btree (district_id);
 CREATE INDEX content_history_item ON public.content_history USING btree (kind, item_id, changed_at);
+CREATE INDEX content_history_transaction ON public.content_history USING btree (transaction_id);
 CREATE INDEX meetings_district_id ON public.meetings USING btree (district_id);
 CREATE INDEX officers_district_id ON public.officers USING btree (district_id);
 CREATE INDEX priorities_district_id ON public.priorities USING btree (district_id);
@@ -762,6 +836,181 @@ AS $function$
 begin
   perform private.check_proof(action, key, proof);
   perform private.check_ceiling(action, submissions);
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.alert_area_link(language text, beat_id text, district_id text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select private.alert_language_prefix(language)
+         || case when beat_id is not null then '/beats/' || beat_id || '/' else '/districts/' || district_id || '/' end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.alert_area_name(beat_id text, district_id text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select coalesce((select b.name from public.beats as b where b.beat_id = alert_area_name.beat_id),
+                  (select d.name from public.districts as d where d.district_id = alert_area_name.district_id))
+$function$;
+
+CREATE OR REPLACE FUNCTION private.alert_choices(topics text[], delivery text)
+ RETURNS text[]
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+declare
+  clean_topics text[];
+begin
+  select array_agg(distinct t order by t) into clean_topics from unnest(alert_choices.topics) as t;
+  if clean_topics is null or array_position(clean_topics, null) is not null
+     or cardinality(clean_topics) > 4 or not private.all_one_of(clean_topics, 'public.alert_topic') then
+    perform private.refuse('topics', 'choose at least one topic');
+  end if;
+  if not coalesce(private.is_one_of(alert_choices.delivery, 'public.alert_delivery'), false) then
+    perform private.refuse('delivery', 'choose an email after each update or a daily digest');
+  end if;
+  return clean_topics;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.alert_items(request_ids bigint[])
+ RETURNS TABLE(topic text, item jsonb, beats text[])
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  with changes as (
+    select h.* from public.content_history as h
+     where h.transaction_id in (select r.transaction_id from private.publish_requests as r where r.publish_request_id = any (request_ids))
+       and h.kind in ('meeting', 'meeting_exception', 'meeting_report', 'priority', 'priority_update')
+       and h.operation <> 'delete'
+  ),
+  items as (
+    -- a date cancelled or moved
+    select distinct on (m.meeting_id, e.occurrence_date) 'meeting_changes' as topic,
+           jsonb_build_object('kind', 'meeting_' || e.status, 'title', m.title, 'date', e.occurrence_date,
+                              'moved_to', e.moved_to, 'note', e.note) as item,
+           m.beats, m.district_id, e.occurrence_date as sort_key
+      from changes as h
+      join public.meeting_exceptions as e on e.meeting_id = h.item_id and e.occurrence_date = coalesce(h.after ->> 'occurrence_date', h.before ->> 'occurrence_date')
+      join public.meetings as m on m.meeting_id = e.meeting_id
+     where h.kind = 'meeting_exception' and e.published and m.published and e.status in ('cancelled', 'moved')
+    union all
+    -- a meeting new on the site
+    select distinct on (m.meeting_id) 'new_meetings', jsonb_build_object('kind', 'meeting_new', 'title', m.title, 'date', m.schedule_start, 'venue', m.venue_name),
+           m.beats, m.district_id, m.schedule_start
+      from changes as h join public.meetings as m on m.meeting_id = h.item_id
+     where h.kind = 'meeting' and m.published and (h.operation = 'insert' or h.after -> 'published' = 'true')
+    union all
+    select distinct on (r.meeting_id, r.occurrence_date) 'meeting_reports', jsonb_build_object('kind', 'meeting_report', 'title', m.title, 'date', r.occurrence_date),
+           m.beats, m.district_id, r.occurrence_date
+      from changes as h
+      join public.meeting_reports as r on r.meeting_id = h.item_id and r.occurrence_date = coalesce(h.after ->> 'occurrence_date', h.before ->> 'occurrence_date')
+      join public.meetings as m on m.meeting_id = r.meeting_id
+     where h.kind = 'meeting_report' and r.published and m.published and (h.operation = 'insert' or h.after -> 'published' = 'true')
+    union all
+    -- a priority new on the site, or one whose stage or outcome moved
+    select distinct on (p.priority_id) 'priorities', jsonb_build_object('kind', 'priority', 'title', p.title, 'stage', p.stage, 'outcome', p.outcome),
+           p.beats, p.district_id, p.opened_on
+      from changes as h join public.priorities as p on p.priority_id = h.item_id
+     where h.kind = 'priority' and p.published
+       and (h.operation = 'insert' or h.after ? 'published' or h.after ? 'stage' or h.after ? 'outcome')
+    union all
+    select distinct on (u.priority_id, u.position) 'priorities', jsonb_build_object('kind', 'priority_update', 'title', p.title, 'date', u.posted_on, 'stage', u.stage),
+           p.beats, p.district_id, u.posted_on
+      from changes as h
+      join public.priority_updates as u on u.priority_id = h.item_id and u.position = coalesce(h.after ->> 'position', h.before ->> 'position')::smallint
+      join public.priorities as p on p.priority_id = u.priority_id
+     where h.kind = 'priority_update' and u.published and p.published and (h.operation = 'insert' or h.after -> 'published' = 'true')
+  )
+  select i.topic, i.item || jsonb_build_object('sort', i.sort_key),
+         -- a district-wide item concerns every beat of its district
+         array(select distinct b.beat_id from public.beats as b
+                where b.published and (b.beat_id = any (i.beats) or b.district_id = i.district_id) order by 1)
+    from items as i
+$function$;
+
+CREATE OR REPLACE FUNCTION private.alert_language_prefix(language text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select case when language = coalesce((select s.locales[1] from public.site_settings as s limit 1), 'en') then '' else '/' || language end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.alert_manage_token(subscription_id uuid)
+ RETURNS text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select encode(uuid_send(subscription_id), 'hex')
+         || encode(extensions.hmac(subscription_id::text, (select k.signing_key from private.alert_keys as k), 'sha256'), 'hex')
+$function$;
+
+CREATE OR REPLACE FUNCTION private.alert_params(subscription private.alert_subscriptions)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select jsonb_build_object(
+    'area', case when subscription.beat_id is not null then 'beat' else 'district' end,
+    'area_id', coalesce(subscription.beat_id, subscription.district_id),
+    'area_name', private.alert_area_name(subscription.beat_id, subscription.district_id),
+    'link', private.alert_area_link(subscription.language, subscription.beat_id, subscription.district_id),
+    'prefix', private.alert_language_prefix(subscription.language),
+    'token', private.alert_manage_token(subscription.subscription_id))
+$function$;
+
+CREATE OR REPLACE FUNCTION private.alert_subscription_json(subscription private.alert_subscriptions)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+  select jsonb_build_object(
+    'beat', subscription.beat_id, 'district', subscription.district_id,
+    'area_name', private.alert_area_name(subscription.beat_id, subscription.district_id),
+    'topics', to_jsonb(subscription.topics), 'delivery', subscription.delivery, 'language', subscription.language,
+    'token', private.alert_manage_token(subscription.subscription_id))
+$function$;
+
+CREATE OR REPLACE FUNCTION private.alert_subscription_of(token text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  named uuid;
+begin
+  if token is null or token !~ '^[0-9a-f]{96}$' then
+    return null;
+  end if;
+  named := encode(decode(left(token, 32), 'hex'), 'hex')::uuid;
+  if private.alert_manage_token(named) <> token then
+    return null;
+  end if;
+  return named;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.alert_token_refused()
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+  perform private.refuse('token', 'this link is not valid any more: the subscription may have ended');
 end
 $function$;
 
@@ -833,6 +1082,73 @@ begin
      or encode(extensions.hmac(challenge, signing_key, 'sha256'), 'hex') is distinct from proof ->> 'signature' then
     perform private.refuse('proof', 'solve a new challenge for this submission: this proof is missing, expired or wrong');
   end if;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.compose_alerts()
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  window_ids bigint[];
+  queued integer;
+begin
+  -- Two publishes finishing at once: one window each, never the same request twice.
+  perform pg_advisory_xact_lock(hashtext('openbeat alerts'));
+  with taken as (
+    insert into private.alerted_publish_requests (publish_request_id)
+    select r.publish_request_id from private.publish_requests as r
+     where r.finished_at is not null
+       and not exists (select from private.alerted_publish_requests as a where a.publish_request_id = r.publish_request_id)
+    on conflict do nothing
+    returning publish_request_id
+  )
+  select array_agg(t.publish_request_id) into window_ids from taken as t;
+  -- Nobody to tell (a new site's first publish, with its whole import in the window): nothing to compose.
+  if window_ids is null or not exists (select from private.alert_subscriptions as s where s.confirmed_at is not null) then
+    return 0;
+  end if;
+
+  with window_items as materialized (
+    select row_number() over (order by i.topic, i.item ->> 'sort', i.item ->> 'title') as item_no, i.*
+      from private.alert_items(window_ids) as i
+  ),
+  item_areas as (
+    select w.item_no, b.beat_id, b.district_id
+      from window_items as w cross join unnest(w.beats) as u (beat_id) join public.beats as b on b.beat_id = u.beat_id
+  ),
+  -- a beat's subscribers and its district's, each by its own index
+  pairs as (
+    select s.subscription_id, a.item_no from item_areas as a join private.alert_subscriptions as s on s.beat_id = a.beat_id where s.confirmed_at is not null
+    union
+    select s.subscription_id, a.item_no from item_areas as a join private.alert_subscriptions as s on s.district_id = a.district_id where s.confirmed_at is not null
+  ),
+  matches as (
+    select s.subscription_id, jsonb_agg(w.item || jsonb_build_object('topic', w.topic) order by w.item_no) as items
+      from pairs as p
+      join window_items as w using (item_no)
+      join private.alert_subscriptions as s on s.subscription_id = p.subscription_id
+     where w.topic = any (s.topics)
+     group by s.subscription_id
+  ),
+  digested as (
+    insert into private.alert_digest_items (subscription_id, items)
+    select m.subscription_id, m.items
+      from matches as m join private.alert_subscriptions as s using (subscription_id)
+     where s.delivery = 'daily'
+  )
+  insert into private.mail_outbox (recipient, language, template, params)
+  select s.email, s.language, 'alert', private.alert_params(s) || jsonb_build_object('items', m.items)
+    from matches as m join private.alert_subscriptions as s using (subscription_id)
+   where s.delivery = 'each_publish';
+  get diagnostics queued = row_count;
+
+  if queued > 0 then
+    perform pg_notify('openbeat_mail', '');
+  end if;
+  return queued;
 end
 $function$;
 
@@ -1130,6 +1446,21 @@ CREATE OR REPLACE FUNCTION private.publish_build_lapse()
  SET search_path TO ''
 AS $function$
   select interval '1 hour'
+$function$;
+
+CREATE OR REPLACE FUNCTION private.publish_finished()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if exists (select from finished_rows as f join earlier_rows as e using (publish_request_id)
+              where f.outcome = 'published' and e.finished_at is null) then
+    perform private.compose_alerts();
+  end if;
+  return null;
+end
 $function$;
 
 CREATE OR REPLACE FUNCTION private.queue_mail(recipient text, language text, template text, params jsonb DEFAULT '{}'::jsonb, unsubscribe_url text DEFAULT NULL::text)
@@ -1758,6 +2089,46 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION public.alert_subscriber_counts()
+ RETURNS TABLE(beat_id text, subscribers integer)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if staff_access.role() is null then
+    raise exception using errcode = '42501', message = 'only staff see subscriber counts';
+  end if;
+  return query
+    select b.beat_id, count(s.subscription_id)::integer
+      from public.beats as b
+      left join private.alert_subscriptions as s
+        on s.confirmed_at is not null and (s.beat_id = b.beat_id or s.district_id = b.district_id)
+     group by b.beat_id
+     order by b.beat_id;
+end
+$function$;
+comment on function public.alert_subscriber_counts() is 'For signed-in staff: how many confirmed alert subscribers each beat''s alerts reach (the beat''s and its district''s). Never an address.';
+
+CREATE OR REPLACE FUNCTION public.alert_subscription(token text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  found_row private.alert_subscriptions;
+begin
+  select * into found_row from private.alert_subscriptions as s
+   where s.subscription_id = private.alert_subscription_of(alert_subscription.token) and s.confirmed_at is not null;
+  if not found then
+    perform private.alert_token_refused();
+  end if;
+  return private.alert_subscription_json(found_row);
+end
+$function$;
+comment on function public.alert_subscription(text) is 'The subscription a manage token names: area, topics, delivery, language. 400 for a token of no subscription.';
+
 CREATE OR REPLACE FUNCTION public.answer_suggestion(suggestion_id uuid, status text DEFAULT NULL::text, public_reply text DEFAULT NULL::text, priority_id text DEFAULT NULL::text, note text DEFAULT NULL::text)
  RETURNS void
  LANGUAGE plpgsql
@@ -1887,6 +2258,30 @@ begin
 end
 $function$;
 comment on function public.claim_publish_requests(numeric) is 'Takes in the waiting publish requests once quiet_seconds have passed since the last: {ids, tables, due_in}. For a hosted build pipeline with the service-role key only.';
+
+CREATE OR REPLACE FUNCTION public.confirm_alerts(token text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  confirmed private.alert_subscriptions;
+begin
+  if confirm_alerts.token is null or confirm_alerts.token !~ '^[0-9a-f]{64}$' then
+    perform private.refuse('token', 'this confirmation link is not valid: subscribe again');
+  end if;
+  update private.alert_subscriptions as s
+     set confirmed_at = coalesce(s.confirmed_at, now()), digest_through = coalesce(s.digest_through, now())
+   where s.confirm_hash = sha256(convert_to(confirm_alerts.token, 'UTF8')) and s.confirm_expires_at > now()
+  returning * into confirmed;
+  if not found then
+    perform private.refuse('token', 'this confirmation link has expired or is not valid: subscribe again');
+  end if;
+  return private.alert_subscription_json(confirmed);
+end
+$function$;
+comment on function public.confirm_alerts(text) is 'Confirms the subscription whose emailed confirmation token is given; returns it (area, topics, delivery, language, manage token). 400 for an expired or unknown token.';
 
 CREATE OR REPLACE FUNCTION public.delete_content(kind text, key jsonb, note text DEFAULT NULL::text)
  RETURNS void
@@ -2104,6 +2499,28 @@ AS $function$
 $function$;
 comment on function public.published_content() is 'Everything the public site shows, in one snapshot: what the build reads (src/lib/content/publishedContent.ts).';
 
+CREATE OR REPLACE FUNCTION public.purge_alert_subscriptions()
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  days integer := private.retention_days('alert_confirm_days');
+  purged integer;
+begin
+  if days is null then
+    perform private.refuse('alert_confirm_days', 'private.settings has no alert_confirm_days');
+  end if;
+  delete from private.alert_subscriptions as s
+   where s.confirmed_at is null and s.created_at < now() - make_interval(days => days);
+  get diagnostics purged = row_count;
+  delete from private.alert_requests as r where r.created_at < now() - interval '1 day';
+  return purged;
+end
+$function$;
+comment on function public.purge_alert_subscriptions() is 'Deletes subscriptions never confirmed within alert_confirm_days, and day-old retry keys; returns how many subscriptions. Hourly, with the service-role key only.';
+
 CREATE OR REPLACE FUNCTION public.purge_closed_tips()
  RETURNS integer
  LANGUAGE plpgsql
@@ -2220,6 +2637,49 @@ begin
 end
 $function$;
 comment on function public.purge_publish_requests() is 'Deletes publish requests finished longer ago than private.settings publish_request_retention_days; returns how many. For scheduled jobs with the service-role key only.';
+
+CREATE OR REPLACE FUNCTION public.queue_alert_digests()
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  zone text := coalesce((select z.name from public.site_settings as s join pg_catalog.pg_timezone_names as z on z.name = s.time_zone limit 1), 'UTC');
+  due_at timestamptz;
+  queued integer;
+begin
+  perform pg_advisory_xact_lock(hashtext('openbeat alert digests'));
+  due_at := (date_trunc('day', now() at time zone zone) + make_interval(hours => (select (s.value #>> '{}')::integer from private.settings as s where s.name = 'alert_digest_hour'))) at time zone zone;
+  if due_at > now() then
+    due_at := due_at - interval '1 day';
+  end if;
+  with due as (
+    update private.alert_subscriptions as s set digest_through = now()
+     where s.confirmed_at is not null and s.delivery = 'daily' and (s.digest_through is null or s.digest_through < due_at)
+       and exists (select from private.alert_digest_items as d where d.subscription_id = s.subscription_id)
+    returning s.subscription_id
+  ),
+  sent as (
+    delete from private.alert_digest_items as d using due where d.subscription_id = due.subscription_id
+    returning d.subscription_id, d.items, d.added_at
+  ),
+  gathered as (
+    select x.subscription_id, jsonb_agg(i.value order by x.added_at, i.ordinality) as items
+      from sent as x cross join lateral jsonb_array_elements(x.items) with ordinality as i
+     group by x.subscription_id
+  )
+  insert into private.mail_outbox (recipient, language, template, params)
+  select s.email, s.language, 'alert_digest', private.alert_params(s) || jsonb_build_object('items', g.items)
+    from gathered as g join private.alert_subscriptions as s using (subscription_id);
+  get diagnostics queued = row_count;
+  if queued > 0 then
+    perform pg_notify('openbeat_mail', '');
+  end if;
+  return queued;
+end
+$function$;
+comment on function public.queue_alert_digests() is 'Queues each daily alert subscriber''s digest when due (one a day, from alert_digest_hour in the jurisdiction''s time zone): how many. Hourly, with the service-role key only.';
 
 CREATE OR REPLACE FUNCTION public.queue_staff_digests()
  RETURNS integer
@@ -2820,6 +3280,79 @@ end
 $function$;
 comment on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) is 'Stores a tip and returns {receipt}. Repeating an idempotency key returns the first receipt and stores nothing.';
 
+CREATE OR REPLACE FUNCTION public.subscribe_to_alerts(email text, language text, topics text[], delivery text, idempotency_key uuid, beat text DEFAULT NULL::text, district text DEFAULT NULL::text, proof jsonb DEFAULT NULL::jsonb)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+-- the arguments are named as the API names them, like the table's columns: a bare name is the column
+#variable_conflict use_column
+declare
+  answer constant jsonb := jsonb_build_object('status', 'check_your_email');
+  address text := lower(private.trimmed(subscribe_to_alerts.email));
+  clean_topics text[];
+  token text;
+  existing private.alert_subscriptions;
+begin
+  if subscribe_to_alerts.idempotency_key is null then
+    perform private.refuse('idempotency_key', 'idempotency_key is required');
+  end if;
+  if exists (select from private.alert_requests as r where r.idempotency_hash = private.key_hash(subscribe_to_alerts.idempotency_key)) then
+    return answer;
+  end if;
+  if address is null or not private.valid_email(address) then
+    perform private.refuse('email', 'enter an email address like name@example.org');
+  end if;
+  if not coalesce(private.is_one_of(subscribe_to_alerts.language, 'public.site_locale'), false) then
+    perform private.refuse('language', 'choose one of the site''s languages');
+  end if;
+  if num_nonnulls(subscribe_to_alerts.beat, subscribe_to_alerts.district) <> 1 then
+    perform private.refuse('area', 'choose a beat or a district');
+  end if;
+  if subscribe_to_alerts.beat is not null
+     and not exists (select from public.beats as b where b.beat_id = subscribe_to_alerts.beat and b.published) then
+    perform private.refuse('beat', 'choose a beat from the list');
+  end if;
+  if subscribe_to_alerts.district is not null
+     and not exists (select from public.districts as d where d.district_id = subscribe_to_alerts.district and d.published) then
+    perform private.refuse('district', 'choose a district from the list');
+  end if;
+  clean_topics := private.alert_choices(subscribe_to_alerts.topics, subscribe_to_alerts.delivery);
+  perform private.admit_submission('subscribe_to_alerts', 'private.alert_requests', subscribe_to_alerts.idempotency_key, subscribe_to_alerts.proof);
+  insert into private.alert_requests (idempotency_hash) values (private.key_hash(subscribe_to_alerts.idempotency_key))
+  on conflict do nothing;
+  if not found then
+    return answer;
+  end if;
+
+  select * into existing from private.alert_subscriptions as s
+   where s.email = address
+     and coalesce(s.beat_id, '') = coalesce(subscribe_to_alerts.beat, '')
+     and coalesce(s.district_id, '') = coalesce(subscribe_to_alerts.district, '')
+   for update;
+  if existing.confirmed_at is not null then
+    -- Nothing changes without the subscriber's own link: they are told where it is.
+    perform private.queue_mail(address, existing.language, 'alert_already_subscribed', private.alert_params(existing));
+    return answer;
+  end if;
+
+  token := encode(extensions.gen_random_bytes(32), 'hex');
+  insert into private.alert_subscriptions as s (email, language, beat_id, district_id, topics, delivery, confirm_hash, confirm_expires_at)
+  values (address, subscribe_to_alerts.language, subscribe_to_alerts.beat, subscribe_to_alerts.district, clean_topics,
+          subscribe_to_alerts.delivery, sha256(convert_to(token, 'UTF8')),
+          now() + make_interval(days => private.retention_days('alert_confirm_days')))
+  on conflict (email, coalesce(beat_id, ''), coalesce(district_id, '')) do update
+    set language = excluded.language, topics = excluded.topics, delivery = excluded.delivery,
+        confirm_hash = excluded.confirm_hash, confirm_expires_at = excluded.confirm_expires_at
+  returning * into existing;
+  perform private.queue_mail(address, existing.language, 'alert_confirm',
+    private.alert_params(existing) || jsonb_build_object('confirm_token', token, 'topics', to_jsonb(clean_topics), 'delivery', existing.delivery));
+  return answer;
+end
+$function$;
+comment on function public.subscribe_to_alerts(text,text,text[],text,uuid,text,text,jsonb) is 'Asks for beat (or district) alerts: queues a confirmation email, or an "already subscribed" one for a confirmed address; answers {status: check_your_email} either way. Proof of work and the site''s ceiling as for every submission.';
+
 CREATE OR REPLACE FUNCTION public.suggest_priority(beat text, problem text, idempotency_key uuid, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
  LANGUAGE plpgsql
@@ -2978,6 +3511,52 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION public.unsubscribe_alerts(token text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  if unsubscribe_alerts.token is null or unsubscribe_alerts.token !~ '^[0-9a-f]{96}$' then
+    perform private.alert_token_refused();
+  end if;
+  delete from private.alert_subscriptions as s where s.subscription_id = private.alert_subscription_of(unsubscribe_alerts.token);
+  return jsonb_build_object('unsubscribed', true);
+end
+$function$;
+comment on function public.unsubscribe_alerts(text) is 'Deletes the subscription a manage token names, address and all; {unsubscribed: true}, also when it was gone already.';
+
+CREATE OR REPLACE FUNCTION public.update_alerts(token text, topics text[], delivery text, language text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_column
+declare
+  clean_topics text[];
+  changed private.alert_subscriptions;
+begin
+  if private.alert_subscription_of(update_alerts.token) is null then
+    perform private.alert_token_refused();
+  end if;
+  clean_topics := private.alert_choices(update_alerts.topics, update_alerts.delivery);
+  if not coalesce(private.is_one_of(update_alerts.language, 'public.site_locale'), false) then
+    perform private.refuse('language', 'choose one of the site''s languages');
+  end if;
+  update private.alert_subscriptions as s
+     set topics = clean_topics, delivery = update_alerts.delivery, language = update_alerts.language
+   where s.subscription_id = private.alert_subscription_of(update_alerts.token) and s.confirmed_at is not null
+  returning * into changed;
+  if not found then
+    perform private.alert_token_refused();
+  end if;
+  return private.alert_subscription_json(changed);
+end
+$function$;
+comment on function public.update_alerts(text,text[],text,text) is 'Changes the topics, delivery and language of the subscription a manage token names; returns it.';
+
 CREATE OR REPLACE FUNCTION public.watch_group_status(receipt text)
  RETURNS TABLE(name text, status text, registered_on date, updated_on date, public_note text)
  LANGUAGE plpgsql
@@ -3091,6 +3670,7 @@ $function$;
 
 -- triggers
 
+CREATE TRIGGER publish_requests_alert AFTER UPDATE ON private.publish_requests REFERENCING OLD TABLE AS earlier_rows NEW TABLE AS finished_rows FOR EACH STATEMENT EXECUTE FUNCTION private.publish_finished();
 CREATE TRIGGER beats_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.beats FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER beats_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.beats FOR EACH ROW EXECUTE FUNCTION private.record_content_change('beat', 'beat_id');
 CREATE TRIGGER beats_stamp_updated BEFORE UPDATE ON public.beats FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
@@ -3278,6 +3858,11 @@ grant execute on function private.valid_officer_slug(text) to service_role;
 grant execute on function private.valid_phone(text) to service_role;
 grant execute on function public.add_staff_note(text,uuid,text) to authenticated;
 grant execute on function public.add_staff_note(text,uuid,text) to service_role;
+grant execute on function public.alert_subscriber_counts() to authenticated;
+grant execute on function public.alert_subscriber_counts() to service_role;
+grant execute on function public.alert_subscription(text) to anon;
+grant execute on function public.alert_subscription(text) to authenticated;
+grant execute on function public.alert_subscription(text) to service_role;
 grant execute on function public.answer_suggestion(uuid,text,text,text,text) to authenticated;
 grant execute on function public.answer_suggestion(uuid,text,text,text,text) to service_role;
 grant execute on function public.approved_watch_groups() to anon;
@@ -3285,6 +3870,9 @@ grant execute on function public.approved_watch_groups() to authenticated;
 grant execute on function public.approved_watch_groups() to service_role;
 grant execute on function public.claim_mail(integer,integer) to service_role;
 grant execute on function public.claim_publish_requests(numeric) to service_role;
+grant execute on function public.confirm_alerts(text) to anon;
+grant execute on function public.confirm_alerts(text) to authenticated;
+grant execute on function public.confirm_alerts(text) to service_role;
 grant execute on function public.delete_content(text,jsonb,text) to authenticated;
 grant execute on function public.delete_content(text,jsonb,text) to service_role;
 grant execute on function public.finish_publish_requests(bigint[],text,text[]) to service_role;
@@ -3300,10 +3888,12 @@ grant execute on function public.publish_status() to service_role;
 grant execute on function public.published_content() to anon;
 grant execute on function public.published_content() to authenticated;
 grant execute on function public.published_content() to service_role;
+grant execute on function public.purge_alert_subscriptions() to service_role;
 grant execute on function public.purge_closed_tips() to service_role;
 grant execute on function public.purge_finished_requests() to service_role;
 grant execute on function public.purge_finished_suggestions() to service_role;
 grant execute on function public.purge_publish_requests() to service_role;
+grant execute on function public.queue_alert_digests() to service_role;
 grant execute on function public.queue_staff_digests() to service_role;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to anon;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to authenticated;
@@ -3334,6 +3924,9 @@ grant execute on function public.submission_challenge(text,uuid) to service_role
 grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) to anon;
 grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) to authenticated;
 grant execute on function public.submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb) to service_role;
+grant execute on function public.subscribe_to_alerts(text,text,text[],text,uuid,text,text,jsonb) to anon;
+grant execute on function public.subscribe_to_alerts(text,text,text[],text,uuid,text,text,jsonb) to authenticated;
+grant execute on function public.subscribe_to_alerts(text,text,text[],text,uuid,text,text,jsonb) to service_role;
 grant execute on function public.suggest_priority(text,text,uuid,jsonb) to anon;
 grant execute on function public.suggest_priority(text,text,uuid,jsonb) to authenticated;
 grant execute on function public.suggest_priority(text,text,uuid,jsonb) to service_role;
@@ -3350,6 +3943,12 @@ grant execute on function public.triage_tip(uuid,text,text,text,uuid,text) to au
 grant execute on function public.triage_tip(uuid,text,text,text,uuid,text) to service_role;
 grant execute on function public.undo_content_change(bigint,text) to authenticated;
 grant execute on function public.undo_content_change(bigint,text) to service_role;
+grant execute on function public.unsubscribe_alerts(text) to anon;
+grant execute on function public.unsubscribe_alerts(text) to authenticated;
+grant execute on function public.unsubscribe_alerts(text) to service_role;
+grant execute on function public.update_alerts(text,text[],text,text) to anon;
+grant execute on function public.update_alerts(text,text[],text,text) to authenticated;
+grant execute on function public.update_alerts(text,text[],text,text) to service_role;
 grant execute on function public.watch_group_status(text) to anon;
 grant execute on function public.watch_group_status(text) to authenticated;
 grant execute on function public.watch_group_status(text) to service_role;

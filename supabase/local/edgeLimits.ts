@@ -38,12 +38,18 @@ const ruleOf: Record<string, keyof EdgeLimits> = {
   join_watch_group: 'submissions',
   request_workshop: 'submissions',
   suggest_priority: 'submissions',
+  subscribe_to_alerts: 'submissions',
   support_priority: 'support',
   submission_challenge: 'challenges',
   tip_status: 'receiptLookups',
   watch_group_status: 'receiptLookups',
   workshop_status: 'receiptLookups',
   suggestion_status: 'receiptLookups',
+  // A subscriber's links (256-bit tokens); never the one-click unsubscribe, which mail providers
+  // send all at once through the alerts function, from one address.
+  confirm_alerts: 'receiptLookups',
+  alert_subscription: 'receiptLookups',
+  update_alerts: 'receiptLookups',
 };
 
 /**

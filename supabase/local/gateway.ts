@@ -32,6 +32,12 @@ interface GatewayOptions {
   edgeLimits?: EdgeLimits;
   /** The header a trusted proxy in front names the client in; unset, the TCP peer is the client (see clientAddress). */
   clientAddressHeader?: string;
+  /**
+   * Edge Functions served at /functions/v1/<name> as Supabase serves those deployed with
+   * verify_jwt off (no key needed): name → where the stack serves it (edgeFunction.ts). Only
+   * the public ones are here (alerts); the stack calls the others itself.
+   */
+  functions?: Map<string, Promise<string>>;
 }
 
 /**
@@ -65,7 +71,7 @@ export interface Gateway {
   setSite(dir: string): void;
 }
 
-export function createGateway({ postgrestPort, keys, auth, storage, distDir, edgeLimits, clientAddressHeader }: GatewayOptions): Gateway {
+export function createGateway({ postgrestPort, keys, auth, storage, distDir, edgeLimits, clientAddressHeader, functions }: GatewayOptions): Gateway {
   const proxy = createProxyServer({ target: `http://127.0.0.1:${postgrestPort}`, proxyTimeout: 30_000 });
   proxy.on('error', (_error, _req, res) => {
     if (res instanceof http.ServerResponse && !res.headersSent) {
@@ -78,6 +84,10 @@ export function createGateway({ postgrestPort, keys, auth, storage, distDir, edg
     else forwarding.set(req, proxyReq);
   });
   const limiter = edgeLimiter(edgeLimits);
+  const functionProxy = createProxyServer({ proxyTimeout: 30_000 });
+  functionProxy.on('error', (_error, _req, res) => {
+    if (res instanceof http.ServerResponse && !res.headersSent) sendJson(res, 502, { message: 'The Edge Function is not answering.' });
+  });
 
   let site: ReturnType<typeof staticSite> | undefined;
 
@@ -90,6 +100,23 @@ export function createGateway({ postgrestPort, keys, auth, storage, distDir, edg
     }
     // A sign-in link is opened from an email, with no key to send: Supabase's gateway lets it through too.
     if (service === 'auth' && /^\/auth\/v1\/verify(?=[?]|$)/.test(url) && req.method === 'GET') return auth.handle(req, res, url.slice('/auth/v1'.length));
+    const edgeFunction = /^\/functions\/v1\/([a-z0-9-]+)(?=[/?]|$)/.exec(url);
+    if (edgeFunction) {
+      const served = functions?.get(edgeFunction[1]!);
+      if (!served) return sendJson(res, 404, { message: 'No such function' });
+      dropClientHeaders(req, clientAddressHeader);
+      delete req.headers.expect;
+      req.url = url.slice(edgeFunction[0].length) || '/';
+      if (!req.url.startsWith('/')) req.url = `/${req.url}`;
+      // The body is left unread until the function is there to take it (tooLarge starts reading it).
+      served.then(
+        (target) => {
+          if (!tooLarge(req, res)) functionProxy.web(req, res, { target });
+        },
+        () => sendJson(res, 502, { message: 'The Edge Function did not start.' }),
+      );
+      return;
+    }
     if (service) {
       const apiKey = req.headers.apikey ?? new URL(url, 'http://gateway').searchParams.get('apikey');
       if (!apiKey) return sendJson(res, 401, { message: 'No API key found in request' });
@@ -105,9 +132,7 @@ export function createGateway({ postgrestPort, keys, auth, storage, distDir, edg
       if (retryAfter > 0) return sendRateLimited(res, retryAfter);
       if (tooLarge(req, res)) return;
       req.headers.authorization ??= `Bearer ${apiKey}`;
-      for (const name of Object.keys(req.headers)) {
-        if (droppedHeaders.includes(name) || droppedPrefixes.test(name) || name === clientAddressHeader?.toLowerCase()) delete req.headers[name];
-      }
+      dropClientHeaders(req, clientAddressHeader);
       // Node has answered it (100 Continue) already, and http-proxy-3 tells of a forwarded request
       // (proxyReq, which tooLarge needs to stop it) only when it carries none.
       delete req.headers.expect;
@@ -128,6 +153,13 @@ export function createGateway({ postgrestPort, keys, auth, storage, distDir, edg
       site = staticSite(dir);
     },
   };
+}
+
+/** Takes off every header that tells who or where the client is (droppedHeaders). */
+function dropClientHeaders(req: http.IncomingMessage, clientAddressHeader: string | undefined) {
+  for (const name of Object.keys(req.headers)) {
+    if (droppedHeaders.includes(name) || droppedPrefixes.test(name) || name === clientAddressHeader?.toLowerCase()) delete req.headers[name];
+  }
 }
 
 /**

@@ -5,7 +5,8 @@
 // private.queue_mail and the staff notification trigger notify), every few
 // seconds (for retries after a backoff, and claims a dead sender left), and
 // queues the staff's daily digests every hour (queue_staff_digests sends each
-// member one a day at most).
+// member one a day at most), with the alert subscribers' digests and the purge
+// of subscriptions never confirmed (the beat_alerts migration).
 import pg from 'pg';
 import { serveFunction, type ServedFunction } from './edgeFunction.ts';
 import { listenFor } from './notifications.ts';
@@ -80,6 +81,9 @@ export function startMailRunner({ databaseUrl, apiUrl, serviceRoleKey, siteUrl, 
     try {
       await db.connect();
       await db.query('select public.queue_staff_digests()');
+      // Beat alerts' digests, and subscriptions never confirmed (both hourly on a hosted project too).
+      await db.query('select public.queue_alert_digests()');
+      await db.query('select public.purge_alert_subscriptions()');
     } catch {
       // Postgres away: the next hour's call catches up (a digest covers everything since the last).
     } finally {

@@ -7,6 +7,7 @@ import type { EmptyLoad } from '../../src/cli/content/database.ts';
 import { createAuthEmulator, smtpSender, type AuthLimits } from './authEmulator.ts';
 import type { EdgeLimits } from './edgeLimits.ts';
 import { localBuildEnv } from './cli.ts';
+import { serveFunction } from './edgeFunction.ts';
 import { createGateway } from './gateway.ts';
 import { startMailCatcher } from './mailCatcher.ts';
 import { serveMailbox } from './mailbox.ts';
@@ -134,12 +135,18 @@ export async function startStack({ dir, distDir, publish, port, databasePort = 0
     // Writes storage.objects as each caller, through the role PostgREST signs in as.
     const storage = createStorageEmulator({ databaseUrl: authenticatorUrl, jwtSecret: secrets.jwtSecret, dataDir: dir });
     cleanup.push(storage.close);
-    const gateway = createGateway({ postgrestPort: postgrest.port, keys, auth, storage, distDir, edgeLimits, clientAddressHeader });
+    // The public Edge Functions, served once the gateway's address (their SUPABASE_URL and SITE_URL) is known.
+    const functions = new Map<string, Promise<string>>();
+    const gateway = createGateway({ postgrestPort: postgrest.port, keys, auth, storage, distDir, edgeLimits, clientAddressHeader, functions });
     const gatewayPort = await listen(gateway.server, port);
     cleanup.push(() => close(gateway.server));
 
     url = `http://localhost:${gatewayPort}`;
     writeLock(dir, { pid: process.pid, url, databasePort: postgres.port });
+    const alerts = serveFunction('alerts', { SUPABASE_URL: url, SUPABASE_ANON_KEY: keys.anonKey, SITE_URL: url });
+    functions.set('alerts', alerts.then((served) => served.url));
+    alerts.catch(() => undefined);
+    cleanup.push(() => alerts.then((served) => served.stop()));
     const runner = sendMail
       ? startMailRunner({ databaseUrl, apiUrl: url, serviceRoleKey: keys.serviceRoleKey, siteUrl: url, smtpPort: catcher.smtpPort })
       : undefined;

@@ -18,6 +18,7 @@ const fixed: PageType[] = [
   { type: 'watch', path: '/watch' },
   { type: 'workshops', path: '/workshops' },
   { type: 'priority suggestion', path: '/suggest-a-priority' },
+  { type: 'alerts', path: '/alerts' },
   { type: 'staff sign-in', path: '/staff' },
 ];
 
@@ -48,7 +49,7 @@ export function pageTypes(dist: string): { pages: PageType[]; missing: string[] 
     if (first) found.push({ type, path: `/${folder}/${first}` });
     else missing.push(type);
   }
-  const order = ['home', 'finder', 'officer', 'beat', 'district', 'priorities', 'priority', 'meetings', 'guide', 'tip', 'watch', 'workshops', 'priority suggestion', 'staff sign-in'];
+  const order = ['home', 'finder', 'officer', 'beat', 'district', 'priorities', 'priority', 'meetings', 'guide', 'tip', 'watch', 'workshops', 'priority suggestion', 'alerts', 'staff sign-in'];
   found.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
   return { pages: found, missing };
 }

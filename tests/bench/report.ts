@@ -12,6 +12,7 @@ import type { PageWeight } from './pageWeight.ts';
 import type { PublishFigures } from './publishTime.ts';
 import type { WritePathLevel } from './writePath.ts';
 import type { MailFigures } from './mail.ts';
+import type { AlertFigures } from './alerts.ts';
 
 export interface BenchResults {
   date: string;
@@ -28,6 +29,8 @@ export interface BenchResults {
   publishes: PublishFigures[];
   /** Messages queued at once, sent to the local mail catcher (absent from results written before it was measured). */
   mail?: MailFigures[];
+  /** Beat alerts composed after a publish and sent to the local catcher (absent from results written before it was measured). */
+  alerts?: AlertFigures[];
   /** What could not be measured on this run, and why. */
   notMeasured: Array<{ what: string; why: string }>;
   /** How figures were taken, where it is not obvious. */
@@ -230,6 +233,16 @@ export function formatResults(results: BenchResults): string {
   if (results.mail && results.mail.length > 0) {
     out.push('', '6. Mail, queued in one transaction, to the local catcher');
     out.push(table(['messages', 'all caught in', 'messages/s'], results.mail.map(({ messages, seconds, messagesPerSecond }) => [String(messages), `${seconds.toFixed(1)} s`, String(messagesPerSecond)])));
+  }
+
+  if (results.alerts && results.alerts.length > 0) {
+    out.push('', '7. Beat alerts after a publish, to the local catcher');
+    out.push(
+      table(
+        ['subscribers', 'composed in', 'publish → last alert caught', 'alerts/s', 'not exactly once'],
+        results.alerts.map(({ subscribers, composeSeconds, seconds, alertsPerSecond, notExactlyOnce }) => [String(subscribers), `${composeSeconds.toFixed(2)} s`, `${seconds.toFixed(1)} s`, String(alertsPerSecond), String(notExactlyOnce)]),
+      ),
+    );
   }
 
   if (results.notMeasured.length > 0) {

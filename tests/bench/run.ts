@@ -24,6 +24,7 @@ import { serveStatic } from './staticSite.ts';
 import { measurePublish } from './publishTime.ts';
 import { measureWritePath } from './writePath.ts';
 import { measureMail } from './mail.ts';
+import { measureAlerts } from './alerts.ts';
 
 // The whole bench must stay under 15 minutes: the 10x build, the longest step by far, comes
 // last and gets what the rest leaves of 14.
@@ -46,6 +47,7 @@ const results: BenchResults = {
   writePath: [],
   publishes: [],
   mail: [],
+  alerts: [],
   notMeasured: [],
   notes: [
     'Compressed sizes: gzip level 9 and brotli quality 11, as a static host precompresses; KB = 1,024 bytes.',
@@ -53,6 +55,7 @@ const results: BenchResults = {
     'Pages and Lighthouse go through the local gateway (its headers, its API) behind a front that compresses text as a static host does.',
     'Save to live: a stack of its own per city publishing as `npm start` does (the publish Edge Function under deno, 2 s of quiet, then astro build and an atomic switch); a meeting\'s title changed with SQL, timed from its commit until the beat\'s page is served with it.',
     'Mail: messages queued in one transaction (staff notices, the template alerts will share the path with), sent by the send-mail Edge Function under deno as the stack calls it when notified, to the local SMTP catcher; timed from the commit until the catcher has kept the last.',
+    'Beat alerts: confirmed subscribers of beat 101 made in SQL, a date of a beat-101 meeting cancelled, then its publish recorded as published (finish_publish_requests, as a build pipeline reports it), which composes every alert in one insert ... select into the outbox; timed from that call until the local catcher has kept the last alert, and each subscriber\'s messages counted.',
     'Write path: each simulated resident sends from a loopback address of its own (127.0.x.y), as the budget means; the last row sends from one address (many people behind one NAT). A tip is two requests timed together: a proof-of-work challenge, solved, then the tip with its answer; challenges are made small (max_number 1,000) and the site\'s ceilings and the edge\'s per-address limits raised in the bench\'s throwaway stack only.',
   ],
 };
@@ -191,6 +194,8 @@ try {
   results.writePath = (await measure('write path', () => measureWritePath(stack, { log }))) ?? [];
   log('Mail to the local catcher…');
   results.mail = (await measure('mail to the local catcher', async () => [await measureMail(stack, 1_000), await measureMail(stack, 10_000)])) ?? [];
+  log('Beat alerts after a publish…');
+  results.alerts = (await measure('beat alerts after a publish', async () => [await measureAlerts(stack, 10_000)])) ?? [];
 
   // 1, continued: ten times Chicago, in the time that is left.
   const left = deadline - Date.now() - 60_000;

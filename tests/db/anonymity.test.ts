@@ -77,6 +77,16 @@ beforeAll(async () => {
   clicksBefore = await supportClicks();
   const click = await callSubmission(fourth!, 'support_priority', { priority_id: supportedPriority, idempotency_key: crypto.randomUUID() });
   expect(click.kind).toBe('stored');
+  // An alert subscription keeps the address the resident gave to be mailed, never the one they sent from.
+  const alerts = await callSubmission(first!, 'subscribe_to_alerts', {
+    email: `${marker.replace(/\W+/g, '-')}@example.org`.toLowerCase(),
+    language: 'en',
+    beat: '101',
+    topics: ['meeting_changes'],
+    delivery: 'each_publish',
+    idempotency_key: crypto.randomUUID(),
+  });
+  expect(alerts.kind).toBe('stored');
   // What Postgres buffers reaches the WAL files on disk.
   await db.query('checkpoint');
 });

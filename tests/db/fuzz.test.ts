@@ -85,6 +85,12 @@ const targets: Target[] = [
     valid: () => ({ priority_id: supportedPriority, idempotency_key: crypto.randomUUID() }),
     fields: { priority_id: 'id', idempotency_key: 'uuid' },
   },
+  {
+    // no proof in the valid payload: every case here must be refused anyway
+    fn: 'subscribe_to_alerts',
+    valid: () => ({ email: `${marker}@example.org`, language: 'en', beat: '101', topics: ['meeting_changes'], delivery: 'each_publish', idempotency_key: crypto.randomUUID() }),
+    fields: { email: 'text', language: 'text', beat: 'id', topics: 'text', delivery: 'text', idempotency_key: 'uuid' },
+  },
 ];
 
 const deepJson = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
@@ -158,7 +164,9 @@ async function storedWithMarker(): Promise<number> {
           + (select count(*) from public.watch_groups where name like $1 or meeting_note like $1)
           + (select count(*) from public.watch_members where name like $1 or block like $1)
           + (select count(*) from public.workshop_requests where business_name like $1 or notes like $1)
-          + (select count(*) from public.priority_suggestions where problem like $1) as n`,
+          + (select count(*) from public.priority_suggestions where problem like $1)
+          + (select count(*) from private.alert_subscriptions where email ilike $1)
+          + (select count(*) from private.mail_outbox where recipient ilike $1) as n`,
     [`%${marker}%`],
   );
   return Number(rows[0].n);
@@ -208,6 +216,27 @@ describe('the public functions under hostile input', () => {
     }
     expect(await storedWithMarker()).toBe(0);
     expect(await supportClicks()).toBe(clicksBefore);
+  });
+
+  it('the alert links refuse hostile tokens with a 4xx and a message, and change nothing', async () => {
+    const tokens = fc.sample(fc.oneof(hostileText, wrongType, fc.string({ maxLength: 100 }), fc.constantFrom('a'.repeat(64), 'a'.repeat(96), 'A'.repeat(96))), {
+      numRuns: 200,
+      seed: 17,
+    });
+    for (const token of tokens) {
+      for (const [fn, extra] of [
+        ['confirm_alerts', {}],
+        ['alert_subscription', {}],
+        ['update_alerts', { topics: ['priorities'], delivery: 'daily', language: 'es' }],
+        ['unsubscribe_alerts', {}],
+      ] as const) {
+        const { status, message } = await call(fn, JSON.stringify({ token, ...extra }));
+        // A well-formed token of no subscription unsubscribes nothing, and says so as it would twice.
+        const answer = fn === 'unsubscribe_alerts' && status === 200 ? { fn, status: true, message: true } : { fn, status: status >= 400 && status < 500, message: message.length > 0 };
+        expect(answer, `${fn} ${String(token).slice(0, 60)}`).toEqual({ fn, status: true, message: true });
+      }
+    }
+    expect(await storedWithMarker()).toBe(0);
   });
 
   it('lookups answer hostile codes with nothing, never a row and never a 5xx', async () => {

@@ -16,17 +16,22 @@ const names = async (sql: string) => (await db.query(sql)).rows.map((row) => Obj
 
 /** The functions residents' browsers call and the one the build reads the published content through, and nothing else the public may run. */
 const residentFunctions = [
+  'alert_subscription(text)',
   'approved_watch_groups()',
+  'confirm_alerts(text)',
   'join_watch_group(uuid,text,text,text,uuid,jsonb)',
   'published_content()',
   'register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb)',
   'request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb)',
   'submission_challenge(text,uuid)',
   'submit_tip(text,text,uuid,text,timestamp with time zone,boolean,text,double precision,double precision,text,text,text,text,text,text,jsonb)',
+  'subscribe_to_alerts(text,text,text[],text,uuid,text,text,jsonb)',
   'suggest_priority(text,text,uuid,jsonb)',
   'suggestion_status(text)',
   'support_priority(text,uuid,jsonb)',
   'tip_status(text)',
+  'unsubscribe_alerts(text)',
+  'update_alerts(text,text[],text,text)',
   'watch_group_status(text)',
   'workshop_status(text)',
 ];

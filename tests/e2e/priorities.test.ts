@@ -153,16 +153,18 @@ describe('the beat’s Atom feed', () => {
     expect(Date.parse(feed.updated)).not.toBeNaN();
     expect(feed.link.map((link: Record<string, string>) => link['@rel']).sort()).toEqual(['alternate', 'self']);
     const events = prioritiesOfBeat(priorities, beat).flatMap(timeline).length;
-    const reports = (readdirSync(path.join(content, 'meetings')) as string[])
-      .map((file) => ({ reports: [], beats: [], ...readJson(`meetings/${file}`) }) as Meeting)
-      .filter((meeting) => meeting.beats.includes('101') || (meeting.beats.length === 0 && meeting.district === beat.district))
-      .flatMap((meeting) => meeting.reports).length;
-    expect(feed.entry).toHaveLength(events + reports);
+    const beatMeetings = (readdirSync(path.join(content, 'meetings')) as string[])
+      .map((file) => ({ reports: [], exceptions: [], beats: [], ...readJson(`meetings/${file}`) }) as Meeting)
+      .filter((meeting) => meeting.beats.includes('101') || (meeting.beats.length === 0 && meeting.district === beat.district));
+    const reports = beatMeetings.flatMap((meeting) => meeting.reports).length;
+    // and each date of the beat's meetings cancelled or moved, the news beat alerts email
+    const exceptions = beatMeetings.flatMap((meeting) => meeting.exceptions).length;
+    expect(feed.entry).toHaveLength(events + reports + exceptions);
     for (const entry of feed.entry) {
       expect(entry.id).toMatch(/^urn:uuid:/);
       expect(entry.title).toBeTruthy();
       expect(Date.parse(entry.updated)).not.toBeNaN();
-      expect(entry.link[0]['@href']).toMatch(/^\/(priorities|meetings\/reports)\//);
+      expect(entry.link[0]['@href']).toMatch(/^\/(priorities|meetings\/reports|beats)\//);
       expect(entry.content['#text']).toBeTruthy();
     }
     expect(new Set(feed.entry.map((entry: { id: string }) => entry.id)).size).toBe(feed.entry.length);

@@ -82,6 +82,11 @@ export default function BeatAnswerCard({ answer, t, locale, timeZone, pagePrefix
             {t.reportConcern}
           </a>
         </li>
+        <li>
+          <a href={`${pagePrefix}/alerts/?beat=${encodeURIComponent(answer.id)}`} className="text-brand-700 underline">
+            {t.getAlerts}
+          </a>
+        </li>
       </ul>
     </section>
   );

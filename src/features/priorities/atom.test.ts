@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Beat, Meeting, Priority, Site } from '../../lib/content/validate.ts';
+import { alerts } from '../../lib/i18n/locales/en/alerts.ts';
 import { priorities as english } from '../../lib/i18n/locales/en/priorities.ts';
 import { atomFeed, stableId, type AtomFeed } from './atom.ts';
 import { beatFeed } from './beatFeed.ts';
@@ -73,13 +74,18 @@ describe('beatFeed', () => {
   const meeting = {
     id: 'beat-101',
     title: 'Beat 101 community meeting',
+    updated: '2026-12-01T09:30',
+    exceptions: [
+      { date: '2026-12-08', status: 'cancelled', note: 'The hall is flooded.' },
+      { date: '2027-01-12', status: 'moved', movedTo: '2027-01-13T18:00' },
+    ],
     reports: [{ date: '2026-11-10', attendance: 14, concerns: ['Fireworks at night'], priorities: { set: [], reviewed: [], closed: ['lighting'] }, nextSteps: 'Report back.' }],
   } as unknown as Meeting;
   const build = (origin?: URL) =>
-    beatFeed({ site, beat, priorities: [lighting], meetings: [meeting], locale: 'es', t: english, origin, now: new Date('2026-12-06T18:00:00Z') });
+    beatFeed({ site, beat, priorities: [lighting], meetings: [meeting], locale: 'es', t: english, meetingWords: alerts.feed, origin, now: new Date('2026-12-06T18:00:00Z') });
 
   it('has an entry for the opening, each update, the closing and each report, dated at the start of their local day', () => {
-    const { entries } = build();
+    const entries = build().entries.filter((entry) => !/^(Cancelled|Moved):/.test(entry.title));
     expect(entries.map((entry) => [entry.title, entry.updated])).toEqual([
       ['New priority: Poor lighting', '2026-07-14T05:00:00Z'],
       ['Poor lighting: moved to Analysis', '2026-08-11T05:00:00Z'],
@@ -87,7 +93,6 @@ describe('beatFeed', () => {
       ['Closed (Improved): Poor lighting', '2026-11-10T06:00:00Z'],
       [expect.stringContaining('Meeting report: Beat 101 community meeting'), '2026-11-10T06:00:00Z'],
     ]);
-    expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
     expect(entries.at(-1)!.content).toBe('14 people attended. Concerns raised: Fireworks at night. Next steps: Report back.');
   });
 
@@ -96,11 +101,22 @@ describe('beatFeed', () => {
     const feed = build(new URL('https://portal.example.org'));
     expect(feed.self).toBe('https://portal.example.org/es/beats/101/updates.atom');
     expect(feed.alternate).toBe('https://portal.example.org/es/beats/101');
-    expect(feed.entries.at(-1)!.link).toBe('https://portal.example.org/es/meetings/reports/beat-101/2026-11-10');
+    expect(feed.entries.find((entry) => entry.title.startsWith('Meeting report'))!.link).toBe('https://portal.example.org/es/meetings/reports/beat-101/2026-11-10');
+  });
+
+  it('has an entry for each date cancelled or moved, the same news as the alerts, dated when the meeting last changed', () => {
+    const { entries } = build(new URL('https://portal.example.org'));
+    const changes = entries.filter((entry) => /^(Cancelled|Moved):/.test(entry.title));
+    expect(changes.map((entry) => [entry.title, entry.updated, entry.link])).toEqual([
+      [expect.stringMatching(/^Cancelled: Beat 101 community meeting on /), '2026-12-01T15:30:00Z', 'https://portal.example.org/es/beats/101'],
+      [expect.stringMatching(/^Moved: Beat 101 community meeting of .*, now 2027-01-13 18:00$/), '2026-12-01T15:30:00Z', 'https://portal.example.org/es/beats/101'],
+    ]);
+    expect(changes[0]!.content).toMatch(/The hall is flooded\.$/);
+    expect(new Set(entries.map((entry) => entry.id)).size).toBe(entries.length);
   });
 
   it('gives an entry the same id in every language', () => {
-    const other = beatFeed({ site, beat, priorities: [lighting], meetings: [meeting], locale: 'en', t: english, origin: undefined, now: new Date() });
+    const other = beatFeed({ site, beat, priorities: [lighting], meetings: [meeting], locale: 'en', t: english, meetingWords: alerts.feed, origin: undefined, now: new Date() });
     expect(other.entries.map((entry) => entry.id)).toEqual(build().entries.map((entry) => entry.id));
   });
 });

@@ -1,6 +1,7 @@
 // A beat's Atom feed: an entry for each priority opened, updated and closed,
-// and for each report of its meetings, so a feed reader hears of them without
-// checking the beat's page. The entries are data (atom.ts writes them); what
+// for each report of its meetings, and for each of their dates cancelled or
+// moved (the news beat alerts email, for those who would rather not give an
+// address), so a feed reader hears of them without checking the beat's page. The entries are data (atom.ts writes them); what
 // else the feed comes to carry is more entries from elsewhere.
 import { Temporal } from 'temporal-polyfill';
 import type { Beat, Meeting, Priority, Site } from '../../lib/content/validate.ts';
@@ -21,13 +22,15 @@ interface BeatFeedInput {
   meetings: readonly Meeting[];
   locale: string;
   t: Messages['priorities'];
+  /** The words for meetings' cancelled and moved dates. */
+  meetingWords: Messages['alerts']['feed'];
   /** The site's configured address, if any: links are absolute with it, site-relative without. */
   origin: URL | undefined;
   /** The feed's date while it has no entry. */
   now: Date;
 }
 
-export function beatFeed({ site, beat, priorities, meetings, locale, t, origin, now }: BeatFeedInput): AtomFeed {
+export function beatFeed({ site, beat, priorities, meetings, locale, t, meetingWords, origin, now }: BeatFeedInput): AtomFeed {
   const url = (path: string) => (origin ? new URL(localized(site.locales, locale, path), origin).href : localized(site.locales, locale, path));
   // An entry's date is the start of its local day: the content knows days, not times.
   const at = (date: string) => Temporal.PlainDate.from(date).toZonedDateTime(site.timeZone).toInstant().toString();
@@ -74,6 +77,25 @@ export function beatFeed({ site, beat, priorities, meetings, locale, t, origin, 
       .join(' '),
   }));
 
+  // Told when the meeting last changed (its `updated`, which every cancellation and move sets), or
+  // else on the day itself; a date moved again is a new entry, since it is new news.
+  const exceptionEntries = meetings.flatMap((meeting) =>
+    meeting.exceptions.map((exception): AtomEntry => {
+      const when = exception.movedTo ? exception.movedTo.replace('T', ' ') : '';
+      const title =
+        exception.status === 'cancelled'
+          ? format(meetingWords.cancelled, { meeting: meeting.title, date: dayLabel(exception.date, locale) })
+          : format(meetingWords.moved, { meeting: meeting.title, date: dayLabel(exception.date, locale), when });
+      return {
+        id: id(`meeting/${meeting.id}/${exception.date}/${exception.status}${exception.movedTo ? `/${exception.movedTo}` : ''}`),
+        title,
+        updated: meeting.updated ? Temporal.PlainDateTime.from(meeting.updated).toZonedDateTime(site.timeZone).toInstant().toString() : at(exception.date),
+        link: url(`/beats/${encodeURIComponent(beat.id)}`),
+        content: exception.note ? `${title}. ${exception.note}` : title,
+      };
+    }),
+  );
+
   return {
     id: id(`beat/${beat.id}/updates`),
     title: format(t.feed.title, { beat: beat.name, jurisdiction: site.jurisdiction }),
@@ -82,6 +104,6 @@ export function beatFeed({ site, beat, priorities, meetings, locale, t, origin, 
     self: url(beatFeedPath(beat.id)),
     alternate: url(`/beats/${encodeURIComponent(beat.id)}`),
     updated: now.toISOString(),
-    entries: [...priorityEntries, ...reportEntries],
+    entries: [...priorityEntries, ...reportEntries, ...exceptionEntries],
   };
 }

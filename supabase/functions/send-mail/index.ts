@@ -100,12 +100,14 @@ Deno.serve(async (request) => {
   const send = async (mail: Claimed): Promise<'sent' | 'failed'> => {
     let message;
     try {
-      message = render(mail.template, mail.language, mail.params, siteUrl);
+      message = render(mail.template, mail.language, mail.params, { siteUrl, apiUrl: env('SUPABASE_URL')! });
     } catch (error) {
       // A message that cannot be written never will be: given up at once.
       await rpc('mark_mail_failed', { mail_id: mail.mail_id, lease: mail.lease, problem: String((error as Error).message), permanent: error instanceof TemplateError });
       return 'failed';
     }
+    // An alert's one-click address is the alerts function's, made from its manage token by the template.
+    const unsubscribeUrl = mail.unsubscribe_url ?? message.unsubscribeUrl;
     try {
       await smtp.transport.sendMail({
         from: smtp.from,
@@ -115,8 +117,8 @@ Deno.serve(async (request) => {
         html: message.html,
         messageId: messageId(mail.mail_id, smtp.from),
         // RFC 8058: List-Unsubscribe with an https URL, and the one-click POST.
-        headers: { 'Content-Language': mail.language, ...(mail.unsubscribe_url && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }) },
-        ...(mail.unsubscribe_url && { list: { unsubscribe: { url: mail.unsubscribe_url } } }),
+        headers: { 'Content-Language': mail.language, ...(unsubscribeUrl && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }) },
+        ...(unsubscribeUrl && { list: { unsubscribe: { url: unsubscribeUrl } } }),
       });
     } catch (error) {
       await rpc('mark_mail_failed', { mail_id: mail.mail_id, lease: mail.lease, problem: error instanceof Error ? error.message : String(error) });

@@ -11,6 +11,7 @@ import type { ItemKind } from '../workspace/records.ts';
 import { loadSummary } from '../workspace/staffData.ts';
 import { lastSevenDays, previousMonday, summarise, summaryCsvRows, weekFrom, type Period, type SummaryRow } from './summary.ts';
 import { useWorkspace } from '../workspace/words.ts';
+import AlertSubscribers from './AlertSubscribers.tsx';
 import { wallTime } from '../workspace/zonedTime.ts';
 
 type State = { phase: 'loading' } | { phase: 'failed' } | { phase: 'loaded'; period: Period; rows: SummaryRow[] };
@@ -163,6 +164,7 @@ export default function WeeklySummary({ onBack }: { onBack(): void }) {
           })}
         </>
       )}
+      <AlertSubscribers />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { workshops } from './en/workshops.ts';
 import { staff } from './en/staff.ts';
 import { priorities } from './en/priorities.ts';
 import { suggestions } from './en/suggestions.ts';
+import { alerts } from './en/alerts.ts';
 
 export const en = {
   layout,
@@ -35,6 +36,7 @@ export const en = {
   flyer,
   priorities,
   suggestions,
+  alerts,
 };
 
 export type Messages = typeof en;

@@ -14,6 +14,7 @@ import { workshops } from './es/workshops.ts';
 import { staff } from './es/staff.ts';
 import { priorities } from './es/priorities.ts';
 import { suggestions } from './es/suggestions.ts';
+import { alerts } from './es/alerts.ts';
 
 export const es: Messages = {
   layout,
@@ -35,6 +36,7 @@ export const es: Messages = {
   flyer,
   priorities,
   suggestions,
+  alerts,
 };
 
 export default es;

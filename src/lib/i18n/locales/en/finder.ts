@@ -38,6 +38,7 @@ export const finder = {
   addToCalendar: 'Add to calendar',
   station: 'District station: {name}, {address}. Phone {phone}. {hours}',
   reportConcern: 'Report a concern in this beat',
+  getAlerts: 'Get email alerts for this beat',
   beatPage: 'More about {beat}: meetings, map and officers',
   currentPriorities: 'Current priorities',
   noPriorities: 'No current priorities in this beat.',

@@ -815,4 +815,13 @@ export const staff = {
     saveFailed: 'Nothing was saved. Check your connection and try again.',
     retry: 'Try again',
   },
+  // beat alerts: how many residents each beat's alerts reach (the alerts feature's block)
+  alertSubscribers: {
+    heading: 'Residents who get email alerts',
+    intro: 'Confirmed subscribers to each beat’s alerts, its district’s included. Who they are is never shown: their addresses are kept only to send the alerts.',
+    beat: 'Beat',
+    subscribers: 'Subscribers',
+    none: 'No resident subscribes to alerts yet.',
+    loading: 'Loading…',
+  },
 };

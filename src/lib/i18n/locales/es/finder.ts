@@ -39,6 +39,7 @@ export const finder: Messages['finder'] = {
   addToCalendar: 'Agregar al calendario',
   station: 'Estación del distrito: {name}, {address}. Teléfono: {phone}. {hours}',
   reportConcern: 'Reportar un problema en este sector',
+  getAlerts: 'Recibir alertas por correo de este sector',
   beatPage: 'Más sobre {beat}: reuniones, mapa y agentes',
   currentPriorities: 'Prioridades actuales',
   noPriorities: 'No hay prioridades actuales en este sector.',

@@ -816,4 +816,13 @@ export const staff: Messages['staff'] = {
     saveFailed: 'No se guardó nada. Revise su conexión e inténtelo de nuevo.',
     retry: 'Intentar de nuevo',
   },
+  // alertas del sector: a cuántos residentes llegan las alertas de cada sector (bloque de la función de alertas)
+  alertSubscribers: {
+    heading: 'Residentes que reciben alertas por correo',
+    intro: 'Suscriptores confirmados a las alertas de cada sector, incluidos los de su distrito. Nunca se muestra quiénes son: sus direcciones solo se guardan para enviar las alertas.',
+    beat: 'Sector',
+    subscribers: 'Suscriptores',
+    none: 'Ningún residente se ha suscrito a las alertas todavía.',
+    loading: 'Cargando…',
+  },
 };

@@ -24,6 +24,7 @@ export const GET: APIRoute = async ({ props, site }) => {
     meetings: content.meetings.filter(meetingFilter({ beat: beat.id }, content.beats)),
     locale,
     t: messages(locale).priorities,
+    meetingWords: messages(locale).alerts.feed,
     origin: site,
     now: publishedAt,
   });

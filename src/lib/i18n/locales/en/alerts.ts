@@ -1,0 +1,83 @@
+// English words for beat alerts: subscribing, confirming, managing and unsubscribing.
+
+export const alerts = {
+  title: 'Email alerts for your beat',
+  description: 'Get an email when meetings in your beat or district are cancelled, moved or added, and when its priorities and meeting reports are published.',
+  lead: 'Get an email when something changes in your beat or district: a meeting cancelled, moved or added, a priority or its update, a meeting report.',
+  getAlerts: 'Get email alerts for this beat',
+  getDistrictAlerts: 'Get email alerts for this district',
+  feedInstead: 'Rather not give an email address? Follow the beat’s updates feed (Atom) in a feed reader instead.',
+  form: {
+    heading: 'Subscribe',
+    email: 'Your email address',
+    emailHint: 'We send a confirmation first: nothing else is sent until you confirm.',
+    language: 'Language of the emails',
+    area: 'Beat or district',
+    chooseArea: 'Choose a beat or district',
+    beats: 'Beats',
+    districts: 'Districts',
+    beatOption: 'Beat {id} ({name})',
+    districtOption: 'District {id} ({name})',
+    topicsLegend: 'What to hear about',
+    topics: {
+      meeting_changes: 'Meetings cancelled or moved',
+      new_meetings: 'New meetings',
+      priorities: 'Priorities and their updates',
+      meeting_reports: 'Meeting reports',
+    },
+    deliveryLegend: 'How often',
+    delivery: {
+      each_publish: 'An email after each update',
+      daily: 'One digest a day',
+    },
+    submit: 'Subscribe',
+    errors: {
+      'email.invalid': 'Enter an email address like name@example.org.',
+      'area.missing': 'Choose a beat or a district.',
+      'topics.missing': 'Choose at least one topic.',
+    },
+    stored: {
+      heading: 'What is kept, and for what',
+      kept: 'Your email address, language, beat or district, topics and how often: only to send these alerts. Staff see how many people subscribe to each beat, never who.',
+      notKept: 'Unsubscribing, from the link in every email, deletes your address at once. If you do not confirm within 3 days, it is deleted too.',
+    },
+    sent: {
+      heading: 'Check your email',
+      text: 'We sent a message to {email}. Open the link in it to confirm your alerts (or, if this address already receives them, to change them). Nothing is sent until then.',
+      another: 'Subscribe to another beat',
+    },
+    waiting: {
+      heading: 'Your subscription is saved on this device',
+      text: 'You seem to be offline, so your request could not be sent yet. It is saved in this browser and will be sent by itself as soon as the connection returns.',
+    },
+  },
+  confirm: {
+    title: 'Confirm your alerts',
+    intro: 'Press the button to start your email alerts.',
+    button: 'Confirm my alerts',
+    confirmed: 'Your alerts are on for {area}.',
+    noToken: 'This page needs the link from your confirmation email.',
+    failed: 'This confirmation link has expired or is not valid. Subscribe again to get a new one.',
+    manageLink: 'Change topics or how often',
+  },
+  manage: {
+    title: 'Your email alerts',
+    loading: 'Loading your subscription…',
+    area: 'Alerts for {area}.',
+    save: 'Save changes',
+    saved: 'Saved.',
+    unsubscribeHeading: 'Unsubscribe',
+    unsubscribeText: 'Stop these alerts and delete your email address.',
+    unsubscribe: 'Unsubscribe',
+    unsubscribed: 'You are unsubscribed: your email address has been deleted.',
+    invalid: 'This link is not valid any more: the subscription may have ended already.',
+  },
+  // the beat's Atom feed: a meeting's date cancelled or moved, the same news as the alerts
+  feed: {
+    cancelled: 'Cancelled: {meeting} on {date}',
+    moved: 'Moved: {meeting} of {date}, now {when}',
+  },
+  beatArea: 'beat {id} ({name})',
+  districtArea: 'district {id} ({name})',
+  subscribeAgain: 'Subscribe to alerts',
+};
