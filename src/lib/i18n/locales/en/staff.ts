@@ -800,7 +800,7 @@ export const staff = {
     intro:
       'The workspace can tell you by email when something new arrives in your beats. An email says only what kind of item arrived, in which beat, and links here: never what the resident wrote, nor who they are.',
     sentTo: 'Emails go to {email}, the address you sign in with.',
-    kinds: { tip: 'New tips and concerns', watch_group: 'New watch group registrations', workshop_request: 'New workshop requests', suggestion: 'New priority suggestions' },
+    kinds: { tip: 'New tips and concerns', watch_group: 'New watch group registrations', workshop_request: 'New workshop requests', suggestion: 'New priority suggestions', reply: 'Residents’ answers to your questions' },
     deliveries: {
       immediately: 'Immediately: one email for each',
       daily: 'In a daily digest: one email a day at most, counted by beat',

@@ -801,7 +801,7 @@ export const staff: Messages['staff'] = {
     intro:
       'El espacio de trabajo puede avisarle por correo cuando llega algo nuevo en sus sectores. El correo dice solo qué tipo de elemento llegó, en qué sector, y enlaza aquí: nunca lo que escribió el vecino ni quién es.',
     sentTo: 'Los correos van a {email}, la dirección con la que inicia sesión.',
-    kinds: { tip: 'Avisos e inquietudes nuevos', watch_group: 'Registros nuevos de grupos de vigilancia', workshop_request: 'Solicitudes de taller nuevas', suggestion: 'Sugerencias de prioridad nuevas' },
+    kinds: { tip: 'Avisos e inquietudes nuevos', watch_group: 'Registros nuevos de grupos de vigilancia', workshop_request: 'Solicitudes de taller nuevas', suggestion: 'Sugerencias de prioridad nuevas', reply: 'Respuestas de residentes a sus preguntas' },
     deliveries: {
       immediately: 'Al momento: un correo por cada uno',
       daily: 'En un resumen diario: como mucho un correo al día, contado por sector',
