@@ -1526,6 +1526,15 @@ AS $function$
   select nullif(regexp_replace(value, '^\s+|\s+$', '', 'g'), '')
 $function$;
 
+CREATE OR REPLACE FUNCTION private.trimmed_answer(value text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select nullif(regexp_replace(value, '^[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g'), '')
+$function$;
+
 CREATE OR REPLACE FUNCTION private.valid_area(area jsonb)
  RETURNS boolean
  LANGUAGE sql
@@ -2579,7 +2588,7 @@ CREATE OR REPLACE FUNCTION public.reply_to_staff(receipt text, body text, idempo
  SET search_path TO ''
 AS $function$
 declare
-  answer text := private.trimmed(reply_to_staff.body);
+  answer text := private.trimmed_answer(reply_to_staff.body);
   item record;
 begin
   if reply_to_staff.idempotency_key is null then

@@ -108,7 +108,16 @@ as $$
       || case kind when 'tip' then '/tip/status' when 'watch_group' then '/watch/status' else '/workshops/status' end
 $$;
 
-revoke all on function private.conversation_item(text, uuid), private.item_of_receipt(text), private.status_page(text, text) from public;
+-- Trimmed as the answer form trims (JavaScript's trim()): every Unicode space,
+-- not only those \s knows, so a text of spaces alone is no answer in either.
+create function private.trimmed_answer(value text) returns text
+language sql immutable
+set search_path = ''
+as $$
+  select nullif(regexp_replace(value, '^[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g'), '')
+$$;
+
+revoke all on function private.conversation_item(text, uuid), private.item_of_receipt(text), private.status_page(text, text), private.trimmed_answer(text) from public;
 
 create function public.ask_resident(kind text, item_id uuid, body text)
 returns void
@@ -206,7 +215,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  answer text := private.trimmed(reply_to_staff.body);
+  answer text := private.trimmed_answer(reply_to_staff.body);
   item record;
 begin
   if reply_to_staff.idempotency_key is null then

@@ -17,8 +17,10 @@ const names = async (sql: string) => (await db.query(sql)).rows.map((row) => Obj
 /** The functions residents' browsers call and the one the build reads the published content through, and nothing else the public may run. */
 const residentFunctions = [
   'approved_watch_groups()',
+  'conversation(text)',
   'join_watch_group(uuid,text,text,text,uuid,jsonb)',
   'published_content()',
+  'reply_to_staff(text,text,uuid,jsonb)',
   'register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb)',
   'request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb)',
   'submission_challenge(text,uuid)',
