@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callSubmission } from '../../src/lib/forms/submission.ts';
-import { caughtMail, linksIn, mailTo, waitForMailTo, wholeMessage } from '../support/mail.ts';
+import { linksIn, mailTo, waitForMailTo, wholeMessage } from '../support/mail.ts';
 import { officersInAndOutOf101, signedInStaff } from '../support/staffClients.ts';
 import { watchRegistrationFields } from '../support/submissions.ts';
 

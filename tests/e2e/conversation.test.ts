@@ -2,11 +2,13 @@
 // built site and the local stack: an officer of beat 101 asks the tipster a
 // question from the workspace, the resident reads it and answers on the tip
 // status page with the receipt code, and the officer finds the answer marked
-// new in the inbox and reads it. The resident's side in Spanish too.
+// new in the inbox and reads it. The resident's side in Spanish too, and the
+// same on the watch group and workshop status pages.
 import { createClient } from '@supabase/supabase-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callSubmission } from '../../src/lib/forms/submission.ts';
+import { watchRegistrationFields, workshopRequestFields } from '../support/submissions.ts';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { signedInPage } from '../support/staffPages.ts';
@@ -124,4 +126,31 @@ describe('the resident’s side in Spanish', () => {
     expect(await messages.getByText('Usted').isVisible()).toBe(true);
     expect(await accessibilityViolations(resident)).toEqual([]);
   });
+});
+
+describe('the other status pages', () => {
+  for (const { kind, fn, fields, path, heading, table } of [
+    { kind: 'watch_group', fn: 'register_watch_group', fields: watchRegistrationFields, path: '/watch/status', heading: 'Messages about your registration', table: 'watch_groups' },
+    { kind: 'workshop_request', fn: 'request_workshop', fields: workshopRequestFields, path: '/workshops/status', heading: 'Messages about your request', table: 'workshop_requests' },
+  ] as const) {
+    it(`shows the question on ${path} and takes the answer there`, async () => {
+      const marker = `Ask ${kind} ${run}`;
+      const outcome = await callSubmission<{ receipt: string }>(anon, fn, { ...fields(marker), beat: '101', idempotency_key: crypto.randomUUID() });
+      if (outcome.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(outcome)}`);
+      const officer = createClient(url, anonKey, { auth: { persistSession: false } });
+      await officer.auth.signInWithPassword({ email: officer101, password: staffPassword });
+      const column = kind === 'watch_group' ? 'name' : 'business_name';
+      const { data: items } = await officer.from(table).select(`${kind}_id`).like(column, `${marker}%`);
+      const itemId = (items![0] as Record<string, string>)[`${kind}_id`];
+      expect((await officer.rpc('ask_resident', { kind, item_id: itemId, body: `Which evenings suit you? (${run})` })).error).toBeNull();
+
+      const resident = await lookUp(path, outcome.result.receipt, { code: 'Receipt code', check: 'Check status' });
+      const messages = resident.getByRole('region', { name: heading });
+      await expect.poll(() => messages.getByText(`Which evenings suit you? (${run})`).isVisible()).toBe(true);
+      await messages.getByLabel('Your answer').fill('Tuesdays and Thursdays.');
+      await messages.getByRole('button', { name: 'Send answer' }).click();
+      await expect.poll(() => messages.getByText('Tuesdays and Thursdays.').isVisible()).toBe(true);
+      expect(await accessibilityViolations(resident)).toEqual([]);
+    });
+  }
 });

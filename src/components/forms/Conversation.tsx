@@ -6,39 +6,24 @@
 // queue would keep the code on the device).
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { publicApi } from '../../lib/api/publicApi.ts';
-import { answerErrors, answerLength, type AnswerError } from '../../lib/forms/answer.schema.ts';
+import { answerErrors, answerLength } from '../../lib/forms/answer.schema.ts';
 import { loadConversation, questionWaits, replyToStaff, type ConversationMessage } from '../../lib/forms/conversation.ts';
 import { format } from '../../lib/i18n/format.ts';
+import type { Messages } from '../../lib/i18n/index.ts';
 import { buttonClass, Field, fieldClass } from './FormParts.tsx';
 
-export interface ConversationWords {
-  heading: string;
-  intro: string;
-  staff: string;
-  you: string;
-  answerLabel: string;
-  answerHint: string;
-  send: string;
-  sending: string;
-  sent: string;
-  waitForQuestion: string;
-  errors: Record<AnswerError, string>;
-  refused: string;
-  rateLimited: string;
-  unreachable: string;
-  failed: string;
-  loadFailed: string;
-}
 
 interface Props {
+  /** What the receipt code is of: the heading names it. */
+  kind: keyof Messages['conversation']['headings'];
   receipt: string;
-  t: ConversationWords;
+  t: Messages['conversation'];
   locale: string;
 }
 
 type Loaded = { phase: 'loading' } | { phase: 'failed' } | { phase: 'loaded'; messages: ConversationMessage[] };
 
-export default function Conversation({ receipt, t, locale }: Props) {
+export default function Conversation({ kind, receipt, t, locale }: Props) {
   const id = useId();
   const [loaded, setLoaded] = useState<Loaded>({ phase: 'loading' });
   const [body, setBody] = useState('');
@@ -90,7 +75,7 @@ export default function Conversation({ receipt, t, locale }: Props) {
   return (
     <section aria-labelledby={`${id}-heading`} className="mt-4 space-y-3 border-t-2 border-slate-300 pt-4">
       <h3 id={`${id}-heading`} className="text-xl font-bold">
-        {t.heading}
+        {t.headings[kind]}
       </h3>
       <p className="text-slate-700">{t.intro}</p>
       <ol className="space-y-3">

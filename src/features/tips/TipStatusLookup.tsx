@@ -13,10 +13,11 @@ import { lookUpTip } from './tipStatus.ts';
 
 interface Props {
   t: Messages['tipStatus'];
+  conversation: Messages['conversation'];
   locale: string;
 }
 
-export default function TipStatusLookup({ t, locale }: Props) {
+export default function TipStatusLookup({ t, conversation, locale }: Props) {
   const [receipt, setReceipt] = useState('');
   const date = (day: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
   return (
@@ -42,7 +43,7 @@ export default function TipStatusLookup({ t, locale }: Props) {
               <p className="whitespace-pre-line">{tip.publicReply}</p>
             </div>
           )}
-          <Conversation key={receipt} receipt={receipt} t={t.conversation} locale={locale} />
+          <Conversation key={receipt} kind="tip" receipt={receipt} t={conversation} locale={locale} />
         </>
       )}
     </ReceiptLookup>

@@ -103,26 +103,4 @@ export const tipStatus = {
     failed: 'Something went wrong on our side. Please try again in a moment.',
   },
   sendAnother: 'Send a tip',
-  // The conversation with staff about the tip, read and answered with the receipt code.
-  conversation: {
-    heading: 'Messages about your tip',
-    intro: 'An officer may ask you a question here. Only someone with your receipt code can read it and answer.',
-    staff: 'Community officer',
-    you: 'You',
-    answerLabel: 'Your answer',
-    answerHint: 'Up to 5000 characters. You need not give your name or anything that identifies you.',
-    send: 'Send answer',
-    sending: 'Sending… (your browser does a short calculation first, against automated abuse)',
-    sent: 'Your answer was sent. The officer will see it in the workspace.',
-    waitForQuestion: 'You have answered. If the officer asks something more, it will appear here.',
-    errors: {
-      'body.missing': 'Write your answer before sending it.',
-      'body.tooLong': 'Your answer is longer than 5000 characters: shorten it.',
-    },
-    refused: 'Not sent: {reason}',
-    rateLimited: 'Too many attempts from this connection. Try again in {minutes} minutes.',
-    unreachable: 'We could not reach the server, and your answer was not sent. Check your connection and try again.',
-    failed: 'Something went wrong on our side, and your answer was not sent. Please try again in a moment.',
-    loadFailed: 'The messages could not be loaded. Check your connection and look the code up again.',
-  },
 };
