@@ -161,6 +161,21 @@ describe('a conversation about a tip', () => {
   });
 });
 
+describe('the retention purge of a tip', () => {
+  it('takes its conversation with it; the history keeps that a question was asked and answered', async () => {
+    const { tipId, receipt } = await tipIn101();
+    await staff.officer101.rpc('ask_resident', { kind: 'tip', item_id: tipId, body: 'Which night?' });
+    await replyToStaff(anon, receipt, `${marker}: Tuesday.`, crypto.randomUUID());
+    // As purge_closed_tips() marks a tip it purged (called here on this tip alone, not on other files' tips).
+    await db.query(`update public.tips set purged_at = now() where tip_id = $1`, [tipId]);
+    expect(await messagesOf(receipt)).toEqual([]);
+    const { rows } = await db.query(`select count(*)::int as n from public.conversation_messages where item_id = $1`, [tipId]);
+    expect(rows[0].n).toBe(0);
+    const { data: history } = await staff.officer101.from('staff_history').select('field').eq('item_id', tipId).in('field', ['question', 'answer']).order('history_id');
+    expect(history).toEqual([{ field: 'question' }, { field: 'answer' }]);
+  });
+});
+
 describe('a conversation about a workshop request', () => {
   it('works the same way with the request’s receipt code', async () => {
     const outcome = await callSubmission<{ receipt: string }>(anon, 'request_workshop', { ...workshopRequestFields(marker), beat: '101', idempotency_key: crypto.randomUUID() });
