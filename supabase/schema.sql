@@ -1497,8 +1497,9 @@ CREATE OR REPLACE FUNCTION private.status_page(kind text, language text)
  STABLE
  SET search_path TO ''
 AS $function$
-  select case when language = coalesce((select s.locales[1] from public.site_settings as s limit 1), 'en') then '' else '/' || language end
+  select case when language = any (coalesce(s.locales[2:], '{}')) then '/' || language else '' end
       || case kind when 'tip' then '/tip/status' when 'watch_group' then '/watch/status' else '/workshops/status' end
+    from (select (select l.locales from public.site_settings as l limit 1) as locales) as s
 $function$;
 
 CREATE OR REPLACE FUNCTION private.touch_meeting(meeting_id text)

@@ -99,13 +99,16 @@ as $$
   limit 1
 $$;
 
--- The page of the site where the holder of a receipt reads a conversation, in a language.
+-- The page of the site where the holder of a receipt reads a conversation, in
+-- a language: the site's first language is at the root, the others under
+-- /<tag>/, and a language the site does not publish falls back to the first.
 create function private.status_page(kind text, language text) returns text
 language sql stable
 set search_path = ''
 as $$
-  select case when language = coalesce((select s.locales[1] from public.site_settings as s limit 1), 'en') then '' else '/' || language end
+  select case when language = any (coalesce(s.locales[2:], '{}')) then '/' || language else '' end
       || case kind when 'tip' then '/tip/status' when 'watch_group' then '/watch/status' else '/workshops/status' end
+    from (select (select l.locales from public.site_settings as l limit 1) as locales) as s
 $$;
 
 -- Trimmed as the answer form trims (JavaScript's trim()): every Unicode space,
