@@ -899,7 +899,7 @@ AS $function$
   where t.kind = content_table.kind
 $function$;
 
-CREATE OR REPLACE FUNCTION private.conversation_item(kind text, item_id uuid, OUT known boolean, OUT beat text)
+CREATE OR REPLACE FUNCTION private.conversation_item(kind text, item_id uuid, OUT known boolean, OUT beat text, OUT purged boolean)
  RETURNS record
  LANGUAGE plpgsql
  STABLE
@@ -907,11 +907,12 @@ CREATE OR REPLACE FUNCTION private.conversation_item(kind text, item_id uuid, OU
 AS $function$
 begin
   if conversation_item.kind = 'tip' then
-    select true, t.beat into known, beat from public.tips as t where t.tip_id = conversation_item.item_id;
+    select true, t.beat, t.purged_at is not null into known, beat, purged from public.tips as t where t.tip_id = conversation_item.item_id;
   elsif conversation_item.kind = 'watch_group' then
-    select true, g.beat into known, beat from public.watch_groups as g where g.watch_group_id = conversation_item.item_id;
+    select true, g.beat, false into known, beat, purged from public.watch_groups as g where g.watch_group_id = conversation_item.item_id;
   elsif conversation_item.kind = 'workshop_request' then
-    select true, w.beat into known, beat from public.workshop_requests as w where w.workshop_request_id = conversation_item.item_id;
+    select true, w.beat, w.purged_at is not null into known, beat, purged
+      from public.workshop_requests as w where w.workshop_request_id = conversation_item.item_id;
   end if;
   known := coalesce(known, false);
 end
@@ -1965,6 +1966,9 @@ begin
   end if;
   if question is null or char_length(question) > 5000 then
     perform private.refuse('body', 'write a question of 1 to 5000 characters');
+  end if;
+  if item.purged then
+    perform private.refuse('item_id', 'what the resident gave was removed under the retention policy: there is nobody to ask');
   end if;
   insert into public.conversation_messages (kind, item_id, from_staff, body)
   values (ask_resident.kind, ask_resident.item_id, true, question);

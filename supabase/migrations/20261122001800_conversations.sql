@@ -68,18 +68,21 @@ revoke all on private.resident_answers from public, anon, authenticated;
 
 insert into private.submission_ceilings (action, most, per) values ('reply_to_staff', 300, interval '1 hour');
 
--- The beat of an item a conversation may be about; known is false when there is no such item.
-create function private.conversation_item(kind text, item_id uuid, out known boolean, out beat text)
+-- The beat of an item a conversation may be about; known is false when there
+-- is no such item, purged true when the retention purge removed what its
+-- resident gave (a conversation begun after that would outlive the purge).
+create function private.conversation_item(kind text, item_id uuid, out known boolean, out beat text, out purged boolean)
 language plpgsql stable
 set search_path = ''
 as $$
 begin
   if conversation_item.kind = 'tip' then
-    select true, t.beat into known, beat from public.tips as t where t.tip_id = conversation_item.item_id;
+    select true, t.beat, t.purged_at is not null into known, beat, purged from public.tips as t where t.tip_id = conversation_item.item_id;
   elsif conversation_item.kind = 'watch_group' then
-    select true, g.beat into known, beat from public.watch_groups as g where g.watch_group_id = conversation_item.item_id;
+    select true, g.beat, false into known, beat, purged from public.watch_groups as g where g.watch_group_id = conversation_item.item_id;
   elsif conversation_item.kind = 'workshop_request' then
-    select true, w.beat into known, beat from public.workshop_requests as w where w.workshop_request_id = conversation_item.item_id;
+    select true, w.beat, w.purged_at is not null into known, beat, purged
+      from public.workshop_requests as w where w.workshop_request_id = conversation_item.item_id;
   end if;
   known := coalesce(known, false);
 end
@@ -143,6 +146,9 @@ begin
   end if;
   if question is null or char_length(question) > 5000 then
     perform private.refuse('body', 'write a question of 1 to 5000 characters');
+  end if;
+  if item.purged then
+    perform private.refuse('item_id', 'what the resident gave was removed under the retention policy: there is nobody to ask');
   end if;
   insert into public.conversation_messages (kind, item_id, from_staff, body)
   values (ask_resident.kind, ask_resident.item_id, true, question);

@@ -162,7 +162,7 @@ describe('a conversation about a tip', () => {
 });
 
 describe('the retention purge of a tip', () => {
-  it('takes its conversation with it; the history keeps that a question was asked and answered', async () => {
+  it('takes its conversation with it, and no new one begins; the history keeps that a question was asked and answered', async () => {
     const { tipId, receipt } = await tipIn101();
     await staff.officer101.rpc('ask_resident', { kind: 'tip', item_id: tipId, body: 'Which night?' });
     await replyToStaff(anon, receipt, `${marker}: Tuesday.`, crypto.randomUUID());
@@ -173,6 +173,8 @@ describe('the retention purge of a tip', () => {
     expect(rows[0].n).toBe(0);
     const { data: history } = await staff.officer101.from('staff_history').select('field').eq('item_id', tipId).in('field', ['question', 'answer']).order('history_id');
     expect(history).toEqual([{ field: 'question' }, { field: 'answer' }]);
+    // And nobody can start another: it would outlive the purge.
+    expect((await staff.officer101.rpc('ask_resident', { kind: 'tip', item_id: tipId, body: 'Anything else?' })).error).toMatchObject({ details: 'item_id' });
   });
 });
 
