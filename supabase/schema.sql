@@ -28,7 +28,7 @@ create type public.meeting_preference as enum ('weekday_evenings', 'weekends', '
 comment on type public.meeting_preference is 'When a watch group prefers to meet; src/features/watch/watch.schema.ts offers the same list.';
 create type public.notification_delivery as enum ('immediately', 'daily', 'none');
 comment on type public.notification_delivery is 'When a staff member hears of a new item of a kind: one email each, one digest a day, or never.';
-create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion');
+create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion', 'reply');
 comment on type public.notification_kind is 'The kinds of new item staff may be told about: one value, and one trigger calling private.notify_staff, for each.';
 create type public.officer_role as enum ('community_policing_officer', 'beat_officer', 'sergeant', 'lieutenant', 'commander', 'coordinator', 'youth_officer', 'liaison_officer');
 comment on type public.officer_role is 'What an officer does for residents; officerRoles in src/content.config.ts names the same.';
@@ -249,7 +249,26 @@ create table public.content_history (
 );
 alter table public.content_history enable row level security;
 comment on table public.content_history is 'Every change to the content tables, however made: appended by a trigger, never changed or deleted, and undone by undo_content_change.';
-comment on column public.content_history.transaction_id is 'The transaction that made the change: its publish request has the same, so alerts know which publish published it.';
+
+create table public.conversation_messages (
+  message_id bigint generated always as identity not null,
+  kind text not null,
+  item_id uuid not null,
+  from_staff boolean not null,
+  body text not null,
+  idempotency_hash bytea,
+  read_at timestamp with time zone,
+  created_at timestamp with time zone default now() not null,
+  constraint conversation_messages_answers_keyed CHECK ((idempotency_hash IS NULL) = from_staff),
+  constraint conversation_messages_body_length CHECK (char_length(body) >= 1 AND char_length(body) <= 5000),
+  constraint conversation_messages_idempotency_hash_key UNIQUE (idempotency_hash),
+  constraint conversation_messages_kind_known CHECK (kind = ANY (ARRAY['tip'::text, 'watch_group'::text, 'workshop_request'::text])),
+  constraint conversation_messages_pkey PRIMARY KEY (message_id),
+  constraint conversation_messages_questions_read CHECK (NOT (from_staff AND read_at IS NOT NULL))
+);
+alter table public.conversation_messages enable row level security;
+comment on table public.conversation_messages is 'Questions staff asked the resident behind an item (tip, watch group, workshop request) and the resident''s answers, given with the receipt code. No address, browser or name is kept. Staff read those of the items they see; residents use conversation() and reply_to_staff().';
+comment on column public.conversation_messages.read_at is 'For an answer: when a staff member first opened its item after it arrived (the team''s read marker).';
 
 create table public.districts (
   district_id text not null,
@@ -811,6 +830,9 @@ CREATE INDEX staff_arrivals_arrived ON private.staff_arrivals USING btree (arriv
 CREATE INDEX beats_district_id ON public.beats USING btree (district_id);
 CREATE INDEX content_history_item ON public.content_history USING btree (kind, item_id, changed_at);
 CREATE INDEX content_history_transaction ON public.content_history USING btree (transaction_id);
+CREATE INDEX conversation_messages_answers ON public.conversation_messages USING btree (created_at) WHERE (NOT from_staff);
+CREATE INDEX conversation_messages_item ON public.conversation_messages USING btree (kind, item_id, message_id);
+CREATE INDEX conversation_messages_unread ON public.conversation_messages USING btree (kind, item_id) WHERE ((NOT from_staff) AND (read_at IS NULL));
 CREATE INDEX meetings_district_id ON public.meetings USING btree (district_id);
 CREATE INDEX officers_district_id ON public.officers USING btree (district_id);
 CREATE INDEX priorities_district_id ON public.priorities USING btree (district_id);
@@ -824,6 +846,13 @@ CREATE INDEX watch_members_created_at ON public.watch_members USING btree (creat
 CREATE UNIQUE INDEX watch_members_one_captain ON public.watch_members USING btree (watch_group_id) WHERE (role = 'captain'::text);
 CREATE UNIQUE INDEX watch_members_one_membership ON public.watch_members USING btree (watch_group_id, lower(email)) WHERE (role = 'member'::text);
 CREATE INDEX workshop_requests_created_at ON public.workshop_requests USING btree (created_at);
+
+-- views
+
+create view private.resident_answers as
+ SELECT created_at
+   FROM public.conversation_messages m
+  WHERE NOT from_staff;
 
 -- functions
 
@@ -1185,6 +1214,25 @@ AS $function$
   where t.kind = content_table.kind
 $function$;
 
+CREATE OR REPLACE FUNCTION private.conversation_item(kind text, item_id uuid, OUT known boolean, OUT beat text, OUT purged boolean)
+ RETURNS record
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+begin
+  if conversation_item.kind = 'tip' then
+    select true, t.beat, t.purged_at is not null into known, beat, purged from public.tips as t where t.tip_id = conversation_item.item_id;
+  elsif conversation_item.kind = 'watch_group' then
+    select true, g.beat, false into known, beat, purged from public.watch_groups as g where g.watch_group_id = conversation_item.item_id;
+  elsif conversation_item.kind = 'workshop_request' then
+    select true, w.beat, w.purged_at is not null into known, beat, purged
+      from public.workshop_requests as w where w.workshop_request_id = conversation_item.item_id;
+  end if;
+  known := coalesce(known, false);
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION private.delivery_of(settings public.staff_notification_settings, kind text)
  RETURNS text
  LANGUAGE sql
@@ -1220,6 +1268,34 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.forget_conversation()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  delete from public.conversation_messages as m
+   where m.kind = tg_argv[0] and m.item_id = (to_jsonb(new) ->> tg_argv[1])::uuid;
+  return null;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.forget_declined_group_conversation()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  delete from public.conversation_messages as m
+   using public.watch_groups as g
+   where m.kind = 'watch_group' and m.item_id = old.watch_group_id
+     and g.watch_group_id = old.watch_group_id and g.status = 'declined';
+  return null;
+end
+$function$;
+
 CREATE OR REPLACE FUNCTION private.history_is_append_only()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1237,6 +1313,20 @@ CREATE OR REPLACE FUNCTION private.is_one_of(value text, list regtype)
  SET search_path TO ''
 AS $function$
   select exists (select from pg_catalog.pg_enum as e where e.enumtypid = list and e.enumlabel = value)
+$function$;
+
+CREATE OR REPLACE FUNCTION private.item_of_receipt(receipt text)
+ RETURNS TABLE(kind text, item_id uuid)
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select 'tip', t.tip_id from public.tips as t where t.receipt_hash = private.receipt_hash(receipt)
+  union all
+  select 'watch_group', g.watch_group_id from public.watch_groups as g where g.receipt_hash = private.receipt_hash(receipt)
+  union all
+  select 'workshop_request', w.workshop_request_id from public.workshop_requests as w where w.receipt_hash = private.receipt_hash(receipt)
+  limit 1
 $function$;
 
 CREATE OR REPLACE FUNCTION private.keep_workshop_meeting(request public.workshop_requests, present boolean)
@@ -1397,6 +1487,32 @@ begin
     left join public.staff_notification_settings as n on n.user_id = s.user_id
    where s.active and private.valid_email(u.email)
      and private.delivery_of(n, item_kind) = 'immediately'
+     and private.staff_sees_beat(s.user_id, item_beat);
+  if found then
+    perform pg_notify('openbeat_mail', '');
+  end if;
+  return null;
+end
+$function$;
+
+CREATE OR REPLACE FUNCTION private.notify_staff_of_answer()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  item_beat text := (private.conversation_item(new.kind, new.item_id)).beat;
+begin
+  insert into private.staff_arrivals (kind, item_id, beat) values ('reply', new.item_id, item_beat);
+  insert into private.mail_outbox (recipient, language, template, params)
+  select u.email, coalesce(n.language, 'en'), 'staff_new_item',
+         jsonb_build_object('kind', 'reply', 'beat', item_beat, 'link', private.workspace_link(new.kind, new.item_id))
+    from public.staff_members as s
+    join auth.users as u on u.id = s.user_id
+    left join public.staff_notification_settings as n on n.user_id = s.user_id
+   where s.active and private.valid_email(u.email)
+     and private.delivery_of(n, 'reply') = 'immediately'
      and private.staff_sees_beat(s.user_id, item_beat);
   if found then
     perform pg_notify('openbeat_mail', '');
@@ -1706,6 +1822,17 @@ begin
 end
 $function$;
 
+CREATE OR REPLACE FUNCTION private.status_page(kind text, language text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select case when language = any (coalesce(s.locales[2:], '{}')) then '/' || language else '' end
+      || case kind when 'tip' then '/tip/status' when 'watch_group' then '/watch/status' else '/workshops/status' end
+    from (select (select l.locales from public.site_settings as l limit 1) as locales) as s
+$function$;
+
 CREATE OR REPLACE FUNCTION private.touch_meeting(meeting_id text)
  RETURNS void
  LANGUAGE plpgsql
@@ -1729,6 +1856,15 @@ CREATE OR REPLACE FUNCTION private.trimmed(value text)
  SET search_path TO ''
 AS $function$
   select nullif(regexp_replace(value, '^\s+|\s+$', '', 'g'), '')
+$function$;
+
+CREATE OR REPLACE FUNCTION private.trimmed_answer(value text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+  select nullif(regexp_replace(value, '^[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g'), '')
 $function$;
 
 CREATE OR REPLACE FUNCTION private.valid_area(area jsonb)
@@ -2179,6 +2315,48 @@ AS $function$
 $function$;
 comment on function public.approved_watch_groups() is 'Approved neighbourhood watch groups: name, beat and area only. Pending, declined and retired groups are never returned.';
 
+CREATE OR REPLACE FUNCTION public.ask_resident(kind text, item_id uuid, body text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  item record;
+  question text := private.trimmed(ask_resident.body);
+  tipster record;
+begin
+  if ask_resident.kind is null or ask_resident.kind not in ('tip', 'watch_group', 'workshop_request') then
+    perform private.refuse('kind', 'choose a tip, a watch group or a workshop request');
+  end if;
+  item := private.conversation_item(ask_resident.kind, ask_resident.item_id);
+  -- The caller's own scope decides, as if they had read the item themselves.
+  if not item.known or not coalesce(staff_access.sees_beat(item.beat), false) then
+    perform private.refuse('item_id', 'no such item in your beats');
+  end if;
+  if question is null or char_length(question) > 5000 then
+    perform private.refuse('body', 'write a question of 1 to 5000 characters');
+  end if;
+  if item.purged then
+    perform private.refuse('item_id', 'what the resident gave was removed under the retention policy: there is nobody to ask');
+  end if;
+  insert into public.conversation_messages (kind, item_id, from_staff, body)
+  values (ask_resident.kind, ask_resident.item_id, true, question);
+  insert into public.staff_history (kind, item_id, field, note)
+  values (ask_resident.kind, ask_resident.item_id, 'question', question);
+  -- Only a tipster who chose to be contacted by email, and only that a message waits.
+  if ask_resident.kind = 'tip' then
+    select t.contact_email, case when t.contact_language = 'es' then 'es' else 'en' end as language into tipster
+      from public.tips as t where t.tip_id = ask_resident.item_id and t.purged_at is null;
+    if tipster.contact_email is not null then
+      perform private.queue_mail(tipster.contact_email, tipster.language, 'resident_new_message',
+        jsonb_build_object('kind', 'tip', 'link', private.status_page('tip', tipster.language)));
+    end if;
+  end if;
+end
+$function$;
+comment on function public.ask_resident(text,uuid,text) is 'Staff of the item''s beat ask its resident a question, read with the receipt code; kept in the item''s history. A tipster who gave an email address is told a message waits, without its text.';
+
 CREATE OR REPLACE FUNCTION public.claim_mail(batch_size integer DEFAULT 50, lease_seconds integer DEFAULT 120)
  RETURNS TABLE(mail_id bigint, lease uuid, recipient text, language text, template text, params jsonb, unsubscribe_url text, attempts integer)
  LANGUAGE plpgsql
@@ -2283,6 +2461,22 @@ end
 $function$;
 comment on function public.confirm_alerts(text) is 'Confirms the subscription whose emailed confirmation token is given; returns it (area, topics, delivery, language, manage token). 400 for an expired or unknown token.';
 
+CREATE OR REPLACE FUNCTION public.conversation(receipt text)
+ RETURNS TABLE(author text, written_at timestamp with time zone, body text)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  return query
+    select case when m.from_staff then 'staff' else 'resident' end, date_trunc('minute', m.created_at), m.body
+      from private.item_of_receipt(conversation.receipt) as i
+      join public.conversation_messages as m on m.kind = i.kind and m.item_id = i.item_id
+     order by m.message_id;
+end
+$function$;
+comment on function public.conversation(text) is 'The questions and answers about the item whose receipt code is given: author (staff or resident), the minute, the text. No row for a wrong or unknown code.';
+
 CREATE OR REPLACE FUNCTION public.delete_content(kind text, key jsonb, note text DEFAULT NULL::text)
  RETURNS void
  LANGUAGE plpgsql
@@ -2363,6 +2557,28 @@ begin
 end
 $function$;
 comment on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) is 'Adds a member to an approved neighbourhood watch group and returns {joined: true}; a repeated key or email address stores nothing more.';
+
+CREATE OR REPLACE FUNCTION public.mark_conversation_read(kind text, item_id uuid)
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  item record := private.conversation_item(mark_conversation_read.kind, mark_conversation_read.item_id);
+  marked integer;
+begin
+  if not item.known or not coalesce(staff_access.sees_beat(item.beat), false) then
+    perform private.refuse('item_id', 'no such item in your beats');
+  end if;
+  update public.conversation_messages as m
+     set read_at = now()
+   where m.kind = mark_conversation_read.kind and m.item_id = mark_conversation_read.item_id and not m.from_staff and m.read_at is null;
+  get diagnostics marked = row_count;
+  return marked;
+end
+$function$;
+comment on function public.mark_conversation_read(text,uuid) is 'Staff opened the item: its residents'' answers are read, for the whole team. How many were not yet.';
 
 CREATE OR REPLACE FUNCTION public.mark_mail_failed(mail_id bigint, lease uuid, problem text, permanent boolean DEFAULT false)
  RETURNS text
@@ -2828,6 +3044,49 @@ AS $function$
   select count(*)::integer from released
 $function$;
 comment on function public.release_publish_requests(bigint[],text[]) is 'Gives back requests whose build could not be started, with why: the next claim takes them in again. For a hosted build pipeline with the service-role key only.';
+
+CREATE OR REPLACE FUNCTION public.reply_to_staff(receipt text, body text, idempotency_key uuid, proof jsonb DEFAULT NULL::jsonb)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  answer text := private.trimmed_answer(reply_to_staff.body);
+  item record;
+begin
+  if reply_to_staff.idempotency_key is null then
+    perform private.refuse('idempotency_key', 'idempotency_key is required');
+  end if;
+  if exists (select from public.conversation_messages as m where m.idempotency_hash = private.key_hash(reply_to_staff.idempotency_key)) then
+    return jsonb_build_object('stored', true);
+  end if;
+  select i.kind, i.item_id into item from private.item_of_receipt(reply_to_staff.receipt) as i;
+  if not found then
+    perform private.refuse('receipt', 'no tip, registration or request has this receipt code');
+  end if;
+  if answer is null or char_length(answer) > 5000 then
+    perform private.refuse('body', 'write your answer in 1 to 5000 characters');
+  end if;
+  -- One answer a question: two answers racing for the same question take turns.
+  perform pg_advisory_xact_lock(hashtext('openbeat conversation ' || item.item_id::text));
+  if not coalesce((select m.from_staff from public.conversation_messages as m
+                    where m.kind = item.kind and m.item_id = item.item_id
+                    order by m.message_id desc limit 1), false) then
+    perform private.refuse('question', 'there is no question waiting for your answer');
+  end if;
+  perform private.admit_submission('reply_to_staff', 'private.resident_answers', reply_to_staff.idempotency_key, reply_to_staff.proof);
+  insert into public.conversation_messages (kind, item_id, from_staff, body, idempotency_hash)
+  values (item.kind, item.item_id, false, answer, private.key_hash(reply_to_staff.idempotency_key))
+  on conflict (idempotency_hash) do nothing;
+  if found then
+    -- That the resident answered, not what: the history is kept past the retention purge.
+    insert into public.staff_history (kind, item_id, field) values (item.kind, item.item_id, 'answer');
+  end if;
+  return jsonb_build_object('stored', true);
+end
+$function$;
+comment on function public.reply_to_staff(text,text,uuid,jsonb) is 'The resident''s answer to the question waiting on the item whose receipt code is given: {stored}. Refused when no question waits. Repeating an idempotency key stores nothing more.';
 
 CREATE OR REPLACE FUNCTION public.request_workshop(workshop text, business_name text, address text, contact_name text, idempotency_key uuid, beat text DEFAULT NULL::text, latitude double precision DEFAULT NULL::double precision, longitude double precision DEFAULT NULL::double precision, contact_email text DEFAULT NULL::text, contact_phone text DEFAULT NULL::text, contact_language text DEFAULT NULL::text, attendees integer DEFAULT NULL::integer, preferred_times timestamp with time zone[] DEFAULT NULL::timestamp with time zone[], notes text DEFAULT NULL::text, proof jsonb DEFAULT NULL::jsonb)
  RETURNS jsonb
@@ -3677,6 +3936,7 @@ CREATE TRIGGER beats_stamp_updated BEFORE UPDATE ON public.beats FOR EACH ROW EX
 CREATE TRIGGER content_history_append_only BEFORE DELETE OR UPDATE ON public.content_history FOR EACH ROW EXECUTE FUNCTION private.history_is_append_only();
 CREATE TRIGGER content_history_never_emptied BEFORE TRUNCATE ON public.content_history FOR EACH STATEMENT EXECUTE FUNCTION private.history_is_append_only();
 CREATE TRIGGER content_history_stamped BEFORE INSERT ON public.content_history FOR EACH ROW EXECUTE FUNCTION private.stamp_history_author();
+CREATE TRIGGER conversation_messages_notify_staff AFTER INSERT ON public.conversation_messages FOR EACH ROW WHEN (NOT new.from_staff) EXECUTE FUNCTION private.notify_staff_of_answer();
 CREATE TRIGGER districts_publish AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.districts FOR EACH STATEMENT EXECUTE FUNCTION private.content_changed();
 CREATE TRIGGER districts_record_changes AFTER INSERT OR DELETE OR UPDATE ON public.districts FOR EACH ROW EXECUTE FUNCTION private.record_content_change('district', 'district_id');
 CREATE TRIGGER districts_stamp_updated BEFORE UPDATE ON public.districts FOR EACH ROW EXECUTE FUNCTION private.stamp_updated_at();
@@ -3708,6 +3968,7 @@ CREATE TRIGGER staff_history_append_only BEFORE DELETE OR UPDATE ON public.staff
 CREATE TRIGGER staff_history_never_emptied BEFORE TRUNCATE ON public.staff_history FOR EACH STATEMENT EXECUTE FUNCTION private.history_is_append_only();
 CREATE TRIGGER staff_history_stamped BEFORE INSERT ON public.staff_history FOR EACH ROW EXECUTE FUNCTION private.stamp_history_author();
 CREATE TRIGGER staff_members_record_changes AFTER INSERT OR UPDATE ON public.staff_members FOR EACH ROW EXECUTE FUNCTION private.record_changes('staff_member', 'user_id', 'role', 'officer_slug', 'district', 'active');
+CREATE TRIGGER tips_forget_conversation AFTER UPDATE OF purged_at ON public.tips FOR EACH ROW WHEN (old.purged_at IS NULL AND new.purged_at IS NOT NULL) EXECUTE FUNCTION private.forget_conversation('tip', 'tip_id');
 CREATE TRIGGER tips_notify_staff AFTER INSERT ON public.tips FOR EACH ROW WHEN (new.status = 'received'::text) EXECUTE FUNCTION private.notify_staff('tip', 'tip_id');
 CREATE TRIGGER tips_record_changes AFTER INSERT OR UPDATE ON public.tips FOR EACH ROW EXECUTE FUNCTION private.record_changes('tip', 'tip_id', 'status', 'public_reply', 'assigned_to', 'duplicate_of');
 CREATE TRIGGER tips_stamp_status BEFORE UPDATE OF status ON public.tips FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
@@ -3718,6 +3979,8 @@ CREATE TRIGGER watch_groups_publish_truncate AFTER TRUNCATE ON public.watch_grou
 CREATE TRIGGER watch_groups_publish_update AFTER UPDATE ON public.watch_groups REFERENCING OLD TABLE AS old_groups NEW TABLE AS new_groups FOR EACH STATEMENT EXECUTE FUNCTION private.watch_groups_changed();
 CREATE TRIGGER watch_groups_record_changes AFTER INSERT OR UPDATE ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.record_changes('watch_group', 'watch_group_id', 'status', 'public_note');
 CREATE TRIGGER watch_groups_stamp_status BEFORE UPDATE OF status ON public.watch_groups FOR EACH ROW EXECUTE FUNCTION private.stamp_status_change('status');
+CREATE TRIGGER watch_members_forget_conversation AFTER DELETE ON public.watch_members FOR EACH ROW EXECUTE FUNCTION private.forget_declined_group_conversation();
+CREATE TRIGGER workshop_requests_forget_conversation AFTER UPDATE OF purged_at ON public.workshop_requests FOR EACH ROW WHEN (old.purged_at IS NULL AND new.purged_at IS NOT NULL) EXECUTE FUNCTION private.forget_conversation('workshop_request', 'workshop_request_id');
 CREATE TRIGGER workshop_requests_keep_meeting AFTER INSERT OR DELETE OR UPDATE OF status, confirmed_at, workshop, business_name, address, beat, latitude, longitude, contact_language ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.workshop_request_scheduled();
 CREATE TRIGGER workshop_requests_notify_staff AFTER INSERT ON public.workshop_requests FOR EACH ROW WHEN (new.status = 'received'::text) EXECUTE FUNCTION private.notify_staff('workshop_request', 'workshop_request_id');
 CREATE TRIGGER workshop_requests_record_changes AFTER INSERT OR UPDATE ON public.workshop_requests FOR EACH ROW EXECUTE FUNCTION private.record_changes('workshop_request', 'workshop_request_id', 'status', 'confirmed_at', 'decline_reason');
@@ -3734,6 +3997,20 @@ create policy beats_staff_read on public.beats as permissive for select to authe
   using ((published OR (( SELECT staff_access.role() AS role) IS NOT NULL)));
 create policy content_history_staff_read on public.content_history as permissive for select to authenticated
   using ((( SELECT staff_access.role() AS role) IS NOT NULL));
+create policy conversation_messages_authenticated_select on public.conversation_messages as permissive for select to authenticated
+  using (
+CASE kind
+    WHEN 'tip'::text THEN (EXISTS ( SELECT
+       FROM public.tips t
+      WHERE (t.tip_id = conversation_messages.item_id)))
+    WHEN 'watch_group'::text THEN (EXISTS ( SELECT
+       FROM public.watch_groups g
+      WHERE (g.watch_group_id = conversation_messages.item_id)))
+    WHEN 'workshop_request'::text THEN (EXISTS ( SELECT
+       FROM public.workshop_requests w
+      WHERE (w.workshop_request_id = conversation_messages.item_id)))
+    ELSE NULL::boolean
+END);
 create policy districts_anon_read on public.districts as permissive for select to anon
   using (published);
 create policy districts_staff_read on public.districts as permissive for select to authenticated
@@ -3868,17 +4145,24 @@ grant execute on function public.answer_suggestion(uuid,text,text,text,text) to 
 grant execute on function public.approved_watch_groups() to anon;
 grant execute on function public.approved_watch_groups() to authenticated;
 grant execute on function public.approved_watch_groups() to service_role;
+grant execute on function public.ask_resident(text,uuid,text) to authenticated;
+grant execute on function public.ask_resident(text,uuid,text) to service_role;
 grant execute on function public.claim_mail(integer,integer) to service_role;
 grant execute on function public.claim_publish_requests(numeric) to service_role;
 grant execute on function public.confirm_alerts(text) to anon;
 grant execute on function public.confirm_alerts(text) to authenticated;
 grant execute on function public.confirm_alerts(text) to service_role;
+grant execute on function public.conversation(text) to anon;
+grant execute on function public.conversation(text) to authenticated;
+grant execute on function public.conversation(text) to service_role;
 grant execute on function public.delete_content(text,jsonb,text) to authenticated;
 grant execute on function public.delete_content(text,jsonb,text) to service_role;
 grant execute on function public.finish_publish_requests(bigint[],text,text[]) to service_role;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to anon;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to authenticated;
 grant execute on function public.join_watch_group(uuid,text,text,text,uuid,jsonb) to service_role;
+grant execute on function public.mark_conversation_read(text,uuid) to authenticated;
+grant execute on function public.mark_conversation_read(text,uuid) to service_role;
 grant execute on function public.mark_mail_failed(bigint,uuid,text,boolean) to service_role;
 grant execute on function public.mark_mail_sent(bigint[]) to service_role;
 grant execute on function public.publish_now() to authenticated;
@@ -3899,6 +4183,9 @@ grant execute on function public.register_watch_group(text,jsonb,text,text,text,
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to authenticated;
 grant execute on function public.register_watch_group(text,jsonb,text,text,text,text,text,integer,uuid,text,jsonb) to service_role;
 grant execute on function public.release_publish_requests(bigint[],text[]) to service_role;
+grant execute on function public.reply_to_staff(text,text,uuid,jsonb) to anon;
+grant execute on function public.reply_to_staff(text,text,uuid,jsonb) to authenticated;
+grant execute on function public.reply_to_staff(text,text,uuid,jsonb) to service_role;
 grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) to anon;
 grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) to authenticated;
 grant execute on function public.request_workshop(text,text,text,text,uuid,text,double precision,double precision,text,text,text,integer,timestamp with time zone[],text,jsonb) to service_role;
@@ -3965,6 +4252,7 @@ grant usage on schema public to public;
 grant usage on schema public to service_role;
 grant usage on schema staff_access to authenticated;
 grant select, update, usage on sequence public.content_history_history_id_seq to service_role;
+grant select, update, usage on sequence public.conversation_messages_message_id_seq to service_role;
 grant select, update, usage on sequence public.priority_support_support_id_seq to service_role;
 grant select, update, usage on sequence public.staff_history_history_id_seq to service_role;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.beats to service_role;
@@ -3972,6 +4260,8 @@ grant select on table public.beats to anon;
 grant select on table public.beats to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.content_history to service_role;
 grant select on table public.content_history to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.conversation_messages to service_role;
+grant select (body, created_at, from_staff, item_id, kind, message_id, read_at) on table public.conversation_messages to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.districts to service_role;
 grant select on table public.districts to anon;
 grant select on table public.districts to authenticated;

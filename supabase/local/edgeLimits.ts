@@ -14,13 +14,13 @@ export interface EdgeLimit {
 }
 
 export interface EdgeLimits {
-  /** Tips, watch group registrations and joins, workshop requests and priority suggestions, together. */
+  /** Tips, watch group registrations and joins, workshop requests, priority suggestions and answers to staff's questions, together. */
   submissions: EdgeLimit;
   /** "This matters to me too" on a priority: a click, so more of them, but still not a flood. */
   support: EdgeLimit;
   /** The proof-of-work puzzles a form asks for before it sends. */
   challenges: EdgeLimit;
-  /** Receipt code lookups: a code is guessed only by asking many times. */
+  /** Receipt code lookups (a status, a conversation): a code is guessed only by asking many times. */
   receiptLookups: EdgeLimit;
 }
 
@@ -39,6 +39,7 @@ const ruleOf: Record<string, keyof EdgeLimits> = {
   request_workshop: 'submissions',
   suggest_priority: 'submissions',
   subscribe_to_alerts: 'submissions',
+  reply_to_staff: 'submissions',
   support_priority: 'support',
   submission_challenge: 'challenges',
   tip_status: 'receiptLookups',
@@ -50,6 +51,7 @@ const ruleOf: Record<string, keyof EdgeLimits> = {
   confirm_alerts: 'receiptLookups',
   alert_subscription: 'receiptLookups',
   update_alerts: 'receiptLookups',
+  conversation: 'receiptLookups',
 };
 
 /**

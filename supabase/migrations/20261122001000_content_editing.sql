@@ -59,9 +59,13 @@ create table public.content_history (
   undoes bigint references public.content_history (history_id),
   changed_by uuid,
   changed_by_email text,
-  changed_at timestamptz not null
+  changed_at timestamptz not null,
+  -- the transaction that made the change: its publish request (private.publish_requests) has the
+  -- same, so beat alerts know which publish put it on the site
+  transaction_id xid8 not null default pg_current_xact_id()
 );
 create index content_history_item on public.content_history (kind, item_id, changed_at);
+create index content_history_transaction on public.content_history (transaction_id);
 comment on table public.content_history is
   'Every change to the content tables, however made: appended by a trigger, never changed or deleted, and undone by undo_content_change.';
 

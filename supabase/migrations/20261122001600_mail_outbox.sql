@@ -194,7 +194,7 @@ grant execute on function public.claim_mail(integer, integer), public.mark_mail_
 
 -- ------------------------------------------------------ staff notifications
 
-create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion');
+create type public.notification_kind as enum ('tip', 'watch_group', 'workshop_request', 'suggestion', 'reply');
 comment on type public.notification_kind is 'The kinds of new item staff may be told about: one value, and one trigger calling private.notify_staff, for each.';
 
 create type public.notification_delivery as enum ('immediately', 'daily', 'none');

@@ -463,11 +463,6 @@ grant execute on function public.alert_subscriber_counts() to authenticated;
 
 -- ------------------------------------------------------------ composing
 
--- Which transaction wrote a history row: the key to the publish request it left.
-alter table public.content_history add column transaction_id xid8 not null default pg_current_xact_id();
-create index content_history_transaction on public.content_history (transaction_id);
-comment on column public.content_history.transaction_id is 'The transaction that made the change: its publish request has the same, so alerts know which publish published it.';
-
 -- The publish requests whose changes have been alerted (or were published
 -- before alerts existed): what remains finished and unlisted is the next window.
 create table private.alerted_publish_requests (

@@ -1,7 +1,7 @@
 // The attacker with the database in hand: the department's own administrator,
 // anyone with a backup, or whoever breaches it. Tips, a registration, a
-// workshop request, a suggested priority and a "this matters to me too" click
-// arrive from known addresses, as browsers send them, and
+// workshop request, a suggested priority, a "this matters to me too" click and
+// an answer to an officer's question arrive from known addresses, as browsers send them, and
 // then, as the database superuser, with the data folder's logs and WAL, every
 // search we can think of must fail to lead back to any of those addresses:
 // the address itself, any hash of it or of its network, any keyed hash whose
@@ -14,6 +14,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { superuser } from '../../supabase/local/postgres.ts';
 import type { RpcClient, RpcResponse } from '../../src/lib/api/publicApi.ts';
+import { loadConversation, replyToStaff } from '../../src/lib/forms/conversation.ts';
 import { callSubmission } from '../../src/lib/forms/submission.ts';
 import { watchRegistrationFields, workshopRequestFields } from '../support/submissions.ts';
 
@@ -59,13 +60,24 @@ function browserAt(address: string): RpcClient {
 
 beforeAll(async () => {
   await db.connect();
+  const receipts: string[] = [];
   for (const [i, address] of senders.entries()) {
     const browser = browserAt(address);
-    const tip = await callSubmission(browser, 'submit_tip', { category: 'noise', description: `${marker}: tip ${i}, loud music every night.`, idempotency_key: crypto.randomUUID() });
+    const tip = await callSubmission<{ receipt: string }>(browser, 'submit_tip', { category: 'noise', description: `${marker}: tip ${i}, loud music every night.`, idempotency_key: crypto.randomUUID() });
     expect(tip.kind).toBe('stored');
+    receipts.push((tip as { result: { receipt: string } }).result.receipt);
     // A receipt lookup too: lookups must leave nothing behind either.
-    await browser.rpc('tip_status', { receipt: (tip as { result: { receipt: string } }).result.receipt });
+    await browser.rpc('tip_status', { receipt: receipts.at(-1) });
   }
+  // An officer's question on the first tip, answered from another address, after reading it.
+  await db.query(
+    `insert into public.conversation_messages (kind, item_id, from_staff, body)
+     select 'tip', t.tip_id, true, 'Which night?' from public.tips as t where t.receipt_hash = private.receipt_hash($1)`,
+    [receipts[0]],
+  );
+  const answering = browserAt(senders[4]!);
+  expect((await loadConversation(answering, receipts[0]!)).kind).toBe('found');
+  expect((await replyToStaff(answering, receipts[0]!, `${marker}: answer, Tuesday night.`, crypto.randomUUID())).kind).toBe('stored');
   const [first, second, third, fourth] = senders.map(browserAt);
   const group = await callSubmission(first!, 'register_watch_group', { ...watchRegistrationFields(marker), idempotency_key: crypto.randomUUID() });
   expect(group.kind).toBe('stored');
@@ -197,6 +209,20 @@ describe('whoever holds the database, its logs and its WAL', () => {
       [supportedPriority],
     );
     expect(await writtenAlongside(clicks.map((click) => click.xmin))).toEqual(['public.priority_support']);
+  });
+
+  it('finds nothing else written with an answer to staff than the answer, its “answered” history entry and the staff’s notice of its kind and beat', async () => {
+    const { rows: answers } = await db.query<{ xmin: string; item_id: string }>(
+      `select xmin::text, item_id from public.conversation_messages where not from_staff and starts_with(body, $1)`,
+      [marker],
+    );
+    expect(answers).toHaveLength(1);
+    const xmins = answers.map((answer) => answer.xmin);
+    expect((await writtenAlongside(xmins)).filter((name) => name !== 'private.mail_outbox')).toEqual(['private.staff_arrivals', 'public.conversation_messages', 'public.staff_history']);
+    const { rows: history } = await db.query(`select field, note, changed_by from public.staff_history where xmin::text = any($1::text[])`, [xmins]);
+    expect(history).toEqual([{ field: 'answer', note: null, changed_by: null }]);
+    const { rows: arrivals } = await db.query(`select kind, item_id, beat from private.staff_arrivals where xmin::text = any($1::text[])`, [xmins]);
+    expect(arrivals).toEqual([{ kind: 'reply', item_id: answers[0]!.item_id, beat: null }]);
   });
 
   it('finds no address, nor its digest, in any log or WAL file of the data folder', () => {

@@ -6,13 +6,27 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { proofFor } from '../support/proofs.ts';
 
 const { url, anonKey, databaseUrl } = inject('stack');
 const db = new pg.Client({ connectionString: databaseUrl });
 const marker = `FUZZ-${crypto.randomUUID().slice(0, 8)}`;
 
+// A tip whose resident an officer asked a question: an answer to it would be stored, but for the broken field.
+let askedReceipt = '';
 beforeAll(async () => {
   await db.connect();
+  const key = crypto.randomUUID();
+  const { rows } = await db.query<{ answer: { receipt: string } }>(`select public.submit_tip('noise', 'Fuzz setup: loud music every night.', $1, proof => $2) as answer`, [
+    key,
+    await proofFor(db, 'submit_tip', key),
+  ]);
+  askedReceipt = rows[0]!.answer.receipt;
+  await db.query(
+    `insert into public.conversation_messages (kind, item_id, from_staff, body)
+     select 'tip', t.tip_id, true, 'Which night?' from public.tips as t where t.receipt_hash = private.receipt_hash($1)`,
+    [askedReceipt],
+  );
 });
 afterAll(() => db.end());
 
@@ -91,6 +105,11 @@ const targets: Target[] = [
     valid: () => ({ email: `${marker}@example.org`, language: 'en', beat: '101', topics: ['meeting_changes'], delivery: 'each_publish', idempotency_key: crypto.randomUUID() }),
     fields: { email: 'text', language: 'text', beat: 'id', topics: 'text', delivery: 'text', idempotency_key: 'uuid' },
   },
+  {
+    fn: 'reply_to_staff',
+    valid: () => ({ receipt: askedReceipt, body: `${marker}: Tuesday, about 11 pm.`, idempotency_key: crypto.randomUUID() }),
+    fields: { receipt: 'text', idempotency_key: 'uuid' },
+  },
 ];
 
 const deepJson = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
@@ -166,7 +185,8 @@ async function storedWithMarker(): Promise<number> {
           + (select count(*) from public.workshop_requests where business_name like $1 or notes like $1)
           + (select count(*) from public.priority_suggestions where problem like $1)
           + (select count(*) from private.alert_subscriptions where email ilike $1)
-          + (select count(*) from private.mail_outbox where recipient ilike $1) as n`,
+          + (select count(*) from private.mail_outbox where recipient ilike $1)
+          + (select count(*) from public.conversation_messages where body like $1) as n`,
     [`%${marker}%`],
   );
   return Number(rows[0].n);
@@ -241,7 +261,7 @@ describe('the public functions under hostile input', () => {
 
   it('lookups answer hostile codes with nothing, never a row and never a 5xx', async () => {
     const codes = fc.sample(fc.oneof(hostileText, wrongType, fc.string({ maxLength: 40 })), { numRuns: 200, seed: 7 });
-    for (const fn of ['tip_status', 'watch_group_status', 'workshop_status', 'suggestion_status']) {
+    for (const fn of ['tip_status', 'watch_group_status', 'workshop_status', 'suggestion_status', 'conversation']) {
       for (const receipt of codes) {
         const response = await fetch(`${url}/rest/v1/rpc/${fn}`, {
           method: 'POST',

@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { callSubmission } from '../../src/lib/forms/submission.ts';
-import { caughtMail, linksIn, mailTo, type CaughtMessage } from '../support/mail.ts';
-import { signedInStaff } from '../support/staffClients.ts';
+import { linksIn, mailTo, waitForMailTo, wholeMessage } from '../support/mail.ts';
+import { officersInAndOutOf101, signedInStaff } from '../support/staffClients.ts';
 import { watchRegistrationFields } from '../support/submissions.ts';
 
 const { url, anonKey, databaseUrl, mailFolder } = inject('stack');
@@ -21,28 +21,18 @@ const anon = createClient(url, anonKey, { auth: { persistSession: false, autoRef
 const who = ['immediate', 'spanish', 'none', 'daily', 'otherBeat'] as const;
 let staff: Record<(typeof who)[number], SupabaseClient>;
 
-/** What a leaked mailbox would show of a message: all of it, as it came. */
-const whole = (message: CaughtMessage) => [message.subject, message.text, message.html, JSON.stringify([...message.headers])].join('\n');
-const waitForMail = async (address: string, count = 1) => {
-  await expect.poll(async () => (await mailTo(mailFolder, address)).length, { timeout: 30_000, interval: 200 }).toBeGreaterThanOrEqual(count);
-  return mailTo(mailFolder, address);
-};
+const whole = wholeMessage;
+const waitForMail = (address: string, count = 1) => waitForMailTo(mailFolder, address, count);
 
 beforeAll(async () => {
   await db.connect();
   // An officer who serves beat 101, and one whose scope does not hold it.
-  const { rows: serving } = await db.query<{ officer_id: string }>(`select officer_id from public.officers where '101' = any (beats) order by officer_id limit 1`);
-  const { rows: elsewhere } = await db.query<{ officer_id: string }>(
-    `select o.officer_id from public.officers as o
-      where not ('101' = any (o.beats)) and cardinality(o.beats) > 0
-        and o.district_id is distinct from (select b.district_id from public.beats as b where b.beat_id = '101')
-      order by o.officer_id limit 1`,
-  );
-  const officer101 = { role: 'officer', officer_slug: serving[0]!.officer_id };
+  const officers = await officersInAndOutOf101(db);
+  const officer101 = { role: 'officer', officer_slug: officers.serving };
   staff = await signedInStaff(
     db,
     { url, anonKey },
-    { immediate: officer101, spanish: officer101, none: officer101, daily: officer101, otherBeat: { role: 'officer', officer_slug: elsewhere[0]!.officer_id } },
+    { immediate: officer101, spanish: officer101, none: officer101, daily: officer101, otherBeat: { role: 'officer', officer_slug: officers.elsewhere } },
     emailOf,
   );
   const choose = async (client: SupabaseClient, tip: string, language = 'en') => {
@@ -72,11 +62,11 @@ async function tipIn101(): Promise<string> {
 
 describe('staff notifications', () => {
   it('start as the daily digest for every kind, and each member reads and changes only their own', async () => {
-    expect((await staff.daily.rpc('staff_notifications')).data).toEqual({ language: 'en', deliveries: { tip: 'daily', watch_group: 'daily', workshop_request: 'daily', suggestion: 'daily' } });
-    expect((await staff.spanish.rpc('staff_notifications')).data).toEqual({ language: 'es', deliveries: { tip: 'immediately', watch_group: 'daily', workshop_request: 'daily', suggestion: 'daily' } });
+    expect((await staff.daily.rpc('staff_notifications')).data).toEqual({ language: 'en', deliveries: { tip: 'daily', watch_group: 'daily', workshop_request: 'daily', suggestion: 'daily', reply: 'daily' } });
+    expect((await staff.spanish.rpc('staff_notifications')).data).toEqual({ language: 'es', deliveries: { tip: 'immediately', watch_group: 'daily', workshop_request: 'daily', suggestion: 'daily', reply: 'daily' } });
     // Saving one kind leaves the others as they were.
     const saved = await staff.none.rpc('save_staff_notifications', { deliveries: { workshop_request: 'none' }, language: 'en' });
-    expect(saved.data).toEqual({ language: 'en', deliveries: { tip: 'none', watch_group: 'daily', workshop_request: 'none', suggestion: 'daily' } });
+    expect(saved.data).toEqual({ language: 'en', deliveries: { tip: 'none', watch_group: 'daily', workshop_request: 'none', suggestion: 'daily', reply: 'daily' } });
     const { data: rows } = await staff.immediate.from('staff_notification_settings').select('user_id, deliveries');
     expect(rows).toHaveLength(1);
     expect(rows![0]!.deliveries).toEqual({ tip: 'immediately' });
@@ -138,7 +128,7 @@ describe('staff notifications', () => {
 describe('the notification functions under hostile input', () => {
   const hostile = fc.oneof(
     fc.constantFrom<unknown>(
-      null, 12, true, 'immediately', [], ['tip'], { tip: 'sometimes' }, { tip: 1 }, { tip: null }, { tips: 'none' }, { reply: 'none' },
+      null, 12, true, 'immediately', [], ['tip'], { tip: 'sometimes' }, { tip: 1 }, { tip: null }, { tips: 'none' }, { replies: 'none' },
       { tip: 'none', admin: 'immediately' }, { "'; drop table public.tips; --": 'none' }, { tip: 'none\u0000' }, { tip: 'x'.repeat(100_000) },
       JSON.parse('['.repeat(2000) + ']'.repeat(2000)),
     ),

@@ -41,3 +41,15 @@ export async function signedInStaff<W extends string>(
   }
   return clients;
 }
+
+/** An officer who serves beat 101, and one whose beats and district both lie elsewhere. */
+export async function officersInAndOutOf101(db: pg.Client) {
+  const { rows: serving } = await db.query<{ officer_id: string }>(`select officer_id from public.officers where '101' = any (beats) order by officer_id limit 1`);
+  const { rows: elsewhere } = await db.query<{ officer_id: string }>(
+    `select o.officer_id from public.officers as o
+      where not ('101' = any (o.beats)) and cardinality(o.beats) > 0
+        and o.district_id is distinct from (select b.district_id from public.beats as b where b.beat_id = '101')
+      order by o.officer_id limit 1`,
+  );
+  return { serving: serving[0]!.officer_id, elsewhere: elsewhere[0]!.officer_id };
+}

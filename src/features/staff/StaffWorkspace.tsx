@@ -9,7 +9,8 @@ import { secondaryButtonClass } from '../../components/forms/FormParts.tsx';
 import { format } from '../../lib/i18n/format.ts';
 import { memberBeats, staffContent, staffContentLoader, type StaffContent } from './workspace/content.ts';
 import Inbox from './inbox/Inbox.tsx';
-import { defaultFilter, inboxItems, receivedSince, type InboxFilter, type InboxItem } from './inbox/inbox.ts';
+import { defaultFilter, inboxItems, markNewAnswers, receivedSince, type InboxFilter, type InboxItem } from './inbox/inbox.ts';
+import { loadUnreadAnswers } from './workspace/conversationData.ts';
 import ItemView from './items/ItemView.tsx';
 import NotificationSettings from './notifications/NotificationSettings.tsx';
 import type { StaffMember } from './workspace/records.ts';
@@ -260,12 +261,13 @@ function Desk({ member, email, focusInbox, onMemberChanged }: DeskProps) {
   const refresh = useCallback(async () => {
     const request = ++latest.current;
     const at = new Date();
-    const outcome = await loadInbox(ws.client, receivedSince(filter.ageDays, at));
+    const [outcome, unread] = await Promise.all([loadInbox(ws.client, receivedSince(filter.ageDays, at)), loadUnreadAnswers(ws.client)]);
     // An older answer arriving late must not replace a newer one.
     if (request !== latest.current) return;
     setNow(at);
-    if (outcome.kind === 'ok') setInbox({ items: inboxItems(outcome.value.rows), truncated: outcome.value.truncated, failed: false });
-    else if (outcome.kind === 'signed_out') void ws.client.auth.signOut();
+    if (outcome.kind === 'ok' && unread.kind === 'ok') {
+      setInbox({ items: markNewAnswers(inboxItems(outcome.value.rows), unread.value), truncated: outcome.value.truncated, failed: false });
+    } else if (outcome.kind === 'signed_out' || unread.kind === 'signed_out') void ws.client.auth.signOut();
     else setInbox((previous) => ({ ...previous, failed: true }));
   }, [ws.client, filter.ageDays]);
 

@@ -3,7 +3,8 @@
 // and a simple HTML part saying the same, in the recipient's language. They
 // are rendered from a template's parameters only, which never hold what a
 // resident wrote or who they are: a leaked mailbox shows that something
-// arrived, where, and a link that needs a staff sign-in.
+// arrived, where, and a link that needs a staff sign-in. A resident is told
+// only that a message waits, and where to read it with their receipt code.
 
 export type Language = 'en' | 'es';
 
@@ -30,12 +31,14 @@ const kinds: Record<Language, Record<string, [string, string]>> = {
     watch_group: ['watch group registration', 'watch group registrations'],
     workshop_request: ['workshop request', 'workshop requests'],
     suggestion: ['priority suggestion', 'priority suggestions'],
+    reply: ['answer from a resident', 'answers from residents'],
   },
   es: {
     tip: ['aviso o inquietud', 'avisos o inquietudes'],
     watch_group: ['registro de grupo de vigilancia', 'registros de grupos de vigilancia'],
     workshop_request: ['solicitud de taller', 'solicitudes de taller'],
     suggestion: ['sugerencia de prioridad', 'sugerencias de prioridad'],
+    reply: ['mensaje de un residente', 'mensajes de residentes'],
   },
 };
 
@@ -53,6 +56,10 @@ const words = {
     openInbox: 'Open the inbox in the staff workspace:',
     openInboxHtml: 'Open the inbox in the staff workspace',
     why: 'You receive this because of your notification settings in the staff workspace. This email never holds what residents wrote.',
+    messageSubject: 'There is a new message about your tip',
+    messageWaits: 'An officer sent a new message about the tip you sent. For your safety this email does not hold it: read it, and answer if you wish, with your receipt code on the tip status page:',
+    messageWaitsHtml: 'Read it on the tip status page',
+    messageWhy: 'You receive this because you asked to be contacted by email when you sent your tip.',
   },
   es: {
     newItem: (kind: string, beat: string) => `Nuevo ${kind} ${beat}`,
@@ -67,6 +74,10 @@ const words = {
     openInbox: 'Abra la bandeja de entrada en el espacio de trabajo del personal:',
     openInboxHtml: 'Abrir la bandeja de entrada',
     why: 'Recibe este mensaje por su configuración de notificaciones en el espacio de trabajo. Este correo nunca contiene lo que escribieron los residentes.',
+    messageSubject: 'Hay un mensaje nuevo sobre su aviso',
+    messageWaits: 'Un agente envió un mensaje nuevo sobre el aviso que usted mandó. Por su seguridad este correo no lo contiene: léalo, y responda si lo desea, con su código de recibo en la página de estado del aviso:',
+    messageWaitsHtml: 'Leerlo en la página de estado del aviso',
+    messageWhy: 'Recibe este mensaje porque pidió que le contactaran por correo al enviar su aviso.',
   },
 } satisfies Record<Language, unknown>;
 
@@ -91,6 +102,13 @@ function beatWords(language: Language, beat: unknown): string {
 function siteLink(siteUrl: string, path: unknown): string {
   const link = text(path, 'link');
   if (!link.startsWith('/staff')) throw new TemplateError('a link must lead into the staff workspace');
+  return new URL(link, siteUrl).toString();
+}
+
+/** A resident's status page on the site; anything else is refused rather than mailed. */
+function statusLink(siteUrl: string, path: unknown): string {
+  const link = text(path, 'link');
+  if (!/^(\/[a-z]{2})?\/(tip|watch|workshops)\/status$/.test(link)) throw new TemplateError('a link must lead to a status page');
   return new URL(link, siteUrl).toString();
 }
 
@@ -123,6 +141,21 @@ const templates: Record<string, (language: Language, params: Params, siteUrl: st
         language,
         subject,
         `<p>${escapeHtml(w.arrived(kind, beat))}</p>\n<p><a href="${escapeHtml(link)}">${escapeHtml(w.openHtml)}</a></p>\n<p style="color: #555; font-size: 14px;">${escapeHtml(w.why)}</p>`,
+      ),
+    };
+  },
+
+  // Never the message, nor the tip: that a message waits, and where the receipt code reads it.
+  resident_new_message(language, params, siteUrl) {
+    const w = words[language];
+    const link = statusLink(siteUrl, params.link);
+    return {
+      subject: w.messageSubject,
+      text: `${w.messageWaits}\n${link}\n\n--\n${w.messageWhy}\n`,
+      html: page(
+        language,
+        w.messageSubject,
+        `<p>${escapeHtml(w.messageWaits)}</p>\n<p><a href="${escapeHtml(link)}">${escapeHtml(w.messageWaitsHtml)}</a></p>\n<p style="color: #555; font-size: 14px;">${escapeHtml(w.messageWhy)}</p>`,
       ),
     };
   },

@@ -127,6 +127,19 @@ export default function Inbox({ items, truncated, failed, filter, onFilter, beat
             ))}
           </optgroup>
         </Choice>
+        <div className="flex items-center gap-2 self-end pb-2">
+          <input
+            id={`${ids}-new-answers`}
+            type="checkbox"
+            checked={filter.newAnswers === true}
+            // Answers come to items whatever their status: closed ones too.
+            onChange={(event) => set({ newAnswers: event.target.checked, status: event.target.checked ? 'all' : filter.status })}
+            className="h-5 w-5"
+          />
+          <label htmlFor={`${ids}-new-answers`} className="font-semibold">
+            {ws.t.conversation.filter}
+          </label>
+        </div>
         <Choice id={`${ids}-age`} label={words.age} value={String(filter.ageDays ?? 'any')} onChange={(age) => set({ ageDays: age === 'any' ? null : Number(age) })}>
           <option value="any">{words.ages.any}</option>
           {ages.map((days) => (
@@ -198,6 +211,7 @@ export default function Inbox({ items, truncated, failed, filter, onFilter, beat
                 className="block space-y-1 px-2 py-3 no-underline hover:bg-brand-50 focus-visible:bg-brand-50"
               >
                 <span className="block font-semibold text-brand-800 underline break-words">{title(item)}</span>
+                {item.newAnswer && <strong className="inline-block rounded bg-alert-700 px-2 py-0.5 text-sm text-white">{ws.t.conversation.inboxUnread}</strong>}
                 <span className="block text-sm text-slate-800">
                   {[
                     ws.t.kinds[item.kind],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../workspace/csv.ts';
-import { defaultFilter, filterItems, inboxCsvRows, inboxItems, receivedSince, statusCounts, type InboxCsvWords, type InboxRows } from './inbox.ts';
+import { defaultFilter, filterItems, inboxCsvRows, inboxItems, markNewAnswers, receivedSince, statusCounts, type InboxCsvWords, type InboxRows } from './inbox.ts';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -29,6 +29,13 @@ const items = inboxItems(rows);
 const ids = (list: Array<{ id: string }>) => list.map((item) => Number(item.id.slice(-4)));
 
 describe('the inbox', () => {
+  it('marks the items with an answer nobody opened, and lists only those when asked, whatever their status', () => {
+    const marked = markNewAnswers(items, new Set([`tip:${id(3)}`, `workshop_request:${id(7)}`, `tip:${id(99)}`]));
+    expect(ids(marked.filter((item) => item.newAnswer))).toEqual([7, 3]);
+    expect(ids(filterItems(marked, { ...defaultFilter, status: 'all', newAnswers: true }, now))).toEqual([7, 3]);
+    expect(ids(filterItems(marked, defaultFilter, now))).toEqual([1, 8, 5, 7, 2, 4]);
+  });
+
   it('lists new and open items of every kind, newest first, by default', () => {
     expect(ids(filterItems(items, defaultFilter, now))).toEqual([1, 8, 5, 7, 2, 4]);
   });

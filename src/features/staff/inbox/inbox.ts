@@ -30,6 +30,8 @@ export interface InboxItem {
   /** A tip's place or a business's address. */
   place: string | null;
   assignedTo: string | null;
+  /** The resident answered a question, and nobody on staff has opened the item since. */
+  newAnswer?: boolean;
 }
 
 export interface InboxRows {
@@ -111,6 +113,8 @@ export interface InboxFilter {
   category: string;
   /** Received within this many days; null for any time. */
   ageDays: number | null;
+  /** Only items with a resident's answer nobody has opened. */
+  newAnswers?: boolean;
 }
 
 export const defaultFilter: InboxFilter = { kind: 'all', beat: 'all', status: 'open', category: 'all', ageDays: null };
@@ -132,8 +136,14 @@ function matchesAllBut(item: InboxItem, filter: InboxFilter, now: Date): boolean
     (filter.kind === 'all' || item.kind === filter.kind) &&
     (filter.beat === 'all' || (filter.beat === 'none' ? item.beat === null : item.beat === filter.beat)) &&
     (filter.category === 'all' || item.category === filter.category) &&
-    (since === null || Date.parse(item.createdAt) >= Date.parse(since))
+    (since === null || Date.parse(item.createdAt) >= Date.parse(since)) &&
+    (!filter.newAnswers || item.newAnswer === true)
   );
+}
+
+/** Marks the items whose `kind:id` is among those with an unread answer (conversationData.ts, loadUnreadAnswers). */
+export function markNewAnswers(items: readonly InboxItem[], unread: ReadonlySet<string>): InboxItem[] {
+  return items.map((item) => (unread.has(`${item.kind}:${item.id}`) ? { ...item, newAnswer: true } : item));
 }
 
 /** The items a filter keeps, newest first. */

@@ -1,5 +1,7 @@
 // An item's history, oldest first: who changed what, when, from what to what,
-// and why; internal notes among them. Nobody can change or delete it.
+// and why; internal notes and questions to the resident among them, and that
+// the resident answered (what they wrote is in the conversation, which the
+// retention purge removes, as the history is kept). Nobody can change or delete it.
 import { format } from '../../../lib/i18n/format.ts';
 import type { HistoryRecord, ItemKind } from '../workspace/records.ts';
 import { useWorkspace } from '../workspace/words.ts';
@@ -17,7 +19,8 @@ export default function History({ kind, history, headingId }: { kind: ItemKind; 
   };
   const change = (entry: HistoryRecord) => {
     const field = fieldLabel(entry.field);
-    if (entry.field === 'note') return null;
+    if (entry.field === 'note' || entry.field === 'question') return null;
+    if (entry.field === 'answer') return words.fields.answer;
     if (entry.to_value === null) return format(words.cleared, { field });
     if (entry.from_value === null) return format(words.set, { field, to: value(entry.field, entry.to_value) });
     return format(words.changed, { field, from: value(entry.field, entry.from_value), to: value(entry.field, entry.to_value) });
@@ -39,7 +42,7 @@ export default function History({ kind, history, headingId }: { kind: ItemKind; 
               {change(entry) && <p className="break-words whitespace-pre-line">{change(entry)}</p>}
               {entry.note && (
                 <p className="break-words whitespace-pre-line">
-                  <span className="font-semibold">{words.fields.note}:</span> {entry.note}
+                  <span className="font-semibold">{entry.field === 'question' ? words.fields.question : words.fields.note}:</span> {entry.note}
                 </p>
               )}
             </li>

@@ -1,8 +1,12 @@
 // One item opened from the inbox: its heading takes focus, Escape or the back
 // link returns to the list, and every change reloads it with its history.
+// Opening it reads the resident's new answers for the whole team: they are
+// marked new here this once, and no longer in the inbox.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { format } from '../../../lib/i18n/format.ts';
 import BackLink from '../workspace/BackLink.tsx';
+import { hasConversation, loadConversation, markConversationRead, type StaffConversationMessage } from '../workspace/conversationData.ts';
+import ConversationView from './ConversationView.tsx';
 import History from './History.tsx';
 import type { HistoryRecord, ItemKind, SuggestionRecord, TipRecord, WatchGroupRecord, WatchMemberRecord, WorkshopRequestRecord } from '../workspace/records.ts';
 import { SuggestionAnswer, SuggestionDetails, SuggestionToPriority } from './SuggestionView.tsx';
@@ -18,7 +22,12 @@ type Loaded =
   | { kind: 'workshop_request'; record: WorkshopRequestRecord; history: HistoryRecord[] }
   | { kind: 'suggestion'; record: SuggestionRecord; history: HistoryRecord[] };
 
-type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'failed' } | { phase: 'loaded'; item: Loaded };
+interface LoadedConversation {
+  messages: StaffConversationMessage[];
+  newAnswers: ReadonlySet<number>;
+}
+
+type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'failed' } | { phase: 'loaded'; item: Loaded; conversation: LoadedConversation | null };
 
 interface Props {
   kind: ItemKind;
@@ -36,16 +45,31 @@ export default function ItemView({ kind, id, onBack, onChanged }: Props) {
   const words = ws.t.item;
   const [state, setState] = useState<State>({ phase: 'loading' });
   const heading = useRef<HTMLHeadingElement>(null);
+  // The workspace hands a new callback each time it draws: the item is not loaded again for that.
+  const changed = useRef(onChanged);
+  changed.current = onChanged;
 
   const load = useCallback(async (): Promise<State> => {
-    const [record, history, members] = await Promise.all([
+    const [record, history, members, conversation] = await Promise.all([
       loadItem(ws.client, kind, id),
       loadHistory(ws.client, kind, id),
       kind === 'watch_group' ? loadMembers(ws.client, id) : Promise.resolve({ kind: 'ok' as const, value: [] }),
+      hasConversation(kind) ? loadConversation(ws.client, kind, id) : Promise.resolve({ kind: 'ok' as const, value: null }),
     ]);
-    if (record.kind !== 'ok' || history.kind !== 'ok' || members.kind !== 'ok') return { phase: 'failed' };
+    if (record.kind !== 'ok' || history.kind !== 'ok' || members.kind !== 'ok' || conversation.kind !== 'ok') return { phase: 'failed' };
     if (record.value === null) return { phase: 'missing' };
-    return { phase: 'loaded', item: { kind, record: record.value, history: history.value, members: members.value } as Loaded };
+    const messages = conversation.value;
+    const newAnswers = new Set((messages ?? []).filter((message) => !message.from_staff && message.read_at === null).map((message) => message.message_id));
+    if (newAnswers.size > 0 && hasConversation(kind)) {
+      // Read now, for the team; the inbox loses its mark when it loads again.
+      await markConversationRead(ws.client, kind, id);
+      changed.current();
+    }
+    return {
+      phase: 'loaded',
+      item: { kind, record: record.value, history: history.value, members: members.value } as Loaded,
+      conversation: messages ? { messages, newAnswers } : null,
+    };
   }, [ws.client, kind, id]);
 
   useEffect(() => {
@@ -96,12 +120,12 @@ export default function ItemView({ kind, id, onBack, onChanged }: Props) {
       {state.phase === 'loading' && <p role="status">{words.loading}</p>}
       {state.phase === 'missing' && <p>{words.notFound}</p>}
       {state.phase === 'failed' && <p className="font-semibold text-alert-700">{ws.t.loadFailed}</p>}
-      {state.phase === 'loaded' && <Loaded item={state.item} onSaved={saved} />}
+      {state.phase === 'loaded' && <Loaded item={state.item} conversation={state.conversation} onSaved={saved} />}
     </article>
   );
 }
 
-function Loaded({ item, onSaved }: { item: Loaded; onSaved(): Promise<void> }) {
+function Loaded({ item, conversation, onSaved }: { item: Loaded; conversation: LoadedConversation | null; onSaved(): Promise<void> }) {
   const ws = useWorkspace();
   const { t } = ws;
   const section = (id: string, heading: string, body: ReactNode) => (
@@ -142,7 +166,21 @@ function Loaded({ item, onSaved }: { item: Loaded; onSaved(): Promise<void> }) {
           {item.record.status !== 'adopted' && section('staff-item-turn', t.suggestion.turnHeading, <SuggestionToPriority suggestion={item.record} />)}
         </>
       )}
+      {conversation !== null &&
+        hasConversation(item.kind) &&
+        section(
+          'staff-item-conversation',
+          t.conversation.heading,
+          <ConversationView kind={item.kind} id={idOf(item)} messages={conversation.messages} newAnswers={conversation.newAnswers} onSaved={onSaved} />,
+        )}
       <History kind={item.kind} history={item.history} headingId="staff-item-history" />
     </div>
   );
 }
+
+const idOf = (item: Loaded): string => {
+  if (item.kind === 'tip') return item.record.tip_id;
+  if (item.kind === 'watch_group') return item.record.watch_group_id;
+  if (item.kind === 'workshop_request') return item.record.workshop_request_id;
+  return item.record.suggestion_id;
+};

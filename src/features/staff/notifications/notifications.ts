@@ -3,7 +3,7 @@
 // each kind of new item in their scope, when to be told, and in which language.
 
 /** The kinds of new item staff may be told about (public.notification_kind): a new kind is one more line, and its words. */
-export const notificationKinds = ['tip', 'watch_group', 'workshop_request', 'suggestion'] as const;
+export const notificationKinds = ['tip', 'watch_group', 'workshop_request', 'suggestion', 'reply'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** public.notification_delivery, in the order the form offers them. */

@@ -1,7 +1,7 @@
 // English words of the portal, one file a feature in ./en/ so that a feature's author and its
 // translator find its words together. Other languages mirror this shape (see index.ts).
 // Plain strings only, with {placeholders}: islands receive them as JSON props.
-import { layout, home, forms, openData, accessibility } from './en/common.ts';
+import { layout, home, forms, openData, accessibility, conversation } from './en/common.ts';
 import { finder, pages } from './en/finder.ts';
 import { places } from './en/places.ts';
 import { meetings } from './en/meetings.ts';
@@ -29,6 +29,7 @@ export const en = {
   forms,
   places,
   tipStatus,
+  conversation,
   tips,
   workshops,
   watch,

@@ -1,7 +1,7 @@
 // Spanish words of the portal (español neutro, usted), one file a feature in ./es/, each
 // section held to the English shape (en.ts) by the type checker.
 import type { Messages } from './en.ts';
-import { layout, home, forms, openData, accessibility } from './es/common.ts';
+import { layout, home, forms, openData, accessibility, conversation } from './es/common.ts';
 import { finder, pages } from './es/finder.ts';
 import { places } from './es/places.ts';
 import { meetings } from './es/meetings.ts';
@@ -29,6 +29,7 @@ export const es: Messages = {
   forms,
   places,
   tipStatus,
+  conversation,
   tips,
   workshops,
   watch,

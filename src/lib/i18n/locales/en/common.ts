@@ -65,3 +65,27 @@ export const accessibility = {
   limits: 'Map canvases cannot be read by screen readers; the text answer beside them says everything the map shows.',
   contact: 'If something does not work for you, tell us: {contact}. We will reply and fix what we can.',
 };
+
+// The conversation with staff on every status page (tip, watch group, workshop
+// request), read and answered with the receipt code.
+export const conversation = {
+  headings: { tip: 'Messages about your tip', watch_group: 'Messages about your registration', workshop_request: 'Messages about your request' },
+  intro: 'Staff may ask you a question here. Only someone with your receipt code can read it and answer.',
+  staff: 'Community officer',
+  you: 'You',
+  answerLabel: 'Your answer',
+  answerHint: 'Up to 5000 characters. You need not give your name or anything that identifies you.',
+  send: 'Send answer',
+  sending: 'Sending… (your browser does a short calculation first, against automated abuse)',
+  sent: 'Your answer was sent. The officer will see it in the workspace.',
+  waitForQuestion: 'You have answered. If the officer asks something more, it will appear here.',
+  errors: {
+    'body.missing': 'Write your answer before sending it.',
+    'body.tooLong': 'Your answer is longer than 5000 characters: shorten it.',
+  },
+  refused: 'Not sent: {reason}',
+  rateLimited: 'Too many attempts from this connection. Try again in {minutes} minutes.',
+  unreachable: 'We could not reach the server, and your answer was not sent. Check your connection and try again.',
+  failed: 'Something went wrong on our side, and your answer was not sent. Please try again in a moment.',
+  loadFailed: 'The messages could not be loaded. Check your connection and look the code up again.',
+};

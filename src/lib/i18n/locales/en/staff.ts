@@ -505,6 +505,8 @@ export const staff = {
       decline_reason: 'Reason for declining',
       priority_id: 'Became the priority',
       note: 'Internal note',
+      question: 'Question to the resident',
+      answer: 'The resident answered (see the conversation)',
     },
     changed: '{field}: {from} → {to}',
     set: '{field}: {to}',
@@ -793,6 +795,24 @@ export const staff = {
     turnHint: 'Opens a new priority for this beat, with the suggestion beside the form. You write its public words yourself.',
     turn: 'Turn into a priority',
   },
+  // Questions to the resident behind an item, and their answers (issue 16: a two-way conversation, still anonymous).
+  conversation: {
+    heading: 'Conversation with the resident',
+    intro: 'The resident reads your question, and may answer, with their receipt code on the status page. A tipster who gave an email address is told that a message waits, never what it says.',
+    none: 'Nobody has asked the resident anything yet.',
+    staff: 'Staff',
+    resident: 'The resident',
+    unread: 'New',
+    ask: 'Ask the resident',
+    askHint: 'Written for the resident to read: never name other people or say what you know from elsewhere. It is kept in the history.',
+    send: 'Send the question',
+    sent: 'Sent. The resident sees it with their receipt code.',
+    waiting: 'Waiting for the resident’s answer.',
+    loadFailed: 'The conversation could not be loaded. Check your connection and try again.',
+    errors: { body: 'Write a question of 1 to 5000 characters.' },
+    inboxUnread: 'New answer from the resident',
+    filter: 'Only items with a new answer',
+  },
   notifications: {
     link: 'Email notifications',
     heading: 'Email notifications',
@@ -800,7 +820,7 @@ export const staff = {
     intro:
       'The workspace can tell you by email when something new arrives in your beats. An email says only what kind of item arrived, in which beat, and links here: never what the resident wrote, nor who they are.',
     sentTo: 'Emails go to {email}, the address you sign in with.',
-    kinds: { tip: 'New tips and concerns', watch_group: 'New watch group registrations', workshop_request: 'New workshop requests', suggestion: 'New priority suggestions' },
+    kinds: { tip: 'New tips and concerns', watch_group: 'New watch group registrations', workshop_request: 'New workshop requests', suggestion: 'New priority suggestions', reply: 'Residents’ answers to your questions' },
     deliveries: {
       immediately: 'Immediately: one email for each',
       daily: 'In a daily digest: one email a day at most, counted by beat',

@@ -66,3 +66,25 @@ export const accessibility: Messages['accessibility'] = {
   limits: 'Los lectores de pantalla no pueden leer el área del mapa; la respuesta en texto que aparece al lado dice todo lo que muestra el mapa.',
   contact: 'Si algo no le funciona, avísenos: {contact}. Le responderemos y arreglaremos lo que podamos.',
 };
+
+export const conversation: Messages['conversation'] = {
+  headings: { tip: 'Mensajes sobre su aviso', watch_group: 'Mensajes sobre su registro', workshop_request: 'Mensajes sobre su solicitud' },
+  intro: 'El personal puede hacerle una pregunta aquí. Solo quien tenga su código de recibo puede leerla y responder.',
+  staff: 'Agente comunitario',
+  you: 'Usted',
+  answerLabel: 'Su respuesta',
+  answerHint: 'Hasta 5000 caracteres. No necesita dar su nombre ni nada que le identifique.',
+  send: 'Enviar respuesta',
+  sending: 'Enviando… (su navegador hace primero un breve cálculo, contra el abuso automatizado)',
+  sent: 'Su respuesta fue enviada. El agente la verá en el espacio de trabajo.',
+  waitForQuestion: 'Ya respondió. Si el agente pregunta algo más, aparecerá aquí.',
+  errors: {
+    'body.missing': 'Escriba su respuesta antes de enviarla.',
+    'body.tooLong': 'Su respuesta tiene más de 5000 caracteres: acórtela.',
+  },
+  refused: 'No se envió: {reason}',
+  rateLimited: 'Demasiados intentos desde esta conexión. Inténtelo de nuevo en {minutes} minutos.',
+  unreachable: 'No pudimos conectar con el servidor y su respuesta no se envió. Compruebe su conexión e inténtelo de nuevo.',
+  failed: 'Algo salió mal de nuestro lado y su respuesta no se envió. Inténtelo de nuevo en un momento.',
+  loadFailed: 'No se pudieron cargar los mensajes. Compruebe su conexión y vuelva a buscar el código.',
+};

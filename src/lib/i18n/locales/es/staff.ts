@@ -506,6 +506,8 @@ export const staff: Messages['staff'] = {
       decline_reason: 'Motivo del rechazo',
       priority_id: 'Se convirtió en la prioridad',
       note: 'Nota interna',
+      question: 'Pregunta al residente',
+      answer: 'El residente respondió (vea la conversación)',
     },
     changed: '{field}: {from} → {to}',
     set: '{field}: {to}',
@@ -794,6 +796,24 @@ export const staff: Messages['staff'] = {
     turnHint: 'Abre una nueva prioridad para este sector, con la sugerencia al lado del formulario. Usted escribe sus palabras públicas.',
     turn: 'Convertir en prioridad',
   },
+  // Preguntas al residente que envió un elemento, y sus respuestas (issue 16: una conversación en dos sentidos, anónima).
+  conversation: {
+    heading: 'Conversación con el residente',
+    intro: 'El residente lee su pregunta, y puede responder, con su código de recibo en la página de estado. A quien dejó un correo se le avisa de que hay un mensaje, nunca de lo que dice.',
+    none: 'Todavía nadie ha preguntado nada al residente.',
+    staff: 'Personal',
+    resident: 'El residente',
+    unread: 'Nuevo',
+    ask: 'Preguntar al residente',
+    askHint: 'Escrito para que lo lea el residente: nunca nombre a otras personas ni diga lo que sabe por otras fuentes. Queda en el historial.',
+    send: 'Enviar la pregunta',
+    sent: 'Enviada. El residente la ve con su código de recibo.',
+    waiting: 'Esperando la respuesta del residente.',
+    loadFailed: 'No se pudo cargar la conversación. Compruebe su conexión e inténtelo de nuevo.',
+    errors: { body: 'Escriba una pregunta de 1 a 5000 caracteres.' },
+    inboxUnread: 'Nueva respuesta del residente',
+    filter: 'Solo elementos con una respuesta nueva',
+  },
   notifications: {
     link: 'Avisos por correo',
     heading: 'Avisos por correo',
@@ -801,7 +821,7 @@ export const staff: Messages['staff'] = {
     intro:
       'El espacio de trabajo puede avisarle por correo cuando llega algo nuevo en sus sectores. El correo dice solo qué tipo de elemento llegó, en qué sector, y enlaza aquí: nunca lo que escribió el vecino ni quién es.',
     sentTo: 'Los correos van a {email}, la dirección con la que inicia sesión.',
-    kinds: { tip: 'Avisos e inquietudes nuevos', watch_group: 'Registros nuevos de grupos de vigilancia', workshop_request: 'Solicitudes de taller nuevas', suggestion: 'Sugerencias de prioridad nuevas' },
+    kinds: { tip: 'Avisos e inquietudes nuevos', watch_group: 'Registros nuevos de grupos de vigilancia', workshop_request: 'Solicitudes de taller nuevas', suggestion: 'Sugerencias de prioridad nuevas', reply: 'Respuestas de residentes a sus preguntas' },
     deliveries: {
       immediately: 'Al momento: un correo por cada uno',
       daily: 'En un resumen diario: como mucho un correo al día, contado por sector',
